@@ -1,0 +1,116 @@
+"""site.yaml -> a frozen SiteConfig; every problem reported in one message."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from generator.errors import ConfigError, Notice
+
+PATH_KEYS = ("seeds", "output", "templates", "static", "data")
+TOP_KEYS = ("title", "description", "base_url", "language", "paths", "per_page", "feed_size")
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """Settings of one archive; paths are absolute."""
+
+    root: Path
+    title: str = "Diplomatic Briefings"
+    description: str = "A cross-linked archive of diplomatic news."
+    base_url: str = "/"
+    language: str = "en"
+    seeds: Path = Path("seeds")
+    output: Path = Path("site")
+    templates: Path = Path("templates")
+    static: Path = Path("static")
+    data: Path = Path("data")
+    per_page: int = 50
+    feed_size: int = 50
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served under, always ending in '/'."""
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+    def with_overrides(self, **changes) -> "SiteConfig":
+        """A copy with command-line overrides (None values are ignored)."""
+        changes = {k: v for k, v in changes.items() if v is not None}
+        if "base_url" in changes:
+            changes["base_url"] = normalise_base_url(changes["base_url"], "--base-url")
+        return replace(self, **changes)
+
+
+def normalise_base_url(value: str, where: str) -> str:
+    """Accept http(s) URLs and absolute paths; always end with '/'."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("", "http", "https") or (parts.scheme and not parts.netloc):
+        raise ConfigError(f"{where}: base_url must be an http(s) URL or a path starting with '/', not {value!r}")
+    if not parts.scheme and not value.startswith("/"):
+        raise ConfigError(f"{where}: base_url must be an http(s) URL or a path starting with '/', not {value!r}")
+    return value if value.endswith("/") else value + "/"
+
+
+def _nearest(key: str, known) -> str:
+    match = difflib.get_close_matches(key, known, n=1)
+    return f" (did you mean '{match[0]}'?)" if match else ""
+
+
+def load_config(path: Path | None, root: Path | None = None) -> SiteConfig:
+    """Read site.yaml (or use defaults when there is none) into a SiteConfig."""
+    root = (root or (path.parent if path else Path.cwd())).resolve()
+    data: dict = {}
+    if path is not None and path.exists():
+        try:
+            loaded = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+        except (yaml.YAMLError, UnicodeDecodeError) as exc:
+            line = getattr(getattr(exc, "problem_mark", None), "line", None)
+            raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path,
+                              line + 1 if line is not None else None) from None
+        if loaded is not None and not isinstance(loaded, dict):
+            raise ConfigError("must be a mapping of settings (key: value)", path)
+        data = loaded or {}
+    elif path is not None:
+        raise ConfigError("configuration file not found", path)
+    problems: list[str] = []
+    notices = [Notice(f"unknown setting '{k}'{_nearest(str(k), TOP_KEYS)}", str(path))
+               for k in data if k not in TOP_KEYS]
+    values: dict = {}
+    for key in ("title", "description", "language"):
+        if key in data:
+            if not isinstance(data[key], str) or not data[key].strip():
+                problems.append(f"'{key}' must be non-empty text")
+            else:
+                values[key] = data[key].strip()
+    if "base_url" in data:
+        try:
+            values["base_url"] = normalise_base_url(str(data["base_url"]), "'base_url'")
+        except ConfigError as exc:
+            problems.append(exc.message)
+    for key in ("per_page", "feed_size"):
+        if key in data:
+            if not isinstance(data[key], int) or isinstance(data[key], bool) or data[key] < 1:
+                problems.append(f"'{key}' must be a whole number of at least 1")
+            else:
+                values[key] = data[key]
+    paths = data.get("paths") or {}
+    if not isinstance(paths, dict):
+        problems.append("'paths' must be a mapping (seeds: ..., output: ...)")
+        paths = {}
+    for key, value in paths.items():
+        if key not in PATH_KEYS:
+            notices.append(Notice(f"unknown path 'paths.{key}'{_nearest(str(key), PATH_KEYS)}", str(path)))
+        elif not isinstance(value, str) or not value.strip():
+            problems.append(f"'paths.{key}' must be a folder name")
+        else:
+            values[key] = root / value
+    if problems:
+        raise ConfigError("; ".join(problems), path)
+    for key in PATH_KEYS:
+        values.setdefault(key, root / getattr(SiteConfig, key))
+    return SiteConfig(root=root, notices=tuple(notices), **values)

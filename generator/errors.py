@@ -1,0 +1,50 @@
+"""Errors and warnings that name the file (and line) they are about."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+class BriefingError(Exception):
+    """A problem with one input, reported as `file:line: message`."""
+
+    kind = "error"
+
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: {self.message}" if where else self.message
+
+
+class SourceError(BriefingError):
+    """A seed that cannot be read or understood; the rest of the archive still builds."""
+
+
+class ConfigError(BriefingError):
+    """site.yaml or a data file is wrong; nothing can be built until it is fixed."""
+
+
+class TemplateProblem(BriefingError):
+    """A theme template failed to load or render."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A non-fatal remark about one input (kept as data, printed by the CLI)."""
+
+    message: str
+    path: str | None = None
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.path or ""
+        if where and self.line:
+            where = f"{where}:{self.line}"
+        return f"{where}: warning: {self.message}" if where else f"warning: {self.message}"

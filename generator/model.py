@@ -1,0 +1,76 @@
+"""The briefing and its parts: frozen dataclasses, no I/O."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+EVENT_TYPES = (
+    "meeting", "phone_call", "visit", "talks", "summit",
+    "joint_statement", "press_conference", "statement", "other",
+)
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where the event took place: a city (may be unknown) in a country (ISO code)."""
+
+    city: str | None
+    country: str | None
+
+
+@dataclass(frozen=True)
+class Person:
+    """An official as one briefing presents them."""
+
+    name: str
+    title: str | None = None
+    country: str | None = None
+    former: bool = False
+    aliases: tuple[str, ...] = ()
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of one body paragraph that names an official (by their full name)."""
+
+    paragraph: int
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """Something a speaker said: a direct quote or reported speech."""
+
+    speaker: str
+    text: str
+    quote: bool = False
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """Everything the archive knows about one article."""
+
+    source: str
+    sha256: str
+    title: str
+    date: dt.date
+    location: Location | None
+    officials: tuple[Person, ...]
+    countries: tuple[str, ...]
+    event_type: str
+    topics: tuple[str, ...]
+    summary: str
+    statements: tuple[Statement, ...]
+    body: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    original: str
+    slug: str | None = None
+    headline_in_text: bool = False
+    confidence: tuple[tuple[str, float], ...] = field(default=())
+
+    def confidence_of(self, name: str) -> float:
+        """The extractor's confidence in one field (1.0 when it was set by hand)."""
+        return dict(self.confidence).get(name, 1.0)

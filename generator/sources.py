@@ -1,0 +1,100 @@
+"""seeds/ -> RawArticle: decoding, BOMs, line endings and the front-matter split."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import SourceError
+
+SEED_SUFFIXES = (".txt",)
+
+
+@dataclass(frozen=True)
+class RawArticle:
+    """One seed as read: decoded text (LF line endings), its hash, and its front matter."""
+
+    path: str
+    text: str
+    sha256: str
+    front_matter: dict = field(default_factory=dict)
+    body_line: int = 1  # the line of the file where `text` starts
+
+
+def find_seeds(folder: Path) -> list[Path]:
+    """Every seed file below `folder`, in a stable order."""
+    if folder.is_file():
+        return [folder]
+    if not folder.is_dir():
+        raise SourceError("seeds folder not found", folder)
+    return sorted(p for p in folder.rglob("*") if p.suffix.lower() in SEED_SUFFIXES
+                  and p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def decode(data: bytes, name: str) -> str:
+    """Bytes -> text: UTF-8 (BOM or not), UTF-16 with a BOM, else cp1252."""
+    if data.startswith(codecs.BOM_UTF8):
+        encodings = ("utf-8-sig",)
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encodings = ("utf-16",)
+    elif b"\x00" in data[:4096]:
+        raise SourceError("looks like a binary file (NUL bytes), not a text article", name)
+    else:
+        encodings = ("utf-8", "cp1252")
+    for encoding in encodings:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError as exc:
+            last_error = exc
+            continue
+        if "\x00" in text:
+            raise SourceError("contains NUL characters; is it a binary file?", name)
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    line = data[: last_error.start].count(b"\n") + 1
+    raise SourceError(f"cannot be decoded as UTF-8, UTF-16 or cp1252 (byte {last_error.start}); "
+                      "save it as UTF-8", name, line)
+
+
+def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
+    """Separate a leading `---` YAML block from the wire text."""
+    stripped = text.lstrip("\ufeff")
+    if not stripped.startswith("---\n"):
+        return {}, stripped, 1
+    end = stripped.find("\n---", 3)
+    while end != -1 and stripped[end + 4: end + 5] not in ("\n", ""):
+        end = stripped.find("\n---", end + 4)
+    if end == -1:
+        raise SourceError("front matter starts with '---' but has no closing '---' line", name, 1)
+    block = stripped[4:end + 1]
+    try:
+        data = yaml.safe_load(block)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        raise SourceError(f"front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}",
+                          name, line) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise SourceError("front matter must be a mapping of fields (key: value)", name, 2)
+    rest = stripped[end + 4:]
+    body_line = stripped[: end + 4].count("\n") + 2
+    return data, rest.lstrip("\n"), body_line
+
+
+def read_seed(path: Path, name: str | None = None) -> RawArticle:
+    """Read one seed file into a RawArticle, or raise SourceError naming it."""
+    name = name or str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror}", name) from None
+    if not data.strip():
+        raise SourceError("is empty; a seed needs a ' date YYYY-MM-DD ' line and the article text", name)
+    text = decode(data, name)
+    front, rest, body_line = split_front_matter(text, name)
+    return RawArticle(path=name, text=rest, sha256=hashlib.sha256(data).hexdigest(),
+                      front_matter=front, body_line=body_line)
