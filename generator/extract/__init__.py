@@ -1,0 +1,60 @@
+"""Raw article text -> Briefing. Pure functions; no file I/O, no templates."""
+from __future__ import annotations
+
+from generator.errors import Notice
+from generator.extract.clean import parse_wire
+from generator.extract.events import compose_headline, event_type, locate, summarise, topics
+from generator.extract.overrides import apply
+from generator.extract.people import Paragraph, country_refs, scan
+from generator.extract.resolve import attribute, home_country, link_mentions, merge, to_persons
+from generator.extract.speech import statements
+from generator.model import Briefing, Person
+from generator.registry import Registry
+from generator.sources import RawArticle
+
+# Bump whenever extraction output may change: cached briefings of another version are rebuilt.
+EXTRACTOR_VERSION = "1"
+LEAD = 2
+
+
+def involved_countries(persons: tuple[Person, ...], first_para: dict[str, int],
+                       refs: list[list[tuple[int, str]]]) -> tuple[str, ...]:
+    """States taking part: those of officials named in the lead, and states the first paragraph names."""
+    codes = [p.country for p in persons if p.country and first_para.get(p.name, 99) < LEAD]
+    codes += [code for _, code in (refs[0] if refs else [])]
+    return tuple(c for c in dict.fromkeys(codes) if c != "EU")
+
+
+def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
+    """Extract a briefing from one seed; raises SourceError when the seed cannot be used."""
+    wire = parse_wire(raw.text, raw.path, raw.body_line, need_date="date" not in raw.front_matter)
+    paras = [Paragraph.of(t) for t in wire.paragraphs]
+    found, used = [], []
+    for i, p in enumerate(paras):
+        f, u = scan(p, i, reg)
+        found += f
+        used.append(u)
+    refs = [country_refs(p, reg, used[i]) for i, p in enumerate(paras)]
+    people = merge(found, reg)
+    attribute(people, paras, refs, reg, home_country(refs))
+    persons = to_persons(people)
+    mentions = link_mentions(people, paras)
+    first_para = {}
+    for m in mentions:
+        first_para.setdefault(m.name, m.paragraph)
+    kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
+    where, where_conf = locate(paras, reg, wire.dateline, kind)
+    topic_names = topics(reg, " ".join(wire.paragraphs))
+    countries = involved_countries(persons, first_para, refs)
+    title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
+    confidence = (("title", 0.9 if wire.headline else 0.5), ("date", 1.0 if wire.date else 0.0),
+                  ("location", where_conf), ("event_type", kind_conf),
+                  ("officials", min((p.confidence for p in persons), default=0.3)),
+                  ("countries", 0.7 if countries else 0.2), ("topics", 0.6 if topic_names else 0.2))
+    briefing = Briefing(
+        source=raw.path, sha256=raw.sha256, title=title, date=wire.date, location=where,
+        officials=persons, countries=countries, event_type=kind, topics=topic_names,
+        summary=summarise(list(wire.paragraphs)), statements=statements(list(wire.paragraphs), mentions),
+        body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
+        headline_in_text=wire.headline is not None, confidence=confidence)
+    return apply(briefing, raw.front_matter, raw.path, reg.countries)

@@ -1,0 +1,120 @@
+"""Layer 1: wire text -> date, headline, dateline and the article's own paragraphs."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from generator.errors import SourceError
+
+DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
+ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+
+# Lines that are not the article: furniture of the page it was copied from.
+BOILERPLATE_RE = re.compile(
+    r"^(?:enlarge this image\b|toggle caption\b|hide caption\b|read more\b|related\b:?|"
+    r"slideshow \(\d+ images?\)|advertisement$|story continued below$|click here\b|"
+    r"sign up\b|subscribe\b|follow (?:us|\w+ \w+) on\b|just in:|watch:|listen:|"
+    r"copyright\b|©|\(c\) \d{4}|all rights reserved|reporting by\b|editing by\b|"
+    r"additional reporting\b|this story has been\b|this article (?:was|is)\b|"
+    r"the associated press contributed|.{0,60}\bcontributed to this report\.?$|"
+    r"get (?:the|our) .{0,40}newsletter|file photo\b|image caption\b|media caption\b|"
+    r"•)", re.I)
+BOILERPLATE_ANYWHERE_RE = re.compile(
+    r"pic\.twitter\.com/|https?://t\.co/|— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}$|"
+    r"\ball rights reserved\b|\bnewsletter\b.{0,40}\bsign up\b", re.I)
+CAPTION_END_RE = re.compile(
+    r"(?:\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Images?)[^)]*\)|"
+    r"\|\s*(?:[A-Z][\w.]*\s*){1,4}\|\s*(?:Getty Images|AFP|Reuters|Bloomberg)[^|]*)\s*$")
+CREDIT_SPLIT_RE = re.compile(r"^(?P<caption>.+?[.)])\s*\|\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua)"
+                             r"(?: Photo)?\s+(?P<headline>\S.{8,200})$")
+LINK_CLUTTER_RE = re.compile(
+    r"\b(?P<short>[A-Z][\w'-]+) (?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
+    r".{0,600}? MORE\b")
+BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|^special to\b|^by\s", re.I)
+DATELINE_RE = re.compile(
+    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?|\s*(?:--|—|–|:|\s-))\s+(?=\S)")
+
+
+@dataclass(frozen=True)
+class Wire:
+    """The parts of a wire article that the later layers work on."""
+
+    date: dt.date | None
+    headline: str | None
+    dateline: str | None
+    agency: str | None
+    paragraphs: tuple[str, ...]
+
+
+def parse_date(value: str, name: str, line: int) -> dt.date:
+    """An ISO date, or a SourceError naming the file and line."""
+    if not ISO_DATE_RE.match(value):
+        raise SourceError(f"date {value!r} is not in the form YYYY-MM-DD", name, line)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise SourceError(f"date {value!r} is impossible ({exc})", name, line) from None
+
+
+def is_boilerplate(para: str) -> bool:
+    """True for page furniture: captions, read-more lines, footers, embedded tweets."""
+    return bool(BOILERPLATE_RE.match(para) or BOILERPLATE_ANYWHERE_RE.search(para)
+                or CAPTION_END_RE.search(para) or para.isupper())
+
+
+def looks_like_headline(para: str) -> bool:
+    """A short line that does not end like a sentence and is not a byline."""
+    words = para.split()
+    if not 4 <= len(words) <= 25 or len(para) > 220:
+        return False
+    return not para.rstrip("\"”’'").endswith((".", ":", ",", ";")) and not BYLINE_RE.match(para)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line separated blocks, inner line breaks folded to spaces."""
+    blocks = re.split(r"\n[ \t]*\n", text)
+    return [" ".join(line.strip() for line in b.split("\n") if line.strip()) for b in blocks if b.strip()]
+
+
+def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True) -> Wire:
+    """Split the wire text into date, headline, dateline and clean paragraphs."""
+    date = None
+    m = DATE_LINE_RE.match(text)
+    if m:
+        date = parse_date(m.group(1), name, first_line)
+        text = text[m.end():]
+    elif need_date:
+        raise SourceError("no date: the article must start with ' date YYYY-MM-DD ' "
+                          "(or give 'date:' in front matter)", name, first_line)
+    paragraphs = [LINK_CLUTTER_RE.sub(lambda mm: mm.group("full"), p) for p in split_paragraphs(text)]
+    headline = None
+    if paragraphs:
+        credit = CREDIT_SPLIT_RE.match(paragraphs[0])
+        if credit:
+            headline = credit.group("headline").strip()
+            paragraphs = paragraphs[1:]
+        elif len(paragraphs) > 1 and looks_like_headline(paragraphs[0]):
+            headline = paragraphs.pop(0)
+    seen: dict[str, int] = {}
+    for p in paragraphs:
+        seen[p] = seen.get(p, 0) + 1
+    kept = [p for p in paragraphs if seen[p] == 1 and not is_boilerplate(p)]
+    while kept and BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5:
+        kept.pop(0)
+    dateline = agency = None
+    if kept:
+        d = DATELINE_RE.match(kept[0])
+        if d and _plausible_dateline(d.group("city"), d.group("agency")):
+            dateline, agency = d.group("city").strip(" ,"), d.group("agency")
+            kept[0] = kept[0][d.end():]
+    return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept))
+
+
+def _plausible_dateline(city: str, agency: str | None) -> bool:
+    # "JERUSALEM —" or "Istanbul (CNN)": an upper-case place, or any place with an agency tag
+    head = city.split(",")[0]
+    return bool(agency) or head.isupper()

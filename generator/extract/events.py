@@ -1,0 +1,118 @@
+"""Layer 6: event type, place of the event, topics, headline and summary."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from generator.extract.lexicon import longest_match
+from generator.extract.people import Paragraph
+from generator.model import Location, Person
+from generator.registry import Registry
+
+# Specific kinds win wherever they appear in the lead; the rest go by first appearance.
+SPECIFIC = (
+    ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:talked|spoke|spoken|talks|speaks|conversation)"
+                   r" (?:\w+ )?(?:by|over the|on the) (?:tele)?phone|phoned|called (?:his|her) \w+ counterpart"),
+    ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
+)
+GENERAL = (
+    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
+    ("summit", r"summit"),
+    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
+              r"negotiations?|negotiators|peace talks"),
+    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down with|received|hosted"),
+    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of"),
+    ("statement", r"(?:said|says) in a statement|issued a statement|statement (?:said|released|issued)|"
+                  r"announced|declared|warned|called on|condemned|accused"),
+)
+PREPOSITIONS = frozenset({"in", "at", "to", "from", "here"})
+NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
+
+
+def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
+    """The kind of event the lead reports, and a confidence."""
+    lead = " ".join(([headline] if headline else []) + paras[:2])
+    for kind, pattern in SPECIFIC:
+        if re.search(r"\b(?:" + pattern + r")\b", lead, re.I):
+            return kind, 0.8
+    best = None
+    for kind, pattern in GENERAL:
+        for m in re.finditer(r"\b(?:" + pattern + r")\b", lead, re.I):
+            if kind == "visit" and re.match(r"visiting [A-Z]", lead[m.start():]) and lead[m.start()] in "Vv":
+                continue  # "Visiting Chinese Foreign Minister X" names a visitor, not the event
+            if best is None or m.start() < best[0]:
+                best = (m.start(), kind)
+            break
+    return (best[1], 0.6) if best else ("other", 0.3)
+
+
+def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:
+    """Where the event happened: a city or venue named in the lead, else the dateline, else a country."""
+    if kind in NO_PLACE:
+        return None, 0.6
+    country_only = None
+    for p in paras[:3]:
+        for i in range(len(p.words)):
+            if not p.words[i][:1].isupper():
+                continue
+            prev = p.folded[i - 1] if i else ""
+            n, place = longest_match(p.folded, i, reg.places, reg.longest["places"])
+            if n and (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):
+                return Location(city=place[0], country=place[1]), 0.8
+            if country_only is None and prev in ("in", "to"):
+                n, code = longest_match(p.folded, i, reg.country_names, reg.longest["names"])
+                if n:
+                    country_only = code
+    if dateline:
+        city = dateline.split(",")[0].strip()
+        place = reg.places.get(tuple(Paragraph.of(city).folded))
+        if place:
+            return Location(city=place[0], country=place[1]), 0.6
+    if country_only:
+        return Location(city=None, country=country_only), 0.5
+    return None, 0.3
+
+
+def topics(reg: Registry, text: str, limit: int = 5) -> tuple[str, ...]:
+    """Topics whose keywords the article uses most (at least twice, or once for the best)."""
+    counts = Counter({name: len(rx.findall(text)) for name, rx in reg.topics})
+    ranked = [(name, c) for name, c in counts.most_common() if c]
+    chosen = [name for name, c in ranked if c >= 2][:limit]
+    return tuple(chosen or [name for name, _ in ranked[:1]])
+
+
+VERBS = {"meeting": "meets", "talks": "holds talks with", "phone_call": "speaks by phone with",
+         "visit": "visits", "summit": "at summit with", "joint_statement": "in joint statement with",
+         "press_conference": "and", "statement": "on", "other": "and"}
+
+
+def compose_headline(people: tuple[Person, ...], kind: str, where: Location | None, reg: Registry,
+                     topics_: tuple[str, ...]) -> str:
+    """A headline for an article that has none: "Wang Yi meets Katsunobu Kato in Tokyo"."""
+    place = where.city or reg.country_name(where.country) if where else None
+    if not people:
+        return f"{topics_[0]} briefing" if topics_ else "Briefing"
+    first = people[0]
+    other = next((p for p in people[1:] if p.country != first.country), people[1] if len(people) > 1 else None)
+    if kind == "visit" and place:
+        head = f"{first.name} visits {place}"
+        return head + (f", meets {other.name}" if other else "")
+    if other is None:
+        noun = {"press_conference": "holds press conference", "statement": "issues statement"}.get(kind, "speaks")
+        head = f"{first.name} {noun}"
+        return head + (f" on {topics_[0].lower()}" if topics_ and kind != "press_conference" else "")
+    head = f"{first.name} {VERBS.get(kind, 'and')} {other.name}"
+    if kind == "press_conference":
+        head += " hold press conference"
+    return head + (f" in {place}" if place and kind not in NO_PLACE else "")
+
+
+def summarise(paras: list[str], limit: int = 400) -> str:
+    """The lead: the first paragraph, cut after a sentence when it runs long."""
+    if not paras:
+        return ""
+    lead = paras[0]
+    if len(lead) <= limit:
+        return lead
+    cut = [m.end() for m in re.finditer(r"[.!?][\"”’]?(?=\s+[A-Z“\"])", lead) if m.end() <= limit]
+    return lead[:cut[-1]] if cut else lead[:limit].rsplit(" ", 1)[0] + "…"

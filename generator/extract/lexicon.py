@@ -1,0 +1,42 @@
+"""Token-level look-ups against the registry's tables (pure helpers)."""
+from __future__ import annotations
+
+from generator.text import fold
+
+STOP_NAME_WORDS = frozenset(fold(w) for w in (
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
+    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
+    "The A An In On At And But Or Of For To From With By As He She It They We I His Her Their Its "
+    "This That These Those There Here When While After Before During Since If Also However Meanwhile "
+    "Earlier Later Last Next Mr. Mrs. Ms. Dr. Sir Madam Both Each Today Yesterday Tomorrow Tonight "
+    "Morning Afternoon Evening Night Week Year Day Government Ministry Office Parliament Congress "
+    "Senate House Party Council Committee Cabinet Administration Republic Kingdom Union State States "
+    "Palace Summit Forum Agency News Times Post Journal Press Associated Reuters Twitter Facebook "
+    "Says Said Told Asked Met Meets Visits Visited Called Calls Urged Warned Added Noted Hailed "
+    "Who What Where Why How Which Whose Not No Yes All Some Many Most Other Such").split())
+# "May" is a month and a surname: it is a name word when a title stands right before it.
+MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
+PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der den di du le la y abu ben "
+                      "ould zu ter".split())
+HONORIFICS = frozenset(fold(w) for w in "Mr. Mrs. Ms. Miss Dr. Sir Dame Sheikh Lord Lady Madam Mme. M.".split())
+ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
+RANKS = frozenset(fold(w) for w in ("Gen.", "General", "Adm.", "Admiral", "Col.", "Colonel", "Lt. Gen.",
+                                    "Maj. Gen.", "Field Marshal", "Marshal", "Commander"))
+
+
+def longest_match(folded: list[str], i: int, table: dict, maxlen: int) -> tuple[int, object]:
+    """Length and value of the longest key of `table` starting at token i (0 when none)."""
+    for n in range(min(maxlen, len(folded) - i), 0, -1):
+        value = table.get(tuple(folded[i:i + n]))
+        if value is not None:
+            return n, value
+    return 0, None
+
+
+def longest_match_ending(folded: list[str], end: int, table: dict, maxlen: int) -> tuple[int, object]:
+    """Length and value of the longest key of `table` ending just before token `end`."""
+    for n in range(min(maxlen, end), 0, -1):
+        value = table.get(tuple(folded[end - n:end]))
+        if value is not None:
+            return n, value
+    return 0, None

@@ -1,0 +1,192 @@
+"""Layers 3-5: find officials by their titles, resolve short forms, attribute countries."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.extract.lexicon import (HONORIFICS, MONTH_SURNAMES, PARTICLES, RANKS, ROMAN,
+                                       STOP_NAME_WORDS, longest_match, longest_match_ending)
+from generator.registry import Registry
+from generator.text import fold, is_capitalised, tokenize
+
+COUNTERPART = ("counterpart",)
+FORMER_WORDS = frozenset({"former", "ex", "ex-", "late"})
+DETERMINERS = frozenset({"the", "a", "an"})
+
+
+@dataclass
+class Found:
+    """One title-anchored mention of an official in one paragraph."""
+
+    name: str
+    title: str | None
+    country: str | None
+    former: bool
+    para: int
+    start: int
+    end: int
+    weak: bool = False
+    counterpart: bool = False
+
+
+@dataclass
+class Paragraph:
+    """A paragraph's tokens, ready for scanning."""
+
+    text: str
+    words: list[str]
+    folded: list[str]
+    spans: list[tuple[int, int]]
+
+    @classmethod
+    def of(cls, text: str) -> "Paragraph":
+        toks = tokenize(text)
+        return cls(text, [t for t, _, _ in toks], [fold(t) for t, _, _ in toks], [(s, e) for _, s, e in toks])
+
+
+def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
+    """A nationality word or "Country's" right before token i: (code, tokens used)."""
+    n, codes = longest_match_ending(p.folded, i, reg.demonyms, reg.longest["demonyms"])
+    if n:
+        return codes[0], n
+    if i >= 2 and p.folded[i - 1] == "'s":
+        n, code = longest_match_ending(p.folded, i - 1, reg.country_names, reg.longest["names"])
+        if n:
+            return code, n + 1
+    return None, 0
+
+
+def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
+    """End of a personal name starting at token k (k itself when there is none)."""
+    n = len(p.words)
+    if k < n and p.folded[k] in HONORIFICS:
+        k += 1
+    j, parts = k, 0
+    while j < n and parts < 6:
+        w, f = p.words[j], p.folded[j]
+        if parts and w in ROMAN:
+            j, parts = j + 1, parts + 1
+            continue
+        if parts and f in PARTICLES and j + 1 < n and is_capitalised(p.words[j + 1]):
+            j, parts = j + 1, parts + 1
+            continue
+        if not (is_capitalised(w) and w[0].isalpha()):
+            break
+        if f in STOP_NAME_WORDS and not (j == k and after_title and f in MONTH_SURNAMES):
+            break
+        if parts and (longest_match(p.folded, j, reg.titles, 3)[0] or
+                      longest_match(p.folded, j, reg.country_names, 2)[0]):
+            break
+        j, parts = j + 1, parts + 1
+        if j < n and p.folded[j] == "'s":
+            break
+    while j > k and p.folded[j - 1] in PARTICLES:
+        j -= 1
+    if j - k == 1:
+        one = (p.folded[k],)
+        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
+            return k
+    return j
+
+
+def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, int]:
+    """Country and former-ness written before a title at token i, and where that prefix starts."""
+    code, used = _country_before(p, i, reg)
+    start = i - used
+    former = start > 0 and p.folded[start - 1] in FORMER_WORDS
+    if former:
+        start -= 1
+    elif code is None and i > 0 and p.folded[i - 1] in FORMER_WORDS:
+        former, start = True, i - 1
+        code, used = _country_before(p, start, reg)
+        start -= used
+    return code, former, start
+
+
+def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
+    """End token and kind of a (possibly compound, "A and B") title at token i."""
+    if p.folded[i] in COUNTERPART:
+        return i + 1, "counterpart"
+    tl, kind = longest_match(p.folded, i, reg.titles, reg.longest["titles"])
+    if not tl:
+        return i, None
+    j = i + tl
+    if j + 1 < len(p.words) and p.folded[j] == "for":  # "Cabinet Secretary for Foreign Affairs"
+        dl, _ = longest_match(p.folded, j + 1, reg.domains, reg.longest["domains"])
+        j += 1 + dl if dl else 0
+    while j + 1 < len(p.words) and p.folded[j] == "and":
+        tl2, kind2 = longest_match(p.folded, j + 1, reg.titles, reg.longest["titles"])
+        if not tl2 or kind2 != "strong":
+            break
+        j += 1 + tl2
+    return j, kind
+
+
+def _appositive_name(p: Paragraph, start: int) -> tuple[int, int] | None:
+    """The name in "Name, [the] <title>": its token span, ending at the comma before `start`."""
+    k = start
+    while k > 0 and p.folded[k - 1] in DETERMINERS:
+        k -= 1
+    if k < 2 or p.words[k - 1] != ",":
+        return None
+    end = b = k - 1
+    while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
+                     or p.folded[b - 1] in PARTICLES) and end - b < 5:
+        b -= 1
+    while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS):
+        b += 1
+    return (b, end) if end > b else None
+
+
+def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
+    """Title-anchored mentions in one paragraph, and the tokens their country words used."""
+    found, used = [], set()
+    i, n = 0, len(p.words)
+    while i < n:
+        j, kind = _title_at(p, i, reg)
+        if kind is None:
+            i += 1
+            continue
+        code, former, start = _look_back(p, i, reg)
+        qualified = code is not None or (i > 0 and p.folded[i - 1] in reg.weak_qualifiers)
+        if kind == "weak" and not qualified:
+            i = j
+            continue
+        if kind == "counterpart" and not (i > 0 and p.folded[start - 1 if start else 0] in ("his", "her", "their", "its")):
+            i = j
+            continue
+        title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
+        if j + 1 < n and p.folded[j] == "of":
+            cl, c2 = longest_match(p.folded, j + 1, reg.country_names, reg.longest["names"])
+            if cl:
+                code, j = code or c2, j + 1 + cl
+        k = j + 1 if j < n and p.words[j] == "," and (qualified or kind == "counterpart") else j
+        end = _name_at(p, k, reg, after_title=True)
+        span = (k + (1 if k < n and p.folded[k] in HONORIFICS else 0), end) if end > k else _appositive_name(p, start)
+        if span:
+            a, b = span
+            used.update(range(start, i))
+            found.append(Found(name=p.text[p.spans[a][0]:p.spans[b - 1][1]], title=title, country=code,
+                               former=former, para=pi, start=p.spans[a][0], end=p.spans[b - 1][1],
+                               weak=kind == "weak" or (title is not None and fold(title) in RANKS),
+                               counterpart=kind == "counterpart"))
+            i = max(end, j)
+        else:
+            i = j
+    return found, used
+
+
+def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[tuple[int, str]]:
+    """(token index, code) of every country name, nationality word or metonym not used by a title."""
+    refs, i, n = [], 0, len(p.words)
+    while i < n:
+        if i in skip or not is_capitalised(p.words[i]):
+            i += 1
+            continue
+        for table, key in ((reg.country_names, "names"), (reg.demonyms, "demonyms"), (reg.metonyms, "metonyms")):
+            length, value = longest_match(p.folded, i, table, reg.longest[key])
+            if length:
+                refs.append((i, value[0] if isinstance(value, tuple) else value))
+                i += length - 1
+                break
+        i += 1
+    return refs

@@ -1,0 +1,162 @@
+"""Layer 4-5: merge mentions into officials, resolve short forms, attribute countries."""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from generator.extract.lexicon import PARTICLES
+from generator.extract.people import Found, Paragraph
+from generator.model import Mention, Person
+from generator.registry import Registry
+from generator.text import fold, tokenize
+
+NEAR_TOKENS = 10
+
+
+@dataclass
+class Official:
+    """An official being assembled from several mentions."""
+
+    name: str
+    forms: list[str]
+    title: str | None = None
+    country: str | None = None
+    former: bool = False
+    counterpart: bool = False
+    first: Found | None = None
+    mentions: list[Found] = field(default_factory=list)
+    confidence: float = 0.9
+
+
+def _tokens(name: str) -> list[str]:
+    return [fold(t) for t in name.replace("-", " ").split() if fold(t) not in PARTICLES]
+
+
+def _compatible(a: str, b: str) -> bool:
+    """One name is the other, or a first/last word of it ("Wang" ~ "Wang Yi", "Kato" ~ "Katsunobu Kato")."""
+    ta, tb = _tokens(a), _tokens(b)
+    if not ta or not tb:
+        return False
+    if ta == tb:
+        return True
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return len(short) == 1 and short[0] in (long_[0], long_[-1]) or long_[-len(short):] == short
+
+
+def _same_office(x: str | None, y: str | None) -> bool:
+    return x is None or y is None or fold(x) == fold(y)
+
+
+def merge(found: list[Found], reg: Registry) -> list[Official]:
+    """Group mentions of the same person; the longest name written first is the name."""
+    people: list[Official] = []
+    for f in found:
+        match = next((o for o in people if _compatible(o.name, f.name)
+                      and (f.weak or o.title is None or f.title is None or _same_office(o.title, f.title)
+                           or len(_tokens(f.name)) > 1 and fold(f.name) == fold(o.name))), None)
+        if match is None:
+            match = Official(name=f.name, forms=[f.name], first=f)
+            people.append(match)
+        elif len(_tokens(f.name)) > len(_tokens(match.name)):
+            match.name = f.name
+        if f.name not in match.forms:
+            match.forms.append(f.name)
+        match.mentions.append(f)
+        if match.title is None and f.title and not f.weak:
+            match.title, match.former = f.title, f.former
+        if match.country is None and f.country:
+            match.country = f.country
+        match.counterpart = match.counterpart or f.counterpart
+    for o in people:
+        if o.title is None:
+            weak = next((m for m in o.mentions if m.title), None)
+            if weak:
+                o.title, o.former = weak.title, weak.former
+                o.confidence = 0.7
+    return people
+
+
+def _counterpart_title(o: Official, people: list[Official]) -> str | None:
+    """A counterpart holds the office of the official they are the counterpart of."""
+    f = o.first
+    before = [p for p in people if p is not o and p.title and p.first and
+              (p.first.para, p.first.start) <= (f.para, f.start)]
+    return before[-1].title if before else None
+
+
+def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[tuple[int, str]]],
+              reg: Registry, home: str | None) -> None:
+    """Give each official a country: their own words, the office, the registry, the context."""
+    for o in people:
+        if o.counterpart and o.title is None:
+            o.title = _counterpart_title(o, people)
+        known = reg.officials.get(fold(o.name))
+        if known:
+            o.name, o.country = known.name, o.country or known.country
+            o.title = o.title or known.title
+        if o.country:
+            continue
+        for m in o.mentions:
+            if m.title:
+                key = tuple(fold(t) for t, _, _ in tokenize(m.title))
+                if key in reg.title_home:
+                    o.country, o.confidence = reg.title_home[key], 0.8
+                    break
+        if o.country is None and o.first is not None:
+            o.country = _nearby_country(o.first, paras, refs) or home
+            o.confidence = 0.5
+
+
+def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[tuple[int, str]]]) -> str | None:
+    p = paras[f.para]
+    idx = next((i for i, (s, _) in enumerate(p.spans) if s >= f.start), 0)
+    title_idx = max(0, idx - 4)
+    for i, code in reversed(refs[f.para]):
+        if i < title_idx and title_idx - i <= NEAR_TOKENS and "." not in p.words[i:title_idx]:
+            return code
+    return None
+
+
+def home_country(refs: list[list[tuple[int, str]]]) -> str | None:
+    """The country the article talks about most: the default for offices it leaves unmarked."""
+    counts = Counter(code for para in refs for _, code in para if code != "EU")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mention]:
+    """Every place a paragraph names an official, by full name or a short form of it."""
+    forms: dict[tuple[str, ...], str | None] = {}
+    for o in people:
+        for form in o.forms + [o.name]:
+            forms[tuple(fold(t) for t in form.split())] = o.name
+    for o in people:
+        words = [w for w in o.name.split() if fold(w) not in PARTICLES and len(w) > 2]
+        for w in {words[0], words[-1]} if words else ():
+            key = (fold(w),)
+            forms[key] = o.name if forms.get(key, o.name) == o.name else None
+    longest = max((len(k) for k in forms), default=1)
+    out = []
+    for pi, p in enumerate(paras):
+        i = 0
+        while i < len(p.words):
+            hit = None
+            if p.words[i][:1].isupper():
+                for n in range(min(longest, len(p.words) - i), 0, -1):
+                    name = forms.get(tuple(p.folded[i:i + n]))
+                    if name:
+                        hit = (n, name)
+                        break
+            if hit:
+                n, name = hit
+                out.append(Mention(pi, p.spans[i][0], p.spans[i + n - 1][1], name))
+                i += n
+            else:
+                i += 1
+    return out
+
+
+def to_persons(people: list[Official]) -> tuple[Person, ...]:
+    """The finished officials, in order of first mention."""
+    return tuple(Person(name=o.name, title=o.title, country=o.country, former=o.former,
+                        aliases=tuple(f for f in o.forms if f != o.name), confidence=o.confidence)
+                 for o in people)

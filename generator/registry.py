@@ -1,0 +1,172 @@
+"""Built-in knowledge (generator/data/*.yaml) merged with the archive's data/*.yaml -> Registry."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.text import fold, tokenize
+
+DATA = Path(__file__).parent / "data"
+
+
+@dataclass(frozen=True)
+class CountryInfo:
+    """A state (or the EU) as the registry knows it."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    cities: tuple[str, ...]
+    venues: tuple[tuple[str, str], ...]
+    metonyms: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OfficialInfo:
+    """An official the archive's data/officials.yaml describes."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    country: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Registry:
+    """Look-up tables the extractor needs; build once, share read-only."""
+
+    countries: dict[str, CountryInfo]
+    country_names: dict[tuple[str, ...], str]      # folded tokens of a name or alias -> code
+    demonyms: dict[tuple[str, ...], tuple[str, ...]]  # folded tokens -> codes
+    places: dict[tuple[str, ...], tuple[str, str]]  # folded tokens of a city or venue -> (city, code)
+    metonyms: dict[tuple[str, ...], str]
+    titles: dict[tuple[str, ...], str]             # folded tokens -> "strong" | "weak"
+    title_home: dict[tuple[str, ...], str]
+    weak_qualifiers: frozenset[str]
+    domains: dict[tuple[str, ...], str]            # folded tokens of a ministry's field ("foreign affairs")
+    topics: tuple[tuple[str, re.Pattern], ...]
+    officials: dict[str, OfficialInfo]             # folded name or alias -> info
+    fingerprint: str
+    longest: dict[str, int] = field(default_factory=dict)
+
+    def country_name(self, code: str | None) -> str:
+        """Display name of a country code (the code itself when unknown)."""
+        info = self.countries.get(code or "")
+        return info.name if info else (code or "")
+
+
+def _key(text: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t, _, _ in tokenize(text))
+
+
+def _read_yaml(path: Path):
+    try:
+        return yaml.safe_load(path.read_text(encoding="utf-8-sig"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot be read: {exc}", path) from None
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path,
+                          mark.line + 1 if mark else None) from None
+
+
+def _countries(raw: list) -> dict[str, CountryInfo]:
+    out = {}
+    for item in raw:
+        out[item["code"]] = CountryInfo(
+            code=item["code"], name=item["name"], aliases=tuple(item.get("aliases") or ()),
+            demonyms=tuple(item.get("demonyms") or ()), capital=item.get("capital"),
+            cities=tuple(item.get("cities") or ()), venues=tuple((item.get("venues") or {}).items()),
+            metonyms=tuple(item.get("metonyms") or ()))
+    return out
+
+
+def _titles(raw: dict) -> tuple[dict, dict]:
+    phrases = set(raw.get("standalone") or ())
+    for domain in raw.get("domains") or ():
+        phrases.update(f"{domain} {core}" for core in raw.get("cores") or ())
+        phrases.update(f"{core} of {domain}" for core in raw.get("of_cores") or ())
+    for inst in raw.get("institutions") or ():
+        phrases.update(f"{inst} {role}" for role in raw.get("roles") or ())
+    base = {_key(p): "strong" for p in phrases}
+    titles = dict(base)
+    for mod in raw.get("modifiers") or ():
+        for key in base:
+            titles.setdefault(_key(mod) + key, "strong")
+    for weak in raw.get("weak") or ():
+        titles.setdefault(_key(weak), "weak")
+    home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
+    return titles, home
+
+
+def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
+    raw = _read_yaml(path) or []
+    if not isinstance(raw, list):
+        raise ConfigError("must be a list of officials (- name: ...)", path)
+    out: dict[str, OfficialInfo] = {}
+    for i, item in enumerate(raw, 1):
+        if not isinstance(item, dict) or not isinstance(item.get("name"), str):
+            raise ConfigError(f"entry {i} needs a 'name'", path)
+        country = item.get("country")
+        if country is not None and str(country).upper() not in countries:
+            raise ConfigError(f"entry {i} ({item['name']}): unknown country code {country!r}", path)
+        aliases = item.get("aliases") or []
+        if not isinstance(aliases, list):
+            raise ConfigError(f"entry {i} ({item['name']}): 'aliases' must be a list", path)
+        info = OfficialInfo(name=item["name"].strip(), aliases=tuple(str(a) for a in aliases),
+                            country=str(country).upper() if country else None,
+                            title=str(item["title"]) if item.get("title") else None)
+        for form in (info.name, *info.aliases):
+            out[fold(form)] = info
+    return out
+
+
+def load_registry(data_dir: Path | None = None) -> Registry:
+    """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present."""
+    digest = hashlib.sha256()
+    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml"]
+    user_officials = data_dir / "officials.yaml" if data_dir else None
+    user_topics = data_dir / "topics.yaml" if data_dir else None
+    for p in sources + [q for q in (user_officials, user_topics) if q and q.exists()]:
+        digest.update(p.read_bytes())
+    countries = _countries(_read_yaml(DATA / "countries.yaml"))
+    titles, home = _titles(_read_yaml(DATA / "titles.yaml"))
+    topic_items = list(_read_yaml(DATA / "topics.yaml"))
+    if user_topics and user_topics.exists():
+        extra = _read_yaml(user_topics) or []
+        if not isinstance(extra, list):
+            raise ConfigError("must be a list of topics (- name: ..., keywords: [...])", user_topics)
+        topic_items += extra
+    topics = tuple((t["name"], re.compile(r"\b(?:" + "|".join(
+        re.escape(k) for k in sorted(t["keywords"], key=len, reverse=True)) + r")\b", re.I))
+        for t in topic_items)
+    names, dems, places, mets = {}, {}, {}, {}
+    for c in countries.values():
+        for n in (c.name, *c.aliases):
+            names.setdefault(_key(n), c.code)
+        for d in c.demonyms:
+            dems[_key(d)] = dems.get(_key(d), ()) + (c.code,)
+        for city in ((c.capital,) if c.capital else ()) + c.cities:
+            places.setdefault(_key(city), (city, c.code))
+        for venue, city in c.venues:
+            places.setdefault(_key(venue), (city, c.code))
+        for m in c.metonyms:
+            mets.setdefault(_key(m), c.code)
+    officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
+    reg = Registry(countries=countries, country_names=names, demonyms=dems, places=places,
+                   metonyms=mets, titles=titles, title_home=home,
+                   domains={_key(d): d for d in _read_yaml(DATA / "titles.yaml").get("domains") or ()},
+                   weak_qualifiers=frozenset(fold(q) for q in _read_yaml(DATA / "titles.yaml").get("weak_qualifiers") or ()),
+                   topics=topics, officials=officials, fingerprint=digest.hexdigest())
+    reg.longest = {kind: max((len(k) for k in table), default=1) for kind, table in
+                   (("names", names), ("demonyms", dems), ("places", places), ("metonyms", mets),
+                    ("titles", titles))}
+    reg.longest["domains"] = max((len(k) for k in reg.domains), default=1)
+    return reg
