@@ -1,0 +1,191 @@
+"""`briefings extract | build | check | new | serve`: the only module that prints or exits."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import yaml
+
+from generator import __version__
+from generator.build import build, gather
+from generator.config import SiteConfig, load_config
+from generator.errors import BriefingError
+from generator.model import Briefing
+from generator.registry import load_registry
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE = 0, 1, 2
+
+
+def briefing_record(b: Briefing) -> dict:
+    """The front matter of a briefing, in the schema of the extraction scorer."""
+    return {
+        "source": b.source, "title": b.title, "date": b.date.isoformat(),
+        "location": ({"city": b.location.city, "country": b.location.country} if b.location else None),
+        "countries": list(b.countries), "event_type": b.event_type,
+        "officials": [{"name": p.name, "title": p.title, "country": p.country, "former": p.former}
+                      for p in b.officials],
+        "topics": list(b.topics), "summary": b.summary,
+        "confidence": {k: round(v, 2) for k, v in b.confidence},
+    }
+
+
+def _config(args) -> SiteConfig:
+    path = Path(args.config) if getattr(args, "config", None) else Path("site.yaml")
+    config = load_config(path if (args.config or path.exists()) else None)
+    return config.with_overrides(
+        seeds=Path(args.seeds).resolve() if getattr(args, "seeds", None) else None,
+        output=Path(args.out).resolve() if getattr(args, "out", None) else None,
+        base_url=getattr(args, "base_url", None))
+
+
+def _progress(stream):
+    if not stream.isatty():
+        return None
+
+    def show(stage: str, i: int, total: int) -> None:
+        if i == total or i % 50 == 0:
+            stream.write(f"\r{stage} {i}/{total}" + (" " * 10 if i < total else "\n"))
+            stream.flush()
+    return show
+
+
+def cmd_build(args) -> int:
+    config = _config(args)
+    result = build(config, progress=_progress(sys.stderr))
+    for problem in [*result.errors, *result.notices]:
+        print(problem, file=sys.stderr)
+    print(f"built {result.briefings} briefings, {result.pages} pages, {len(result.errors)} errors, "
+          f"{len(result.notices)} warnings in {result.seconds:.2f} s -> {result.output}")
+    return EXIT_INPUT if result.errors or (args.strict and result.notices) else EXIT_OK
+
+
+def cmd_extract(args) -> int:
+    config = _config(args)
+    reg = load_registry(config.data)
+    records, failed = [], 0
+    for target in args.paths:
+        path = Path(target)
+        briefings, errors, notices = gather(path, Path.cwd().resolve(), reg)
+        for problem in [*errors, *notices]:
+            print(problem, file=sys.stderr)
+        failed += len(errors)
+        records += [briefing_record(b) for b in briefings]
+    if args.json:
+        json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        for rec in records:
+            rec = {k: v for k, v in rec.items() if k not in ("source", "confidence")}
+            sys.stdout.write("---\n" + yaml.safe_dump(rec, sort_keys=False, allow_unicode=True) + "---\n")
+    return EXIT_INPUT if failed else EXIT_OK
+
+
+SITE_YAML = """# Settings for this archive. Paths are relative to this file.
+title: {title}
+description: A cross-linked archive of diplomatic news.
+base_url: /
+language: en
+paths:
+  seeds: seeds
+  output: site
+  templates: templates
+  static: static
+  data: data
+"""
+
+
+def cmd_new(args) -> int:
+    target = Path(args.dir)
+    if (target / "site.yaml").exists():
+        print(f"{target / 'site.yaml'}: already exists; nothing was changed", file=sys.stderr)
+        return EXIT_USAGE
+    for sub in ("seeds", "templates", "static", "data"):
+        (target / sub).mkdir(parents=True, exist_ok=True)
+    title = " ".join(target.resolve().name.replace("-", " ").replace("_", " ").split()).title() or "Briefings"
+    (target / "site.yaml").write_text(SITE_YAML.format(title=json.dumps(title)), encoding="utf-8")
+    (target / "data" / "officials.yaml").write_text(
+        "# Corrections for all briefings: canonical name, aliases, country, title.\n"
+        "# - name: Katsunobu Kato\n#   aliases: [Kato Katsunobu]\n#   country: JP\n#   title: Chief Cabinet Secretary\n[]\n",
+        encoding="utf-8")
+    (target / "templates" / "README.txt").write_text(
+        "Put a template here with the name of a built-in one (base.html, briefing.html, ...) to override it.\n",
+        encoding="utf-8")
+    print(f"created a new archive in {target}: add articles to {target / 'seeds'} and run "
+          f"'briefings build' there")
+    return EXIT_OK
+
+
+def cmd_serve(args) -> int:
+    from generator.serve import serve
+    return serve(_config(args), host=args.host, port=args.port)
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="briefings", description="Turn raw diplomatic news articles into a "
+                                 "cross-linked static briefing archive.")
+    ap.add_argument("--version", action="version", version=f"briefings {__version__}")
+    ap.add_argument("--debug", action="store_true", help="show a traceback for unexpected errors")
+    sub = ap.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def common(p, seeds=True):
+        p.add_argument("--config", metavar="FILE", help="the archive's settings (default: ./site.yaml)")
+        if seeds:
+            p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: from site.yaml)")
+        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+
+    b = sub.add_parser("build", help="build the static site", description="Build the static site from the seeds.")
+    b.add_argument("seeds_pos", nargs="?", metavar="SEEDS", help="folder of articles (same as --seeds)")
+    common(b)
+    b.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
+    b.add_argument("--base-url", metavar="URL", help="URL the site is published under")
+    b.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    b.add_argument("--cache", metavar="DIR", help="cache folder for incremental builds")
+    b.set_defaults(func=cmd_build)
+
+    e = sub.add_parser("extract", help="print the front matter extracted from articles",
+                       description="Print what extraction finds: YAML front matter, or JSON with --json.")
+    e.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    e.add_argument("--json", action="store_true", help="a JSON array in the scorer's schema")
+    common(e, seeds=False)
+    e.set_defaults(func=cmd_extract)
+
+    n = sub.add_parser("new", help="scaffold a new archive", description="Create site.yaml, seeds/, "
+                       "templates/ (for overrides), static/ and data/ in DIR.")
+    n.add_argument("dir", metavar="DIR")
+    n.set_defaults(func=cmd_new)
+
+    s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
+                       "and rebuild + reload the browser when seeds, templates or data change.")
+    common(s)
+    s.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=8000)
+    s.set_defaults(func=cmd_serve, base_url=None)
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    args = parser().parse_args(argv)
+    if getattr(args, "seeds_pos", None) and not args.seeds:
+        args.seeds = args.seeds_pos
+    try:
+        return args.func(args)
+    except BriefingError as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; the previous site is left as it was", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if args.debug:
+            traceback.print_exc()
+        else:
+            print(f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)",
+                  file=sys.stderr)
+        return EXIT_USAGE

@@ -1,0 +1,78 @@
+"""Atom feed, sitemap, robots.txt and the search index: machine-readable views of the Site."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import xml.etree.ElementTree as ET
+
+from generator import urls
+from generator.config import SiteConfig
+from generator.site import Site
+
+ATOM = "http://www.w3.org/2005/Atom"
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def _stamp(d: dt.date) -> str:
+    return f"{d.isoformat()}T00:00:00Z"
+
+
+def atom_feed(site: Site, config: SiteConfig) -> bytes:
+    """The newest briefings as an Atom 1.0 feed (RFC 4287)."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": config.language})
+    home = urls.absolute(config.base_url, "")
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = home
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title
+    ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = config.description
+    newest = site.briefings[0].date if site.briefings else dt.date(1970, 1, 1)
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = _stamp(newest)
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": urls.absolute(config.base_url, "feed.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": home})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = config.title
+    ET.SubElement(feed, f"{{{ATOM}}}generator").text = "briefings"
+    for b in site.briefings[:config.feed_size]:
+        link = urls.absolute(config.base_url, urls.page("briefings", site.slugs[b.source]))
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = link
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = b.title
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(b.date)
+        ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(b.date)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": link})
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = b.summary or b.title
+        for t in b.topics:
+            ET.SubElement(entry, f"{{{ATOM}}}category", {"term": urls.slugify(t), "label": t})
+    ET.indent(feed)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
+
+
+def sitemap(rels: list[str], site: Site, config: SiteConfig) -> bytes:
+    """Every HTML page, with the briefing's date as lastmod where there is one."""
+    ET.register_namespace("", SITEMAP)
+    root = ET.Element(f"{{{SITEMAP}}}urlset")
+    dates = {urls.page("briefings", site.slugs[b.source]): b.date for b in site.briefings}
+    for rel in rels:
+        if rel.endswith(".html"):
+            continue
+        node = ET.SubElement(root, f"{{{SITEMAP}}}url")
+        ET.SubElement(node, f"{{{SITEMAP}}}loc").text = urls.absolute(config.base_url, rel)
+        if rel in dates:
+            ET.SubElement(node, f"{{{SITEMAP}}}lastmod").text = dates[rel].isoformat()
+    ET.indent(root)
+    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+
+
+def robots(config: SiteConfig) -> bytes:
+    """Allow everything; point crawlers at the sitemap."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n".encode()
+
+
+def search_index(site: Site, config: SiteConfig) -> bytes:
+    """A compact JSON index the search page filters in the browser."""
+    docs = [{"u": urls.href(config.base_path, urls.page("briefings", site.slugs[b.source])),
+             "t": b.title, "d": b.date.isoformat(), "s": b.summary,
+             "o": [p.name for p in b.officials], "c": [site.countries[c].name for c in b.countries if c in site.countries],
+             "p": list(b.topics), "e": b.event_type}
+            for b in site.briefings]
+    return json.dumps(docs, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

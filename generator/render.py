@@ -1,0 +1,123 @@
+"""The Jinja2 environment (the archive's templates/ first, the built-in theme second) and page plans."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from generator import urls
+from generator.config import SiteConfig
+from generator.errors import TemplateProblem
+from generator.model import Briefing
+from generator.registry import Registry
+from generator.site import Site
+
+EVENT_LABELS = {"meeting": "Meeting", "phone_call": "Phone call", "visit": "Visit", "talks": "Talks",
+                "summit": "Summit", "joint_statement": "Joint statement",
+                "press_conference": "Press conference", "statement": "Statement", "other": "Other"}
+
+
+def theme_dir() -> Path:
+    """The built-in theme: packaged inside the wheel, or the repository's top level in a checkout."""
+    packaged = Path(__file__).parent / "theme"
+    return packaged if packaged.is_dir() else Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page to write: its site-relative path, template and context."""
+
+    rel: str
+    template: str
+    context: dict
+
+
+def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
+    """A strict, autoescaping environment; a user template overrides the theme's file of the same name."""
+    search = [str(config.templates)] if config.templates.is_dir() else []
+    search.append(str(theme_dir() / "templates"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    base = config.base_path
+    env.globals.update(
+        site=config, country_name=reg.country_name, event_label=lambda k: EVENT_LABELS.get(k, k),
+        url=lambda rel: urls.href(base, rel), page=urls.page, static=lambda p: urls.href(base, "static/" + p))
+    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d)
+    env.filters["monthname"] = lambda m: dt.date(2000, m, 1).strftime("%B")
+    return env
+
+
+def render_page(env: jinja2.Environment, plan: PagePlan) -> str:
+    """Render one plan, turning any template failure into a TemplateProblem naming file and line."""
+    try:
+        return env.get_template(plan.template).render(**plan.context)
+    except jinja2.TemplateSyntaxError as exc:
+        raise TemplateProblem(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
+    except jinja2.TemplateError as exc:
+        raise TemplateProblem(f"while rendering {plan.rel or '/'}: {exc}", plan.template) from None
+
+
+def body_segments(b: Briefing, site: Site) -> list[list[tuple[str, str | None]]]:
+    """Paragraphs as (text, official URL or None) runs, so that every mention is a link."""
+    by_para: dict[int, list] = {}
+    for m in b.mentions:
+        by_para.setdefault(m.paragraph, []).append(m)
+    out = []
+    for i, text in enumerate(b.body):
+        runs, pos = [], 0
+        for m in sorted(by_para.get(i, []), key=lambda m: m.start):
+            slug = site.official_of.get((b.source, m.name))
+            if slug is None or m.start < pos:
+                continue
+            runs += [(text[pos:m.start], None), (text[m.start:m.end], urls.page("officials", slug))]
+            pos = m.end
+        runs.append((text[pos:], None))
+        out.append([r for r in runs if r[0]])
+    return out
+
+
+def briefing_context(b: Briefing, site: Site) -> dict:
+    """What a briefing page shows."""
+    speakers: dict[str, list] = {}
+    for s in b.statements:
+        speakers.setdefault(s.speaker, []).append(s)
+    lead = b.summary.rstrip("…")
+    return {"b": b, "slug": site.slugs[b.source], "segments": body_segments(b, site),
+            "show_summary": bool(b.summary) and not (b.body and b.body[0].startswith(lead)),
+            "officials": [(p, site.official_of.get((b.source, p.name))) for p in b.officials],
+            "speakers": [(name, site.official_of.get((b.source, name)), items) for name, items in speakers.items()],
+            "related": [(r, site.slugs[r.source]) for r in site.related.get(b.source, [])],
+            "country_slug": {code: site.countries[code].slug for code in site.countries},
+            "topic_slug": {t.name: t.slug for t in site.topics.values()}}
+
+
+def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
+    """Every HTML page of the site, decided before any is written."""
+    common = {"country_slug": {code: c.slug for code, c in site.countries.items()},
+              "topic_slug": {t.name: t.slug for t in site.topics.values()}, "slugs": site.slugs}
+    plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
+                                         "total": len(site.briefings), "officials": site.officials,
+                                         "countries": site.countries, "topics": site.topics,
+                                         "top_officials": sorted(site.officials.values(),
+                                                                 key=lambda o: (-len(o.briefings), o.name))[:12],
+                                         "rel": ""})]
+    for b in site.briefings:
+        rel = urls.page("briefings", site.slugs[b.source])
+        plans.append(PagePlan(rel, "briefing.html", {**common, **briefing_context(b, site), "rel": rel}))
+    sections = (("officials", site.officials, "official.html", "o"),
+                ("countries", site.countries, "country.html", "c"),
+                ("topics", site.topics, "topic.html", "t"))
+    for section, entries, template, var in sections:
+        plans.append(PagePlan(urls.page(section), f"{section}.html",
+                              {**common, "entries": list(entries.values()), "rel": urls.page(section)}))
+        for entry in entries.values():
+            rel = urls.page(section, entry.slug)
+            plans.append(PagePlan(rel, template, {**common, var: entry, "rel": rel}))
+    plans.append(PagePlan(urls.page("archive"), "archive.html", {**common, "months": site.months,
+                                                                 "rel": urls.page("archive")}))
+    plans.append(PagePlan(urls.page("search"), "search.html", {**common, "rel": urls.page("search")}))
+    plans.append(PagePlan("404.html", "404.html", {**common, "rel": "404.html"}))
+    return plans

@@ -1,0 +1,49 @@
+"""The only place where an object becomes a URL or an output path."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePosixPath
+
+SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
+
+
+def slugify(text: str, max_length: int = 80) -> str:
+    """ASCII, lower-case, hyphen-separated; never empty, never a path trick."""
+    text = unicodedata.normalize("NFKD", str(text))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['’]", "", text.lower())
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    if len(text) > max_length:
+        text = text[:max_length].rsplit("-", 1)[0] or text[:max_length]
+    return text or "untitled"
+
+
+def page(section: str, slug: str | None = None, page_no: int = 1) -> str:
+    """Site-relative path of a page ('' for home), always ending in '/' (clean URLs)."""
+    if section not in SECTIONS and section != "home":
+        raise ValueError(f"unknown section {section!r}")
+    parts = [] if section == "home" else [section]
+    if slug is not None:
+        parts.append(slugify(slug))
+    if page_no > 1:
+        parts += ["page", str(page_no)]
+    return "/".join(parts) + "/" if parts else ""
+
+
+def href(base_path: str, rel: str) -> str:
+    """A URL path under the site's base path for a site-relative path."""
+    return base_path + rel
+
+
+def absolute(base_url: str, rel: str) -> str:
+    """An absolute URL (for feeds and the sitemap) for a site-relative path."""
+    return base_url + rel if base_url.endswith("/") else base_url + "/" + rel
+
+
+def output_file(rel: str) -> PurePosixPath:
+    """The file a site-relative path is written to; refuses anything that could leave the site."""
+    path = PurePosixPath(rel + "index.html" if rel == "" or rel.endswith("/") else rel)
+    if path.is_absolute() or any(part in ("..", ".", "") for part in path.parts):
+        raise ValueError(f"unsafe output path {rel!r}")
+    return path
