@@ -50,6 +50,7 @@ class Registry:
     titles: dict[tuple[str, ...], str]             # folded tokens -> "strong" | "weak"
     title_home: dict[tuple[str, ...], str]
     weak_qualifiers: frozenset[str]
+    organisations: dict[tuple[str, ...], str]      # folded tokens of an international body
     domains: dict[tuple[str, ...], str]            # folded tokens of a ministry's field ("foreign affairs")
     topics: tuple[tuple[str, re.Pattern], ...]
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
@@ -162,11 +163,13 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
     reg = Registry(countries=countries, country_names=names, demonyms=dems, places=places,
                    metonyms=mets, titles=titles, title_home=home,
+                   organisations={_key(o): o for o in _read_yaml(DATA / "titles.yaml").get("organisations") or ()},
                    domains={_key(d): d for d in _read_yaml(DATA / "titles.yaml").get("domains") or ()},
                    weak_qualifiers=frozenset(fold(q) for q in _read_yaml(DATA / "titles.yaml").get("weak_qualifiers") or ()),
                    topics=topics, officials=officials, fingerprint=digest.hexdigest())
     reg.longest = {kind: max((len(k) for k in table), default=1) for kind, table in
                    (("names", names), ("demonyms", dems), ("places", places), ("metonyms", mets),
                     ("titles", titles))}
+    reg.longest["organisations"] = max((len(k) for k in reg.organisations), default=1)
     reg.longest["domains"] = max((len(k) for k in reg.domains), default=1)
     return reg

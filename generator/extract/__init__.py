@@ -28,17 +28,20 @@ def involved_countries(persons: tuple[Person, ...], first_para: dict[str, int],
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     """Extract a briefing from one seed; raises SourceError when the seed cannot be used."""
     wire = parse_wire(raw.text, raw.path, raw.body_line, need_date="date" not in raw.front_matter)
-    paras = [Paragraph.of(t) for t in wire.paragraphs]
+    # captions come first: they stand above the text and name who is pictured
+    scanned = [Paragraph.of(t) for t in wire.captions + wire.paragraphs]
+    paras = scanned[len(wire.captions):]
     found, used = [], []
-    for i, p in enumerate(paras):
+    for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
         found += f
         used.append(u)
-    refs = [country_refs(p, reg, used[i]) for i, p in enumerate(paras)]
+    refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)
-    attribute(people, paras, refs, reg, home_country(refs))
+    attribute(people, scanned, refs, reg, home_country(refs))
     persons = to_persons(people)
     mentions = link_mentions(people, paras)
+    refs = refs[len(wire.captions):]
     first_para = {}
     for m in mentions:
         first_para.setdefault(m.name, m.paragraph)

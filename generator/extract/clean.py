@@ -29,7 +29,8 @@ CAPTION_END_RE = re.compile(
 CREDIT_SPLIT_RE = re.compile(r"^(?P<caption>.+?[.)])\s*\|\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua)"
                              r"(?: Photo)?\s+(?P<headline>\S.{8,200})$")
 LINK_CLUTTER_RE = re.compile(
-    r"\b(?P<short>[A-Z][\w'-]+) (?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
+    r"\b(?P<shown>(?:[A-Z][\w'-]+ ){0,2}(?P<short>[A-Z][\w'-]+)) "
+    r"(?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
     r".{0,600}? MORE\b")
 BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|^special to\b|^by\s", re.I)
 DATELINE_RE = re.compile(
@@ -48,6 +49,7 @@ class Wire:
     dateline: str | None
     agency: str | None
     paragraphs: tuple[str, ...]
+    captions: tuple[str, ...] = ()  # photo captions: not the article's text, but they name who is pictured
 
 
 def parse_date(value: str, name: str, line: int) -> dt.date:
@@ -90,12 +92,13 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     elif need_date:
         raise SourceError("no date: the article must start with ' date YYYY-MM-DD ' "
                           "(or give 'date:' in front matter)", name, first_line)
-    paragraphs = [LINK_CLUTTER_RE.sub(lambda mm: mm.group("full"), p) for p in split_paragraphs(text)]
-    headline = None
+    paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) for p in split_paragraphs(text)]
+    headline, captions = None, []
     if paragraphs:
         credit = CREDIT_SPLIT_RE.match(paragraphs[0])
         if credit:
             headline = credit.group("headline").strip()
+            captions.append(credit.group("caption"))
             paragraphs = paragraphs[1:]
         elif len(paragraphs) > 1 and looks_like_headline(paragraphs[0]):
             headline = paragraphs.pop(0)
@@ -103,6 +106,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     for p in paragraphs:
         seen[p] = seen.get(p, 0) + 1
     kept = [p for p in paragraphs if seen[p] == 1 and not is_boilerplate(p)]
+    captions += [p for p in dict.fromkeys(paragraphs) if seen[p] > 1 or CAPTION_END_RE.search(p)]
     while kept and BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5:
         kept.pop(0)
     dateline = agency = None
@@ -111,7 +115,18 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if d and _plausible_dateline(d.group("city"), d.group("agency")):
             dateline, agency = d.group("city").strip(" ,"), d.group("agency")
             kept[0] = kept[0][d.end():]
-    return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept))
+    return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept),
+                captions=tuple(captions))
+
+
+def _unclutter(m: re.Match) -> str:
+    # keep the name as the author wrote it; a bare surname gives way to the link's full name
+    shown, full = m.group("shown").split(), m.group("full").split()
+    k = len(shown)
+    while k > 0 and shown[k - 1] in full:
+        k -= 1
+    name = shown[k:] if len(shown) - k > 1 else full
+    return " ".join(shown[:k] + name)
 
 
 def _plausible_dateline(city: str, agency: str | None) -> bool:

@@ -1,6 +1,8 @@
 """Token-level look-ups against the registry's tables (pure helpers)."""
 from __future__ import annotations
 
+import re
+
 from generator.text import fold
 
 STOP_NAME_WORDS = frozenset(fold(w) for w in (
@@ -13,12 +15,18 @@ STOP_NAME_WORDS = frozenset(fold(w) for w in (
     "Senate House Party Council Committee Cabinet Administration Republic Kingdom Union State States "
     "Palace Summit Forum Agency News Times Post Journal Press Associated Reuters Twitter Facebook "
     "Says Said Told Asked Met Meets Visits Visited Called Calls Urged Warned Added Noted Hailed "
-    "Who What Where Why How Which Whose Not No Yes All Some Many Most Other Such").split())
+    "Who What Where Why How Which Whose Not No Yes All Some Many Most Other Such "
+    "Assembly Court Bank Fund Organization Organisation Nations Commission Corps Staff Command Guard "
+    "Army Navy Forces Department Service Affairs Bureau Institute Forum Foundation").split())
 # "May" is a month and a surname: it is a name word when a title stands right before it.
 MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der den di du le la y abu ben "
                       "ould zu ter".split())
 HONORIFICS = frozenset(fold(w) for w in "Mr. Mrs. Ms. Miss Dr. Sir Dame Sheikh Lord Lady Madam Mme. M.".split())
+TRANSPARENT = frozenset({"new", "newly", "elected", "newly-elected", "then", "current", "incumbent",
+                         "powerful", "veteran", "longtime", "long-time"})
+CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
+AL_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
 ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
 RANKS = frozenset(fold(w) for w in ("Gen.", "General", "Adm.", "Admiral", "Col.", "Colonel", "Lt. Gen.",
                                     "Maj. Gen.", "Field Marshal", "Marshal", "Commander"))

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.extract.lexicon import (HONORIFICS, MONTH_SURNAMES, PARTICLES, RANKS, ROMAN,
-                                       STOP_NAME_WORDS, longest_match, longest_match_ending)
+from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
+                                       RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, longest_match,
+                                       longest_match_ending)
 from generator.registry import Registry
 from generator.text import fold, is_capitalised, tokenize
 
@@ -26,6 +27,7 @@ class Found:
     end: int
     weak: bool = False
     counterpart: bool = False
+    at: int = 0  # token index where the mention (its country word or title) starts
 
 
 @dataclass
@@ -69,9 +71,14 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         if parts and f in PARTICLES and j + 1 < n and is_capitalised(p.words[j + 1]):
             j, parts = j + 1, parts + 1
             continue
-        if not (is_capitalised(w) and w[0].isalpha()):
+        if AL_PREFIX_RE.match(w) and parts:
+            j, parts = j + 1, parts + 1
+            continue
+        if not (is_capitalised(w) and w[0].isalpha()) or CONTRACTION_RE.search(w):
             break
-        if f in STOP_NAME_WORDS and not (j == k and after_title and f in MONTH_SURNAMES):
+        month_name = (f in MONTH_SURNAMES and after_title and (j == k or parts)
+                      and not (j + 1 < n and p.words[j + 1][:1].isdigit()))
+        if f in STOP_NAME_WORDS and not month_name:
             break
         if parts and (longest_match(p.folded, j, reg.titles, 3)[0] or
                       longest_match(p.folded, j, reg.country_names, 2)[0]):
@@ -90,6 +97,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
 
 def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, int]:
     """Country and former-ness written before a title at token i, and where that prefix starts."""
+    while i > 0 and p.folded[i - 1] in TRANSPARENT:  # "Japan's new emperor"
+        i -= 1
     code, used = _country_before(p, i, reg)
     start = i - used
     former = start > 0 and p.folded[start - 1] in FORMER_WORDS
@@ -132,9 +141,25 @@ def _appositive_name(p: Paragraph, start: int) -> tuple[int, int] | None:
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
                      or p.folded[b - 1] in PARTICLES) and end - b < 5:
         b -= 1
-    while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS):
+    while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
+                       or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
         b += 1
     return (b, end) if end > b else None
+
+
+def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
+    """"World Bank President X", "a spokeswoman for the Texas Forum": not an office of a state."""
+    k = i
+    while k > 0 and p.folded[k - 1] in ("'s", "the"):
+        k -= 1
+    if longest_match_ending(p.folded, k, reg.organisations, reg.longest["organisations"])[0]:
+        return True
+    if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
+        nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        return not (longest_match(p.folded, nxt, reg.country_names, reg.longest["names"])[0]
+                    or longest_match(p.folded, nxt, reg.domains, reg.longest["domains"])[0]
+                    or longest_match(p.folded, nxt, reg.metonyms, reg.longest["metonyms"])[0])
+    return False
 
 
 def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
@@ -147,6 +172,9 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             i += 1
             continue
         code, former, start = _look_back(p, i, reg)
+        if _serves_organisation(p, i, j, reg):
+            i = j
+            continue
         qualified = code is not None or (i > 0 and p.folded[i - 1] in reg.weak_qualifiers)
         if kind == "weak" and not qualified:
             i = j
@@ -155,10 +183,19 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             i = j
             continue
         title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
-        if j + 1 < n and p.folded[j] == "of":
-            cl, c2 = longest_match(p.folded, j + 1, reg.country_names, reg.longest["names"])
-            if cl:
-                code, j = code or c2, j + 1 + cl
+        if i > 0 and title and fold(title) == "mayor":  # "London Mayor Sadiq Khan"
+            pl, place = longest_match_ending(p.folded, i, reg.places, reg.longest["places"])
+            if pl:
+                i, code = i - pl, code or place[1]
+                title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
+                start = min(start, i)
+        if j + 1 < n and p.folded[j] in ("of", "for"):
+            skip = 2 if p.folded[j + 1] == "the" else 1
+            cl, c2 = longest_match(p.folded, j + skip, reg.country_names, reg.longest["names"])
+            if cl and j + skip + cl < n and p.folded[j + skip + cl] == "'s":
+                code = code or c2  # "a spokesman for Canada's foreign minister"
+            elif cl:
+                code, j = code or c2, j + skip + cl
         k = j + 1 if j < n and p.words[j] == "," and (qualified or kind == "counterpart") else j
         end = _name_at(p, k, reg, after_title=True)
         span = (k + (1 if k < n and p.folded[k] in HONORIFICS else 0), end) if end > k else _appositive_name(p, start)
@@ -168,7 +205,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             found.append(Found(name=p.text[p.spans[a][0]:p.spans[b - 1][1]], title=title, country=code,
                                former=former, para=pi, start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=kind == "weak" or (title is not None and fold(title) in RANKS),
-                               counterpart=kind == "counterpart"))
+                               counterpart=kind == "counterpart", at=min(start, a)))
             i = max(end, j)
         else:
             i = j

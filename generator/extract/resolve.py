@@ -47,13 +47,25 @@ def _same_office(x: str | None, y: str | None) -> bool:
     return x is None or y is None or fold(x) == fold(y)
 
 
+def _same_person(o: Official, f: Found) -> bool:
+    """A later mention is the same person when the names fit and the offices do not clash.
+
+    A short form ("Tusk") refers back to a full name seen earlier whatever office it carries;
+    a new full name that merely contains an earlier short one ("Mohammed bin Salman" after
+    "King Salman") is someone else when the offices differ.
+    """
+    if not _compatible(o.name, f.name):
+        return False
+    if f.weak or o.title is None or f.title is None or _same_office(o.title, f.title):
+        return True
+    return len(_tokens(f.name)) < len(_tokens(o.name)) or fold(f.name) == fold(o.name)
+
+
 def merge(found: list[Found], reg: Registry) -> list[Official]:
     """Group mentions of the same person; the longest name written first is the name."""
     people: list[Official] = []
     for f in found:
-        match = next((o for o in people if _compatible(o.name, f.name)
-                      and (f.weak or o.title is None or f.title is None or _same_office(o.title, f.title)
-                           or len(_tokens(f.name)) > 1 and fold(f.name) == fold(o.name))), None)
+        match = next((o for o in people if _same_person(o, f)), None)
         if match is None:
             match = Official(name=f.name, forms=[f.name], first=f)
             people.append(match)
@@ -108,18 +120,24 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[tu
 
 
 def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[tuple[int, str]]]) -> str | None:
+    """A country named shortly before the mention in the same sentence ("in Cambodia ... Prime Minister X")."""
     p = paras[f.para]
-    idx = next((i for i, (s, _) in enumerate(p.spans) if s >= f.start), 0)
-    title_idx = max(0, idx - 4)
     for i, code in reversed(refs[f.para]):
-        if i < title_idx and title_idx - i <= NEAR_TOKENS and "." not in p.words[i:title_idx]:
+        if i < f.at and f.at - i <= NEAR_TOKENS and not any(w in (".", "!", "?", ";") for w in p.words[i:f.at]):
             return code
     return None
 
 
 def home_country(refs: list[list[tuple[int, str]]]) -> str | None:
-    """The country the article talks about most: the default for offices it leaves unmarked."""
+    """The country whose offices the article leaves unmarked.
+
+    English-language wire copy writes its own country's offices bare ("President Obama",
+    "Secretary of State John Kerry"); where the article refers to the United States at all,
+    that is the United States, else the country the article names most.
+    """
     counts = Counter(code for para in refs for _, code in para if code != "EU")
+    if counts.get("US"):
+        return "US"
     return counts.most_common(1)[0][0] if counts else None
 
 
