@@ -1,0 +1,275 @@
+"""The built seed site in a real browser: accessibility (axe), small screens, keyboard,
+no-JavaScript navigation, client-side search and screenshots.
+
+Drives Debian's Chromium through the sync Playwright API directly (not the pytest-playwright
+fixtures), over HTTP, because search fetches its index and that fails from file:// pages.
+Without Chromium the module is skipped, except in CI (CI=true), where that is a failure.
+Never run `playwright install`: the system Chromium is used.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import struct
+import threading
+from pathlib import Path
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, chromium_available
+
+pytestmark = pytest.mark.browser
+
+IN_CI = os.environ.get("CI") == "true"
+DESKTOP = {"width": 1280, "height": 800}
+PHONE = {"width": 375, "height": 740}
+# "briefing" is not a path: it is reached by following the first link of the home page's list.
+PAGES = ["/", "briefing", "/officials/wang-yi/", "/countries/japan/", "/archive/", "/search/"]
+
+
+def _unavailable(reason: str):
+    """Skip locally; in CI the browser checks must run, so a missing tool is a failure."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+# --------------------------------------------------------------------------- fixtures
+
+@pytest.fixture(scope="module")
+def site_url(seed_site):
+    """The seed site served over HTTP on 127.0.0.1 with a free port."""
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):  # keep pytest output clean
+            pass
+
+    handler = functools.partial(Quiet, directory=str(seed_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="seed-site-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not chromium_available():
+        _unavailable(f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - part of the [test] extra
+        _unavailable("playwright is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """A factory for pages in fresh contexts (viewport, JavaScript, colour scheme...)."""
+    contexts = []
+
+    def make(**options):
+        options.setdefault("viewport", DESKTOP)
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+def open_page(page, site_url: str, name: str) -> None:
+    """Go to a path, or to the briefing page by clicking the first link under .briefing-list."""
+    if name == "briefing":
+        page.goto(site_url + "/")
+        page.locator(".briefing-list a").first.click()
+        page.wait_for_load_state("load")
+        assert "/briefings/" in page.url, page.url
+    else:
+        page.goto(site_url + name)
+    page.wait_for_load_state("load")
+
+
+def briefing_url_and_title(page, site_url: str) -> tuple[str, str]:
+    open_page(page, site_url, "briefing")
+    return page.url, page.locator("h1").inner_text().strip()
+
+
+def wait_for_search(page) -> str:
+    """Wait until search.js has loaded the index and reported, then return the status text."""
+    status = page.locator("#search-status")
+    # The initial text (for no JavaScript) is replaced by "Loading the index…", then by the
+    # outcome: "N briefings match …", "Type a word…" or "…could not be loaded".
+    page.wait_for_function(
+        "() => { const t = document.getElementById('search-status').textContent;"
+        " return !/needs JavaScript|Loading the index/.test(t); }")
+    return status.inner_text()
+
+
+# --------------------------------------------------------------------------- accessibility
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_reports_no_violations(new_page, site_url, name, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = new_page(color_scheme=scheme)
+    open_page(page, site_url, name)
+    if name == "/search/":
+        wait_for_search(page)  # let search.js settle so axe sees the final state
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{name} ({scheme}):\n{results.generate_report()}"
+
+
+def test_axe_search_results_have_no_violations(page, site_url):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.goto(site_url + "/search/?q=Kato")
+    wait_for_search(page)
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_pages_load_without_errors(page, site_url):
+    """No failed request (a broken stylesheet, script or index link) and no console error."""
+    problems: list[str] = []
+    page.on("console", lambda m: m.type == "error" and problems.append(f"console: {m.text}"))
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and problems.append(f"HTTP {r.status}: {r.url}"))
+    for name in PAGES:
+        open_page(page, site_url, name)
+        if name == "/search/":
+            wait_for_search(page)
+    assert problems == []
+
+
+# --------------------------------------------------------------------------- layout & keyboard
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_horizontal_overflow_on_a_phone(new_page, site_url, name):
+    page = new_page(viewport=PHONE)
+    open_page(page, site_url, name)
+    scroll_width, inner_width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, window.innerWidth]")
+    wide = page.evaluate("""() => [...document.querySelectorAll('body *')]
+        .filter(e => e.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 5).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : ''))""")
+    assert scroll_width <= inner_width, f"{name}: scrollWidth {scroll_width} > {inner_width}; too wide: {wide}"
+
+
+def test_first_tab_focuses_a_visible_skip_link(page, site_url):
+    page.goto(site_url + "/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate(
+        "() => ({text: document.activeElement.textContent.trim(),"
+        " href: document.activeElement.getAttribute('href')})")
+    assert focused == {"text": "Skip to content", "href": "#main"}
+    box = page.locator(":focus").bounding_box()
+    assert box is not None and box["width"] > 0 and box["height"] > 0, box
+    assert box["x"] >= 0 and box["y"] >= 0, box
+    assert box["x"] + box["width"] <= DESKTOP["width"], box
+    assert box["y"] + box["height"] <= DESKTOP["height"], box
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main")
+    assert page.locator("main#main").count() == 1
+
+
+# --------------------------------------------------------------------------- no JavaScript
+
+def test_navigation_works_without_javascript(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url + "/")
+    page.locator(".briefing-list a").first.click()
+    page.wait_for_load_state("load")
+    assert "/briefings/" in page.url
+    assert page.locator("h1").inner_text().strip()
+    page.locator('main a[href$="/officials/wang-yi/"]').first.click()
+    page.wait_for_load_state("load")
+    assert page.url == site_url + "/officials/wang-yi/"
+    assert page.locator("h1").inner_text().strip() == "Wang Yi"
+
+
+def test_search_page_without_javascript_offers_the_indexes(new_page, site_url):
+    page = new_page(java_script_enabled=False)
+    page.goto(site_url + "/search/")
+    status = page.locator("#search-status")
+    assert "needs JavaScript" in status.inner_text()
+    assert status.locator("a").count() >= 4
+
+
+# --------------------------------------------------------------------------- search
+
+def test_search_finds_the_seed_briefing(page, site_url):
+    url, title = briefing_url_and_title(page, site_url)
+    page.goto(site_url + "/search/?q=Kato")
+    status = wait_for_search(page)
+    assert "1 briefing matches" in status, status
+    assert page.locator("#q").input_value() == "Kato"
+    link = page.locator("#search-results a", has_text=title)
+    assert link.count() == 1, page.locator("#search-results").inner_html()
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url == url
+    assert page.locator("h1").inner_text().strip() == title
+
+
+def test_search_without_matches_says_so_in_a_status_region(page, site_url):
+    page.goto(site_url + "/search/?q=zzqxnomatchqq")
+    status = wait_for_search(page)
+    assert "0 briefings match" in status, status
+    assert page.locator("#search-results li").count() == 0
+    region = page.get_by_role("status")
+    assert region.count() == 1
+    assert region.get_attribute("id") == "search-status"
+    assert "0 briefings match" in region.inner_text()
+
+
+def test_typing_in_search_updates_results(page, site_url):
+    page.goto(site_url + "/search/")
+    wait_for_search(page)
+    page.locator("#q").fill("wang tokyo")
+    page.wait_for_function("() => /1 briefing matches/.test(document.getElementById('search-status').textContent)")
+    assert page.locator("#search-results li").count() == 1
+    assert "q=wang+tokyo" in page.url or "q=wang%20tokyo" in page.url
+
+
+# --------------------------------------------------------------------------- screenshots
+
+def _png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", f"{path} is not a PNG"
+    return struct.unpack(">II", data[16:24])
+
+
+def test_full_page_screenshots(new_page, site_url, tmp_path):
+    shots = Path(os.environ["BRIEFINGS_SHOTS"]) if os.environ.get("BRIEFINGS_SHOTS") else tmp_path
+    shots.mkdir(parents=True, exist_ok=True)
+    for viewport in (DESKTOP, PHONE):
+        for name in ("home", "briefing"):
+            page = new_page(viewport=viewport)
+            open_page(page, site_url, "/" if name == "home" else name)
+            path = shots / f"{name}-{viewport['width']}.png"
+            page.screenshot(path=str(path), full_page=True)
+            assert path.stat().st_size > 0
+            width, height = _png_size(path)
+            assert width == viewport["width"], (path, width)
+            assert height >= viewport["height"], (path, height)
