@@ -6,7 +6,7 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.people import Paragraph, country_refs, scan
-from generator.extract.resolve import attribute, home_country, link_mentions, merge, to_persons
+from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
 from generator.model import Briefing, Person
 from generator.registry import Registry
@@ -14,13 +14,16 @@ from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
 EXTRACTOR_VERSION = "1"
-LEAD = 2
+LEAD = 3  # paragraphs that make the lead: officials named there take part
 
 
-def involved_countries(persons: tuple[Person, ...], first_para: dict[str, int],
+def involved_countries(persons: tuple[Person, ...], mentions: list,
                        refs: list[list[tuple[int, str]]]) -> tuple[str, ...]:
     """States taking part: those of officials named in the lead, and states the first paragraph names."""
-    codes = [p.country for p in persons if p.country and first_para.get(p.name, 99) < LEAD]
+    first: dict[str, int] = {}
+    for m in mentions:
+        first.setdefault(m.name, m.paragraph)
+    codes = [p.country for p in persons if p.country and first.get(p.name, LEAD) < LEAD]
     codes += [code for _, code in (refs[0] if refs else [])]
     return tuple(c for c in dict.fromkeys(codes) if c != "EU")
 
@@ -38,17 +41,15 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         used.append(u)
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)
+    fuller_names(people, scanned)
     attribute(people, scanned, refs, reg, home_country(refs))
     persons = to_persons(people)
     mentions = link_mentions(people, paras)
     refs = refs[len(wire.captions):]
-    first_para = {}
-    for m in mentions:
-        first_para.setdefault(m.name, m.paragraph)
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     where, where_conf = locate(paras, reg, wire.dateline, kind)
     topic_names = topics(reg, " ".join(wire.paragraphs))
-    countries = involved_countries(persons, first_para, refs)
+    countries = involved_countries(persons, mentions, refs)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.5), ("date", 1.0 if wire.date else 0.0),
                   ("location", where_conf), ("event_type", kind_conf),

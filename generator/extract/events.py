@@ -11,17 +11,18 @@ from generator.registry import Registry
 
 # Specific kinds win wherever they appear in the lead; the rest go by first appearance.
 SPECIFIC = (
-    ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:talked|spoke|spoken|talks|speaks|conversation)"
-                   r" (?:\w+ )?(?:by|over the|on the) (?:tele)?phone|phoned|called (?:his|her) \w+ counterpart"),
+    ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
+                   r"phoned|called (?:his|her) \w+ counterpart"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|negotiators|peace talks"),
-    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down with|received|hosted"),
-    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of"),
+              r"negotiations?|negotiators|(?:the|trade|peace) talks"),
+    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted"),
+    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of|"
+              r"set foot in|travel(?:l?ed|s)? to|landed in"),
     ("statement", r"(?:said|says) in a statement|issued a statement|statement (?:said|released|issued)|"
                   r"announced|declared|warned|called on|condemned|accused"),
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from generator.extract.lexicon import PARTICLES
+from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS
 from generator.extract.people import Found, Paragraph
 from generator.model import Mention, Person
 from generator.registry import Registry
@@ -171,6 +171,30 @@ def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mentio
             else:
                 i += 1
     return out
+
+
+def fuller_names(people: list[Official], paras: list[Paragraph]) -> None:
+    """"Obama" becomes "Barack Obama" when the text wrote the full name before any titled mention."""
+    for o in people:
+        if len(o.name.split()) != 1 or o.first is None:
+            continue
+        target = fold(o.name)
+        for pi, p in enumerate(paras[:o.first.para + 1]):
+            limit = o.first.at if pi == o.first.para else len(p.words)
+            for i in range(1, min(limit, len(p.words))):
+                if p.folded[i] != target:
+                    continue
+                b = i
+                while (b > 0 and i - b < 3 and p.words[b - 1][:1].isupper() and p.words[b - 1].isalpha()
+                       and p.folded[b - 1] not in STOP_NAME_WORDS and p.folded[b - 1] not in HONORIFICS):
+                    b -= 1
+                if b < i:
+                    o.name = p.text[p.spans[b][0]:p.spans[i][1]]
+                    o.forms.append(o.name)
+                    break
+            else:
+                continue
+            break
 
 
 def to_persons(people: list[Official]) -> tuple[Person, ...]:
