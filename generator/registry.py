@@ -54,6 +54,7 @@ class Registry:
     domains: dict[tuple[str, ...], str]            # folded tokens of a ministry's field ("foreign affairs")
     topics: tuple[tuple[str, re.Pattern], ...]
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
+    official_keys: dict[tuple[str, ...], OfficialInfo]  # folded tokens of a name or alias -> info
     fingerprint: str
     longest: dict[str, int] = field(default_factory=dict)
 
@@ -166,10 +167,12 @@ def load_registry(data_dir: Path | None = None) -> Registry:
                    organisations={_key(o): o for o in _read_yaml(DATA / "titles.yaml").get("organisations") or ()},
                    domains={_key(d): d for d in _read_yaml(DATA / "titles.yaml").get("domains") or ()},
                    weak_qualifiers=frozenset(fold(q) for q in _read_yaml(DATA / "titles.yaml").get("weak_qualifiers") or ()),
-                   topics=topics, officials=officials, fingerprint=digest.hexdigest())
+                   topics=topics, officials=officials, fingerprint=digest.hexdigest(),
+                   official_keys={_key(f): info for info in officials.values() for f in (info.name, *info.aliases)})
     reg.longest = {kind: max((len(k) for k in table), default=1) for kind, table in
                    (("names", names), ("demonyms", dems), ("places", places), ("metonyms", mets),
                     ("titles", titles))}
+    reg.longest["officials"] = max((len(k) for k in reg.official_keys), default=1)
     reg.longest["organisations"] = max((len(k) for k in reg.organisations), default=1)
     reg.longest["domains"] = max((len(k) for k in reg.domains), default=1)
     return reg

@@ -87,7 +87,8 @@ def briefing_context(b: Briefing, site: Site) -> dict:
     lead = b.summary.rstrip("…")
     return {"b": b, "slug": site.slugs[b.source], "segments": body_segments(b, site),
             "show_summary": bool(b.summary) and not (b.body and b.body[0].startswith(lead)),
-            "officials": [(p, site.official_of.get((b.source, p.name))) for p in b.officials],
+            "officials": [(p, site.official_of[(b.source, p.name)],
+                           site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials],
             "speakers": [(name, site.official_of.get((b.source, name)), items) for name, items in speakers.items()],
             "related": [(r, site.slugs[r.source]) for r in site.related.get(b.source, [])],
             "country_slug": {code: site.countries[code].slug for code in site.countries},

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from generator import urls
 from generator.model import Briefing
 from generator.registry import Registry
+from generator.identity import canonical_names
 from generator.text import fold
 
 
@@ -32,6 +33,7 @@ class CountryEntry:
     name: str
     officials: list[OfficialEntry] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
+    hosted: list[Briefing] = field(default_factory=list)  # briefings whose event took place there
     partners: list[tuple["CountryEntry", int]] = field(default_factory=list)
 
 
@@ -70,81 +72,77 @@ def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
     return out
 
 
-def _canonical_names(briefings: list[Briefing]) -> dict[tuple[str, str], str]:
-    """(name, country) -> the archive's name: "Obama" becomes "Barack Obama" when that is unambiguous."""
-    full: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for b in briefings:
-        for p in b.officials:
-            if len(p.name.split()) > 1:
-                full[(fold(p.name.split()[-1]), p.country or "")].add(p.name)
-    out = {}
-    for b in briefings:
-        for p in b.officials:
-            key = (p.name, p.country or "")
-            if len(p.name.split()) == 1:
-                cands = full.get((fold(p.name), p.country or ""), set())
-                out[key] = next(iter(cands)) if len(cands) == 1 else p.name
-            else:
-                out[key] = p.name
-    return out
+def _canonical_names(briefings: list[Briefing]) -> dict[tuple[str, str | None], str]:
+    """(name, country) -> the archive's name for that person (see identity.canonical_names)."""
+    return canonical_names(Counter((p.name, p.country) for b in briefings for p in b.officials))
 
 
-def build_site(briefings: list[Briefing], reg: Registry) -> Site:
-    """Index the briefings every way the pages need; newest first everywhere."""
-    briefings = sorted(briefings, key=lambda b: (b.date, b.source), reverse=True)
-    slugs = _briefing_slugs(briefings)
+def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter]:
+    """Official entries with their briefings and roles; returns who appears with whom."""
     names = _canonical_names(briefings)
-    officials: dict[str, OfficialEntry] = {}
-    countries: dict[str, CountryEntry] = {}
-    topics: dict[str, TopicEntry] = {}
-    official_of, months = {}, defaultdict(list)
+    votes: dict[str, Counter] = defaultdict(Counter)
     met: dict[str, Counter] = defaultdict(Counter)
-    partners: dict[str, Counter] = defaultdict(Counter)
-
-    def country(code: str) -> CountryEntry:
-        if code not in countries:
-            name = reg.country_name(code)
-            countries[code] = CountryEntry(code=code, slug=urls.slugify(name), name=name)
-        return countries[code]
-
     for b in briefings:
-        months[(b.date.year, b.date.month)].append(b)
         here = []
         for p in b.officials:
-            name = names[(p.name, p.country or "")]
+            name = names[(p.name, p.country)]
             slug = urls.slugify(name)
-            entry = officials.setdefault(slug, OfficialEntry(slug=slug, name=name, country=p.country))
-            entry.country = entry.country or p.country
+            entry = site.officials.setdefault(slug, OfficialEntry(slug=slug, name=name, country=None))
             if p.name != name:
                 entry.aliases.add(p.name)
             if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
             if p.title:
-                entry.roles.append((p.title + (" (former)" if p.former else ""), b.date.isoformat(), b.date.isoformat()))
-            official_of[(b.source, p.name)] = slug
-            here.append(slug)
+                day = b.date.isoformat()
+                entry.roles.append((p.title + (" (former)" if p.former else ""), day, day))
             if p.country:
-                c = country(p.country)
-                if entry not in c.officials:
-                    c.officials.append(entry)
-        for s in here:
-            met[s].update(o for o in here if o != s)
+                votes[slug][p.country] += p.confidence
+            site.official_of[(b.source, p.name)] = slug
+            here.append(slug)
+        for slug in here:
+            met[slug].update(o for o in here if o != slug)
+    for slug, entry in site.officials.items():
+        # one person, one country: the archive's consensus wins over a single briefing's slip
+        entry.country = votes[slug].most_common(1)[0][0] if votes[slug] else None
+        entry.roles = _merge_roles(entry.roles)
+    return met
+
+
+def build_site(briefings: list[Briefing], reg: Registry) -> Site:
+    """Index the briefings every way the pages need; newest first everywhere."""
+    briefings = sorted(briefings, key=lambda b: (b.date, b.source), reverse=True)
+    site = Site(briefings=briefings, slugs=_briefing_slugs(briefings), officials={}, countries={}, topics={},
+                official_of={}, months={}, related={})
+    met = _index_officials(briefings, site)
+    partners: dict[str, Counter] = defaultdict(Counter)
+
+    def country(code: str) -> CountryEntry:
+        if code not in site.countries:
+            name = reg.country_name(code)
+            site.countries[code] = CountryEntry(code=code, slug=urls.slugify(name), name=name)
+        return site.countries[code]
+
+    for b in briefings:
+        site.months.setdefault((b.date.year, b.date.month), []).append(b)
+        if b.location and b.location.country:
+            country(b.location.country).hosted.append(b)
         for code in b.countries:
             country(code).briefings.append(b)
             partners[code].update(c for c in b.countries if c != code)
         for t in b.topics:
-            topics.setdefault(urls.slugify(t), TopicEntry(slug=urls.slugify(t), name=t)).briefings.append(b)
-    for entry in officials.values():
-        entry.roles = _merge_roles(entry.roles)
-        entry.met = [(officials[s], n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
-    for code, entry in countries.items():
-        entry.partners = [(countries[c], n) for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
-        entry.officials.sort(key=lambda o: o.name)
-    related = {b.source: _related(b, briefings) for b in briefings}
-    return Site(briefings=briefings, slugs=slugs, officials=dict(sorted(officials.items())),
-                countries=dict(sorted(countries.items(), key=lambda kv: kv[1].name)),
-                topics=dict(sorted(topics.items())), official_of=official_of,
-                months=dict(sorted(months.items(), reverse=True)), related=related)
+            site.topics.setdefault(urls.slugify(t), TopicEntry(slug=urls.slugify(t), name=t)).briefings.append(b)
+    for entry in sorted(site.officials.values(), key=lambda o: o.name):
+        entry.met = [(site.officials[s], n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
+        if entry.country:
+            country(entry.country).officials.append(entry)
+    for code, entry in site.countries.items():
+        entry.partners = [(site.countries[c], n) for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
+    site.related = _related(briefings)
+    site.officials = dict(sorted(site.officials.items()))
+    site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
+    site.topics = dict(sorted(site.topics.items()))
+    site.months = dict(sorted(site.months.items(), reverse=True))
+    return site
 
 
 def _merge_roles(roles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -159,17 +157,35 @@ def _merge_roles(roles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]
     return sorted((tuple(v) for v in spans.values()), key=lambda r: r[1])
 
 
-def _related(b: Briefing, everything: list[Briefing], limit: int = 5) -> list[Briefing]:
-    """Briefings that share the most officials, countries and topics with this one."""
-    mine = ({("o", fold(p.name)) for p in b.officials} | {("c", c) for c in b.countries}
+def _features(b: Briefing) -> set[tuple[str, str]]:
+    return ({("o", fold(p.name)) for p in b.officials} | {("c", c) for c in b.countries}
             | {("t", t) for t in b.topics})
-    scored = []
-    for other in everything:
-        if other is b:
-            continue
-        theirs = ({("o", fold(p.name)) for p in other.officials} | {("c", c) for c in other.countries}
-                  | {("t", t) for t in other.topics})
-        score = sum(3 if k[0] == "o" else 1 for k in mine & theirs)
-        if score:
-            scored.append((-score, -other.date.toordinal(), other.source, other))
-    return [x[-1] for x in sorted(scored)[:limit]]
+
+
+def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefing]]:
+    """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
+
+    An inverted index keeps this near-linear: only briefings that share something are scored,
+    and features shared by a huge share of the archive (a country in every briefing) are skipped.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    feats = [_features(b) for b in briefings]
+    for i, f in enumerate(feats):
+        for key in f:
+            index[key].append(i)
+    common = max(50, len(briefings) // 10)
+    out = {}
+    for i, b in enumerate(briefings):
+        scores: Counter = Counter()
+        for key in feats[i]:
+            members = index[key]
+            if len(members) > common:
+                continue
+            weight = 3 if key[0] == "o" else 1
+            for j in members:
+                if j != i:
+                    scores[j] += weight
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -briefings[kv[0]].date.toordinal(),
+                                                        briefings[kv[0]].source))
+        out[b.source] = [briefings[j] for j, _ in ranked[:limit]]
+    return out

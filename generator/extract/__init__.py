@@ -5,7 +5,7 @@ from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
-from generator.extract.people import Paragraph, country_refs, scan
+from generator.extract.people import Paragraph, country_refs, known_officials, scan
 from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
 from generator.model import Briefing, Person
@@ -37,7 +37,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     found, used = [], []
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
-        found += f
+        found += sorted(f + known_officials(p, i, reg, f), key=lambda x: x.start)
         used.append(u)
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)

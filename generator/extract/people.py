@@ -212,6 +212,22 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     return found, used
 
 
+def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """Officials the archive's data/officials.yaml names, wherever the text names them."""
+    if not reg.official_keys:
+        return []
+    spans = [(f.start, f.end) for f in taken if f.para == pi]
+    out, i = [], 0
+    while i < len(p.words):
+        n, info = longest_match(p.folded, i, reg.official_keys, reg.longest["officials"])
+        if n and not any(s <= p.spans[i][0] < e for s, e in spans):
+            start, end = p.spans[i][0], p.spans[i + n - 1][1]
+            out.append(Found(name=info.name, title=info.title, country=info.country, former=False,
+                             para=pi, start=start, end=end, at=i))
+        i += n or 1
+    return out
+
+
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[tuple[int, str]]:
     """(token index, code) of every country name, nationality word or metonym not used by a title."""
     refs, i, n = [], 0, len(p.words)
