@@ -49,6 +49,7 @@ class Registry:
     metonyms: dict[tuple[str, ...], str]
     titles: dict[tuple[str, ...], str]             # folded tokens -> "strong" | "weak"
     title_home: dict[tuple[str, ...], str]
+    not_offices: dict[str, frozenset]              # code -> folded titles that state does not have
     weak_qualifiers: frozenset[str]
     organisations: dict[tuple[str, ...], str]      # folded tokens of an international body
     domains: dict[tuple[str, ...], str]            # folded tokens of a ministry's field ("foreign affairs")
@@ -164,6 +165,8 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
     reg = Registry(countries=countries, country_names=names, demonyms=dems, places=places,
                    metonyms=mets, titles=titles, title_home=home,
+                   not_offices={code: frozenset(_key(t) for t in items) for code, items in
+                                (_read_yaml(DATA / "titles.yaml").get("not_offices") or {}).items()},
                    organisations={_key(o): o for o in _read_yaml(DATA / "titles.yaml").get("organisations") or ()},
                    domains={_key(d): d for d in _read_yaml(DATA / "titles.yaml").get("domains") or ()},
                    weak_qualifiers=frozenset(fold(q) for q in _read_yaml(DATA / "titles.yaml").get("weak_qualifiers") or ()),

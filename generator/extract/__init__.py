@@ -5,7 +5,7 @@ from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
-from generator.extract.people import Paragraph, country_refs, known_officials, scan
+from generator.extract.people import Paragraph, Ref, country_refs, known_officials, scan
 from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
 from generator.model import Briefing, Person
@@ -18,13 +18,13 @@ LEAD = 3  # paragraphs that make the lead: officials named there take part
 
 
 def involved_countries(persons: tuple[Person, ...], mentions: list,
-                       refs: list[list[tuple[int, str]]]) -> tuple[str, ...]:
+                       refs: list[list[Ref]]) -> tuple[str, ...]:
     """States taking part: those of officials named in the lead, and states the first paragraph names."""
     first: dict[str, int] = {}
     for m in mentions:
         first.setdefault(m.name, m.paragraph)
     codes = [p.country for p in persons if p.country and first.get(p.name, LEAD) < LEAD]
-    codes += [code for _, code in (refs[0] if refs else [])]
+    codes += [r.code for r in (refs[0] if refs else []) if r.kind != "place"]
     return tuple(c for c in dict.fromkeys(codes) if c != "EU")
 
 

@@ -228,17 +228,42 @@ def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) ->
     return out
 
 
-def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[tuple[int, str]]:
-    """(token index, code) of every country name, nationality word or metonym not used by a title."""
+PARTY_NOUNS = frozenset({"side", "government", "officials", "official", "delegation", "team", "leaders",
+                         "authorities", "counterpart", "counterparts", "embassy", "military", "forces"})
+LOCATIVE = frozenset({"in", "to", "from", "for", "at", "into", "visiting", "visited", "across", "inside"})
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a country in a paragraph: its token, the code, how it was named."""
+
+    at: int
+    code: str
+    kind: str          # "name", "demonym", "metonym" or "place" (a city or venue)
+    locative: bool     # after "in", "to", "from" ...: it says where, not who
+    describes: bool = False  # "the North Korean leader", "the Japanese side": another party, not a place
+
+
+def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
+    """Every country name, nationality word (also plural: "Palestinians"), metonym or place not used by a title."""
+    tables = ((reg.country_names, "names", "name"), (reg.demonyms, "demonyms", "demonym"),
+              (reg.metonyms, "metonyms", "metonym"), (reg.places, "places", "place"))
     refs, i, n = [], 0, len(p.words)
     while i < n:
         if i in skip or not is_capitalised(p.words[i]):
             i += 1
             continue
-        for table, key in ((reg.country_names, "names"), (reg.demonyms, "demonyms"), (reg.metonyms, "metonyms")):
+        for table, key, kind in tables:
             length, value = longest_match(p.folded, i, table, reg.longest[key])
+            if not length and kind == "demonym" and p.folded[i].endswith("s"):
+                value = table.get((p.folded[i][:-1],))
+                length = 1 if value else 0
             if length:
-                refs.append((i, value[0] if isinstance(value, tuple) else value))
+                code = value[1] if kind == "place" else value[0] if isinstance(value, tuple) else value
+                after = i + length
+                describes = kind == "demonym" and after < n and (
+                    p.folded[after] in PARTY_NOUNS or longest_match(p.folded, after, reg.titles, 3)[0] > 0)
+                refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes))
                 i += length - 1
                 break
         i += 1

@@ -5,12 +5,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS
-from generator.extract.people import Found, Paragraph
+from generator.extract.people import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import fold, tokenize
 
-NEAR_TOKENS = 10
+NEAR_TOKENS = 12
 
 
 @dataclass
@@ -96,7 +96,7 @@ def _counterpart_title(o: Official, people: list[Official]) -> str | None:
     return before[-1].title if before else None
 
 
-def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[tuple[int, str]]],
+def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
               reg: Registry, home: str | None) -> None:
     """Give each official a country: their own words, the office, the registry, the context."""
     for o in people:
@@ -115,27 +115,40 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[tu
                     o.country, o.confidence = reg.title_home[key], 0.8
                     break
         if o.country is None and o.first is not None:
-            o.country = _nearby_country(o.first, paras, refs) or home
+            o.country = _nearby_country(o.first, paras, refs) or _home_for(o, home, paras, refs, reg)
             o.confidence = 0.5
 
 
-def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[tuple[int, str]]]) -> str | None:
-    """A country named shortly before the mention in the same sentence ("in Cambodia ... Prime Minister X")."""
+def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> str | None:
+    """The country named shortly before the mention in its sentence ("in Cambodia ... Prime Minister X")."""
     p = paras[f.para]
-    for i, code in reversed(refs[f.para]):
-        if i < f.at and f.at - i <= NEAR_TOKENS and not any(w in (".", "!", "?", ";") for w in p.words[i:f.at]):
-            return code
+    for r in reversed(refs[f.para]):
+        if not r.describes and r.at < f.at and f.at - r.at <= NEAR_TOKENS \
+                and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]):
+            return r.code
     return None
 
 
-def home_country(refs: list[list[tuple[int, str]]]) -> str | None:
+def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
+              reg: Registry) -> str | None:
+    """The home country, unless it has no such office (the United States has no king):
+    then the country named nearest to the mention."""
+    title = tuple(fold(t) for t, _, _ in tokenize(o.title)) if o.title else ()
+    if home is None or title not in reg.not_offices.get(home, ()):
+        return home
+    f = o.first
+    others = [r for r in refs[f.para] if r.code != home] or [r for para in refs for r in para if r.code != home]
+    return min(others, key=lambda r: abs(r.at - f.at)).code if others else home
+
+
+def home_country(refs: list[list[Ref]]) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     English-language wire copy writes its own country's offices bare ("President Obama",
     "Secretary of State John Kerry"); where the article refers to the United States at all,
     that is the United States, else the country the article names most.
     """
-    counts = Counter(code for para in refs for _, code in para if code != "EU")
+    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind != "place")
     if counts.get("US"):
         return "US"
     return counts.most_common(1)[0][0] if counts else None
