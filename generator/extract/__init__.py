@@ -14,7 +14,14 @@ from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
 EXTRACTOR_VERSION = "1"
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against", "toward", "towards", "regarding"})
 LEAD = 3  # paragraphs that make the lead: officials named there take part
+
+
+def _party(r: Ref) -> bool:
+    """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
+    not as the owner of a topic ("North Korea's missiles", "talks on Syria") or as a city ("in Tokyo")."""
+    return not (r.kind == "place" or r.possessive or r.after in TOPIC_PREPOSITIONS)
 
 
 def involved_countries(persons: tuple[Person, ...], mentions: list,
@@ -24,7 +31,7 @@ def involved_countries(persons: tuple[Person, ...], mentions: list,
     for m in mentions:
         first.setdefault(m.name, m.paragraph)
     codes = [p.country for p in persons if p.country and first.get(p.name, LEAD) < LEAD]
-    codes += [r.code for r in (refs[0] if refs else []) if r.kind != "place"]
+    codes += [r.code for r in (refs[0] if refs else []) if _party(r)]
     return tuple(c for c in dict.fromkeys(codes) if c != "EU")
 
 

@@ -242,6 +242,8 @@ class Ref:
     kind: str          # "name", "demonym", "metonym" or "place" (a city or venue)
     locative: bool     # after "in", "to", "from" ...: it says where, not who
     describes: bool = False  # "the North Korean leader", "the Japanese side": another party, not a place
+    possessive: bool = False  # "North Korea's missiles"
+    after: str = ""           # the word before it
 
 
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
@@ -263,7 +265,8 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                 after = i + length
                 describes = kind == "demonym" and after < n and (
                     p.folded[after] in PARTY_NOUNS or longest_match(p.folded, after, reg.titles, 3)[0] > 0)
-                refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes))
+                refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
+                                after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
                 i += length - 1
                 break
         i += 1
