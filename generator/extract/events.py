@@ -47,30 +47,51 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     return (best[1], 0.6) if best else ("other", 0.3)
 
 
+def _locative_places(p: Paragraph, reg: Registry):
+    """(kind, token, value) for every city/venue or country named after "in", "to", "at" ...."""
+    for i in range(1, len(p.words)):
+        if not p.words[i][:1].isupper():
+            continue
+        prev = p.folded[i - 1]
+        if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):
+            continue
+        n, place = longest_match(p.folded, i, reg.places, reg.longest["places"])
+        if n:
+            yield "city", i, place
+            continue
+        n, code = longest_match(p.folded, i, reg.country_names, reg.longest["names"])
+        if n and prev in ("in", "to"):
+            yield "country", i, code
+
+
 def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:
-    """Where the event happened: a city or venue named in the lead, else the dateline, else a country."""
+    """Where the event happened.
+
+    In order: a city or venue the lead places the event in; else a country the lead places it
+    in ("a trip to Japan"), with the dateline's city when that is in the same country; else the
+    dateline; else a city the text places things in more than once.
+    """
     if kind in NO_PLACE:
         return None, 0.6
-    country_only = None
-    for p in paras[:3]:
-        for i in range(len(p.words)):
-            if not p.words[i][:1].isupper():
-                continue
-            prev = p.folded[i - 1] if i else ""
-            n, place = longest_match(p.folded, i, reg.places, reg.longest["places"])
-            if n and (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):
-                return Location(city=place[0], country=place[1]), 0.8
-            if country_only is None and prev in ("in", "to"):
-                n, code = longest_match(p.folded, i, reg.country_names, reg.longest["names"])
-                if n:
-                    country_only = code
-    if dateline:
-        city = dateline.split(",")[0].strip()
-        place = reg.places.get(tuple(Paragraph.of(city).folded))
-        if place:
-            return Location(city=place[0], country=place[1]), 0.6
-    if country_only:
-        return Location(city=None, country=country_only), 0.5
+    lead_country, cities = None, Counter()
+    for pi, p in enumerate(paras):
+        for what, _, value in _locative_places(p, reg):
+            if what == "city" and pi < 3:
+                return Location(city=value[0], country=value[1]), 0.8
+            if what == "country" and pi < 3 and lead_country is None:
+                lead_country = value
+            if what == "city":
+                cities[value] += 1
+    filed = reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
+    if lead_country:
+        if filed and filed[1] == lead_country:
+            return Location(city=filed[0], country=lead_country), 0.6
+        return Location(city=None, country=lead_country), 0.5
+    if filed:
+        return Location(city=filed[0], country=filed[1]), 0.6
+    if cities and cities.most_common(1)[0][1] > 1:
+        (city, code), _ = cities.most_common(1)[0]
+        return Location(city=city, country=code), 0.4
     return None, 0.3
 
 
