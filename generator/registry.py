@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import hashlib
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 
 from generator.errors import ConfigError
-from generator.text import fold, tokenize
+from generator.text import Phrases, fold, tokenize
 
 DATA = Path(__file__).parent / "data"
 
@@ -43,21 +42,30 @@ class Registry:
     """Look-up tables the extractor needs; build once, share read-only."""
 
     countries: dict[str, CountryInfo]
-    country_names: dict[tuple[str, ...], str]      # folded tokens of a name or alias -> code
-    demonyms: dict[tuple[str, ...], tuple[str, ...]]  # folded tokens -> codes
-    places: dict[tuple[str, ...], tuple[str, str]]  # folded tokens of a city or venue -> (city, code)
-    metonyms: dict[tuple[str, ...], str]
-    titles: dict[tuple[str, ...], str]             # folded tokens -> "strong" | "weak"
+    country_names: Phrases                         # folded tokens of a name or alias -> code
+    demonyms: Phrases                              # folded tokens -> codes
+    places: Phrases                                # folded tokens of a city or venue -> (city, code)
+    metonyms: Phrases
+    titles: Phrases                                # folded tokens -> "strong" | "weak"
     title_home: dict[tuple[str, ...], str]
     not_offices: dict[str, frozenset]              # code -> folded titles that state does not have
     weak_qualifiers: frozenset[str]
-    organisations: dict[tuple[str, ...], str]      # folded tokens of an international body
-    domains: dict[tuple[str, ...], str]            # folded tokens of a ministry's field ("foreign affairs")
-    topics: tuple[tuple[str, re.Pattern], ...]
+    organisations: Phrases                         # folded tokens of an international body
+    domains: Phrases                               # folded tokens of a ministry's field ("foreign affairs")
+    topics: tuple[str, ...]                        # topic names, in vocabulary order
+    topic_keywords: Phrases                        # folded keyword tokens -> topic name
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
-    official_keys: dict[tuple[str, ...], OfficialInfo]  # folded tokens of a name or alias -> info
+    official_keys: Phrases                         # folded tokens of a name or alias -> info
     fingerprint: str
-    longest: dict[str, int] = field(default_factory=dict)
+    _ref_firsts: frozenset | None = None
+
+    @property
+    def ref_firsts(self) -> frozenset:
+        """First words of every country name, nationality word, metonym and place."""
+        if self._ref_firsts is None:
+            self._ref_firsts = (self.country_names.firsts | self.demonyms.firsts | self.metonyms.firsts
+                                | self.places.firsts)
+        return self._ref_firsts
 
     def country_name(self, code: str | None) -> str:
         """Display name of a country code (the code itself when unknown)."""
@@ -140,16 +148,19 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     for p in sources + [q for q in (user_officials, user_topics) if q and q.exists()]:
         digest.update(p.read_bytes())
     countries = _countries(_read_yaml(DATA / "countries.yaml"))
-    titles, home = _titles(_read_yaml(DATA / "titles.yaml"))
+    title_data = _read_yaml(DATA / "titles.yaml")
+    titles, home = _titles(title_data)
     topic_items = list(_read_yaml(DATA / "topics.yaml"))
     if user_topics and user_topics.exists():
         extra = _read_yaml(user_topics) or []
-        if not isinstance(extra, list):
+        if not isinstance(extra, list) or not all(isinstance(t, dict) and t.get("name") and
+                                                  isinstance(t.get("keywords"), list) for t in extra):
             raise ConfigError("must be a list of topics (- name: ..., keywords: [...])", user_topics)
         topic_items += extra
-    topics = tuple((t["name"], re.compile(r"\b(?:" + "|".join(
-        re.escape(k) for k in sorted(t["keywords"], key=len, reverse=True)) + r")\b", re.I))
-        for t in topic_items)
+    keywords = {}
+    for t in topic_items:
+        for k in t["keywords"]:
+            keywords.setdefault(_key(str(k)), t["name"])
     names, dems, places, mets = {}, {}, {}, {}
     for c in countries.values():
         for n in (c.name, *c.aliases):
@@ -163,19 +174,14 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         for m in c.metonyms:
             mets.setdefault(_key(m), c.code)
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
-    reg = Registry(countries=countries, country_names=names, demonyms=dems, places=places,
-                   metonyms=mets, titles=titles, title_home=home,
-                   not_offices={code: frozenset(_key(t) for t in items) for code, items in
-                                (_read_yaml(DATA / "titles.yaml").get("not_offices") or {}).items()},
-                   organisations={_key(o): o for o in _read_yaml(DATA / "titles.yaml").get("organisations") or ()},
-                   domains={_key(d): d for d in _read_yaml(DATA / "titles.yaml").get("domains") or ()},
-                   weak_qualifiers=frozenset(fold(q) for q in _read_yaml(DATA / "titles.yaml").get("weak_qualifiers") or ()),
-                   topics=topics, officials=officials, fingerprint=digest.hexdigest(),
-                   official_keys={_key(f): info for info in officials.values() for f in (info.name, *info.aliases)})
-    reg.longest = {kind: max((len(k) for k in table), default=1) for kind, table in
-                   (("names", names), ("demonyms", dems), ("places", places), ("metonyms", mets),
-                    ("titles", titles))}
-    reg.longest["officials"] = max((len(k) for k in reg.official_keys), default=1)
-    reg.longest["organisations"] = max((len(k) for k in reg.organisations), default=1)
-    reg.longest["domains"] = max((len(k) for k in reg.domains), default=1)
-    return reg
+    return Registry(
+        countries=countries, country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
+        metonyms=Phrases(mets), titles=Phrases(titles), title_home=home,
+        not_offices={code: frozenset(_key(t) for t in items)
+                     for code, items in (title_data.get("not_offices") or {}).items()},
+        organisations=Phrases((_key(o), o) for o in title_data.get("organisations") or ()),
+        domains=Phrases((_key(d), d) for d in title_data.get("domains") or ()),
+        weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
+        topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
+        officials=officials, fingerprint=digest.hexdigest(),
+        official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

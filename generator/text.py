@@ -3,22 +3,34 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Abbreviations that keep their full stop as part of the word.
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Maj", "Adm", "Col",
                  "Capt", "Sgt", "Pres", "Amb", "St", "Jr", "Sr", "Prof", "Rev", "Mt", "Ft", "No", "Vol")
-TOKEN_RE = re.compile(
-    r"(?:[A-Z]\.){2,}"                                   # U.S., U.K., U.N.
-    r"|(?:" + "|".join(ABBREVIATIONS) + r")\.(?=\s|$)"      # Mr. Sen. Gen.
-    r"|[A-Z]\.(?=\s+[A-Z])"                              # an initial: Petro O. Poroshenko
-    r"|\w+(?:[-'’]\w+)*"                                  # words, Jae-in, Al-Jubeir, O'Brien
-    r"|[^\w\s]"                                          # punctuation, one character a token
-)
+ABBREVIATION_SET = frozenset(a + "." for a in ABBREVIATIONS)
+# A word may take its full stop along; tokenize() gives the stop back unless the word is an
+# abbreviation or an initial. One cheap pattern is much faster than trying the abbreviations
+# at every position.
+TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*\.?|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"^(.*\w)['’]s$|^(.*s)['’]$")
 
 
+class Phrases(dict):
+    """Phrases keyed by their folded tokens, with what a fast longest-match scan needs."""
+
+    def __init__(self, items=()):
+        super().__init__(items)
+        self.longest = max((len(k) for k in self), default=1)
+        self.firsts = frozenset(k[0] for k in self if k)
+        self.lasts = frozenset(k[-1] for k in self if k)
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive key for look-ups."""
+    if text.isascii():
+        return text.lower()
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     return text.replace("’", "'").casefold()
@@ -27,15 +39,24 @@ def fold(text: str) -> str:
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Split text into (token, start, end); a possessive 's becomes its own token."""
     tokens: list[tuple[str, int, int]] = []
+    append = tokens.append
     for m in TOKEN_RE.finditer(text):
-        word, start, end = m.group(), m.start(), m.end()
-        pm = POSSESSIVE_RE.match(word) if ("'" in word or "’" in word) else None
-        if pm and (pm.group(1) or pm.group(2)):
-            stem = pm.group(1) or pm.group(2)
-            tokens.append((stem, start, start + len(stem)))
-            tokens.append(("'s", start + len(stem), end))
-        else:
-            tokens.append((word, start, end))
+        word = m.group()
+        if word[-1] == "." and len(word) > 1:
+            start, end = m.span()
+            if not (word in ABBREVIATION_SET or (len(word) == 2 and word[0].isupper()) or word.count(".") > 1):
+                append((word[:-1], start, end - 1))
+                append((".", end - 1, end))
+                continue
+        elif "'" in word or "’" in word:
+            pm = POSSESSIVE_RE.match(word)
+            if pm and (pm.group(1) or pm.group(2)):
+                start, end = m.span()
+                stem = pm.group(1) or pm.group(2)
+                append((stem, start, start + len(stem)))
+                append(("'s", start + len(stem), end))
+                continue
+        append((word, *m.span()))
     return tokens
 
 

@@ -55,7 +55,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     refs = refs[len(wire.captions):]
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     where, where_conf = locate(paras, reg, wire.dateline, kind)
-    topic_names = topics(reg, " ".join(wire.paragraphs))
+    topic_names = topics(reg, paras)
     countries = involved_countries(persons, mentions, refs)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.5), ("date", 1.0 if wire.date else 0.0),
@@ -65,7 +65,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     briefing = Briefing(
         source=raw.path, sha256=raw.sha256, title=title, date=wire.date, location=where,
         officials=persons, countries=countries, event_type=kind, topics=topic_names,
-        summary=summarise(list(wire.paragraphs)), statements=statements(list(wire.paragraphs), mentions),
+        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions),
         body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
         headline_in_text=wire.headline is not None, confidence=confidence)
     return apply(briefing, raw.front_matter, raw.path, reg.countries)

@@ -65,7 +65,12 @@ def parse_date(value: str, name: str, line: int) -> dt.date:
 def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
     return bool(BOILERPLATE_RE.match(para) or BOILERPLATE_ANYWHERE_RE.search(para)
-                or CAPTION_END_RE.search(para) or para.isupper())
+                or _caption(para) or para.isupper())
+
+
+def _caption(para: str) -> bool:
+    # cheap test first: a caption ends with a photo credit in brackets or after a bar
+    return (para.endswith(")") or "|" in para) and CAPTION_END_RE.search(para) is not None
 
 
 def looks_like_headline(para: str) -> bool:
@@ -92,7 +97,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     elif need_date:
         raise SourceError("no date: the article must start with ' date YYYY-MM-DD ' "
                           "(or give 'date:' in front matter)", name, first_line)
-    paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) for p in split_paragraphs(text)]
+    paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) if " MORE" in p else p for p in split_paragraphs(text)]
     headline, captions = None, []
     if paragraphs:
         credit = CREDIT_SPLIT_RE.match(paragraphs[0])
@@ -106,7 +111,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     for p in paragraphs:
         seen[p] = seen.get(p, 0) + 1
     kept = [p for p in paragraphs if seen[p] == 1 and not is_boilerplate(p)]
-    captions += [p for p in dict.fromkeys(paragraphs) if seen[p] > 1 or CAPTION_END_RE.search(p)]
+    captions += [p for p in dict.fromkeys(paragraphs) if seen[p] > 1 or _caption(p)]
     while kept and BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5:
         kept.pop(0)
     dateline = agency = None

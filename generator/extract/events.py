@@ -26,6 +26,9 @@ GENERAL = (
     ("statement", r"(?:said|says) in a statement|issued a statement|statement (?:said|released|issued)|"
                   r"announced|declared|warned|called on|condemned|accused"),
 )
+SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
+GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
+VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
 PREPOSITIONS = frozenset({"in", "at", "to", "from", "here"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 
@@ -33,13 +36,13 @@ NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     """The kind of event the lead reports, and a confidence."""
     lead = " ".join(([headline] if headline else []) + paras[:2])
-    for kind, pattern in SPECIFIC:
-        if re.search(r"\b(?:" + pattern + r")\b", lead, re.I):
+    for kind, pattern in SPECIFIC_RE:
+        if pattern.search(lead):
             return kind, 0.8
     best = None
-    for kind, pattern in GENERAL:
-        for m in re.finditer(r"\b(?:" + pattern + r")\b", lead, re.I):
-            if kind == "visit" and re.match(r"visiting [A-Z]", lead[m.start():]) and lead[m.start()] in "Vv":
+    for kind, pattern in GENERAL_RE:
+        for m in pattern.finditer(lead):
+            if kind == "visit" and VISITOR_RE.match(lead, m.start()):
                 continue  # "Visiting Chinese Foreign Minister X" names a visitor, not the event
             if best is None or m.start() < best[0]:
                 best = (m.start(), kind)
@@ -55,11 +58,11 @@ def _locative_places(p: Paragraph, reg: Registry):
         prev = p.folded[i - 1]
         if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):
             continue
-        n, place = longest_match(p.folded, i, reg.places, reg.longest["places"])
+        n, place = longest_match(p.folded, i, reg.places)
         if n:
             yield "city", i, place
             continue
-        n, code = longest_match(p.folded, i, reg.country_names, reg.longest["names"])
+        n, code = longest_match(p.folded, i, reg.country_names)
         if n and prev in ("in", "to"):
             yield "country", i, code
 
@@ -95,10 +98,21 @@ def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: st
     return None, 0.3
 
 
-def topics(reg: Registry, text: str, limit: int = 5) -> tuple[str, ...]:
+def topics(reg: Registry, paras: list[Paragraph], limit: int = 5) -> tuple[str, ...]:
     """Topics whose keywords the article uses most (at least twice, or once for the best)."""
-    counts = Counter({name: len(rx.findall(text)) for name, rx in reg.topics})
-    ranked = [(name, c) for name, c in counts.most_common() if c]
+    counts: Counter = Counter()
+    table = reg.topic_keywords
+    firsts = table.firsts
+    for p in paras:
+        nxt = 0
+        for i in [k for k, f in enumerate(p.folded) if f in firsts]:
+            if i < nxt:
+                continue
+            n, name = longest_match(p.folded, i, table)
+            if n:
+                counts[name] += 1
+                nxt = i + n
+    ranked = [(name, c) for name, c in sorted(counts.items(), key=lambda kv: (-kv[1], reg.topics.index(kv[0])))]
     chosen = [name for name, c in ranked if c >= 2][:limit]
     return tuple(chosen or [name for name, _ in ranked[:1]])
 

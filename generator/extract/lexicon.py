@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from generator.text import fold
+from generator.text import Phrases, fold
 
 STOP_NAME_WORDS = frozenset(fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -32,18 +32,23 @@ RANKS = frozenset(fold(w) for w in ("Gen.", "General", "Adm.", "Admiral", "Col."
                                     "Maj. Gen.", "Field Marshal", "Marshal", "Commander"))
 
 
-def longest_match(folded: list[str], i: int, table: dict, maxlen: int) -> tuple[int, object]:
+def longest_match(folded: list[str], i: int, table: Phrases, maxlen: int | None = None) -> tuple[int, object]:
     """Length and value of the longest key of `table` starting at token i (0 when none)."""
-    for n in range(min(maxlen, len(folded) - i), 0, -1):
+    if i >= len(folded) or folded[i] not in table.firsts:
+        return 0, None
+    for n in range(min(maxlen or table.longest, len(folded) - i), 0, -1):
         value = table.get(tuple(folded[i:i + n]))
         if value is not None:
             return n, value
     return 0, None
 
 
-def longest_match_ending(folded: list[str], end: int, table: dict, maxlen: int) -> tuple[int, object]:
+def longest_match_ending(folded: list[str], end: int, table: Phrases, maxlen: int | None = None
+                         ) -> tuple[int, object]:
     """Length and value of the longest key of `table` ending just before token `end`."""
-    for n in range(min(maxlen, end), 0, -1):
+    if end < 1 or folded[end - 1] not in table.lasts:
+        return 0, None
+    for n in range(min(maxlen or table.longest, end), 0, -1):
         value = table.get(tuple(folded[end - n:end]))
         if value is not None:
             return n, value

@@ -47,11 +47,11 @@ class Paragraph:
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
     """A nationality word or "Country's" right before token i: (code, tokens used)."""
-    n, codes = longest_match_ending(p.folded, i, reg.demonyms, reg.longest["demonyms"])
+    n, codes = longest_match_ending(p.folded, i, reg.demonyms)
     if n:
         return codes[0], n
     if i >= 2 and p.folded[i - 1] == "'s":
-        n, code = longest_match_ending(p.folded, i - 1, reg.country_names, reg.longest["names"])
+        n, code = longest_match_ending(p.folded, i - 1, reg.country_names)
         if n:
             return code, n + 1
     return None, 0
@@ -115,15 +115,15 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     """End token and kind of a (possibly compound, "A and B") title at token i."""
     if p.folded[i] in COUNTERPART:
         return i + 1, "counterpart"
-    tl, kind = longest_match(p.folded, i, reg.titles, reg.longest["titles"])
+    tl, kind = longest_match(p.folded, i, reg.titles)
     if not tl:
         return i, None
     j = i + tl
     if j + 1 < len(p.words) and p.folded[j] == "for":  # "Cabinet Secretary for Foreign Affairs"
-        dl, _ = longest_match(p.folded, j + 1, reg.domains, reg.longest["domains"])
+        dl, _ = longest_match(p.folded, j + 1, reg.domains)
         j += 1 + dl if dl else 0
     while j + 1 < len(p.words) and p.folded[j] == "and":
-        tl2, kind2 = longest_match(p.folded, j + 1, reg.titles, reg.longest["titles"])
+        tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
         if not tl2 or kind2 != "strong":
             break
         j += 1 + tl2
@@ -152,13 +152,13 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
     k = i
     while k > 0 and p.folded[k - 1] in ("'s", "the"):
         k -= 1
-    if longest_match_ending(p.folded, k, reg.organisations, reg.longest["organisations"])[0]:
+    if longest_match_ending(p.folded, k, reg.organisations)[0]:
         return True
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
-        return not (longest_match(p.folded, nxt, reg.country_names, reg.longest["names"])[0]
-                    or longest_match(p.folded, nxt, reg.domains, reg.longest["domains"])[0]
-                    or longest_match(p.folded, nxt, reg.metonyms, reg.longest["metonyms"])[0])
+        return not (longest_match(p.folded, nxt, reg.country_names)[0]
+                    or longest_match(p.folded, nxt, reg.domains)[0]
+                    or longest_match(p.folded, nxt, reg.metonyms)[0])
     return False
 
 
@@ -166,7 +166,11 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
     i, n = 0, len(p.words)
+    firsts = reg.titles.firsts
     while i < n:
+        if p.folded[i] not in firsts and p.folded[i] not in COUNTERPART:
+            i += 1
+            continue
         j, kind = _title_at(p, i, reg)
         if kind is None:
             i += 1
@@ -184,14 +188,14 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
         if i > 0 and title and fold(title) == "mayor":  # "London Mayor Sadiq Khan"
-            pl, place = longest_match_ending(p.folded, i, reg.places, reg.longest["places"])
+            pl, place = longest_match_ending(p.folded, i, reg.places)
             if pl:
                 i, code = i - pl, code or place[1]
                 title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
                 start = min(start, i)
         if j + 1 < n and p.folded[j] in ("of", "for"):
             skip = 2 if p.folded[j + 1] == "the" else 1
-            cl, c2 = longest_match(p.folded, j + skip, reg.country_names, reg.longest["names"])
+            cl, c2 = longest_match(p.folded, j + skip, reg.country_names)
             if cl and j + skip + cl < n and p.folded[j + skip + cl] == "'s":
                 code = code or c2  # "a spokesman for Canada's foreign minister"
             elif cl:
@@ -219,7 +223,7 @@ def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) ->
     spans = [(f.start, f.end) for f in taken if f.para == pi]
     out, i = [], 0
     while i < len(p.words):
-        n, info = longest_match(p.folded, i, reg.official_keys, reg.longest["officials"])
+        n, info = longest_match(p.folded, i, reg.official_keys)
         if n and not any(s <= p.spans[i][0] < e for s, e in spans):
             start, end = p.spans[i][0], p.spans[i + n - 1][1]
             out.append(Found(name=info.name, title=info.title, country=info.country, former=False,
@@ -248,15 +252,16 @@ class Ref:
 
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
     """Every country name, nationality word (also plural: "Palestinians"), metonym or place not used by a title."""
-    tables = ((reg.country_names, "names", "name"), (reg.demonyms, "demonyms", "demonym"),
-              (reg.metonyms, "metonyms", "metonym"), (reg.places, "places", "place"))
-    refs, i, n = [], 0, len(p.words)
-    while i < n:
-        if i in skip or not is_capitalised(p.words[i]):
-            i += 1
+    tables = ((reg.country_names, "name"), (reg.demonyms, "demonym"), (reg.metonyms, "metonym"),
+              (reg.places, "place"))
+    refs, n, nxt = [], len(p.words), 0
+    firsts = reg.ref_firsts
+    candidates = [i for i, f in enumerate(p.folded) if f in firsts or (f[-1:] == "s" and f[:-1] in firsts)]
+    for i in candidates:
+        if i < nxt or i in skip or not is_capitalised(p.words[i]):
             continue
-        for table, key, kind in tables:
-            length, value = longest_match(p.folded, i, table, reg.longest[key])
+        for table, kind in tables:
+            length, value = longest_match(p.folded, i, table)
             if not length and kind == "demonym" and p.folded[i].endswith("s"):
                 value = table.get((p.folded[i][:-1],))
                 length = 1 if value else 0
@@ -267,7 +272,6 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                     p.folded[after] in PARTY_NOUNS or longest_match(p.folded, after, reg.titles, 3)[0] > 0)
                 refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
-                i += length - 1
+                nxt = after
                 break
-        i += 1
     return refs

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS
+from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
-from generator.text import fold, tokenize
+from generator.text import Phrases, fold, tokenize
 
 NEAR_TOKENS = 12
 
@@ -88,6 +89,11 @@ def merge(found: list[Found], reg: Registry) -> list[Official]:
     return people
 
 
+@lru_cache(maxsize=4096)
+def _title_key(title: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t, _, _ in tokenize(title))
+
+
 def _counterpart_title(o: Official, people: list[Official]) -> str | None:
     """A counterpart holds the office of the official they are the counterpart of."""
     f = o.first
@@ -110,7 +116,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             continue
         for m in o.mentions:
             if m.title:
-                key = tuple(fold(t) for t, _, _ in tokenize(m.title))
+                key = _title_key(m.title)
                 if key in reg.title_home:
                     o.country, o.confidence = reg.title_home[key], 0.8
                     break
@@ -133,7 +139,7 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
               reg: Registry) -> str | None:
     """The home country, unless it has no such office (the United States has no king):
     then the country named nearest to the mention."""
-    title = tuple(fold(t) for t, _, _ in tokenize(o.title)) if o.title else ()
+    title = _title_key(o.title) if o.title else ()
     if home is None or title not in reg.not_offices.get(home, ()):
         return home
     f = o.first
@@ -165,24 +171,18 @@ def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mentio
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
-    longest = max((len(k) for k in forms), default=1)
+    table = Phrases((k, v) for k, v in forms.items() if v)
     out = []
+    firsts = table.firsts
     for pi, p in enumerate(paras):
-        i = 0
-        while i < len(p.words):
-            hit = None
-            if p.words[i][:1].isupper():
-                for n in range(min(longest, len(p.words) - i), 0, -1):
-                    name = forms.get(tuple(p.folded[i:i + n]))
-                    if name:
-                        hit = (n, name)
-                        break
-            if hit:
-                n, name = hit
+        nxt = 0
+        for i in [k for k, f in enumerate(p.folded) if f in firsts]:
+            if i < nxt or not p.words[i][:1].isupper():
+                continue
+            n, name = longest_match(p.folded, i, table)
+            if n:
                 out.append(Mention(pi, p.spans[i][0], p.spans[i + n - 1][1], name))
-                i += n
-            else:
-                i += 1
+                nxt = i + n
     return out
 
 
