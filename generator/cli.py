@@ -11,6 +11,7 @@ import yaml
 
 from generator import __version__
 from generator.build import build, gather
+from generator.check import report
 from generator.config import SiteConfig, load_config
 from generator.errors import BriefingError
 from generator.model import Briefing
@@ -60,6 +61,23 @@ def cmd_build(args) -> int:
     print(f"built {result.briefings} briefings, {result.pages} pages, {len(result.errors)} errors, "
           f"{len(result.notices)} warnings in {result.seconds:.2f} s -> {result.output}")
     return EXIT_INPUT if result.errors or (args.strict and result.notices) else EXIT_OK
+
+
+def cmd_check(args) -> int:
+    config = _config(args)
+    reg = load_registry(config.data)
+    briefings, errors, notices = gather(config.seeds, config.root, reg)
+    for problem in [*config.notices, *errors, *notices]:
+        print(problem)
+    findings = report(briefings)
+    for heading, items in findings.sections():
+        if items:
+            print(f"\n{heading} ({len(items)})")
+            for source, message in items:
+                print(f"  {source}: {message}")
+    print(f"\nchecked {len(briefings) + len(errors)} seeds: {len(errors)} refused, "
+          f"{len(notices) + len(config.notices)} warnings, {findings.count()} findings for an editor")
+    return EXIT_INPUT if errors or (args.strict and (notices or config.notices)) else EXIT_OK
 
 
 def cmd_extract(args) -> int:
@@ -151,6 +169,14 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--json", action="store_true", help="a JSON array in the scorer's schema")
     common(e, seeds=False)
     e.set_defaults(func=cmd_extract)
+
+    c = sub.add_parser("check", help="validate everything and report what an editor should correct",
+                       description="Read and extract every seed, write nothing, and print refused seeds, "
+                       "warnings, low-confidence fields, officials without a country or title, possible "
+                       "duplicate articles and officials known under several spellings.")
+    common(c)
+    c.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    c.set_defaults(func=cmd_check)
 
     n = sub.add_parser("new", help="scaffold a new archive", description="Create site.yaml, seeds/, "
                        "templates/ (for overrides), static/ and data/ in DIR.")

@@ -40,23 +40,33 @@ def _contains(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:
     return all(w in it for w in short)
 
 
-def canonical_names(uses: Counter) -> dict[tuple[str, str | None], str]:
+def canonical_names(uses: Counter, together: set[frozenset] | None = None) -> dict[tuple[str, str | None], str]:
     """Map each (name, country) used in briefings to the archive's name for that person.
 
     `uses` counts how often each (name, country) occurs. Forms join when one contains the other
     (Donald Trump / Donald John Trump), when they differ only by particles and initials
     (Bashar Assad / Bashar al-Assad), or when every word is a close variant (Morsi / Mursi);
-    a bare surname joins only when one full name of that country ends with it. The most used
-    full form names the group.
+    a bare surname joins only when one full name of that country ends with it. Two forms that
+    one briefing names side by side (`together`: King Salman and Mohammed bin Salman) are two
+    people and never join. The most used full form names the group.
     """
     forms = list(uses)
     parent = {f: f for f in forms}
+    members = {f: {f} for f in forms}
+    together = together or set()
 
     def find(f):
         while parent[f] != f:
             parent[f] = parent[parent[f]]
             f = parent[f]
         return f
+
+    def join(a, b) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb or any(frozenset((x, y)) in together for x in members[ra] for y in members[rb]):
+            return
+        parent[ra] = rb
+        members[rb] |= members.pop(ra)
 
     def fits(a, b) -> bool:
         return a[1] is None or b[1] is None or a[1] == b[1]
@@ -73,17 +83,17 @@ def canonical_names(uses: Counter) -> dict[tuple[str, str | None], str]:
                 ta, tb = tokens[a], tokens[b]
                 # a full name is one person even where one briefing got the country wrong
                 if ta == tb or _contains(ta, tb) or _contains(tb, ta):
-                    parent[find(a)] = find(b)
+                    join(a, b)
         for f in group:
             if len(tokens[f]) == 1:
                 roots = {find(m) for m in multi if fits(f, m)} or {find(m) for m in multi}
                 if len(roots) == 1:
-                    parent[find(f)] = roots.pop()
+                    join(f, roots.pop())
     multi_all = [f for f in forms if len(tokens[f]) > 1]
     for i, a in enumerate(multi_all):
         for b in multi_all[i + 1:]:
             if find(a) != find(b) and fits(a, b) and _similar(tokens[a], tokens[b]):
-                parent[find(a)] = find(b)
+                join(a, b)
     groups = defaultdict(list)
     for f in forms:
         groups[find(f)].append(f)
@@ -94,3 +104,12 @@ def canonical_names(uses: Counter) -> dict[tuple[str, str | None], str]:
         for m in members:
             out[m] = best
     return out
+
+
+def side_by_side(people_per_briefing) -> set[frozenset]:
+    """Pairs of (name, country) that one briefing names as two different officials."""
+    pairs = set()
+    for people in people_per_briefing:
+        keys = list(dict.fromkeys(people))
+        pairs.update(frozenset((a, b)) for i, a in enumerate(keys) for b in keys[i + 1:])
+    return pairs

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from generator import urls
 from generator.model import Briefing
 from generator.registry import Registry
-from generator.identity import canonical_names
+from generator.identity import canonical_names, side_by_side
 from generator.text import fold
 
 
@@ -74,7 +74,8 @@ def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
 
 def _canonical_names(briefings: list[Briefing]) -> dict[tuple[str, str | None], str]:
     """(name, country) -> the archive's name for that person (see identity.canonical_names)."""
-    return canonical_names(Counter((p.name, p.country) for b in briefings for p in b.officials))
+    return canonical_names(Counter((p.name, p.country) for b in briefings for p in b.officials),
+                           side_by_side([(p.name, p.country) for p in b.officials] for b in briefings))
 
 
 def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter]:

@@ -34,3 +34,11 @@ def test_different_people_stay_apart():
     assert names[("John Smith", "GB")] != names[("Jane Smith", "GB")]
     # a bare "Kim" is not joined to a full name that does not end with it
     assert names[("Kim", "KR")] == "Kim"
+
+
+def test_two_people_one_briefing_names_side_by_side_never_join():
+    from generator.identity import side_by_side
+    uses = Counter({("Salman", "SA"): 1, ("Mohammed bin Salman", "SA"): 2})
+    together = side_by_side([[("Salman", "SA"), ("Mohammed bin Salman", "SA")]])
+    assert canonical_names(uses, together)[("Salman", "SA")] == "Salman"
+    assert canonical_names(uses)[("Salman", "SA")] == "Mohammed bin Salman"  # without the evidence

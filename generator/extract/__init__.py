@@ -58,7 +58,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     topic_names = topics(reg, paras)
     countries = involved_countries(persons, mentions, refs)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
-    confidence = (("title", 0.9 if wire.headline else 0.5), ("date", 1.0 if wire.date else 0.0),
+    confidence = (("title", 0.9 if wire.headline else 0.6), ("date", 1.0 if wire.date else 0.0),
                   ("location", where_conf), ("event_type", kind_conf),
                   ("officials", min((p.confidence for p in persons), default=0.3)),
                   ("countries", 0.7 if countries else 0.2), ("topics", 0.6 if topic_names else 0.2))

@@ -32,7 +32,7 @@ LINK_CLUTTER_RE = re.compile(
     r"\b(?P<shown>(?:[A-Z][\w'-]+ ){0,2}(?P<short>[A-Z][\w'-]+)) "
     r"(?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
     r".{0,600}? MORE\b")
-BYLINE_RE = re.compile(r"^(?:by\s+)?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}$|^special to\b|^by\s", re.I)
+BYLINE_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3}(?<!\.)$|^(?i:special to\b|by\s)")
 DATELINE_RE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
