@@ -75,12 +75,13 @@ def check_output(config: SiteConfig) -> Path:
     return out
 
 
-def write_site(stage: Path, files: dict[str, bytes]) -> None:
-    """Write every planned file under the staging folder; two outputs never share one path."""
-    for rel, data in files.items():
-        target = stage / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
+def write_file(stage: Path, rel: str, data: bytes) -> None:
+    """Write one planned file under the staging folder; two outputs never share one path."""
+    target = stage / rel
+    if target.exists():
+        raise BriefingError(f"two outputs claim one path: {rel}")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
 
 
 def copy_static(stage: Path, config: SiteConfig) -> int:
@@ -117,20 +118,19 @@ def build(config: SiteConfig, progress: Progress | None = None) -> BuildResult:
     site = build_site(briefings, reg)
     env = make_env(config, reg)
     plans = plan_pages(site, config)
-    files: dict[str, bytes] = {}
-    for i, plan in enumerate(plans, 1):
-        files[str(urls.output_file(plan.rel))] = render_page(env, plan).encode("utf-8")
-        if progress:
-            progress("writing", i, len(plans))
-    files["feed.xml"] = feeds.atom_feed(site, config)
-    files["sitemap.xml"] = feeds.sitemap([p.rel for p in plans], site, config)
-    files["robots.txt"] = feeds.robots(config)
-    files["search/index.json"] = feeds.search_index(site, config)
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = out.with_name(f".{out.name}.new-{os.getpid()}")
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        write_site(stage, files)
+        # pages are written as they are rendered: memory holds one page at a time, not the site
+        for i, plan in enumerate(plans, 1):
+            write_file(stage, str(urls.output_file(plan.rel)), render_page(env, plan).encode("utf-8"))
+            if progress:
+                progress("writing", i, len(plans))
+        write_file(stage, "feed.xml", feeds.atom_feed(site, config))
+        write_file(stage, "sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
+        write_file(stage, "robots.txt", feeds.robots(config))
+        write_file(stage, "search/index.json", feeds.search_index(site, config))
         copy_static(stage, config)
         swap_in(stage, out)
     finally:

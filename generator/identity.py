@@ -89,11 +89,16 @@ def canonical_names(uses: Counter, together: set[frozenset] | None = None) -> di
                 roots = {find(m) for m in multi if fits(f, m)} or {find(m) for m in multi}
                 if len(roots) == 1:
                     join(f, roots.pop())
-    multi_all = [f for f in forms if len(tokens[f]) > 1]
-    for i, a in enumerate(multi_all):
-        for b in multi_all[i + 1:]:
-            if find(a) != find(b) and fits(a, b) and _similar(tokens[a], tokens[b]):
-                join(a, b)
+    # close variants have as many words and share the surname's first letter: compare only those
+    blocks = defaultdict(list)
+    for f in forms:
+        if len(tokens[f]) > 1:
+            blocks[(len(tokens[f]), tokens[f][-1][0])].append(f)
+    for block in blocks.values():
+        for i, a in enumerate(block):
+            for b in block[i + 1:]:
+                if find(a) != find(b) and fits(a, b) and _similar(tokens[a], tokens[b]):
+                    join(a, b)
     groups = defaultdict(list)
     for f in forms:
         groups[find(f)].append(f)

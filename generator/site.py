@@ -1,6 +1,7 @@
 """Briefings -> Site: the cross-link graph (by official, country, topic, month), decided before writing."""
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -167,14 +168,16 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
     """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
 
     An inverted index keeps this near-linear: only briefings that share something are scored,
-    and features shared by a huge share of the archive (a country in every briefing) are skipped.
+    and features shared by a large part of the archive (a country in every other briefing) are
+    skipped; the best few are picked without sorting every candidate.
     """
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     feats = [_features(b) for b in briefings]
     for i, f in enumerate(feats):
         for key in f:
             index[key].append(i)
-    common = max(50, len(briefings) // 10)
+    common = max(50, len(briefings) // 20)
+    # newest first already: a lower index wins a tie, as a newer briefing should
     out = {}
     for i, b in enumerate(briefings):
         scores: Counter = Counter()
@@ -184,9 +187,8 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
                 continue
             weight = 3 if key[0] == "o" else 1
             for j in members:
-                if j != i:
-                    scores[j] += weight
-        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -briefings[kv[0]].date.toordinal(),
-                                                        briefings[kv[0]].source))
-        out[b.source] = [briefings[j] for j, _ in ranked[:limit]]
+                scores[j] += weight
+        scores.pop(i, None)
+        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        out[b.source] = [briefings[j] for j, _ in best]
     return out

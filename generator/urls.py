@@ -5,6 +5,7 @@ import re
 import unicodedata
 from pathlib import PurePosixPath
 
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
 
 
@@ -25,7 +26,7 @@ def page(section: str, slug: str | None = None, page_no: int = 1) -> str:
         raise ValueError(f"unknown section {section!r}")
     parts = [] if section == "home" else [section]
     if slug is not None:
-        parts.append(slugify(slug))
+        parts.append(slug if SAFE_SLUG.fullmatch(slug) else slugify(slug))
     if page_no > 1:
         parts += ["page", str(page_no)]
     return "/".join(parts) + "/" if parts else ""
