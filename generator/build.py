@@ -1,6 +1,8 @@
 """Orchestration only: gather everything, then write a new site beside the old one and swap it in."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -10,13 +12,15 @@ from typing import Callable
 
 from generator import feeds, urls
 from generator.config import SiteConfig
-from generator.errors import BriefingError, ConfigError, Notice, SourceError
-from generator.extract import extract
-from generator.model import Briefing
-from generator.registry import Registry, load_registry
+from generator.cache import FORMAT as CACHE_FORMAT
+from generator.cache import Cache
+from generator.errors import BriefingError, ConfigError, Notice
+from generator.extract import EXTRACTOR_VERSION
+from generator.fingerprint import files_digest, page_digests
+from generator.gather import gather
+from generator.registry import load_registry
 from generator.render import make_env, plan_pages, render_page, theme_dir
 from generator.site import build_site
-from generator.sources import find_seeds, read_seed
 
 Progress = Callable[[str, int, int], None]
 
@@ -28,42 +32,11 @@ class BuildResult:
     output: Path
     briefings: int = 0
     pages: int = 0
+    rendered: int = 0
     seconds: float = 0.0
+    unchanged: bool = False
     errors: list[BriefingError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-
-
-def display_name(path: Path, root: Path) -> str:
-    """A seed's name as the user knows it: relative to the archive when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
-
-
-def gather(seeds: Path, root: Path, reg: Registry, progress: Progress | None = None
-           ) -> tuple[list[Briefing], list[BriefingError], list[Notice]]:
-    """Read and extract every seed; a bad seed costs only itself."""
-    briefings, errors, notices = [], [], []
-    by_hash: dict[str, str] = {}
-    paths = find_seeds(seeds)
-    for i, path in enumerate(paths, 1):
-        name = display_name(path, root)
-        try:
-            raw = read_seed(path, name)
-            if raw.sha256 in by_hash:
-                notices.append(Notice(f"identical to {by_hash[raw.sha256]}; merged into that briefing", name))
-                continue
-            briefing, found = extract(raw, reg)
-        except SourceError as exc:
-            errors.append(exc)
-            continue
-        by_hash[raw.sha256] = name
-        briefings.append(briefing)
-        notices += found
-        if progress:
-            progress("reading", i, len(paths))
-    return briefings, errors, notices
 
 
 def check_output(config: SiteConfig) -> Path:
@@ -107,24 +80,66 @@ def swap_in(stage: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def build(config: SiteConfig, progress: Progress | None = None) -> BuildResult:
-    """seeds/ -> a complete static site in config.output."""
+def _site_inputs(config: SiteConfig) -> str:
+    """Digest of what every page depends on besides the briefings: settings, templates, static files."""
+    settings = json.dumps([config.title, config.description, config.base_url, config.language, config.per_page,
+                           config.feed_size, EXTRACTOR_VERSION, CACHE_FORMAT])
+    theme = files_digest(theme_dir() / "templates", config.templates, theme_dir() / "static", config.static)
+    return hashlib.sha256((settings + theme).encode()).hexdigest()
+
+
+def _intact(out: Path, pages: dict) -> bool:
+    """The output folder still holds every page the last build wrote."""
+    return out.is_dir() and bool(pages) and all((out / rel).is_file() for rel in pages)
+
+
+def _reuse(old: Path, new: Path) -> bool:
+    """Put an unchanged page in the new site without rewriting it (a hard link, else a copy)."""
+    if not old.is_file():
+        return False
+    new.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(old, new)
+    except OSError:
+        shutil.copy2(old, new)
+    return True
+
+
+def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
+          clean: bool = False, workers: int | None = None) -> BuildResult:
+    """seeds/ -> a complete static site in config.output, reusing what has not changed."""
     start = time.perf_counter()
     out = check_output(config)
     result = BuildResult(output=out, notices=list(config.notices))
     reg = load_registry(config.data)
-    briefings, result.errors, found = gather(config.seeds, config.root, reg, progress)
-    result.notices += found
-    site = build_site(briefings, reg)
+    cache = Cache(cache_dir)
+    record = cache.load_pages() if not clean else Cache(None).load_pages()
+    gathered = gather(config.seeds, config.root, reg, None if clean else cache.load_briefings(), workers, progress)
+    result.errors, result.briefings = gathered.errors, len(gathered.briefings)
+    result.notices += gathered.notices
+    inputs = _site_inputs(config)
+    site_digest = hashlib.sha256((inputs + gathered.digest + str(out)).encode()).hexdigest()
+    if not clean and record["site"] == site_digest and _intact(out, record["pages"]):
+        result.pages, result.unchanged = len(record["pages"]), True
+        result.seconds = time.perf_counter() - start
+        return result
+    site = build_site(gathered.briefings, reg)
     env = make_env(config, reg)
     plans = plan_pages(site, config)
+    digests = page_digests(plans, site, inputs)
+    pages: dict[str, str] = {}
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = out.with_name(f".{out.name}.new-{os.getpid()}")
     shutil.rmtree(stage, ignore_errors=True)
     try:
-        # pages are written as they are rendered: memory holds one page at a time, not the site
-        for i, plan in enumerate(plans, 1):
-            write_file(stage, str(urls.output_file(plan.rel)), render_page(env, plan).encode("utf-8"))
+        for i, (plan, digest) in enumerate(zip(plans, digests), 1):
+            rel = str(urls.output_file(plan.rel))
+            if rel in pages:
+                raise BriefingError(f"two outputs claim one path: {rel}")
+            pages[rel] = digest
+            if record["pages"].get(rel) != digest or not _reuse(out / rel, stage / rel):
+                write_file(stage, rel, render_page(env, plan).encode("utf-8"))
+                result.rendered += 1
             if progress:
                 progress("writing", i, len(plans))
         write_file(stage, "feed.xml", feeds.atom_feed(site, config))
@@ -135,6 +150,8 @@ def build(config: SiteConfig, progress: Progress | None = None) -> BuildResult:
         swap_in(stage, out)
     finally:
         shutil.rmtree(stage, ignore_errors=True)
-    result.briefings, result.pages = len(briefings), len(plans)
+    cache.save_briefings(gathered.entries)
+    cache.save_pages({"site": site_digest, "pages": pages})
+    result.pages = len(plans)
     result.seconds = time.perf_counter() - start
     return result

@@ -10,7 +10,8 @@ from pathlib import Path
 import yaml
 
 from generator import __version__
-from generator.build import build, gather
+from generator.build import build
+from generator.gather import gather
 from generator.check import report
 from generator.config import SiteConfig, load_config
 from generator.errors import BriefingError
@@ -55,10 +56,12 @@ def _progress(stream):
 
 def cmd_build(args) -> int:
     config = _config(args)
-    result = build(config, progress=_progress(sys.stderr))
+    cache = Path(args.cache).resolve() if args.cache else config.root / ".briefings-cache"
+    result = build(config, progress=_progress(sys.stderr), cache_dir=cache, clean=args.clean)
     for problem in [*result.errors, *result.notices]:
         print(problem, file=sys.stderr)
-    print(f"built {result.briefings} briefings, {result.pages} pages, {len(result.errors)} errors, "
+    done = "nothing changed" if result.unchanged else f"{result.rendered} rendered"
+    print(f"built {result.briefings} briefings, {result.pages} pages ({done}), {len(result.errors)} errors, "
           f"{len(result.notices)} warnings in {result.seconds:.2f} s -> {result.output}")
     return EXIT_INPUT if result.errors or (args.strict and result.notices) else EXIT_OK
 
@@ -66,7 +69,8 @@ def cmd_build(args) -> int:
 def cmd_check(args) -> int:
     config = _config(args)
     reg = load_registry(config.data)
-    briefings, errors, notices = gather(config.seeds, config.root, reg)
+    g = gather(config.seeds, config.root, reg)
+    briefings, errors, notices = g.briefings, g.errors, g.notices
     for problem in [*config.notices, *errors, *notices]:
         print(problem)
     findings = report(briefings)
@@ -86,11 +90,11 @@ def cmd_extract(args) -> int:
     records, failed = [], 0
     for target in args.paths:
         path = Path(target)
-        briefings, errors, notices = gather(path, Path.cwd().resolve(), reg)
-        for problem in [*errors, *notices]:
+        g = gather(path, Path.cwd().resolve(), reg)
+        for problem in [*g.errors, *g.notices]:
             print(problem, file=sys.stderr)
-        failed += len(errors)
-        records += [briefing_record(b) for b in briefings]
+        failed += len(g.errors)
+        records += [briefing_record(b) for b in g.briefings]
     if args.json:
         json.dump(records, sys.stdout, ensure_ascii=False, indent=1)
         print()
@@ -152,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--config", metavar="FILE", help="the archive's settings (default: ./site.yaml)")
         if seeds:
             p.add_argument("--seeds", metavar="DIR", help="folder of articles (default: from site.yaml)")
-        p.add_argument("--debug", action="store_true", help=argparse.SUPPRESS)
+        p.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
 
     b = sub.add_parser("build", help="build the static site", description="Build the static site from the seeds.")
     b.add_argument("seeds_pos", nargs="?", metavar="SEEDS", help="folder of articles (same as --seeds)")
@@ -160,7 +164,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
     b.add_argument("--base-url", metavar="URL", help="URL the site is published under")
     b.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    b.add_argument("--cache", metavar="DIR", help="cache folder for incremental builds")
+    b.add_argument("--cache", metavar="DIR", help="cache folder for incremental builds "
+                   "(default: .briefings-cache/ beside site.yaml)")
+    b.add_argument("--clean", action="store_true", help="a cold build: read no cache, rebuild the output "
+                   "folder from nothing")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="print the front matter extracted from articles",

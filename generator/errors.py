@@ -22,6 +22,10 @@ class BriefingError(Exception):
             where = f"{where}:{self.line}"
         return f"{where}: {self.message}" if where else self.message
 
+    def __reduce__(self):
+        # keep file and line when an error crosses a process boundary (parallel extraction)
+        return (type(self), (self.message, self.path, self.line))
+
 
 class SourceError(BriefingError):
     """A seed that cannot be read or understood; the rest of the archive still builds."""

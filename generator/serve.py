@@ -20,7 +20,7 @@ def serve(config: SiteConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
 
     def rebuild() -> None:
         try:
-            result = build(preview)
+            result = build(preview, cache_dir=config.root / ".briefings-cache")
         except BriefingError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return

@@ -85,13 +85,22 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
     return data, rest.lstrip("\n"), body_line
 
 
+def read_bytes(path: Path, name: str) -> bytes:
+    """A seed's bytes, or a SourceError naming it."""
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror}", name) from None
+
+
 def read_seed(path: Path, name: str | None = None) -> RawArticle:
     """Read one seed file into a RawArticle, or raise SourceError naming it."""
     name = name or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise SourceError(f"cannot be read: {exc.strerror}", name) from None
+    return parse_seed(read_bytes(path, name), name)
+
+
+def parse_seed(data: bytes, name: str) -> RawArticle:
+    """A seed's bytes -> RawArticle, or a SourceError naming it."""
     if not data.strip():
         raise SourceError("is empty; a seed needs a ' date YYYY-MM-DD ' line and the article text", name)
     text = decode(data, name)

@@ -1,0 +1,61 @@
+"""What a page depends on, as one digest: a page whose digest is unchanged need not be rendered again."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from generator.model import Briefing
+from generator.site import CountryEntry, OfficialEntry, Site, TopicEntry
+
+ENTRIES = (OfficialEntry, CountryEntry, TopicEntry)
+SKIP = frozenset({"slugs", "country_slug", "topic_slug", "segments", "speakers", "officials_of"})
+
+
+def files_digest(*folders: Path) -> str:
+    """Digest of every file (name and bytes) under the given folders: the theme, the archive's overrides."""
+    h = hashlib.sha256()
+    for folder in folders:
+        if folder.is_dir():
+            for f in sorted(folder.rglob("*")):
+                if f.is_file():
+                    h.update(str(f.relative_to(folder)).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+class _Walker:
+    def __init__(self, site: Site):
+        self.slugs = site.slugs
+
+    def walk(self, obj, depth: int = 0):
+        if isinstance(obj, Briefing):
+            # a briefing is fully determined by its seed's bytes (given the same registry and extractor)
+            return ["B", obj.source, obj.sha256, self.slugs.get(obj.source)]
+        if isinstance(obj, ENTRIES):
+            if depth > 0:
+                return ["E", type(obj).__name__, obj.slug, obj.name, getattr(obj, "country", None),
+                        len(obj.briefings), len(getattr(obj, "officials", ()))]
+            return {f.name: self.walk(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj)}
+        if isinstance(obj, dict):
+            return [[self.walk(k, depth + 1), self.walk(v, depth + 1)] for k, v in obj.items() if k not in SKIP]
+        if isinstance(obj, (list, tuple, set, frozenset)):
+            items = sorted(obj) if isinstance(obj, (set, frozenset)) else obj
+            return [self.walk(x, depth + 1) for x in items]
+        if dataclasses.is_dataclass(obj):
+            return {f.name: self.walk(getattr(obj, f.name), depth) for f in dataclasses.fields(obj)}
+        if isinstance(obj, (dt.date, Path)):
+            return str(obj)
+        return obj
+
+
+def page_digests(plans, site: Site, global_digest: str) -> list[str]:
+    """One digest per plan, from the page's own context and what every page depends on."""
+    walker = _Walker(site)
+    out = []
+    for plan in plans:
+        context = [[k, walker.walk(v)] for k, v in plan.context.items() if k not in SKIP]
+        payload = json.dumps([plan.rel, plan.template, context], default=str, separators=(",", ":"))
+        out.append(hashlib.sha256((global_digest + payload).encode("utf-8")).hexdigest())
+    return out

@@ -1,0 +1,111 @@
+"""Seeds -> briefings: read every seed, reuse cached extractions, extract the rest (in parallel)."""
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from generator.cache import briefing_key
+from generator.errors import BriefingError, Notice, SourceError
+from generator.extract import EXTRACTOR_VERSION, extract
+from generator.model import Briefing
+from generator.registry import Registry
+from generator.sources import find_seeds, parse_seed, read_bytes
+
+Progress = Callable[[str, int, int], None]
+PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
+_REGISTRY: Registry | None = None  # set in each worker process by _init_worker
+
+
+@dataclass
+class Gathered:
+    """Every seed's outcome, in seed order, and the cache entries this build used."""
+
+    briefings: list[Briefing] = field(default_factory=list)
+    errors: list[BriefingError] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
+    entries: dict = field(default_factory=dict)
+    digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
+
+
+def display_name(path: Path, root: Path) -> str:
+    """A seed's name as the user knows it: relative to the archive when it is inside it."""
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _extract_one(job: tuple[str, bytes]) -> tuple[Briefing | None, list[Notice], BriefingError | None]:
+    name, data = job
+    try:
+        briefing, notices = extract(parse_seed(data, name), _REGISTRY)
+        return briefing, notices, None
+    except SourceError as exc:
+        return None, [], exc
+
+
+def _init_worker(reg: Registry) -> None:
+    global _REGISTRY
+    _REGISTRY = reg
+
+
+def _extract_all(jobs: list[tuple[str, bytes]], reg: Registry, workers: int):
+    if workers <= 1 or len(jobs) < PARALLEL_FROM:
+        _init_worker(reg)
+        return [_extract_one(job) for job in jobs]
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(reg,)) as pool:
+        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
+
+
+def gather(seeds: Path, root: Path, reg: Registry, cached: dict | None = None, workers: int | None = None,
+           progress: Progress | None = None) -> Gathered:
+    """Read and extract every seed; a bad seed costs only itself, an unchanged one costs a look-up."""
+    out, cached = Gathered(), cached or {}
+    digest = hashlib.sha256(reg.fingerprint.encode() + EXTRACTOR_VERSION.encode())
+    by_hash: dict[str, str] = {}
+    slots: list = []     # per seed: a finished outcome, or the index of its extraction job
+    jobs: list[tuple[str, bytes]] = []
+    keys: list[str | None] = []
+    paths = find_seeds(seeds)
+    for i, path in enumerate(paths, 1):
+        name = display_name(path, root)
+        try:
+            data = read_bytes(path, name)
+        except SourceError as exc:
+            slots.append((None, [], exc))
+            keys.append(None)
+            continue
+        sha = hashlib.sha256(data).hexdigest()
+        digest.update(f"{name}\0{sha}\0".encode())
+        if sha in by_hash:
+            slots.append((None, [Notice(f"identical to {by_hash[sha]}; merged into that briefing", name)], None))
+            keys.append(None)
+            continue
+        by_hash[sha] = name
+        key = briefing_key(sha, name, reg.fingerprint, EXTRACTOR_VERSION)
+        keys.append(key)
+        if key in cached:
+            briefing, notices = cached[key]
+            slots.append((briefing, notices, None))
+        else:
+            slots.append(len(jobs))
+            jobs.append((name, data))
+        if progress:
+            progress("reading", i, len(paths))
+    results = _extract_all(jobs, reg, workers or os.cpu_count() or 1)
+    for slot, key in zip(slots, keys):
+        briefing, notices, error = results[slot] if isinstance(slot, int) else slot
+        if error is not None:
+            out.errors.append(error)
+        if briefing is not None:
+            out.briefings.append(briefing)
+            out.entries[key] = (briefing, notices)
+        out.notices += notices
+    out.digest = digest.hexdigest()
+    return out

@@ -1,0 +1,84 @@
+"""Incremental builds: same bytes as a clean build, only changed pages rewritten, bad caches ignored."""
+import filecmp
+
+from generator.build import build
+
+from articles import APPOSITIVE, COUNTERPART, DATELINE_HEADLINE, JOINT_STATEMENT, PHONE_CALL, SEED_LIKE
+
+ARTICLES = {"a.txt": SEED_LIKE, "b.txt": DATELINE_HEADLINE, "c.txt": PHONE_CALL, "d.txt": APPOSITIVE,
+            "e.txt": COUNTERPART, "f.txt": JOINT_STATEMENT}
+
+
+def tree(folder):
+    return {str(p.relative_to(folder)): p for p in folder.rglob("*") if p.is_file()}
+
+
+def same_trees(a, b):
+    ta, tb = tree(a), tree(b)
+    assert sorted(ta) == sorted(tb)
+    match, mismatch, errors = filecmp.cmpfiles(a, b, list(ta), shallow=False)
+    assert mismatch == [] and errors == []
+
+
+def setup(archive):
+    for name, text in ARTICLES.items():
+        archive.seed(name, text)
+    return archive.config(), archive.root / "cache"
+
+
+def test_incremental_build_equals_clean_build_after_edits(archive, tmp_path):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    archive.seed("b.txt", DATELINE_HEADLINE.replace("on Monday", "on Tuesday"))
+    (archive.root / "seeds" / "c.txt").unlink()
+    archive.seed("g.txt", SEED_LIKE.replace("2022-05-10", "2022-06-11").replace("Nairobi", "Mombasa"))
+    incremental = build(config, cache_dir=cache)
+    assert 0 < incremental.rendered < incremental.pages
+    clean = build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
+    assert clean.rendered == clean.pages
+    same_trees(config.output, tmp_path / "clean")
+
+
+def test_nothing_changed_rewrites_nothing_and_one_edit_rewrites_few(archive):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    before = {rel: p.stat().st_ino for rel, p in tree(config.output).items()}
+    again = build(config, cache_dir=cache)
+    assert again.unchanged and again.rendered == 0
+    assert {rel: p.stat().st_ino for rel, p in tree(config.output).items()} == before
+    archive.seed("e.txt", COUNTERPART.replace("Wednesday", "Thursday"))
+    edited = build(config, cache_dir=cache)
+    after = {rel: p.stat().st_ino for rel, p in tree(config.output).items()}
+    rewritten = {rel for rel in before if after.get(rel) != before[rel]}
+    page = [rel for rel in rewritten if rel.startswith("briefings/")]
+    assert len(page) == 1 and edited.rendered < len(before) // 2
+    assert "officials/ingrid-solberg/index.html" not in rewritten  # untouched by the edit
+
+
+def test_removed_seed_removes_its_pages(archive):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    assert (config.output / "officials" / "klaus-becker" / "index.html").exists()
+    (archive.root / "seeds" / "c.txt").unlink()
+    build(config, cache_dir=cache)
+    assert not (config.output / "officials" / "klaus-becker").exists()
+
+
+def test_corrupt_cache_is_ignored(archive, tmp_path):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    (cache / "briefings.pickle").write_bytes(b"\x80\x05not a pickle")
+    (cache / "pages.json").write_text("{broken", encoding="utf-8")
+    result = build(config, cache_dir=cache)
+    assert result.rendered == result.pages and not result.errors
+    build(config.with_overrides(output=tmp_path / "clean"), clean=True)
+    same_trees(config.output, tmp_path / "clean")
+
+
+def test_stale_output_is_rebuilt_not_trusted(archive):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    victim = config.output / "officials" / "index.html"
+    victim.unlink()
+    result = build(config, cache_dir=cache)
+    assert not result.unchanged and victim.exists()
