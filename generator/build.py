@@ -74,9 +74,15 @@ def copy_static(stage: Path, config: SiteConfig) -> int:
 def swap_in(stage: Path, out: Path) -> None:
     """Replace the old site by the new one with renames, so no reader sees half a site."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    if out.exists():
+    had_old = out.exists()
+    if had_old:
         os.replace(out, old)
-    os.replace(stage, out)
+    try:
+        os.replace(stage, out)
+    except BaseException:
+        if had_old:
+            os.replace(old, out)  # put the previous site back
+        raise
     shutil.rmtree(old, ignore_errors=True)
 
 

@@ -60,6 +60,8 @@ def cmd_build(args) -> int:
     result = build(config, progress=_progress(sys.stderr), cache_dir=cache, clean=args.clean)
     for problem in [*result.errors, *result.notices]:
         print(problem, file=sys.stderr)
+        if args.debug and getattr(problem, "detail", None):
+            print(problem.detail, file=sys.stderr)
     done = "nothing changed" if result.unchanged else f"{result.rendered} rendered"
     print(f"built {result.briefings} briefings, {result.pages} pages ({done}), {len(result.errors)} errors, "
           f"{len(result.notices)} warnings in {result.seconds:.2f} s -> {result.output}")
@@ -210,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
     except BriefingError as exc:
         if args.debug:
             traceback.print_exc()
+            if exc.detail:
+                print(exc.detail, file=sys.stderr)
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:

@@ -6,8 +6,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import yaml
-
+from generator import yamlio
 from generator.errors import ConfigError, Notice
 
 PATH_KEYS = ("seeds", "output", "templates", "static", "data")
@@ -67,11 +66,11 @@ def load_config(path: Path | None, root: Path | None = None) -> SiteConfig:
     data: dict = {}
     if path is not None and path.exists():
         try:
-            loaded = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
-        except (yaml.YAMLError, UnicodeDecodeError) as exc:
-            line = getattr(getattr(exc, "problem_mark", None), "line", None)
-            raise ConfigError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path,
-                              line + 1 if line is not None else None) from None
+            loaded = yamlio.load_file(path)
+        except yamlio.YAMLProblem as exc:
+            raise ConfigError(exc.message, path, exc.line) from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"cannot be read: {exc}", path) from None
         if loaded is not None and not isinstance(loaded, dict):
             raise ConfigError("must be a mapping of settings (key: value)", path)
         data = loaded or {}

@@ -10,11 +10,13 @@ class BriefingError(Exception):
 
     kind = "error"
 
-    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None):
+    def __init__(self, message: str, path: str | Path | None = None, line: int | None = None,
+                 detail: str | None = None):
         super().__init__(message)
         self.message = message
         self.path = str(path) if path is not None else None
         self.line = line
+        self.detail = detail  # a traceback, shown with --debug
 
     def __str__(self) -> str:
         where = self.path or ""
@@ -24,7 +26,7 @@ class BriefingError(Exception):
 
     def __reduce__(self):
         # keep file and line when an error crosses a process boundary (parallel extraction)
-        return (type(self), (self.message, self.path, self.line))
+        return (type(self), (self.message, self.path, self.line, self.detail))
 
 
 class SourceError(BriefingError):

@@ -56,6 +56,8 @@ def page_digests(plans, site: Site, global_digest: str) -> list[str]:
     out = []
     for plan in plans:
         context = [[k, walker.walk(v)] for k, v in plan.context.items() if k not in SKIP]
+        if plan.deps is not None:
+            context.append(["deps", plan.deps])
         payload = json.dumps([plan.rel, plan.template, context], default=str, separators=(",", ":"))
         out.append(hashlib.sha256((global_digest + payload).encode("utf-8")).hexdigest())
     return out

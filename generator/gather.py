@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import traceback
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -47,6 +48,12 @@ def _extract_one(job: tuple[str, bytes]) -> tuple[Briefing | None, list[Notice],
         return briefing, notices, None
     except SourceError as exc:
         return None, [], exc
+    except RecursionError:
+        return None, [], SourceError("is too deeply nested or too repetitive to read", name)
+    except Exception as exc:  # noqa: BLE001 - a defect met on one seed must cost only that seed
+        return None, [], SourceError(f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
+                                     "please report it; run with --debug for details", name,
+                                     detail=traceback.format_exc())
 
 
 def _init_worker(reg: Registry) -> None:

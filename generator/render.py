@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import traceback
 from dataclasses import dataclass
+from typing import Callable
 from pathlib import Path
 
 import jinja2
@@ -27,11 +29,21 @@ def theme_dir() -> Path:
 
 @dataclass(frozen=True)
 class PagePlan:
-    """One page to write: its site-relative path, template and context."""
+    """One page to write: its site-relative path, template and context.
+
+    A briefing page's context is made only when the page is rendered (`lazy`); what it depends
+    on is then given as `deps`, so that an unchanged page costs a digest, not a context.
+    """
 
     rel: str
     template: str
     context: dict
+    lazy: Callable[[], dict] | None = None
+    deps: tuple | None = None
+
+    def full_context(self) -> dict:
+        """The context the template sees."""
+        return {**self.context, **self.lazy()} if self.lazy else self.context
 
 
 def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
@@ -53,11 +65,21 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
 def render_page(env: jinja2.Environment, plan: PagePlan) -> str:
     """Render one plan, turning any template failure into a TemplateProblem naming file and line."""
     try:
-        return env.get_template(plan.template).render(**plan.context)
+        return env.get_template(plan.template).render(**plan.full_context())
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
-    except jinja2.TemplateError as exc:
-        raise TemplateProblem(f"while rendering {plan.rel or '/'}: {exc}", plan.template) from None
+    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+        where, line = _template_frame(exc, plan.template)
+        raise TemplateProblem(f"while rendering {plan.rel or '/'}: {exc.__class__.__name__}: {exc}",
+                              where, line) from None
+
+
+def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:
+    """The template file and line where rendering failed (Jinja2 puts template lines in the traceback)."""
+    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+        if frame.filename.endswith((".html", ".xml", ".txt", ".j2")):
+            return frame.filename, frame.lineno
+    return fallback, None
 
 
 def body_segments(b: Briefing, site: Site) -> list[list[tuple[str, str | None]]]:
@@ -92,13 +114,23 @@ def briefing_context(b: Briefing, site: Site) -> dict:
             "speakers": [(name, site.official_of.get((b.source, name)), items) for name, items in speakers.items()],
             "related": [(r, site.slugs[r.source]) for r in site.related.get(b.source, [])],
             "country_slug": {code: site.countries[code].slug for code in site.countries},
-            "topic_slug": {t.name: t.slug for t in site.topics.values()}}
+            "topic_slug": site.topic_slugs}
+
+
+def briefing_deps(b: Briefing, site: Site) -> tuple:
+    """Everything a briefing page shows besides the briefing itself: its officials' pages and
+    countries, and its related briefings."""
+    people = tuple((p.name, site.official_of[(b.source, p.name)],
+                    site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials)
+    related = tuple((r.source, r.sha256, site.slugs[r.source], r.title, r.date.isoformat())
+                    for r in site.related.get(b.source, []))
+    return (b.source, b.sha256, site.slugs[b.source], people, related)
 
 
 def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
     """Every HTML page of the site, decided before any is written."""
     common = {"country_slug": {code: c.slug for code, c in site.countries.items()},
-              "topic_slug": {t.name: t.slug for t in site.topics.values()}, "slugs": site.slugs}
+              "topic_slug": site.topic_slugs, "slugs": site.slugs}
     plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
                                          "total": len(site.briefings), "officials": site.officials,
                                          "countries": site.countries, "topics": site.topics,
@@ -107,7 +139,8 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
                                          "rel": ""})]
     for b in site.briefings:
         rel = urls.page("briefings", site.slugs[b.source])
-        plans.append(PagePlan(rel, "briefing.html", {**common, **briefing_context(b, site), "rel": rel}))
+        plans.append(PagePlan(rel, "briefing.html", {**common, "rel": rel},
+                              lazy=lambda b=b: briefing_context(b, site), deps=briefing_deps(b, site)))
     sections = (("officials", site.officials, "official.html", "o"),
                 ("countries", site.countries, "country.html", "c"),
                 ("topics", site.topics, "topic.html", "t"))

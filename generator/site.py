@@ -59,6 +59,7 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
+    topic_slugs: dict[str, str] = field(default_factory=dict)  # every topic name -> its page's slug
 
 
 def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
@@ -132,7 +133,11 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
             country(code).briefings.append(b)
             partners[code].update(c for c in b.countries if c != code)
         for t in b.topics:
-            site.topics.setdefault(urls.slugify(t), TopicEntry(slug=urls.slugify(t), name=t)).briefings.append(b)
+            # names that make one slug ("C++", "C#") share one page, first name first
+            slug = site.topic_slugs.setdefault(t, urls.slugify(t))
+            entry = site.topics.setdefault(slug, TopicEntry(slug=slug, name=t))
+            if not entry.briefings or entry.briefings[-1] is not b:
+                entry.briefings.append(b)
     for entry in sorted(site.officials.values(), key=lambda o: o.name):
         entry.met = [(site.officials[s], n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
         if entry.country:

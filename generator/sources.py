@@ -6,8 +6,7 @@ import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from generator import yamlio
 from generator.errors import SourceError
 
 SEED_SUFFIXES = (".txt",)
@@ -22,6 +21,7 @@ class RawArticle:
     sha256: str
     front_matter: dict = field(default_factory=dict)
     body_line: int = 1  # the line of the file where `text` starts
+    front_lines: dict = field(default_factory=dict)  # front-matter key -> its line in the file
 
 
 def find_seeds(folder: Path) -> list[Path]:
@@ -58,31 +58,27 @@ def decode(data: bytes, name: str) -> str:
                       "save it as UTF-8", name, line)
 
 
-def split_front_matter(text: str, name: str) -> tuple[dict, str, int]:
-    """Separate a leading `---` YAML block from the wire text."""
+def split_front_matter(text: str, name: str) -> tuple[dict, str, int, dict]:
+    """Separate a leading `---` YAML block from the wire text: (fields, text, its first line, key lines)."""
     stripped = text.lstrip("\ufeff")
     if not stripped.startswith("---\n"):
-        return {}, stripped, 1
+        return {}, stripped, 1, {}
     end = stripped.find("\n---", 3)
     while end != -1 and stripped[end + 4: end + 5] not in ("\n", ""):
         end = stripped.find("\n---", end + 4)
     if end == -1:
         raise SourceError("front matter starts with '---' but has no closing '---' line", name, 1)
-    block = stripped[4:end + 1]
     try:
-        data = yaml.safe_load(block)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 2 if mark is not None else 1
-        raise SourceError(f"front matter is not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                          name, line) from None
+        data, lines = yamlio.load(stripped[4:end + 1])
+    except yamlio.YAMLProblem as exc:
+        raise SourceError(f"front matter {exc.message}", name, exc.line + 1 if exc.line else 1) from None
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise SourceError("front matter must be a mapping of fields (key: value)", name, 2)
     rest = stripped[end + 4:]
     body_line = stripped[: end + 4].count("\n") + 2
-    return data, rest.lstrip("\n"), body_line
+    return data, rest.lstrip("\n"), body_line, {str(k): v + 1 for k, v in lines.items()}
 
 
 def read_bytes(path: Path, name: str) -> bytes:
@@ -104,6 +100,6 @@ def parse_seed(data: bytes, name: str) -> RawArticle:
     if not data.strip():
         raise SourceError("is empty; a seed needs a ' date YYYY-MM-DD ' line and the article text", name)
     text = decode(data, name)
-    front, rest, body_line = split_front_matter(text, name)
+    front, rest, body_line, lines = split_front_matter(text, name)
     return RawArticle(path=name, text=rest, sha256=hashlib.sha256(data).hexdigest(),
-                      front_matter=front, body_line=body_line)
+                      front_matter=front, body_line=body_line, front_lines=lines)

@@ -63,3 +63,10 @@ def test_embedded_tweets_are_dropped():
             "Welcome to the capital! pic.twitter.com/abc123 — Some Outlet (@someoutlet) January 1, 2019\n\n"
             "He left on Tuesday.")
     assert parse_wire(text, "a.txt").paragraphs == ("The president arrived on Monday.", "He left on Tuesday.")
+
+
+def test_a_long_paragraph_that_ends_with_a_footer_is_kept():
+    body = ("Chilean Foreign Minister Ana Soto met her Peruvian counterpart in Lima on Monday to discuss "
+            "water rights along the border, and both said a joint commission would report within a year. ") * 3
+    w = parse_wire(" date 2021-01-01 " + body + "Copyright 2021 Some Agency. All rights reserved.", "a.txt")
+    assert w.paragraphs and w.paragraphs[0].startswith("Chilean Foreign Minister")

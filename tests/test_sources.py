@@ -35,10 +35,10 @@ def test_sha256_is_of_the_raw_bytes(tmp_path):
 
 
 def test_front_matter_is_split_and_line_numbers_kept():
-    data, rest, line = split_front_matter("---\ntitle: A\nslug: b\n---\n" + ARTICLE, "x.txt")
+    data, rest, line, keys = split_front_matter("---\ntitle: A\nslug: b\n---\n" + ARTICLE, "x.txt")
     assert data == {"title": "A", "slug": "b"}
     assert rest.startswith(" date 2021-03-04")
-    assert line == 5
+    assert line == 5 and keys == {"title": 2, "slug": 3}
 
 
 @pytest.mark.parametrize("text,message", [

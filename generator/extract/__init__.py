@@ -37,7 +37,7 @@ def involved_countries(persons: tuple[Person, ...], mentions: list,
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     """Extract a briefing from one seed; raises SourceError when the seed cannot be used."""
-    wire = parse_wire(raw.text, raw.path, raw.body_line, need_date="date" not in raw.front_matter)
+    wire = parse_wire(raw.text, raw.path, raw.body_line, need_date=raw.front_matter.get("date") is None)
     # captions come first: they stand above the text and name who is pictured
     scanned = [Paragraph.of(t) for t in wire.captions + wire.paragraphs]
     paras = scanned[len(wire.captions):]
@@ -68,4 +68,4 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions),
         body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
         headline_in_text=wire.headline is not None, confidence=confidence)
-    return apply(briefing, raw.front_matter, raw.path, reg.countries)
+    return apply(briefing, raw.front_matter, raw.path, reg.countries, raw.front_lines)

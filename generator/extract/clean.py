@@ -64,7 +64,9 @@ def parse_date(value: str, name: str, line: int) -> dt.date:
 
 def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
-    return bool(BOILERPLATE_RE.match(para) or BOILERPLATE_ANYWHERE_RE.search(para)
+    # footers and embedded tweets are short: a long paragraph that mentions "all rights
+    # reserved" is the article itself (a one-line article with its footer glued on)
+    return bool(BOILERPLATE_RE.match(para) or (len(para) < 400 and BOILERPLATE_ANYWHERE_RE.search(para))
                 or _caption(para) or para.isupper())
 
 
