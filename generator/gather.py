@@ -70,49 +70,65 @@ def _extract_all(jobs: list[tuple[str, bytes]], reg: Registry, workers: int):
         return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
-def gather(seeds: Path, root: Path, reg: Registry, cached: dict | None = None, workers: int | None = None,
-           progress: Progress | None = None) -> Gathered:
-    """Read and extract every seed; a bad seed costs only itself, an unchanged one costs a look-up."""
-    out, cached = Gathered(), cached or {}
-    digest = hashlib.sha256(reg.fingerprint.encode() + EXTRACTOR_VERSION.encode())
+@dataclass
+class Inputs:
+    """Every seed read and hashed, before any extraction."""
+
+    items: list = field(default_factory=list)  # (name, bytes, key) or (name, None, outcome)
+    digest: str = ""                            # of every seed's name and bytes (and the registry)
+
+
+def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | None = None) -> Inputs:
+    """Read every seed and compute its cache key; identical copies are reported, not extracted twice."""
+    out = Inputs()
+    digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
     by_hash: dict[str, str] = {}
-    slots: list = []     # per seed: a finished outcome, or the index of its extraction job
-    jobs: list[tuple[str, bytes]] = []
-    keys: list[str | None] = []
     paths = find_seeds(seeds)
     for i, path in enumerate(paths, 1):
         name = display_name(path, root)
         try:
             data = read_bytes(path, name)
         except SourceError as exc:
-            slots.append((None, [], exc))
-            keys.append(None)
+            out.items.append((name, None, (None, [], exc)))
             continue
         sha = hashlib.sha256(data).hexdigest()
         digest.update(f"{name}\0{sha}\0".encode())
         if sha in by_hash:
-            slots.append((None, [Notice(f"identical to {by_hash[sha]}; merged into that briefing", name)], None))
-            keys.append(None)
-            continue
-        by_hash[sha] = name
-        key = briefing_key(sha, name, reg.fingerprint, EXTRACTOR_VERSION)
-        keys.append(key)
-        if key in cached:
-            briefing, notices = cached[key]
-            slots.append((briefing, notices, None))
+            notice = Notice(f"identical to {by_hash[sha]}; merged into that briefing", name)
+            out.items.append((name, None, (None, [notice], None)))
         else:
-            slots.append(len(jobs))
-            jobs.append((name, data))
+            by_hash[sha] = name
+            out.items.append((name, data, briefing_key(sha, name, registry_fp, EXTRACTOR_VERSION)))
         if progress:
             progress("reading", i, len(paths))
-    results = _extract_all(jobs, reg, workers or os.cpu_count() or 1)
-    for slot, key in zip(slots, keys):
-        briefing, notices, error = results[slot] if isinstance(slot, int) else slot
+    out.digest = digest.hexdigest()
+    return out
+
+
+def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
+                   workers: int | None = None) -> Gathered:
+    """Briefings for every seed: from the cache when its key is there, else extracted (in parallel)."""
+    out, cached = Gathered(digest=inputs.digest), cached or {}
+    jobs = [(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
+    results = iter(_extract_all(jobs, reg, workers or os.cpu_count() or 1))
+    for name, data, key in inputs.items:
+        if data is None:
+            briefing, notices, error = key
+        elif key in cached:
+            briefing, notices = cached[key]
+            error = None
+        else:
+            briefing, notices, error = next(results)
         if error is not None:
             out.errors.append(error)
         if briefing is not None:
             out.briefings.append(briefing)
             out.entries[key] = (briefing, notices)
         out.notices += notices
-    out.digest = digest.hexdigest()
     return out
+
+
+def gather(seeds: Path, root: Path, reg: Registry, cached: dict | None = None, workers: int | None = None,
+           progress: Progress | None = None) -> Gathered:
+    """Read and extract every seed; a bad seed costs only itself, an unchanged one costs a look-up."""
+    return extract_inputs(read_inputs(seeds, root, reg.fingerprint, progress), reg, cached, workers)

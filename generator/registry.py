@@ -141,14 +141,21 @@ def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
     return out
 
 
-def load_registry(data_dir: Path | None = None) -> Registry:
-    """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present."""
+def registry_fingerprint(data_dir: Path | None = None) -> str:
+    """Digest of every data file the registry is made from: equal digests, equal registries."""
     digest = hashlib.sha256()
     sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml"]
+    if data_dir:
+        sources += [q for q in (data_dir / "officials.yaml", data_dir / "topics.yaml") if q.exists()]
+    for p in sources:
+        digest.update(str(p.name).encode() + b"\0" + p.read_bytes())
+    return digest.hexdigest()
+
+
+def load_registry(data_dir: Path | None = None) -> Registry:
+    """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present."""
     user_officials = data_dir / "officials.yaml" if data_dir else None
     user_topics = data_dir / "topics.yaml" if data_dir else None
-    for p in sources + [q for q in (user_officials, user_topics) if q and q.exists()]:
-        digest.update(p.read_bytes())
     countries = _countries(_read_yaml(DATA / "countries.yaml"))
     title_data = _read_yaml(DATA / "titles.yaml")
     titles, home = _titles(title_data)
@@ -185,5 +192,5 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         domains=Phrases((_key(d), d) for d in title_data.get("domains") or ()),
         weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
         topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
-        officials=officials, fingerprint=digest.hexdigest(),
+        officials=officials, fingerprint=registry_fingerprint(data_dir),
         official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

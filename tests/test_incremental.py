@@ -82,3 +82,14 @@ def test_stale_output_is_rebuilt_not_trusted(archive):
     victim.unlink()
     result = build(config, cache_dir=cache)
     assert not result.unchanged and victim.exists()
+
+
+def test_a_build_with_nothing_to_do_still_reports_refused_seeds_and_warnings(archive):
+    config, cache = setup(archive)
+    archive.seed("bad.txt", "no date line")
+    archive.seed("warn.txt", "---\ntitel: x\n---\n" + SEED_LIKE.replace("2022-05-10", "2022-07-01"))
+    first = build(config, cache_dir=cache)
+    again = build(config, cache_dir=cache)
+    assert again.unchanged
+    assert [str(e) for e in again.errors] == [str(e) for e in first.errors] and len(first.errors) == 1
+    assert [str(n) for n in again.notices] == [str(n) for n in first.notices] and "titel" in str(first.notices)
