@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 1
+FORMAT = 2  # bump when what is cached changes shape
 
 
 def briefing_key(sha256: str, name: str, registry_fp: str, version: str) -> str:
@@ -23,12 +23,13 @@ def briefing_key(sha256: str, name: str, registry_fp: str, version: str) -> str:
     return hashlib.sha256(f"{FORMAT}\0{sha256}\0{name}\0{registry_fp}\0{version}".encode()).hexdigest()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
+def _write_atomic(path: Path, write) -> None:
+    """Write through `write(file)` into a temporary file, then move it into place."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            write(fh)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -46,7 +47,8 @@ class Cache:
         if self.folder is None:
             return {}
         try:
-            data = pickle.loads((self.folder / "briefings.pickle").read_bytes())
+            with open(self.folder / "briefings.pickle", "rb") as fh:
+                data = pickle.load(fh)
             if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
                 return data["entries"]
         except Exception:  # noqa: BLE001 - any damage means: rebuild from the seeds
@@ -56,8 +58,9 @@ class Cache:
     def save_briefings(self, entries: dict) -> None:
         """Replace the cached extractions (only the entries of this build are kept)."""
         if self.folder is not None:
-            _write_atomic(self.folder / "briefings.pickle",
-                          pickle.dumps({"format": FORMAT, "entries": entries}, protocol=pickle.HIGHEST_PROTOCOL))
+            # streamed: a 10,000-seed cache is ~100 MB, which need not also sit in memory as bytes
+            _write_atomic(self.folder / "briefings.pickle", lambda fh: pickle.dump(
+                {"format": FORMAT, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL))
 
     def load_pages(self) -> dict:
         """The last build's site digest and page fingerprints, or an empty record."""
@@ -73,4 +76,5 @@ class Cache:
     def save_pages(self, record: dict) -> None:
         """Remember what this build wrote."""
         if self.folder is not None:
-            _write_atomic(self.folder / "pages.json", json.dumps({**record, "format": FORMAT}).encode("utf-8"))
+            data = json.dumps({**record, "format": FORMAT}).encode("utf-8")
+            _write_atomic(self.folder / "pages.json", lambda fh: fh.write(data))

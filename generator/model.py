@@ -10,7 +10,7 @@ EVENT_TYPES = (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where the event took place: a city (may be unknown) in a country (ISO code)."""
 
@@ -18,7 +18,7 @@ class Location:
     country: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Person:
     """An official as one briefing presents them."""
 
@@ -30,7 +30,7 @@ class Person:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     """A span of one body paragraph that names an official (by their full name)."""
 
@@ -40,7 +40,7 @@ class Mention:
     name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statement:
     """Something a speaker said: a direct quote or reported speech."""
 
@@ -49,7 +49,7 @@ class Statement:
     quote: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Briefing:
     """Everything the archive knows about one article."""
 
