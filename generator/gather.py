@@ -33,14 +33,6 @@ class Gathered:
     digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
 
 
-def display_name(path: Path, root: Path) -> str:
-    """A seed's name as the user knows it: relative to the archive when it is inside it."""
-    try:
-        return str(path.resolve().relative_to(root))
-    except ValueError:
-        return str(path)
-
-
 def _extract_one(job: tuple[str, bytes]) -> tuple[Briefing | None, list[Notice], BriefingError | None]:
     name, data = job
     try:
@@ -84,8 +76,13 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
     by_hash: dict[str, str] = {}
     paths = find_seeds(seeds)
+    folder = str(seeds.resolve() if seeds.is_dir() else seeds.resolve().parent)
+    inside = os.path.commonpath([folder, str(root)]) == str(root)
+    prefix = os.path.relpath(folder, root) if inside else folder
     for i, path in enumerate(paths, 1):
-        name = display_name(path, root)
+        # the name as the user knows it, relative to the archive when the seed is inside it
+        inner = os.path.relpath(path, seeds) if seeds.is_dir() else path.name
+        name = os.path.normpath(os.path.join(prefix, inner)) if not os.path.isabs(prefix) else str(path)
         try:
             data = read_bytes(path, name)
         except SourceError as exc:
