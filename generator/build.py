@@ -5,7 +5,6 @@ import gc
 import hashlib
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,8 +16,10 @@ from generator.cache import FORMAT as CACHE_FORMAT
 from generator.cache import Cache
 from generator.errors import BriefingError, ConfigError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION
+from generator.fingerprint import VERSION as FINGERPRINT_VERSION
 from generator.fingerprint import files_digest, page_digests
 from generator.gather import extract_inputs, read_inputs
+from generator.output import InPlaceWriter, StagedWriter
 from generator.registry import load_registry, registry_fingerprint
 from generator.render import make_env, plan_pages, render_page, theme_dir
 from generator.site import build_site
@@ -49,42 +50,15 @@ def check_output(config: SiteConfig) -> Path:
     return out
 
 
-def write_file(stage: Path, rel: str, data: bytes) -> None:
-    """Write one planned file under the staging folder; two outputs never share one path."""
-    target = stage / rel
-    if target.exists():
-        raise BriefingError(f"two outputs claim one path: {rel}")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
-
-
-def copy_static(stage: Path, config: SiteConfig) -> int:
+def static_files(config: SiteConfig) -> dict[str, bytes]:
     """The theme's static files, then the archive's own (which win), under /static/."""
-    count = 0
+    files = {}
     for source in (theme_dir() / "static", config.static):
         if source.is_dir():
             for f in sorted(source.rglob("*")):
                 if f.is_file() and not f.is_symlink():
-                    dest = stage / "static" / f.relative_to(source)
-                    dest.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copyfile(f, dest)
-                    count += 1
-    return count
-
-
-def swap_in(stage: Path, out: Path) -> None:
-    """Replace the old site by the new one with renames, so no reader sees half a site."""
-    old = out.with_name(f".{out.name}.old-{os.getpid()}")
-    had_old = out.exists()
-    if had_old:
-        os.replace(out, old)
-    try:
-        os.replace(stage, out)
-    except BaseException:
-        if had_old:
-            os.replace(old, out)  # put the previous site back
-        raise
-    shutil.rmtree(old, ignore_errors=True)
+                    files["static/" + f.relative_to(source).as_posix()] = f.read_bytes()
+    return files
 
 
 def problems_to_record(errors: list[BriefingError], notices: list[Notice]) -> list:
@@ -107,7 +81,7 @@ def problems_from_record(record: dict) -> tuple[list[BriefingError], list[Notice
 def _site_inputs(config: SiteConfig) -> str:
     """Digest of what every page depends on besides the briefings: settings, templates, static files."""
     settings = json.dumps([config.title, config.description, config.base_url, config.language, config.per_page,
-                           config.feed_size, EXTRACTOR_VERSION, CACHE_FORMAT])
+                           config.feed_size, EXTRACTOR_VERSION, CACHE_FORMAT, FINGERPRINT_VERSION])
     theme = files_digest(theme_dir() / "templates", config.templates, theme_dir() / "static", config.static)
     return hashlib.sha256((settings + theme).encode()).hexdigest()
 
@@ -115,18 +89,6 @@ def _site_inputs(config: SiteConfig) -> str:
 def _intact(out: Path, pages: dict) -> bool:
     """The output folder still holds every page the last build wrote."""
     return out.is_dir() and bool(pages) and all((out / rel).is_file() for rel in pages)
-
-
-def _reuse(old: Path, new: Path) -> bool:
-    """Put an unchanged page in the new site without rewriting it (a hard link, else a copy)."""
-    if not old.is_file():
-        return False
-    new.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(old, new)
-    except OSError:
-        shutil.copy2(old, new)
-    return True
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
@@ -168,31 +130,35 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     env = make_env(config, reg)
     plans = plan_pages(site, config)
     digests = page_digests(plans, site, inputs)
-    pages: dict[str, str] = {}
+    changed = sum(record["pages"].get(str(urls.output_file(p.rel))) != d for p, d in zip(plans, digests))
+    previous = set(record.get("files", ()))
+    # few changes to an intact previous site: touch only those files; else build it whole and swap
+    in_place = not clean and previous and _intact(out, record["pages"]) and changed * 2 < len(plans)
     out.parent.mkdir(parents=True, exist_ok=True)
-    stage = out.with_name(f".{out.name}.new-{os.getpid()}")
-    shutil.rmtree(stage, ignore_errors=True)
+    writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
+    pages: dict[str, str] = {}
     try:
         for i, (plan, digest) in enumerate(zip(plans, digests), 1):
             rel = str(urls.output_file(plan.rel))
-            if rel in pages:
-                raise BriefingError(f"two outputs claim one path: {rel}")
             pages[rel] = digest
-            if record["pages"].get(rel) != digest or not _reuse(out / rel, stage / rel):
-                write_file(stage, rel, render_page(env, plan).encode("utf-8"))
+            if record["pages"].get(rel) != digest or not writer.keep(rel):
+                writer.add(rel, render_page(env, plan).encode("utf-8"))
                 result.rendered += 1
             if progress:
                 progress("writing", i, len(plans))
-        write_file(stage, "feed.xml", feeds.atom_feed(site, config))
-        write_file(stage, "sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
-        write_file(stage, "robots.txt", feeds.robots(config))
-        write_file(stage, "search/index.json", feeds.search_index(site, config))
-        copy_static(stage, config)
-        swap_in(stage, out)
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+        writer.add("feed.xml", feeds.atom_feed(site, config))
+        writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
+        writer.add("robots.txt", feeds.robots(config))
+        writer.add("search/index.json", feeds.search_index(site, config))
+        for rel, data in static_files(config).items():
+            writer.add(rel, data)
+        writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
     cache.save_briefings(gathered.entries)
-    cache.save_pages({"site": site_digest, "pages": pages, "briefings": result.briefings,
+    cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
+                      "briefings": result.briefings,
                       "problems": problems_to_record(gathered.errors, gathered.notices)})
     result.pages = len(plans)
     result.seconds = time.perf_counter() - start

@@ -10,6 +10,7 @@ from pathlib import Path
 from generator.model import Briefing
 from generator.site import CountryEntry, OfficialEntry, Site, TopicEntry
 
+VERSION = "2"  # bump when what a digest covers changes: every page is then rendered again
 ENTRIES = (OfficialEntry, CountryEntry, TopicEntry)
 SKIP = frozenset({"slugs", "country_slug", "topic_slug", "segments", "speakers", "officials_of"})
 
@@ -31,8 +32,11 @@ class _Walker:
 
     def walk(self, obj, depth: int = 0):
         if isinstance(obj, Briefing):
-            # a briefing is fully determined by its seed's bytes (given the same registry and extractor)
-            return ["B", obj.source, obj.sha256, self.slugs.get(obj.source)]
+            # lists show a briefing's metadata, never its body: an edit deep in one text changes
+            # that briefing's own page (see render.briefing_deps) and not every list it is in
+            loc = obj.location
+            return ["B", obj.source, self.slugs.get(obj.source), obj.title, obj.date.isoformat(), obj.event_type,
+                    loc.city if loc else None, loc.country if loc else None, list(obj.countries), obj.summary]
         if isinstance(obj, ENTRIES):
             if depth > 0:
                 return ["E", type(obj).__name__, obj.slug, obj.name, getattr(obj, "country", None),

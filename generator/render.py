@@ -122,7 +122,7 @@ def briefing_deps(b: Briefing, site: Site) -> tuple:
     countries, and its related briefings."""
     people = tuple((p.name, site.official_of[(b.source, p.name)],
                     site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials)
-    related = tuple((r.source, r.sha256, site.slugs[r.source], r.title, r.date.isoformat())
+    related = tuple((r.source, site.slugs[r.source], r.title, r.date.isoformat())
                     for r in site.related.get(b.source, []))
     return (b.source, b.sha256, site.slugs[b.source], people, related)
 

@@ -410,11 +410,15 @@ def test_failure_while_writing_leaves_the_previous_site_intact(built, capsys, mo
     import generator.build as build_module
     archive, previous = built
 
-    def copy_static(stage, config):
-        assert any(stage.rglob("index.html"))  # some pages are already written into the staging folder
+    def static_files(config):
+        # pages are already written, but not where readers see them: in a staging folder beside
+        # the site, or as temporary files beside their targets
+        stages = [p for p in archive.root.iterdir() if p.name.startswith(".site.new-")]
+        temps = list((archive.root / "site").rglob(".*.new-*"))
+        assert (stages and any(stages[0].rglob("index.html"))) or temps
         raise exc
 
-    monkeypatch.setattr(build_module, "copy_static", copy_static)
+    monkeypatch.setattr(build_module, "static_files", static_files)
     status, out, err = run(["build"], capsys)
     assert status != 0 and "Traceback" not in err
     assert says in err and (code is None or status == code), err  # it failed where it was made to fail
@@ -423,7 +427,7 @@ def test_failure_while_writing_leaves_the_previous_site_intact(built, capsys, mo
 
 
 def test_failure_while_swapping_in_leaves_the_previous_site_intact(built, capsys, monkeypatch):
-    import generator.build as build_module
+    import generator.output as output_module
     archive, previous = built
     real = os.replace
 
@@ -432,13 +436,34 @@ def test_failure_while_swapping_in_leaves_the_previous_site_intact(built, capsys
             raise OSError(16, "Device or resource busy")
         return real(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr(build_module.os, "replace", replace)
-    code, out, err = run(["build"], capsys)
+    monkeypatch.setattr(output_module.os, "replace", replace)
+    code, out, err = run(["build", "--clean"], capsys)  # a whole new site is staged and swapped in
     monkeypatch.undo()
     assert code != 0 and "Traceback" not in err
     assert "busy" in err, err  # it failed where it was made to fail
     assert snapshot(archive.root / "site") == previous
     assert leftovers(archive.root) == []
+
+
+def test_failure_of_a_small_incremental_build_leaves_the_previous_site_intact(archive, capsys, monkeypatch):
+    import generator.build as build_module
+    for i in range(8):
+        archive.seed(f"s{i}.txt", GOOD.replace("2022-05-10", f"2021-03-{10 + i:02d}"))
+    monkeypatch.chdir(archive.root)
+    assert run(["build"], capsys)[0] == 0
+    previous = snapshot(archive.root / "site")
+    # an edit deep in one body changes one page: it is written beside its target, not yet in place
+    archive.seed("s3.txt", GOOD.replace("2022-05-10", "2021-03-13").replace("universities", "colleges"))
+
+    def static_files(config):
+        assert list((archive.root / "site").rglob(".*.new-*"))
+        raise RuntimeError("failed after the pages")
+
+    monkeypatch.setattr(build_module, "static_files", static_files)
+    code, out, err = run(["build"], capsys)
+    assert code != 0 and "failed after the pages" in err
+    assert snapshot(archive.root / "site") == previous
+    assert not list((archive.root / "site").rglob(".*.new-*")) and leftovers(archive.root) == []
 
 
 def test_pages_no_longer_produced_are_removed(archive, capsys, monkeypatch):

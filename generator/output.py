@@ -1,0 +1,124 @@
+"""Putting a built site in place: never half a site for a failed build, never a rewrite of an unchanged file.
+
+StagedWriter builds the whole site in a folder beside the output and swaps it in with renames
+(unchanged pages are hard links to the old ones). InPlaceWriter, for a build that changes
+few files of an intact previous site, writes each changed file as a temporary file next to
+its target and renames them all only once every one is written; then removes what is no
+longer produced. Either way a build that fails before `finish()` leaves the old site as it was.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+from generator.errors import BriefingError
+
+
+def swap_in(stage: Path, out: Path) -> None:
+    """Replace the old site by the new one with renames, so no reader sees half a site."""
+    old = out.with_name(f".{out.name}.old-{os.getpid()}")
+    had_old = out.exists()
+    if had_old:
+        os.replace(out, old)
+    try:
+        os.replace(stage, out)
+    except BaseException:
+        if had_old:
+            os.replace(old, out)  # put the previous site back
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class StagedWriter:
+    """Write a complete new site beside the old one, then swap."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self.stage = out.with_name(f".{out.name}.new-{os.getpid()}")
+        self.files: set[str] = set()
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+    def _claim(self, rel: str) -> Path:
+        if rel in self.files:
+            raise BriefingError(f"two outputs claim one path: {rel}")
+        self.files.add(rel)
+        target = self.stage / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return target
+
+    def add(self, rel: str, data: bytes) -> None:
+        """A file of the new site."""
+        self._claim(rel).write_bytes(data)
+
+    def keep(self, rel: str) -> bool:
+        """The old site's file, unchanged (a hard link, else a copy); False when there is none."""
+        old = self.out / rel
+        if not old.is_file():
+            return False
+        target = self._claim(rel)
+        try:
+            os.link(old, target)
+        except OSError:
+            shutil.copy2(old, target)
+        return True
+
+    def finish(self) -> None:
+        """Swap the new site in."""
+        swap_in(self.stage, self.out)
+
+    def abort(self) -> None:
+        """Forget the new site; the old one was never touched."""
+        shutil.rmtree(self.stage, ignore_errors=True)
+
+
+class InPlaceWriter:
+    """Change only the files that changed, all at the end, and remove what is no longer produced."""
+
+    def __init__(self, out: Path, previous: set[str]):
+        self.out, self.previous = out, previous
+        self.files: set[str] = set()
+        self.pending: list[tuple[Path, Path]] = []
+
+    def _claim(self, rel: str) -> None:
+        if rel in self.files:
+            raise BriefingError(f"two outputs claim one path: {rel}")
+        self.files.add(rel)
+
+    def add(self, rel: str, data: bytes) -> None:
+        """A file of the new site, written beside its target unless the target already holds it."""
+        self._claim(rel)
+        target = self.out / rel
+        try:
+            if target.is_file() and target.stat().st_size == len(data) and target.read_bytes() == data:
+                return
+        except OSError:
+            pass
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.new-{os.getpid()}")
+        self.pending.append((tmp, target))
+        tmp.write_bytes(data)
+
+    def keep(self, rel: str) -> bool:
+        """The old site's file stays as it is."""
+        if not (self.out / rel).is_file():
+            return False
+        self._claim(rel)
+        return True
+
+    def finish(self) -> None:
+        """Move every changed file into place, then remove files and folders no longer produced."""
+        for tmp, target in self.pending:
+            os.replace(tmp, target)
+        self.pending = []
+        for rel in sorted(self.previous - self.files):
+            (self.out / rel).unlink(missing_ok=True)
+            parent = (self.out / rel).parent
+            while parent != self.out and parent.is_dir() and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+
+    def abort(self) -> None:
+        """Remove the temporary files; the old site was not changed."""
+        for tmp, _ in self.pending:
+            tmp.unlink(missing_ok=True)
