@@ -181,7 +181,7 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
     for i, f in enumerate(feats):
         for key in f:
             index[key].append(i)
-    common = max(50, len(briefings) // 20)
+    common = max(50, len(briefings) // 50)
     # newest first already: a lower index wins a tie, as a newer briefing should
     out = {}
     for i, b in enumerate(briefings):

@@ -3,12 +3,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import PurePosixPath
 
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
 
 
+@lru_cache(maxsize=1 << 15)
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lower-case, hyphen-separated; never empty, never a path trick."""
     text = unicodedata.normalize("NFKD", str(text))
