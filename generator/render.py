@@ -148,8 +148,16 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
         plans.append(PagePlan(urls.page(section), f"{section}.html",
                               {**common, "entries": list(entries.values()), "rel": urls.page(section)}))
         for entry in entries.values():
-            rel = urls.page(section, entry.slug)
-            plans.append(PagePlan(rel, template, {**common, var: entry, "rel": rel}))
+            # long lists are split into pages: an official with 2,000 briefings gets 40 pages of 50
+            chunks = [entry.briefings[i:i + config.per_page]
+                      for i in range(0, len(entry.briefings), config.per_page)] or [[]]
+            for n, items in enumerate(chunks, 1):
+                rel = urls.page(section, entry.slug, n)
+                pager = {"page": n, "pages": len(chunks), "count": len(entry.briefings),
+                         "prev": urls.page(section, entry.slug, n - 1) if n > 1 else None,
+                         "next": urls.page(section, entry.slug, n + 1) if n < len(chunks) else None}
+                plans.append(PagePlan(rel, template, {**common, var: entry, "items": items, "pager": pager,
+                                                      "rel": rel}))
     plans.append(PagePlan(urls.page("archive"), "archive.html", {**common, "months": site.months,
                                                                  "rel": urls.page("archive")}))
     plans.append(PagePlan(urls.page("search"), "search.html", {**common, "rel": urls.page("search")}))

@@ -150,3 +150,18 @@ def test_base_url_with_a_path_prefixes_every_internal_link(tmp_path):
     html = (tmp_path / "s" / "index.html").read_text()
     hrefs = re.findall(r'href="(/[^"]*)"', html)
     assert hrefs and all(h.startswith("/archive/") for h in hrefs)
+
+
+def test_long_lists_are_paginated_and_every_page_is_linked(archive):
+    from articles import SEED_LIKE
+    (archive.root / "site.yaml").write_text("title: T\nbase_url: /\nper_page: 2\n", encoding="utf-8")
+    for day in range(1, 6):
+        archive.seed(f"{day}.txt", SEED_LIKE.replace("2022-05-10", f"2022-05-{day:02d}"))
+    archive.build()
+    site = archive.root / "site"
+    first = (site / "officials" / "ingrid-solberg" / "index.html").read_text()
+    assert 'href="/officials/ingrid-solberg/page/2/"' in first and "Page 1 of 3" in first
+    third = (site / "officials" / "ingrid-solberg" / "page" / "3" / "index.html").read_text()
+    assert 'rel="prev"' in third and 'rel="next"' not in third and third.count('class="briefing-item"') == 1
+    reached, broken = crawl(site)
+    assert broken == [] and "officials/ingrid-solberg/page/3/index.html" in reached
