@@ -158,8 +158,15 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
                          "next": urls.page(section, entry.slug, n + 1) if n < len(chunks) else None}
                 plans.append(PagePlan(rel, template, {**common, var: entry, "items": items, "pager": pager,
                                                       "rel": rel}))
-    plans.append(PagePlan(urls.page("archive"), "archive.html", {**common, "months": site.months,
+    years: dict[int, dict] = {}
+    for (year, month), items in site.months.items():
+        years.setdefault(year, {})[month] = items
+    counts = {year: [(month, len(items)) for month, items in months.items()] for year, months in years.items()}
+    plans.append(PagePlan(urls.page("archive"), "archive.html", {**common, "years": counts,
                                                                  "rel": urls.page("archive")}))
+    for year, months in years.items():
+        rel = urls.page("archive", str(year))
+        plans.append(PagePlan(rel, "year.html", {**common, "year": year, "months": months, "rel": rel}))
     plans.append(PagePlan(urls.page("search"), "search.html", {**common, "rel": urls.page("search")}))
     plans.append(PagePlan("404.html", "404.html", {**common, "rel": "404.html"}))
     return plans
