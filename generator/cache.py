@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 3  # bump when what is cached changes shape
+FORMAT = 4  # bump when what is cached changes shape
 
 
 def briefing_key(sha256: str, name: str, registry_fp: str, version: str) -> str:
@@ -36,31 +36,64 @@ def _write_atomic(path: Path, write) -> None:
         raise
 
 
+def _load_pickle(path: Path, base: str | None = None) -> dict:
+    with open(path, "rb") as fh:
+        data = pickle.load(fh)
+    if (isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict)
+            and (base is None or data.get("base") == base)):
+        return data
+    raise ValueError("not a cache of this version")
+
+
 class Cache:
-    """Read once at the start of a build, written once at its end (never half-written)."""
+    """Read once at the start of a build, written once at its end (never half-written).
+
+    Extractions live in a base file plus a small delta: a build that extracted a few seeds
+    writes only those, and the base is rewritten when the delta or the stale entries grow past
+    a tenth of it (a 10,000-seed base is ~100 MB).
+    """
 
     def __init__(self, folder: Path | None):
         self.folder = folder
+        self.base_id: str | None = None
+        self.base_keys: set = set()
+        self.delta_size = 0
 
     def load_briefings(self) -> dict:
         """Cached extractions, or {} when there are none or they cannot be trusted."""
         if self.folder is None:
             return {}
         try:
-            with open(self.folder / "briefings.pickle", "rb") as fh:
-                data = pickle.load(fh)
-            if isinstance(data, dict) and data.get("format") == FORMAT and isinstance(data.get("entries"), dict):
-                return data["entries"]
+            base = _load_pickle(self.folder / "briefings.pickle")
         except Exception:  # noqa: BLE001 - any damage means: rebuild from the seeds
+            return {}
+        entries = base["entries"]
+        self.base_id, self.base_keys = base.get("id"), set(entries)
+        try:
+            delta = _load_pickle(self.folder / "briefings.delta.pickle", self.base_id)["entries"]
+            self.delta_size = len(delta)
+            entries = {**entries, **delta}
+        except Exception:  # noqa: BLE001 - no delta, or one of another base: the base alone is right
             pass
-        return {}
+        return entries
 
     def save_briefings(self, entries: dict) -> None:
-        """Replace the cached extractions (only the entries of this build are kept)."""
-        if self.folder is not None:
-            # streamed: a 10,000-seed cache is ~100 MB, which need not also sit in memory as bytes
-            _write_atomic(self.folder / "briefings.pickle", lambda fh: pickle.dump(
-                {"format": FORMAT, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        """Keep this build's extractions: as a delta when few are new, else as a new base."""
+        if self.folder is None:
+            return
+        new = {k: v for k, v in entries.items() if k not in self.base_keys}
+        stale = len(self.base_keys - entries.keys())
+        if self.base_id and not new and not stale and self.delta_size == 0:
+            return
+        if self.base_id and (len(new) + stale) * 10 < max(len(entries), 1):
+            _write_atomic(self.folder / "briefings.delta.pickle", lambda fh: pickle.dump(
+                {"format": FORMAT, "base": self.base_id, "entries": new}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+            return
+        base_id = hashlib.sha256(os.urandom(16)).hexdigest()
+        # streamed: the base need not also sit in memory as bytes
+        _write_atomic(self.folder / "briefings.pickle", lambda fh: pickle.dump(
+            {"format": FORMAT, "id": base_id, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        (self.folder / "briefings.delta.pickle").unlink(missing_ok=True)
 
     def load_pages(self) -> dict:
         """The last build's site digest and page fingerprints, or an empty record."""

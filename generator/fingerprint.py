@@ -10,7 +10,7 @@ from pathlib import Path
 from generator.model import Briefing
 from generator.site import CountryEntry, OfficialEntry, Site, TopicEntry
 
-VERSION = "2"  # bump when what a digest covers changes: every page is then rendered again
+VERSION = "3"  # bump when what a digest covers changes: every page is then rendered again
 ENTRIES = (OfficialEntry, CountryEntry, TopicEntry)
 SKIP = frozenset({"slugs", "country_slug", "topic_slug", "segments", "speakers", "officials_of"})
 
@@ -29,6 +29,7 @@ def files_digest(*folders: Path) -> str:
 class _Walker:
     def __init__(self, site: Site):
         self.slugs = site.slugs
+        self.memo: dict[tuple[int, int], object] = {}  # an entity's pages (page 1, 2, ...) share one walk
 
     def walk(self, obj, depth: int = 0):
         if isinstance(obj, Briefing):
@@ -41,7 +42,11 @@ class _Walker:
             if depth > 0:
                 return ["E", type(obj).__name__, obj.slug, obj.name, getattr(obj, "country", None),
                         len(obj.briefings), len(getattr(obj, "officials", ()))]
-            return {f.name: self.walk(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj)}
+            key = (id(obj), depth)
+            if key not in self.memo:
+                whole = {f.name: self.walk(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj)}
+                self.memo[key] = hashlib.sha256(json.dumps(whole, default=str).encode()).hexdigest()
+            return self.memo[key]
         if isinstance(obj, dict):
             return [[self.walk(k, depth + 1), self.walk(v, depth + 1)] for k, v in obj.items() if k not in SKIP]
         if isinstance(obj, (list, tuple, set, frozenset)):

@@ -93,3 +93,19 @@ def test_a_build_with_nothing_to_do_still_reports_refused_seeds_and_warnings(arc
     assert again.unchanged
     assert [str(e) for e in again.errors] == [str(e) for e in first.errors] and len(first.errors) == 1
     assert [str(n) for n in again.notices] == [str(n) for n in first.notices] and "titel" in str(first.notices)
+
+
+def test_few_new_extractions_are_saved_as_a_delta_and_a_bad_delta_is_ignored(archive, tmp_path):
+    for i in range(25):  # one edit is a new entry and a stale one: under a tenth of 25
+        archive.seed(f"s{i}.txt", SEED_LIKE.replace("2022-05-10", f"2021-03-{1 + i:02d}"))
+    config, cache = archive.config(), archive.root / "cache"
+    build(config, cache_dir=cache)
+    base = (cache / "briefings.pickle").read_bytes()
+    archive.seed("s4.txt", SEED_LIKE.replace("2022-05-10", "2021-03-05").replace("universities", "schools"))
+    build(config, cache_dir=cache)
+    assert (cache / "briefings.pickle").read_bytes() == base and (cache / "briefings.delta.pickle").exists()
+    (cache / "briefings.delta.pickle").write_bytes(b"garbage")
+    archive.seed("s5.txt", SEED_LIKE.replace("2022-05-10", "2021-03-06").replace("universities", "colleges"))
+    build(config, cache_dir=cache)
+    build(config.with_overrides(output=tmp_path / "clean"), clean=True)
+    same_trees(config.output, tmp_path / "clean")
