@@ -250,12 +250,27 @@ class Ref:
     after: str = ""           # the word before it
 
 
+def _country_word(word: str, reg: Registry) -> str | None:
+    """The country a single word names or describes ("japan", "israeli"), if any."""
+    key = (word,)
+    if key in reg.country_names:
+        return reg.country_names[key]
+    if key in reg.demonyms:
+        return reg.demonyms[key][0]
+    return None
+
+
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
     """Every country name, nationality word (also plural: "Palestinians"), metonym or place not used by a title."""
     tables = ((reg.country_names, "name"), (reg.demonyms, "demonym"), (reg.metonyms, "metonym"),
               (reg.places, "place"))
     refs, n, nxt = [], len(p.words), 0
     firsts = reg.ref_firsts
+    for i, f in enumerate(p.folded):
+        if "-" in f and i not in skip:  # "China-Japan relations", "Israeli-Palestinian talks": both are parties
+            parts = [_country_word(part, reg) for part in f.split("-")]
+            if len(parts) >= 2 and all(parts):
+                refs += [Ref(i, code, "compound", False) for code in dict.fromkeys(parts)]
     candidates = [i for i, f in enumerate(p.folded) if f in firsts or (f[-1:] == "s" and f[:-1] in firsts)]
     for i in candidates:
         if i < nxt or i in skip or not is_capitalised(p.words[i]):
@@ -274,4 +289,5 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
                 nxt = after
                 break
+    refs.sort(key=lambda r: r.at)
     return refs
