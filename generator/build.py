@@ -4,7 +4,9 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import multiprocessing
 import os
+from concurrent.futures import ProcessPoolExecutor
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,6 +80,35 @@ def problems_from_record(record: dict) -> tuple[list[BriefingError], list[Notice
     return errors, notices
 
 
+PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
+_RENDER: tuple | None = None  # (env, plans), inherited by forked render workers
+
+
+def _render_chunk(jobs: list[tuple[int, Path]]) -> int:
+    env, plans = _RENDER
+    for index, target in jobs:
+        target.write_bytes(render_page(env, plans[index]).encode("utf-8"))
+    return len(jobs)
+
+
+def render_in_parallel(env, plans, todo: list[tuple[int, Path]], workers: int) -> None:
+    """Render pages across the cores: forked workers share the site graph and write their own files."""
+    global _RENDER
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        _RENDER = (env, plans)
+        _render_chunk(todo)
+        return
+    _RENDER = (env, plans)
+    size = max(1, len(todo) // (workers * 4))
+    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+            for _ in pool.map(_render_chunk, chunks):
+                pass
+    finally:
+        _RENDER = None
+
+
 def _site_inputs(config: SiteConfig) -> str:
     """Digest of what every page depends on besides the briefings: settings, templates, static files."""
     settings = json.dumps([config.title, config.description, config.base_url, config.language, config.per_page,
@@ -138,14 +169,22 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
     pages: dict[str, str] = {}
     try:
-        for i, (plan, digest) in enumerate(zip(plans, digests), 1):
+        todo: list[tuple[int, Path]] = []  # pages to render in worker processes: (plan index, target)
+        parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
+        for i, (plan, digest) in enumerate(zip(plans, digests)):
             rel = str(urls.output_file(plan.rel))
             pages[rel] = digest
-            if record["pages"].get(rel) != digest or not writer.keep(rel):
+            if record["pages"].get(rel) == digest and writer.keep(rel):
+                continue
+            result.rendered += 1
+            if parallel:
+                todo.append((i, writer.reserve(rel)))
+            else:
                 writer.add(rel, render_page(env, plan).encode("utf-8"))
-                result.rendered += 1
             if progress:
-                progress("writing", i, len(plans))
+                progress("writing", i + 1, len(plans))
+        if todo:
+            render_in_parallel(env, plans, todo, workers or os.cpu_count() or 1)
         writer.add("feed.xml", feeds.atom_feed(site, config))
         writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
         writer.add("robots.txt", feeds.robots(config))

@@ -51,6 +51,10 @@ class StagedWriter:
         """A file of the new site."""
         self._claim(rel).write_bytes(data)
 
+    def reserve(self, rel: str) -> Path:
+        """Claim a path of the new site for a file another process will write there."""
+        return self._claim(rel)
+
     def keep(self, rel: str) -> bool:
         """The old site's file, unchanged (a hard link, else a copy); False when there is none."""
         old = self.out / rel
