@@ -662,6 +662,16 @@ def filler(size: int, sep: str) -> str:
     return sep.join(parts)
 
 
+def timed_build(capsys, label: str) -> None:
+    """Build, and fail when it errs or takes longer than the safety net allows."""
+    start = time.perf_counter()
+    code, out, err = run(["build"], capsys)
+    elapsed = time.perf_counter() - start
+    print(f"{label}: {elapsed:.1f} s")
+    assert code == 0, err
+    assert elapsed < LIMIT_SECONDS
+
+
 @pytest.mark.parametrize("size,sep", [(5_000_000, "\n\n"), (500_000, " ")], ids=["5MB-seed", "500KB-line"])
 def test_a_huge_seed_builds_in_bounded_time(archive, capsys, monkeypatch, size, sep):
     text = " date 2020-01-01 " + filler(size, sep)
@@ -669,12 +679,7 @@ def test_a_huge_seed_builds_in_bounded_time(archive, capsys, monkeypatch, size, 
     archive.seed("big.txt", text)
     archive.seed("good.txt", PHONE_CALL)
     monkeypatch.chdir(archive.root)
-    start = time.perf_counter()
-    code, out, err = run(["build"], capsys)
-    elapsed = time.perf_counter() - start
-    print(f"{size} bytes ({'one line' if sep == ' ' else 'paragraphs'}): {elapsed:.1f} s")
-    assert code == 0, err
-    assert elapsed < LIMIT_SECONDS
+    timed_build(capsys, f"{size} bytes ({'one line' if sep == ' ' else 'paragraphs'})")
     pages = briefing_pages(archive.root)
     assert len(pages) == 2
     last = text.rsplit(sep, 1)[1][:60]  # the end of the text is not lost
@@ -696,11 +701,6 @@ def test_two_thousand_officials_in_the_registry(archive, capsys, monkeypatch):
                  "They said the talks were useful.")
     archive.seed("c.txt", PHONE_CALL)
     monkeypatch.chdir(archive.root)
-    start = time.perf_counter()
-    code, out, err = run(["build"], capsys)
-    elapsed = time.perf_counter() - start
-    print(f"2,000 officials: {elapsed:.1f} s")
-    assert code == 0, err
-    assert elapsed < LIMIT_SECONDS
+    timed_build(capsys, "2,000 officials")
     assert len(briefing_pages(archive.root)) == 3
     assert (archive.root / "site" / "officials" / "ingrid-solberg" / "index.html").exists()
