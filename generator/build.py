@@ -4,9 +4,7 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import multiprocessing
 import os
-from concurrent.futures import ProcessPoolExecutor
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +20,7 @@ from generator.fingerprint import VERSION as FINGERPRINT_VERSION
 from generator.fingerprint import files_digest, page_digests
 from generator.gather import extract_inputs, read_inputs
 from generator.output import InPlaceWriter, StagedWriter
+from generator.parallel import fork_map
 from generator.registry import load_registry, registry_fingerprint
 from generator.render import make_env, plan_pages, render_page, theme_dir
 from generator.site import build_site
@@ -81,32 +80,12 @@ def problems_from_record(record: dict) -> tuple[list[BriefingError], list[Notice
 
 
 PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
-_RENDER: tuple | None = None  # (env, plans), inherited by forked render workers
 
 
-def _render_chunk(jobs: list[tuple[int, Path]]) -> int:
-    env, plans = _RENDER
-    for index, target in jobs:
-        target.write_bytes(render_page(env, plans[index]).encode("utf-8"))
-    return len(jobs)
-
-
-def render_in_parallel(env, plans, todo: list[tuple[int, Path]], workers: int) -> None:
-    """Render pages across the cores: forked workers share the site graph and write their own files."""
-    global _RENDER
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        _RENDER = (env, plans)
-        _render_chunk(todo)
-        return
-    _RENDER = (env, plans)
-    size = max(1, len(todo) // (workers * 4))
-    chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for _ in pool.map(_render_chunk, chunks):
-                pass
-    finally:
-        _RENDER = None
+def _render_to(state: tuple, job: tuple[int, Path]) -> None:
+    env, plans = state
+    index, target = job
+    target.write_bytes(render_page(env, plans[index]).encode("utf-8"))
 
 
 def _site_inputs(config: SiteConfig) -> str:
@@ -164,7 +143,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     changed = sum(record["pages"].get(str(urls.output_file(p.rel))) != d for p, d in zip(plans, digests))
     previous = set(record.get("files", ()))
     # few changes to an intact previous site: touch only those files; else build it whole and swap
-    in_place = not clean and previous and _intact(out, record["pages"]) and changed * 2 < len(plans)
+    in_place = bool(not clean and previous and _intact(out, record["pages"]) and changed * 2 < len(plans))
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
     pages: dict[str, str] = {}
@@ -183,8 +162,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 writer.add(rel, render_page(env, plan).encode("utf-8"))
             if progress:
                 progress("writing", i + 1, len(plans))
-        if todo:
-            render_in_parallel(env, plans, todo, workers or os.cpu_count() or 1)
+        # forked workers share the site graph and write their own files into the staging folder
+        fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1)
         writer.add("feed.xml", feeds.atom_feed(site, config))
         writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
         writer.add("robots.txt", feeds.robots(config))

@@ -2,10 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-import multiprocessing
 import os
 import traceback
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -14,12 +12,12 @@ from generator.cache import briefing_key
 from generator.errors import BriefingError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION, extract
 from generator.model import Briefing
+from generator.parallel import fork_map
 from generator.registry import Registry
 from generator.sources import find_seeds, parse_seed, read_bytes
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
-_REGISTRY: Registry | None = None  # set in each worker process by _init_worker
 
 
 @dataclass
@@ -33,10 +31,11 @@ class Gathered:
     digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
 
 
-def _extract_one(job: tuple[str, bytes]) -> tuple[Briefing | None, list[Notice], BriefingError | None]:
+def _extract_one(reg: Registry, job: tuple[str, bytes]
+                 ) -> tuple[Briefing | None, list[Notice], BriefingError | None]:
     name, data = job
     try:
-        briefing, notices = extract(parse_seed(data, name), _REGISTRY)
+        briefing, notices = extract(parse_seed(data, name), reg)
         return briefing, notices, None
     except SourceError as exc:
         return None, [], exc
@@ -46,20 +45,6 @@ def _extract_one(job: tuple[str, bytes]) -> tuple[Briefing | None, list[Notice],
         return None, [], SourceError(f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
                                      "please report it; run with --debug for details", name,
                                      detail=traceback.format_exc())
-
-
-def _init_worker(reg: Registry) -> None:
-    global _REGISTRY
-    _REGISTRY = reg
-
-
-def _extract_all(jobs: list[tuple[str, bytes]], reg: Registry, workers: int):
-    if workers <= 1 or len(jobs) < PARALLEL_FROM:
-        _init_worker(reg)
-        return [_extract_one(job) for job in jobs]
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(reg,)) as pool:
-        return list(pool.map(_extract_one, jobs, chunksize=max(1, len(jobs) // (workers * 8))))
 
 
 @dataclass
@@ -107,7 +92,7 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
     """Briefings for every seed: from the cache when its key is there, else extracted (in parallel)."""
     out, cached = Gathered(digest=inputs.digest), cached or {}
     jobs = [(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
-    results = iter(_extract_all(jobs, reg, workers or os.cpu_count() or 1))
+    results = iter(fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM))
     for name, data, key in inputs.items:
         if data is None:
             briefing, notices, error = key

@@ -109,3 +109,17 @@ def test_few_new_extractions_are_saved_as_a_delta_and_a_bad_delta_is_ignored(arc
     build(config, cache_dir=cache)
     build(config.with_overrides(output=tmp_path / "clean"), clean=True)
     same_trees(config.output, tmp_path / "clean")
+
+
+def test_parallel_extraction_and_rendering_give_the_same_site(archive, tmp_path, monkeypatch):
+    import generator.build as build_module
+    import generator.gather as gather_module
+    config, _ = setup(archive)
+    archive.seed("bad.txt", "no date")  # a refused seed travels back from a worker with its name
+    serial = build(config.with_overrides(output=tmp_path / "serial"), workers=1, clean=True)
+    monkeypatch.setattr(gather_module, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(build_module, "PARALLEL_RENDER_FROM", 1)
+    parallel = build(config.with_overrides(output=tmp_path / "parallel"), workers=2, clean=True)
+    assert [str(e) for e in parallel.errors] == [str(e) for e in serial.errors] == ["seeds/bad.txt:1: " +
+                                                                                    serial.errors[0].message]
+    same_trees(tmp_path / "serial", tmp_path / "parallel")
