@@ -24,6 +24,7 @@ class CountryInfo:
     demonyms: tuple[str, ...]
     capital: str | None
     cities: tuple[str, ...]
+    regions: tuple[str, ...]   # islands, provinces, disputed areas: a place, but not a city
     venues: tuple[tuple[str, str], ...]
     metonyms: tuple[str, ...]
 
@@ -46,6 +47,7 @@ class Registry:
     country_names: Phrases                         # folded tokens of a name or alias -> code
     demonyms: Phrases                              # folded tokens -> codes
     places: Phrases                                # folded tokens of a city or venue -> (city, code)
+    regions: Phrases                               # folded tokens of a region -> code
     metonyms: Phrases
     titles: Phrases                                # folded tokens -> "strong" | "weak"
     title_home: dict[tuple[str, ...], str]
@@ -65,7 +67,7 @@ class Registry:
         """First words of every country name, nationality word, metonym and place."""
         if self._ref_firsts is None:
             self._ref_firsts = (self.country_names.firsts | self.demonyms.firsts | self.metonyms.firsts
-                                | self.places.firsts)
+                                | self.places.firsts | self.regions.firsts)
         return self._ref_firsts
 
     def country_name(self, code: str | None) -> str:
@@ -96,7 +98,7 @@ def _countries(raw: list) -> dict[str, CountryInfo]:
         out[item["code"]] = CountryInfo(
             code=item["code"], name=item["name"], aliases=tuple(item.get("aliases") or ()),
             demonyms=tuple(item.get("demonyms") or ()), capital=item.get("capital"),
-            cities=tuple(item.get("cities") or ()), venues=tuple((item.get("venues") or {}).items()),
+            cities=tuple(item.get("cities") or ()), regions=tuple(item.get("regions") or ()), venues=tuple((item.get("venues") or {}).items()),
             metonyms=tuple(item.get("metonyms") or ()))
     return out
 
@@ -170,7 +172,7 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     for t in topic_items:
         for k in t["keywords"]:
             keywords.setdefault(_key(str(k)), t["name"])
-    names, dems, places, mets = {}, {}, {}, {}
+    names, dems, places, mets, regions = {}, {}, {}, {}, {}
     for c in countries.values():
         for n in (c.name, *c.aliases):
             names.setdefault(_key(n), c.code)
@@ -182,9 +184,12 @@ def load_registry(data_dir: Path | None = None) -> Registry:
             places.setdefault(_key(venue), (city, c.code))
         for m in c.metonyms:
             mets.setdefault(_key(m), c.code)
+        for r in c.regions:
+            regions.setdefault(_key(r), c.code)
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
     return Registry(
         countries=countries, country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
+        regions=Phrases(regions),
         metonyms=Phrases(mets), titles=Phrases(titles), title_home=home,
         not_offices={code: frozenset(_key(t) for t in items)
                      for code, items in (title_data.get("not_offices") or {}).items()},

@@ -15,7 +15,7 @@ import yaml
 
 DATA = Path(__file__).resolve().parents[1] / "generator" / "data"
 
-COUNTRY_KEYS = ["code", "name", "aliases", "demonyms", "capital", "cities", "venues", "metonyms"]
+COUNTRY_KEYS = ["code", "name", "aliases", "demonyms", "capital", "cities", "regions", "venues", "metonyms"]
 TOPIC_KEYS = ["name", "keywords"]
 BANNED_KEYWORDS = {"relations", "cooperation", "talks", "meeting", "visit", "said"}
 
@@ -90,7 +90,7 @@ def test_every_country_entry_has_exact_schema_in_order(countries):
         code = c["code"]
         for key in ("code", "name", "capital"):
             assert isinstance(c[key], str) and c[key].strip() == c[key] and c[key], (code, key, c[key])
-        for key in ("aliases", "demonyms", "cities", "metonyms"):
+        for key in ("aliases", "demonyms", "cities", "regions", "metonyms"):
             assert isinstance(c[key], list), (code, key)
             for v in c[key]:
                 assert isinstance(v, str) and v and v.strip() == v, (code, key, v)
@@ -397,3 +397,13 @@ def test_core_topics_present(topics):
         assert kw in keyword_topic, kw
         if topic:
             assert keyword_topic[kw] == topic, (kw, keyword_topic[kw])
+
+
+def test_regions_are_places_but_not_cities():
+    countries = load("countries.yaml")
+    owner = {}
+    for c in countries:
+        cities = {fold(x) for x in c["cities"]} | {fold(c["capital"])}
+        for region in c["regions"]:
+            assert fold(region) not in cities, (c["code"], region)
+            assert owner.setdefault(fold(region), c["code"]) == c["code"], (region, "in two countries")

@@ -51,3 +51,26 @@ def test_summary_is_the_lead_and_statements_are_grouped(registry):
     quotes = [s for s in b.statements if s.speaker == "Lucas Almeida"]
     assert quotes and quotes[0].quote
     assert any(s.speaker == "Sofia Herrera" for s in b.statements)
+
+
+def test_a_region_places_the_event_in_its_country_without_a_city(registry):
+    text = (" date 2019-07-01 Irish Prime Minister Sean Byrne held talks on Monday in Corsica with French "
+            "Prime Minister Anne Leroy.\n\nByrne said the talks covered fisheries.")
+    b = brief(text, registry)
+    assert (b.location.city, b.location.country) == (None, "FR")
+
+
+def test_a_city_named_in_passing_does_not_move_the_event(registry):
+    text = (" date 2019-07-01 Canadian Prime Minister Paul Gagnon arrived in Italy on Friday, and was in "
+            "Sardinia for talks with Italian Prime Minister Marco Rossi, whom he had met in Ottawa last year.\n\n"
+            "Gagnon said the talks were useful.")
+    b = brief(text, registry)
+    assert (b.location.city, b.location.country) == (None, "IT")
+
+
+def test_filed_from_elsewhere_the_event_city_named_later_wins(registry):
+    text = (" date 2019-07-01 OTTAWA — Canadian Prime Minister Paul Gagnon began a trip to Japan on Sunday "
+            "with a visit to a shipyard.\n\nHe is to meet Japanese Prime Minister Ken Mori.\n\n"
+            "Trade was on the agenda.\n\nWhile in Osaka, Gagnon also spoke to students.")
+    b = brief(text, registry)
+    assert (b.location.city, b.location.country) == ("Osaka", "JP")

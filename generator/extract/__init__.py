@@ -21,7 +21,7 @@ LEAD = 3  # paragraphs that make the lead: officials named there take part
 def _party(r: Ref) -> bool:
     """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
     not as the owner of a topic ("North Korea's missiles", "talks on Syria") or as a city ("in Tokyo")."""
-    return not (r.kind == "place" or r.possessive or r.after in TOPIC_PREPOSITIONS)
+    return not (r.kind in ("place", "region") or r.possessive or r.after in TOPIC_PREPOSITIONS)
 
 
 def involved_countries(persons: tuple[Person, ...], mentions: list,

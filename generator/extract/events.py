@@ -63,6 +63,8 @@ def _locative_places(p: Paragraph, reg: Registry):
             yield "city", i, place
             continue
         n, code = longest_match(p.folded, i, reg.country_names)
+        if not n:
+            n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
         if n and prev in ("in", "to"):
             yield "country", i, code
 
@@ -70,25 +72,39 @@ def _locative_places(p: Paragraph, reg: Registry):
 def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:
     """Where the event happened.
 
-    In order: a city or venue the lead places the event in; else a country the lead places it
-    in ("a trip to Japan"), with the dateline's city when that is in the same country; else the
-    dateline; else a city the text places things in more than once.
+    The lead (three paragraphs) votes: each "in/at/to PLACE" counts for that place's country.
+    The first city the lead names wins when its country is among the most named (a city of
+    another country mentioned in passing does not); else the leading country, with the
+    dateline's city when that is in it; else the dateline; else a city the text places things
+    in more than once. Filed from another country, the leading country's city named later wins.
     """
     if kind in NO_PLACE:
         return None, 0.6
-    lead_country, cities = None, Counter()
+    votes, lead_cities, cities = Counter(), [], Counter()
     for pi, p in enumerate(paras):
         for what, _, value in _locative_places(p, reg):
-            if what == "city" and pi < 3:
-                return Location(city=value[0], country=value[1]), 0.8
-            if what == "country" and pi < 3 and lead_country is None:
-                lead_country = value
+            code = value[1] if what == "city" else value
+            if pi < 3:
+                votes[code] += 1
+                if what == "city":
+                    lead_cities.append(value)
             if what == "city":
                 cities[value] += 1
+    if votes:
+        top = max(votes.values())
+        for city, code in lead_cities:
+            if votes[code] == top:
+                return Location(city=city, country=code), 0.8
+    lead_country = max(votes, key=lambda c: (votes[c], -list(votes).index(c))) if votes else None
     filed = reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
     if lead_country:
         if filed and filed[1] == lead_country:
             return Location(city=filed[0], country=lead_country), 0.6
+        inside = [c for c in cities if c[1] == lead_country]
+        if filed and inside:
+            # filed from elsewhere ("WASHINGTON — ... a trip to Japan"): the city of that country
+            # the text places things in is where it happened
+            return Location(city=inside[0][0], country=lead_country), 0.5
         return Location(city=None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6

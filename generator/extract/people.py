@@ -263,7 +263,7 @@ def _country_word(word: str, reg: Registry) -> str | None:
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
     """Every country name, nationality word (also plural: "Palestinians"), metonym or place not used by a title."""
     tables = ((reg.country_names, "name"), (reg.demonyms, "demonym"), (reg.metonyms, "metonym"),
-              (reg.places, "place"))
+              (reg.places, "place"), (reg.regions, "region"))
     refs, n, nxt = [], len(p.words), 0
     firsts = reg.ref_firsts
     for i, f in enumerate(p.folded):

@@ -154,7 +154,7 @@ def home_country(refs: list[list[Ref]]) -> str | None:
     "Secretary of State John Kerry"); where the article refers to the United States at all,
     that is the United States, else the country the article names most.
     """
-    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind != "place")
+    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if counts.get("US"):
         return "US"
     return counts.most_common(1)[0][0] if counts else None
