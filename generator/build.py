@@ -48,6 +48,9 @@ def check_output(config: SiteConfig) -> Path:
     for guarded in (config.root, config.seeds.resolve(), config.templates.resolve(), config.data.resolve()):
         if out == guarded or guarded.is_relative_to(out):
             raise ConfigError(f"output folder {out} would replace {guarded}; choose another --out")
+    if out.is_relative_to(config.seeds.resolve()):
+        raise ConfigError(f"output folder {out} is inside the seeds folder, where its files would be read "
+                          "as articles; choose another --out")
     return out
 
 

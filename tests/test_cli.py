@@ -66,3 +66,12 @@ def test_help_everywhere_and_python_dash_m():
         proc = subprocess.run([sys.executable, "-m", "generator", *args, "--help"], capture_output=True,
                               text=True, cwd=ROOT)
         assert proc.returncode == 0 and "usage: briefings" in proc.stdout, args
+
+
+def test_an_output_folder_that_would_replace_or_feed_the_archive_is_refused(archive, capsys, monkeypatch):
+    archive.seed("a.txt", next(SEEDS.glob("*.txt")).read_bytes())
+    monkeypatch.chdir(archive.root)
+    for out in (".", "seeds", "seeds/site"):
+        assert main(["build", "--out", out]) == 2
+        assert "choose another --out" in capsys.readouterr().err
+    assert sorted(p.name for p in (archive.root / "seeds").iterdir()) == ["a.txt"]
