@@ -24,6 +24,7 @@ from generator.parallel import fork_map
 from generator.registry import load_registry, registry_fingerprint
 from generator.render import make_env, plan_pages, render_page, theme_dir
 from generator.site import build_site
+from generator.texts import TextStore
 
 Progress = Callable[[str, int, int], None]
 
@@ -136,12 +137,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         result.seconds = time.perf_counter() - start
         return result
     reg = load_registry(config.data)
-    gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers)
+    texts = TextStore(cache_dir / "texts.sqlite" if cache_dir else None)
+    gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
     result.errors, result.briefings = gathered.errors, len(gathered.briefings)
     result.notices += gathered.notices
     site = build_site(gathered.briefings, reg)
     env = make_env(config, reg)
-    plans = plan_pages(site, config)
+    plans = plan_pages(site, config, texts)
     digests = page_digests(plans, site, inputs)
     changed = sum(record["pages"].get(str(urls.output_file(p.rel))) != d for p, d in zip(plans, digests))
     previous = set(record.get("files", ()))
@@ -166,7 +168,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             if progress:
                 progress("writing", i + 1, len(plans))
         # forked workers share the site graph and write their own files into the staging folder
-        fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1)
+        for _ in fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1):
+            pass
         writer.add("feed.xml", feeds.atom_feed(site, config))
         writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
         writer.add("robots.txt", feeds.robots(config))

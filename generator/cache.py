@@ -15,7 +15,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 4  # bump when what is cached changes shape
+FORMAT = 5  # bump when what is cached changes shape
 
 
 def briefing_key(sha256: str, name: str, registry_fp: str, version: str) -> str:

@@ -13,6 +13,7 @@ from generator.errors import BriefingError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION, extract
 from generator.model import Briefing
 from generator.parallel import fork_map
+from generator.texts import TextStore
 from generator.registry import Registry
 from generator.sources import find_seeds, parse_seed, read_bytes
 
@@ -88,11 +89,18 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
 
 
 def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
-                   workers: int | None = None) -> Gathered:
-    """Briefings for every seed: from the cache when its key is there, else extracted (in parallel)."""
+                   workers: int | None = None, texts: TextStore | None = None) -> Gathered:
+    """Briefings for every seed: from the cache when its key is there, else extracted (in parallel).
+
+    With a TextStore, briefings come back without their texts (kept in the store): a build
+    then holds metadata only. A cached briefing whose texts the store lost is extracted again.
+    """
     out, cached = Gathered(digest=inputs.digest), cached or {}
+    if texts is not None and cached:
+        kept = texts.keys()
+        cached = {k: v for k, v in cached.items() if k in kept}
     jobs = [(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
-    results = iter(fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM))
+    results = fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
     for name, data, key in inputs.items:
         if data is None:
             briefing, notices, error = key
@@ -101,12 +109,16 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
             error = None
         else:
             briefing, notices, error = next(results)
+            if briefing is not None and texts is not None:
+                briefing = texts.put(key, briefing)
         if error is not None:
             out.errors.append(error)
         if briefing is not None:
             out.briefings.append(briefing)
             out.entries[key] = (briefing, notices)
         out.notices += notices
+    if texts is not None:
+        texts.commit(set(out.entries))
     return out
 
 

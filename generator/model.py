@@ -80,6 +80,7 @@ class Briefing(_Compact):
     slug: str | None = None
     headline_in_text: bool = False
     confidence: tuple[tuple[str, float], ...] = field(default=())
+    text_key: str | None = None  # set while the texts are kept aside (see texts.TextStore)
 
     def confidence_of(self, name: str) -> float:
         """The extractor's confidence in one field (1.0 when it was set by hand)."""

@@ -127,7 +127,7 @@ def briefing_deps(b: Briefing, site: Site) -> tuple:
     return (b.source, b.sha256, site.slugs[b.source], people, related)
 
 
-def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
+def plan_pages(site: Site, config: SiteConfig, texts=None) -> list[PagePlan]:
     """Every HTML page of the site, decided before any is written."""
     common = {"country_slug": {code: c.slug for code, c in site.countries.items()},
               "topic_slug": site.topic_slugs, "slugs": site.slugs}
@@ -140,7 +140,8 @@ def plan_pages(site: Site, config: SiteConfig) -> list[PagePlan]:
     for b in site.briefings:
         rel = urls.page("briefings", site.slugs[b.source])
         plans.append(PagePlan(rel, "briefing.html", {**common, "rel": rel},
-                              lazy=lambda b=b: briefing_context(b, site), deps=briefing_deps(b, site)))
+                              lazy=lambda b=b: briefing_context(texts.full(b) if texts else b, site),
+                              deps=briefing_deps(b, site)))
     sections = (("officials", site.officials, "official.html", "o"),
                 ("countries", site.countries, "country.html", "c"),
                 ("topics", site.topics, "topic.html", "t"))

@@ -69,6 +69,7 @@ def test_corrupt_cache_is_ignored(archive, tmp_path):
     build(config, cache_dir=cache)
     (cache / "briefings.pickle").write_bytes(b"\x80\x05not a pickle")
     (cache / "pages.json").write_text("{broken", encoding="utf-8")
+    (cache / "texts.sqlite").write_bytes(b"SQLite format 3\x00" + b"\xff" * 200)
     result = build(config, cache_dir=cache)
     assert result.rendered == result.pages and not result.errors
     build(config.with_overrides(output=tmp_path / "clean"), clean=True)
@@ -123,3 +124,14 @@ def test_parallel_extraction_and_rendering_give_the_same_site(archive, tmp_path,
     assert [str(e) for e in parallel.errors] == [str(e) for e in serial.errors] == ["seeds/bad.txt:1: " +
                                                                                     serial.errors[0].message]
     same_trees(tmp_path / "serial", tmp_path / "parallel")
+
+
+def test_texts_lost_from_the_cache_are_extracted_again(archive, tmp_path):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    (cache / "texts.sqlite").unlink()
+    archive.seed("a.txt", SEED_LIKE.replace("universities", "schools"))
+    result = build(config, cache_dir=cache)
+    assert not result.errors
+    build(config.with_overrides(output=tmp_path / "clean"), clean=True)
+    same_trees(config.output, tmp_path / "clean")
