@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Callable
 
 from generator import feeds, urls
-from generator.config import SiteConfig
 from generator.cache import FORMAT as CACHE_FORMAT
 from generator.cache import Cache
+from generator.config import SiteConfig
 from generator.errors import BriefingError, ConfigError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION
 from generator.fingerprint import VERSION as FINGERPRINT_VERSION

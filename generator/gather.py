@@ -13,9 +13,9 @@ from generator.errors import BriefingError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION, extract
 from generator.model import Briefing
 from generator.parallel import fork_map
-from generator.texts import TextStore
 from generator.registry import Registry
 from generator.sources import find_seeds, parse_seed, read_bytes
+from generator.texts import TextStore
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
