@@ -141,7 +141,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
     result.errors, result.briefings = gathered.errors, len(gathered.briefings)
     result.notices += gathered.notices
-    site = build_site(gathered.briefings, reg)
+    site = build_site(gathered.briefings, reg, None if clean else cache.load_related())
     env = make_env(config, reg)
     plans = plan_pages(site, config, texts)
     digests = page_digests(plans, site, inputs)
@@ -181,6 +181,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         writer.abort()
         raise
     cache.save_briefings(gathered.entries)
+    cache.save_related(site.related_record)
     cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
                       "briefings": result.briefings,
                       "problems": problems_to_record(gathered.errors, gathered.notices)})

@@ -95,6 +95,24 @@ class Cache:
             {"format": FORMAT, "id": base_id, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL))
         (self.folder / "briefings.delta.pickle").unlink(missing_ok=True)
 
+    def load_related(self) -> dict | None:
+        """The last build's related-briefings record (see site._related), or None."""
+        if self.folder is not None:
+            try:
+                with open(self.folder / "related.pickle", "rb") as fh:
+                    data = pickle.load(fh)
+                if data.get("format") == FORMAT and isinstance(data.get("record"), dict):
+                    return data["record"]
+            except Exception:  # noqa: BLE001 - without it every list is computed afresh
+                pass
+        return None
+
+    def save_related(self, record: dict) -> None:
+        """Keep the related-briefings record for the next build."""
+        if self.folder is not None:
+            _write_atomic(self.folder / "related.pickle", lambda fh: pickle.dump(
+                {"format": FORMAT, "record": record}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+
     def load_pages(self) -> dict:
         """The last build's site digest and page fingerprints, or an empty record."""
         if self.folder is not None:

@@ -1,6 +1,7 @@
 """Briefings -> Site: the cross-link graph (by official, country, topic, month), decided before writing."""
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -60,6 +61,7 @@ class Site:
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
     topic_slugs: dict[str, str] = field(default_factory=dict)  # every topic name -> its page's slug
+    related_record: dict = field(default_factory=dict)  # what the next build needs to reuse `related`
 
 
 def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
@@ -111,7 +113,7 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     return met
 
 
-def build_site(briefings: list[Briefing], reg: Registry) -> Site:
+def build_site(briefings: list[Briefing], reg: Registry, previous_related: dict | None = None) -> Site:
     """Index the briefings every way the pages need; newest first everywhere."""
     briefings = sorted(briefings, key=lambda b: (b.date, b.source), reverse=True)
     site = Site(briefings=briefings, slugs=_briefing_slugs(briefings), officials={}, countries={}, topics={},
@@ -144,7 +146,7 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
             country(entry.country).officials.append(entry)
     for code, entry in site.countries.items():
         entry.partners = [(site.countries[c], n) for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
-    site.related = _related(briefings)
+    site.related, site.related_record = _related(briefings, previous=previous_related)
     site.officials = dict(sorted(site.officials.items()))
     site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
     site.topics = dict(sorted(site.topics.items()))
@@ -169,12 +171,16 @@ def _features(b: Briefing) -> set[tuple[str, str]]:
             | {("t", t) for t in b.topics})
 
 
-def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefing]]:
+def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = None
+             ) -> tuple[dict[str, list[Briefing]], dict]:
     """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
 
     An inverted index keeps this near-linear: only briefings that share something are scored,
     and features shared by a large part of the archive (a country in every other briefing) are
-    skipped; the best few are picked without sorting every candidate.
+    skipped; the best few are picked without sorting every candidate. A briefing's list depends
+    only on who else has its features, so with the last build's record (`previous`) only the
+    briefings with a feature whose members changed are scored again. Returns the lists and the
+    record for the next build.
     """
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     feats = [_features(b) for b in briefings]
@@ -182,9 +188,18 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
         for key in f:
             index[key].append(i)
     common = max(50, len(briefings) // 50)
+    digests = {"\0".join(key): hashlib.sha1("\0".join(briefings[j].source for j in members).encode()).hexdigest()
+               for key, members in index.items()}
+    old = previous if previous and previous.get("common") == common else {"features": {}, "related": {}}
+    by_source = {b.source: b for b in briefings}
+    out, record = {}, {}
     # newest first already: a lower index wins a tie, as a newer briefing should
-    out = {}
     for i, b in enumerate(briefings):
+        kept = old["related"].get(b.source)
+        if kept is not None and all(old["features"].get("\0".join(k)) == digests["\0".join(k)] for k in feats[i]):
+            record[b.source] = kept
+            out[b.source] = [by_source[s] for s in kept]
+            continue
         scores: Counter = Counter()
         for key in feats[i]:
             members = index[key]
@@ -196,4 +211,5 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
         scores.pop(i, None)
         best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
         out[b.source] = [briefings[j] for j, _ in best]
-    return out
+        record[b.source] = [briefings[j].source for j, _ in best]
+    return out, {"common": common, "features": digests, "related": record}

@@ -41,6 +41,8 @@ class TextStore:
 
     def _open(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path)
+        # a cache, not a record: no fsync on every commit (a store damaged by a crash is discarded)
+        conn.execute("PRAGMA synchronous = OFF")
         conn.execute("CREATE TABLE IF NOT EXISTS texts (key TEXT PRIMARY KEY, data BLOB)")
         return conn
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from pathlib import PurePosixPath
 
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
@@ -44,9 +43,9 @@ def absolute(base_url: str, rel: str) -> str:
     return base_url + rel if base_url.endswith("/") else base_url + "/" + rel
 
 
-def output_file(rel: str) -> PurePosixPath:
+def output_file(rel: str) -> str:
     """The file a site-relative path is written to; refuses anything that could leave the site."""
-    path = PurePosixPath(rel + "index.html" if rel == "" or rel.endswith("/") else rel)
-    if path.is_absolute() or any(part in ("..", ".", "") for part in path.parts):
+    path = rel + "index.html" if rel == "" or rel.endswith("/") else rel
+    if path.startswith("/") or "\\" in path or any(part in ("..", ".", "") for part in path.split("/")):
         raise ValueError(f"unsafe output path {rel!r}")
     return path
