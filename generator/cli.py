@@ -1,4 +1,4 @@
-"""`briefings extract | build | check | new | serve`: the only module that prints or exits."""
+"""`briefings extract | build | check | new | serve | publish`: the only module that prints or exits."""
 from __future__ import annotations
 
 import argparse
@@ -142,6 +142,22 @@ def cmd_new(args) -> int:
     return EXIT_OK
 
 
+def cmd_publish(args) -> int:
+    from generator.publish import publish
+    config = _config(args)
+    if not args.no_build:
+        status = cmd_build(args)
+        if status != EXIT_OK and not args.force:
+            print("not published: the build refused some seeds (use --force to publish anyway)", file=sys.stderr)
+            return status
+    done = publish(config.output, config.root, branch=args.branch, remote=None if args.no_push else args.remote,
+                   cname=args.cname, message=args.message)
+    what = f"committed {done.commit[:12]}" if done.commit else "unchanged"
+    print(f"published {config.output} to branch {done.branch} ({what}"
+          f"{', pushed to ' + args.remote if done.pushed else ', not pushed'})")
+    return EXIT_OK
+
+
 def cmd_serve(args) -> int:
     from generator.serve import serve
     return serve(_config(args), host=args.host, port=args.port)
@@ -191,6 +207,23 @@ def parser() -> argparse.ArgumentParser:
                        "templates/ (for overrides), static/ and data/ in DIR.")
     n.add_argument("dir", metavar="DIR")
     n.set_defaults(func=cmd_new)
+
+    pub = sub.add_parser("publish", help="publish the site on GitHub Pages",
+                         description="Build, then commit the output folder as the whole content of a branch "
+                         "(gh-pages) of this git repository, with .nojekyll, and push it. Your working tree, "
+                         "index and current branch are not touched.")
+    common(pub)
+    pub.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
+    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under, e.g. "
+                     "https://USER.github.io/REPO/")
+    pub.add_argument("--branch", default="gh-pages")
+    pub.add_argument("--remote", default="origin")
+    pub.add_argument("--cname", metavar="DOMAIN", help="a custom domain (writes CNAME)")
+    pub.add_argument("--message", default="Publish the briefing archive")
+    pub.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
+    pub.add_argument("--no-build", action="store_true", help="publish the output folder as it is")
+    pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds")
+    pub.set_defaults(func=cmd_publish, strict=False, cache=None, clean=False)
 
     s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
                        "and rebuild + reload the browser when seeds, templates or data change.")
