@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ET
 from generator import urls
 from generator.config import SiteConfig
 from generator.site import Site
+from generator.text import printable
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
@@ -43,6 +44,11 @@ def atom_feed(site: Site, config: SiteConfig) -> bytes:
         ET.SubElement(entry, f"{{{ATOM}}}summary").text = b.summary or b.title
         for t in b.topics:
             ET.SubElement(entry, f"{{{ATOM}}}category", {"term": urls.slugify(t), "label": t})
+    for node in feed.iter():  # a seed may carry control characters, which XML cannot hold
+        if node.text:
+            node.text = printable(node.text)
+        for key, value in node.attrib.items():
+            node.set(key, printable(value))
     ET.indent(feed)
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 

@@ -15,6 +15,7 @@ from generator.errors import TemplateProblem
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.site import Site
+from generator.text import printable
 
 EVENT_LABELS = {"meeting": "Meeting", "phone_call": "Phone call", "visit": "Visit", "talks": "Talks",
                 "summit": "Summit", "joint_statement": "Joint statement",
@@ -52,7 +53,10 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
     search.append(str(theme_dir() / "templates"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True,
+                             # control characters from a seed never reach a page (Markup, such as a
+                             # macro's output, was made of values that passed through here already)
+                             finalize=lambda v: printable(v) if type(v) is str else v)
     base = config.base_path
     env.globals.update(
         site=config, country_name=reg.country_name, event_label=lambda k: EVENT_LABELS.get(k, k),

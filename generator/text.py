@@ -64,3 +64,12 @@ def is_capitalised(word: str) -> bool:
     """True for words that start with a capital letter (any script with case)."""
     return bool(word) and word[0].isupper()
 
+
+
+# Characters XML 1.0 forbids (and HTML calls parse errors): control characters but tab and newlines.
+XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def printable(text: str) -> str:
+    """Text with characters no XML or HTML page may hold replaced by U+FFFD."""
+    return XML_UNSAFE.sub("\ufffd", text)

@@ -165,3 +165,19 @@ def test_long_lists_are_paginated_and_every_page_is_linked(archive):
     assert 'rel="prev"' in third and 'rel="next"' not in third and third.count('class="briefing-item"') == 1
     reached, broken = crawl(site)
     assert broken == [] and "officials/ingrid-solberg/page/3/index.html" in reached
+
+
+def test_control_characters_in_a_seed_never_break_the_feed_or_reach_a_page(archive):
+    import json
+    archive.seed("a.txt", '---\ntitle: "Bell \\x07 and tab \\x0b here"\n---\n date 2020-01-01 Finnish Foreign '
+                          'Minister Aino Virtanen met her counterpart in Oslo.\x01\n\nShe said the talks went well.\n')
+    archive.build()
+    site = archive.root / "site"
+    ET.parse(site / "feed.xml")
+    ET.parse(site / "sitemap.xml")
+    json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text), page
+    # (the vertical tab is white space, folded by the title; the bell is shown as a replacement mark)
+    assert "Bell \ufffd and tab here" in (site / "index.html").read_text(encoding="utf-8")
