@@ -145,7 +145,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     env = make_env(config, reg)
     plans = plan_pages(site, config, texts)
     digests = page_digests(plans, site, inputs)
-    changed = sum(record["pages"].get(str(urls.output_file(p.rel))) != d for p, d in zip(plans, digests))
+    rels = [urls.output_file(plan.rel) for plan in plans]
+    changed = sum(record["pages"].get(rel) != d for rel, d in zip(rels, digests))
     previous = set(record.get("files", ()))
     # few changes to an intact previous site: touch only those files; else build it whole and swap
     in_place = bool(not clean and previous and _intact(out, record["pages"]) and changed * 2 < len(plans))
@@ -155,8 +156,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     try:
         todo: list[tuple[int, Path]] = []  # pages to render in worker processes: (plan index, target)
         parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
-        for i, (plan, digest) in enumerate(zip(plans, digests)):
-            rel = str(urls.output_file(plan.rel))
+        for i, (plan, rel, digest) in enumerate(zip(plans, rels, digests)):
             pages[rel] = digest
             if record["pages"].get(rel) == digest and writer.keep(rel):
                 continue
