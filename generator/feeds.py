@@ -53,20 +53,25 @@ def atom_feed(site: Site, config: SiteConfig) -> bytes:
     return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="utf-8") + b"\n"
 
 
+def _xml_text(value: str) -> str:
+    return printable(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def sitemap(rels: list[str], site: Site, config: SiteConfig) -> bytes:
-    """Every HTML page, with the briefing's date as lastmod where there is one."""
-    ET.register_namespace("", SITEMAP)
-    root = ET.Element(f"{{{SITEMAP}}}urlset")
-    dates = {urls.page("briefings", site.slugs[b.source]): b.date for b in site.briefings}
+    """Every HTML page, with the briefing's date as lastmod where there is one.
+
+    Written as text: 11,000 URLs through ElementTree cost a third of a second on every build."""
+    dates = {urls.page("briefings", site.slugs[b.source]): b.date.isoformat() for b in site.briefings}
+    lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP}">']
     for rel in rels:
         if rel.endswith(".html"):
             continue
-        node = ET.SubElement(root, f"{{{SITEMAP}}}url")
-        ET.SubElement(node, f"{{{SITEMAP}}}loc").text = urls.absolute(config.base_url, rel)
+        lines += ["  <url>", f"    <loc>{_xml_text(urls.absolute(config.base_url, rel))}</loc>"]
         if rel in dates:
-            ET.SubElement(node, f"{{{SITEMAP}}}lastmod").text = dates[rel].isoformat()
-    ET.indent(root)
-    return b'<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="utf-8") + b"\n"
+            lines.append(f"    <lastmod>{dates[rel]}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def robots(config: SiteConfig) -> bytes:

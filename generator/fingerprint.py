@@ -9,8 +9,9 @@ from pathlib import Path
 from generator.model import Briefing
 from generator.site import CountryEntry, OfficialEntry, Site, TopicEntry
 
-VERSION = "4"  # bump when what a digest covers changes: every page is then rendered again
+VERSION = "5"  # bump when what a digest covers changes: every page is then rendered again
 ENTRIES = (OfficialEntry, CountryEntry, TopicEntry)
+PLAIN = frozenset({str, int, float, bool, type(None)})
 SKIP = frozenset({"slugs", "country_slug", "topic_slug", "segments", "speakers", "officials_of"})
 
 
@@ -29,18 +30,46 @@ class _Walker:
     def __init__(self, site: Site):
         self.slugs = site.slugs
         self.memo: dict[tuple[int, int], object] = {}  # an entity's pages (page 1, 2, ...) share one walk
+        self.refs: dict[int, tuple] = {}
+        self.briefs: dict[int, str] = {}  # a briefing is in many lists: its list digest is made once
+
+    def ref(self, entry) -> tuple:
+        """An entry as a list shows it: a link, a name and counts."""
+        found = self.refs.get(id(entry))
+        if found is None:
+            found = self.refs[id(entry)] = (type(entry).__name__, entry.slug, entry.name,
+                                            getattr(entry, "country", None), len(entry.briefings),
+                                            len(getattr(entry, "officials", ())))
+        return found
 
     def walk(self, obj, depth: int = 0):
-        if isinstance(obj, Briefing):
+        kind = type(obj)
+        if kind in PLAIN:
+            return obj
+        if kind is list or kind is tuple:
+            # lists of briefings and rows of plain values are most of what pages show: no call per item
+            if obj and type(obj[0]) is Briefing:
+                briefs = self.briefs
+                return [briefs.get(id(x)) or self.walk(x) for x in obj]
+            if all(type(x) in PLAIN for x in obj):
+                return obj
+            if type(obj[0]) is tuple and len(obj[0]) == 2 and type(obj[0][0]) in ENTRIES:
+                # (entry, count) rows: who met whom, a country's partners
+                return [(self.ref(e), n) for e, n in obj]
+        if kind is Briefing:
             # lists show a briefing's metadata, never its body: an edit deep in one text changes
             # that briefing's own page (see render.briefing_deps) and not every list it is in
-            loc = obj.location
-            return ["B", obj.source, self.slugs.get(obj.source), obj.title, obj.date.isoformat(), obj.event_type,
-                    loc.city if loc else None, loc.country if loc else None, list(obj.countries), obj.summary]
+            found = self.briefs.get(id(obj))
+            if found is None:
+                loc = obj.location
+                found = self.briefs[id(obj)] = hashlib.sha1(repr((
+                    obj.source, self.slugs.get(obj.source), obj.title, obj.date.isoformat(), obj.event_type,
+                    loc.city if loc else None, loc.country if loc else None, obj.countries, obj.summary,
+                )).encode()).hexdigest()
+            return found
         if isinstance(obj, ENTRIES):
             if depth > 0:
-                return ["E", type(obj).__name__, obj.slug, obj.name, getattr(obj, "country", None),
-                        len(obj.briefings), len(getattr(obj, "officials", ()))]
+                return self.ref(obj)
             key = (id(obj), depth)
             if key not in self.memo:
                 whole = {f.name: self.walk(getattr(obj, f.name), depth + 1) for f in dataclasses.fields(obj)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
 from generator.text import fold
 
@@ -22,14 +23,20 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 16)
+def _close(x: str, y: str) -> bool:
+    """Two words of 4+ letters that are variants of one another; the cheap upper bounds first."""
+    if min(len(x), len(y)) < 4:
+        return False
+    m = difflib.SequenceMatcher(None, x, y)
+    return m.real_quick_ratio() >= 0.75 and m.quick_ratio() >= 0.75 and m.ratio() >= 0.75
+
+
 def _similar(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Same length, each word equal or a close variant of 4+ letters (Morsi/Mursi, Mohammed/Mohamed)."""
     if len(a) != len(b) or len(a) < 2:
         return False
-    for x, y in zip(a, b):
-        if x != y and (min(len(x), len(y)) < 4 or difflib.SequenceMatcher(None, x, y).ratio() < 0.75):
-            return False
-    return True
+    return all(x == y or _close(x, y) for x, y in zip(a, b))
 
 
 def _contains(short: tuple[str, ...], long_: tuple[str, ...]) -> bool:

@@ -6,16 +6,20 @@ import unicodedata
 from functools import lru_cache
 
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+APOSTROPHES = re.compile(r"['’]")
+NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
 
 
 @lru_cache(maxsize=1 << 15)
 def slugify(text: str, max_length: int = 80) -> str:
     """ASCII, lower-case, hyphen-separated; never empty, never a path trick."""
-    text = unicodedata.normalize("NFKD", str(text))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['’]", "", text.lower())
-    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    text = str(text)
+    if not text.isascii():  # accents fall away: "Sánchez" -> "sanchez"
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    text = APOSTROPHES.sub("", text.lower())
+    text = NOT_SLUG.sub("-", text).strip("-")
     if len(text) > max_length:
         text = text[:max_length].rsplit("-", 1)[0] or text[:max_length]
     return text or "untitled"
