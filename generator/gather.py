@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import time
 import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from generator.extract import EXTRACTOR_VERSION, extract
 from generator.model import Briefing
 from generator.parallel import fork_map
 from generator.registry import Registry
-from generator.sources import find_seeds, parse_seed, read_bytes
+from generator.sources import find_seed_files, parse_seed, read_bytes
 from generator.texts import TextStore
 
 Progress = Callable[[str, int, int], None]
@@ -50,31 +51,67 @@ def _extract_one(reg: Registry, job: tuple[str, bytes]
 
 @dataclass
 class Inputs:
-    """Every seed read and hashed, before any extraction."""
+    """Every seed found and hashed, before any extraction."""
 
-    items: list = field(default_factory=list)  # (name, bytes, key) or (name, None, outcome)
+    items: list = field(default_factory=list)  # (name, bytes or its path unread, key) or (name, None, outcome)
     digest: str = ""                            # of every seed's name and bytes (and the registry)
+    stats: dict = field(default_factory=dict)   # path -> [size, mtime_ns, sha256, when hashed]: the next index
 
 
-def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | None = None) -> Inputs:
-    """Read every seed and compute its cache key; identical copies are reported, not extracted twice."""
+RACY_NS = 3_000_000_000  # a file changed this close to its hashing may change again unseen (coarse clocks)
+
+
+def _seed_names(seeds: Path, root: Path) -> list[tuple[str, str]]:
+    """(path, name as the user knows it) for every seed: relative to the archive when inside it."""
+    paths = find_seed_files(seeds)
+    is_dir = seeds.is_dir()
+    folder = str(seeds.resolve() if is_dir else seeds.resolve().parent)
+    inside = os.path.commonpath([folder, str(root)]) == str(root)
+    prefix = os.path.relpath(folder, root) if inside else folder
+    base = os.path.join(str(seeds), "")
+    out = []
+    for path in paths:
+        if not is_dir:
+            inner = os.path.basename(path)
+        else:  # os.walk gives paths under the folder as written: cutting is 20 times cheaper than relpath
+            inner = path[len(base):] if path.startswith(base) else os.path.relpath(path, seeds)
+        out.append((path, os.path.normpath(os.path.join(prefix, inner)) if not os.path.isabs(prefix) else path))
+    return out
+
+
+def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | None = None,
+                known: dict | None = None) -> Inputs:
+    """Find every seed and compute its cache key; identical copies are reported, not extracted twice.
+
+    `known` is the last build's stat index (path -> size, modification time, hash): a seed
+    whose size and time are unchanged is not read again, as git trusts its index. A seed
+    modified within a few seconds of its hashing is read anyway, since a coarse clock could
+    hide a second change.
+    """
     out = Inputs()
     digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
     by_hash: dict[str, str] = {}
-    paths = find_seeds(seeds)
-    folder = str(seeds.resolve() if seeds.is_dir() else seeds.resolve().parent)
-    inside = os.path.commonpath([folder, str(root)]) == str(root)
-    prefix = os.path.relpath(folder, root) if inside else folder
-    for i, path in enumerate(paths, 1):
-        # the name as the user knows it, relative to the archive when the seed is inside it
-        inner = os.path.relpath(path, seeds) if seeds.is_dir() else path.name
-        name = os.path.normpath(os.path.join(prefix, inner)) if not os.path.isabs(prefix) else str(path)
+    known = known or {}
+    found = _seed_names(seeds, root)
+    for i, (path, name) in enumerate(found, 1):
         try:
-            data = read_bytes(path, name)
+            st = os.stat(path)
+            seen = known.get(path)
+            if (seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns
+                    and st.st_mtime_ns < seen[3] - RACY_NS):
+                data, sha = path, seen[2]  # read only if it must be extracted (see _job)
+                out.stats[path] = seen
+            else:
+                now = time.time_ns()
+                data = read_bytes(Path(path), name)
+                sha = hashlib.sha256(data).hexdigest()
+                out.stats[path] = [st.st_size, st.st_mtime_ns, sha, now]
+        except OSError as exc:
+            out.items.append((name, None, (None, [], SourceError(f"cannot be read: {exc.strerror}", name))))
+            continue
         except SourceError as exc:
             out.items.append((name, None, (None, [], exc)))
             continue
-        sha = hashlib.sha256(data).hexdigest()
         digest.update(f"{name}\0{sha}\0".encode())
         if sha in by_hash:
             notice = Notice(f"identical to {by_hash[sha]}; merged into that briefing", name)
@@ -83,9 +120,19 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
             by_hash[sha] = name
             out.items.append((name, data, briefing_key(sha, name, registry_fp, EXTRACTOR_VERSION)))
         if progress:
-            progress("reading", i, len(paths))
+            progress("reading", i, len(found))
     out.digest = digest.hexdigest()
     return out
+
+
+def _job(name: str, data) -> tuple[str, bytes] | tuple[str, None, tuple]:
+    """A seed to extract, read now when the stat index spared reading it earlier."""
+    if isinstance(data, str):
+        try:
+            data = read_bytes(Path(data), name)
+        except SourceError as exc:
+            return name, None, (None, [], exc)
+    return name, data
 
 
 def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
@@ -99,7 +146,9 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
     if texts is not None and cached:
         kept = texts.keys()
         cached = {k: v for k, v in cached.items() if k in kept}
-    jobs = [(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
+    jobs = [_job(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
+    unreadable = {job[0]: job[2] for job in jobs if len(job) == 3}
+    jobs = [job for job in jobs if len(job) == 2]
     results = fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
     for name, data, key in inputs.items:
         if data is None:
@@ -107,6 +156,8 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
         elif key in cached:
             briefing, notices = cached[key]
             error = None
+        elif name in unreadable:
+            briefing, notices, error = unreadable[name]
         else:
             briefing, notices, error = next(results)
             if briefing is not None and texts is not None:

@@ -27,17 +27,22 @@ class RawArticle:
 
 def find_seeds(folder: Path) -> list[Path]:
     """Every seed file below `folder`, in a stable order."""
+    return [Path(f) for f in find_seed_files(folder)]
+
+
+def find_seed_files(folder: Path) -> list[str]:
+    """find_seeds as strings (10,000 Path objects cost a tenth of a second)."""
     if folder.is_file():
-        return [folder]
+        return [str(folder)]
     if not folder.is_dir():
         raise SourceError("seeds folder not found", folder)
     found = []
     for top, dirs, files in os.walk(folder):  # strings, not Paths: 10,000 seeds are listed in ms
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        found += [os.path.join(top, f) for f in files
-                  if not f.startswith(".") and os.path.splitext(f)[1].lower() in SEED_SUFFIXES]
+        top = os.path.join(top, "")
+        found += [top + f for f in files if f[:1] != "." and f[f.rfind("."):].lower() in SEED_SUFFIXES]
     found.sort()
-    return [Path(f) for f in found]
+    return found
 
 
 def decode(data: bytes, name: str) -> str:

@@ -135,3 +135,50 @@ def test_texts_lost_from_the_cache_are_extracted_again(archive, tmp_path):
     assert not result.errors
     build(config.with_overrides(output=tmp_path / "clean"), clean=True)
     same_trees(config.output, tmp_path / "clean")
+
+
+def test_text_only_edits_skip_the_site_graph_and_equal_a_clean_build(archive, tmp_path, monkeypatch):
+    import generator.build as build_module
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    real_build_site = build_module.build_site
+
+    def no_graph(*args, **kwargs):
+        raise AssertionError("the site graph was built again for a text-only edit")
+
+    monkeypatch.setattr(build_module, "build_site", no_graph)
+    # a typo fixed in a late paragraph and a sentence added: no list shows either
+    archive.seed("a.txt", SEED_LIKE.replace("between universities", "between their universities"))
+    first = build(config, cache_dir=cache)
+    archive.seed("d.txt", APPOSITIVE + "\n\nThe talks are to resume in the autumn.")
+    second = build(config, cache_dir=cache)
+    assert (first.rendered, second.rendered) == (1, 1) and not first.errors and not second.errors
+    monkeypatch.setattr(build_module, "build_site", real_build_site)
+    clean = build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
+    same_trees(config.output, tmp_path / "clean")
+    # an edit that changes what lists show (the date) builds the graph again, and still equals a clean build
+    archive.seed("a.txt", SEED_LIKE.replace("2022-05-10", "2022-05-12"))
+    third = build(config, cache_dir=cache)
+    assert third.rendered > 1
+    clean = build(config.with_overrides(output=tmp_path / "clean2"), cache_dir=tmp_path / "other2", clean=True)
+    assert clean.rendered == clean.pages
+    same_trees(config.output, tmp_path / "clean2")
+
+
+def test_a_seed_is_read_again_unless_its_size_and_time_were_recorded_well_after_it_changed(archive):
+    import os
+    config, cache = setup(archive)
+    seed = archive.root / "seeds" / "b.txt"
+    build(config, cache_dir=cache)
+    # same size, same modification time, different bytes: within seconds of its hashing the
+    # recorded time cannot vouch for the content (a coarse clock), so the seed is read again
+    stamp = seed.stat().st_mtime_ns
+    seed.write_bytes(seed.read_bytes().replace(b"on Monday", b"on Sunday"))
+    os.utime(seed, ns=(stamp, stamp))
+    build(config, cache_dir=cache)
+    page = next((config.output / "briefings").glob("*brazil-and-argentina*")) / "index.html"
+    assert "on Sunday" in page.read_text(encoding="utf-8")
+    # a changed size is seen at once
+    seed.write_bytes(seed.read_bytes().replace(b"on Sunday", b"on Saturday"))
+    build(config, cache_dir=cache)
+    assert "on Saturday" in page.read_text(encoding="utf-8")
