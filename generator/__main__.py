@@ -1,6 +1,4 @@
 """`python -m generator` is the `briefings` command."""
-import sys
+from generator.cli import run
 
-from generator.cli import main
-
-sys.exit(main())
+run()

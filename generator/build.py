@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -18,12 +18,13 @@ from generator.errors import BriefingError, ConfigError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION
 from generator.fingerprint import VERSION as FINGERPRINT_VERSION
 from generator.fingerprint import files_digest, page_digests
-from generator.gather import extract_inputs, read_inputs
+from generator.gather import _extract_one, _job, extract_inputs, read_inputs
 from generator.output import InPlaceWriter, StagedWriter
 from generator.parallel import fork_map
-from generator.registry import load_registry, registry_fingerprint
-from generator.render import make_env, plan_pages, render_page, theme_dir
-from generator.site import build_site
+from generator.model import Briefing
+from generator.registry import load_registry, registry_code, registry_fingerprint
+from generator.render import briefing_plan, common_context, make_env, plan_pages, render_page, theme_dir
+from generator.site import build_site, from_snapshot, to_snapshot
 from generator.texts import TextStore
 
 Progress = Callable[[str, int, int], None]
@@ -39,6 +40,9 @@ class BuildResult:
     rendered: int = 0
     seconds: float = 0.0
     unchanged: bool = False
+    # the site graph the build used; also spares a command that exits right after the build
+    # freeing its many objects one by one
+    site: object = None
     errors: list[BriefingError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -102,7 +106,8 @@ def _site_inputs(config: SiteConfig) -> str:
 
 def _intact(out: Path, pages: dict) -> bool:
     """The output folder still holds every page the last build wrote."""
-    return out.is_dir() and bool(pages) and all((out / rel).is_file() for rel in pages)
+    isfile, folder = os.path.isfile, str(out) + os.sep
+    return out.is_dir() and bool(pages) and all(isfile(folder + rel) for rel in pages)
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
@@ -119,6 +124,91 @@ def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path 
             gc.enable()
 
 
+TEXT_EDITS_UP_TO = 50  # more changed seeds than this go the whole way (in parallel)
+
+
+def _retext(b: Briefing, sha256: str, text_key: str | None) -> None:
+    """Point a briefing of the saved site graph at its seed's new text. Only the text changed,
+    which no list shows, so the graph stays as it is and the briefing keeps its place in it."""
+    object.__setattr__(b, "sha256", sha256)
+    object.__setattr__(b, "text_key", text_key)
+
+
+def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, inputs: str, site_digest: str,
+                cache: Cache, texts: TextStore, reg, result: BuildResult) -> bool:
+    """Rebuild without rebuilding the site graph when the changed seeds changed only their texts.
+
+    An editor fixing a typo changes a seed's bytes but nothing any list, index, feed or search
+    entry shows: its title, date, place, officials, countries, topics and summary stay. Then the
+    last full build's site graph still holds, and only those briefings' own pages can change.
+    This path is taken only for an archive whose last build was clean (no refused seed, no
+    warning), with the same seeds, settings, templates and data; each changed seed is extracted
+    and compared with its briefing in the graph, and anything else, or any doubt, returns False:
+    the caller then builds the whole site as usual.
+    """
+    before = record.get("keys")
+    if not before or record.get("setup") != setup or record.get("problems") or not record.get("snapshot"):
+        return False
+    changed = []
+    for name, data, key in seeds.items:
+        if data is None or name not in before:
+            return False
+        if key != before[name]:
+            changed.append((name, data, key))
+    if not changed or len(changed) > TEXT_EDITS_UP_TO or len(seeds.items) != len(before) \
+            or not _intact(out, record["pages"]):
+        return False
+    site = cache.load_site(record["snapshot"])
+    if site is None:
+        return False
+    site = from_snapshot(site)
+    by_source = {b.source: b for b in site.briefings}
+    patches = dict(record.get("patches") or {})
+    for source, (sha256, text_key) in patches.items():
+        if source not in by_source:
+            return False
+        _retext(by_source[source], sha256, text_key)
+    fresh = {}
+    for name, data, key in changed:
+        job = _job(name, data)
+        old = by_source.get(name)
+        if len(job) != 2 or old is None:
+            return False
+        briefing, notices, error = _extract_one(reg, job)
+        if error is not None or notices or briefing is None:
+            return False
+        slim = texts.put(key, briefing)
+        if replace(old, sha256=slim.sha256, text_key=slim.text_key) != slim:
+            return False  # something a list shows changed: the graph must be built again
+        fresh[key] = (slim, [])
+    for slim, _ in fresh.values():
+        _retext(by_source[slim.source], slim.sha256, slim.text_key)
+        patches[slim.source] = [slim.sha256, slim.text_key]
+    env = make_env(config, reg, cache.folder)
+    common = common_context(site)
+    plans = [briefing_plan(by_source[name], site, common, texts) for name, _, _ in changed]
+    pages = dict(record["pages"])
+    writer = InPlaceWriter(out, set(record.get("files", ())))
+    try:
+        writer.keep_all(record.get("files", ()))
+        for plan, digest in zip(plans, page_digests(plans, site, inputs)):
+            rel = urls.output_file(plan.rel)
+            if pages.get(rel) != digest:
+                writer.update(rel, render_page(env, plan).encode("utf-8"))
+                pages[rel] = digest
+                result.rendered += 1
+        writer.finish()
+    except BaseException:
+        writer.abort()
+        raise
+    cache.add_briefings(fresh)
+    texts.commit({key for _, data, key in seeds.items})
+    cache.save_pages({**record, "site": site_digest, "pages": pages, "seeds": seeds.stats, "patches": patches,
+                      "keys": {name: key for name, _, key in seeds.items}})
+    result.briefings, result.pages, result.site = len(site.briefings), len(pages), site
+    return True
+
+
 def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None, clean: bool,
            workers: int | None) -> BuildResult:
     start = time.perf_counter()
@@ -126,7 +216,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     result = BuildResult(output=out, notices=list(config.notices))
     cache = Cache(cache_dir)
     record = cache.load_pages() if not clean else Cache(None).load_pages()
-    seeds = read_inputs(config.seeds, config.root, registry_fingerprint(config.data), progress)
+    registry_fp = registry_fingerprint(config.data)
+    seeds = read_inputs(config.seeds, config.root, registry_fp, progress,
+                        None if clean else record.get("seeds"))
     inputs = _site_inputs(config)
     site_digest = hashlib.sha256((inputs + seeds.digest + str(out)).encode()).hexdigest()
     if not clean and record["site"] == site_digest and _intact(out, record["pages"]):
@@ -136,13 +228,18 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         result.briefings, result.pages, result.unchanged = record.get("briefings", 0), len(record["pages"]), True
         result.seconds = time.perf_counter() - start
         return result
-    reg = load_registry(config.data)
     texts = TextStore(cache_dir / "texts.sqlite" if cache_dir else None)
+    reg = (load_registry(config.data) if clean else
+           cache.registry(registry_fp + registry_code(), lambda: load_registry(config.data)))
+    setup = hashlib.sha256((inputs + registry_fp + str(out)).encode()).hexdigest()
+    if not clean and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
+        result.seconds = time.perf_counter() - start
+        return result
     gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
     result.errors, result.briefings = gathered.errors, len(gathered.briefings)
     result.notices += gathered.notices
     site = build_site(gathered.briefings, reg, None if clean else cache.load_related())
-    env = make_env(config, reg)
+    env = make_env(config, reg, None if clean else cache.folder)
     plans = plan_pages(site, config, texts)
     digests = page_digests(plans, site, inputs)
     rels = [urls.output_file(plan.rel) for plan in plans]
@@ -182,9 +279,12 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         raise
     cache.save_briefings(gathered.entries)
     cache.save_related(site.related_record)
+    snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
     cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
-                      "briefings": result.briefings,
+                      "briefings": result.briefings, "seeds": seeds.stats, "setup": setup,
+                      "snapshot": snapshot, "patches": {},
+                      "keys": {name: key for name, data, key in seeds.items if data is not None},
                       "problems": problems_to_record(gathered.errors, gathered.notices)})
-    result.pages = len(plans)
+    result.pages, result.site = len(plans), site
     result.seconds = time.perf_counter() - start
     return result

@@ -1,8 +1,14 @@
 """Content-hash cache for incremental builds: a corrupt or stale cache is an empty cache.
 
-Two files in the cache folder:
+The files in the cache folder:
   briefings.pickle  {key: Briefing}, key = sha256(seed bytes) + seed name + registry + extractor version
-  pages.json        {"site": digest of everything the site depends on, "pages": {path: fingerprint}}
+                    (plus briefings.delta.pickle, the entries added since, and briefings.id, the base's id)
+  pages.json        {"site": digest of everything the site depends on, "pages": {path: fingerprint},
+                     "seeds": the stat index, "keys": {seed: key}, "snapshot": id of site.pickle}
+  site.pickle       the last full build's site graph (briefings without their texts)
+  registry.pickle   the built-in and archive data, parsed
+  related.pickle    what the related-briefings lists were computed from
+  texts.sqlite      the briefings' texts (see texts.TextStore)
 The cache folder belongs to the archive, like its templates; nothing in it is needed to build,
 and anything wrong with it only costs time.
 """
@@ -15,7 +21,7 @@ import pickle
 import tempfile
 from pathlib import Path
 
-FORMAT = 5  # bump when what is cached changes shape
+FORMAT = 6  # bump when what is cached changes shape
 
 
 def briefing_key(sha256: str, name: str, registry_fp: str, version: str) -> str:
@@ -94,6 +100,64 @@ class Cache:
         _write_atomic(self.folder / "briefings.pickle", lambda fh: pickle.dump(
             {"format": FORMAT, "id": base_id, "entries": entries}, fh, protocol=pickle.HIGHEST_PROTOCOL))
         (self.folder / "briefings.delta.pickle").unlink(missing_ok=True)
+        _write_atomic(self.folder / "briefings.id", lambda fh: fh.write(base_id.encode()))
+
+    def add_briefings(self, new: dict) -> None:
+        """Add a few extractions to the delta without reading the base (whose id briefings.id gives)."""
+        if self.folder is None or not new:
+            return
+        try:
+            base_id = (self.folder / "briefings.id").read_text().strip()
+        except OSError:
+            return  # no base to add to: the next full build extracts these seeds again
+        try:
+            delta = _load_pickle(self.folder / "briefings.delta.pickle", base_id)["entries"]
+        except Exception:  # noqa: BLE001 - no delta yet, or a stale one
+            delta = {}
+        delta.update(new)
+        _write_atomic(self.folder / "briefings.delta.pickle", lambda fh: pickle.dump(
+            {"format": FORMAT, "base": base_id, "entries": delta}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def load_site(self, snapshot: str | None):
+        """The site graph the last full build saved under `snapshot`, or None."""
+        if self.folder is None or not snapshot:
+            return None
+        try:
+            with open(self.folder / "site.pickle", "rb") as fh:
+                data = pickle.load(fh)
+            if data.get("format") == FORMAT and data.get("id") == snapshot:
+                return data["site"]
+        except Exception:  # noqa: BLE001 - without it the site graph is built again
+            pass
+        return None
+
+    def save_site(self, site) -> str | None:
+        """Keep the site graph for builds that change only texts; returns its id."""
+        if self.folder is None:
+            return None
+        snapshot = hashlib.sha256(os.urandom(16)).hexdigest()
+        try:
+            _write_atomic(self.folder / "site.pickle", lambda fh: pickle.dump(
+                {"format": FORMAT, "id": snapshot, "site": site}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        except (RecursionError, pickle.PicklingError):  # a graph pickle cannot hold: builds go the whole way
+            return None
+        return snapshot
+
+    def registry(self, key: str, load):
+        """The parsed registry for `key` (its data files and the code that reads them), else load()."""
+        if self.folder is not None:
+            try:
+                with open(self.folder / "registry.pickle", "rb") as fh:
+                    data = pickle.load(fh)
+                if data.get("format") == FORMAT and data.get("key") == key:
+                    return data["registry"]
+            except Exception:  # noqa: BLE001 - parse the data files again
+                pass
+        reg = load()
+        if self.folder is not None:
+            _write_atomic(self.folder / "registry.pickle", lambda fh: pickle.dump(
+                {"format": FORMAT, "key": key, "registry": reg}, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        return reg
 
     def load_related(self) -> dict | None:
         """The last build's related-briefings record (see site._related), or None."""

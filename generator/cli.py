@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -259,3 +260,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)",
                   file=sys.stderr)
         return EXIT_USAGE
+
+
+def run() -> None:
+    """The `briefings` command: main(), then exit without freeing the build's objects one by one
+    (a tenth of a second at 10,000 briefings); output is flushed first."""
+    code = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

@@ -154,6 +154,16 @@ def registry_fingerprint(data_dir: Path | None = None) -> str:
     return digest.hexdigest()
 
 
+def registry_code() -> str:
+    """Digest of the code that turns data files into a Registry: a parsed registry kept by the
+    cache is reused only with the same code."""
+    here = Path(__file__).parent
+    digest = hashlib.sha256()
+    for name in ("registry.py", "text.py", "yamlio.py", "model.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
 def load_registry(data_dir: Path | None = None) -> Registry:
     """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present."""
     user_officials = data_dir / "officials.yaml" if data_dir else None

@@ -47,11 +47,18 @@ class PagePlan:
         return {**self.context, **self.lazy()} if self.lazy else self.context
 
 
-def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
-    """A strict, autoescaping environment; a user template overrides the theme's file of the same name."""
+def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -> jinja2.Environment:
+    """A strict, autoescaping environment; a user template overrides the theme's file of the same name.
+
+    With a cache folder, compiled templates are kept there (Jinja2's bytecode cache, checked
+    against each template's source): a build that renders one page need not compile them all."""
     search = [str(config.templates)] if config.templates.is_dir() else []
     search.append(str(theme_dir() / "templates"))
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True,
+    compiled = None
+    if cache_dir is not None:
+        (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
+        compiled = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True, bytecode_cache=compiled,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True,
                              # control characters from a seed never reach a page (Markup, such as a
@@ -131,21 +138,30 @@ def briefing_deps(b: Briefing, site: Site) -> tuple:
     return (b.source, b.sha256, site.slugs[b.source], people, related)
 
 
+def common_context(site: Site) -> dict:
+    """What every page's context holds: the slugs links are made from."""
+    return {"country_slug": {code: c.slug for code, c in site.countries.items()},
+            "topic_slug": site.topic_slugs, "slugs": site.slugs}
+
+
+def briefing_plan(b: Briefing, site: Site, common: dict, texts=None) -> PagePlan:
+    """A briefing's page; its texts are fetched only if it is rendered."""
+    rel = urls.page("briefings", site.slugs[b.source])
+    return PagePlan(rel, "briefing.html", {**common, "rel": rel},
+                    lazy=lambda: briefing_context(texts.full(b) if texts else b, site),
+                    deps=briefing_deps(b, site))
+
+
 def plan_pages(site: Site, config: SiteConfig, texts=None) -> list[PagePlan]:
     """Every HTML page of the site, decided before any is written."""
-    common = {"country_slug": {code: c.slug for code, c in site.countries.items()},
-              "topic_slug": site.topic_slugs, "slugs": site.slugs}
+    common = common_context(site)
     plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
                                          "total": len(site.briefings), "officials": site.officials,
                                          "countries": site.countries, "topics": site.topics,
                                          "top_officials": sorted(site.officials.values(),
                                                                  key=lambda o: (-len(o.briefings), o.name))[:12],
                                          "rel": ""})]
-    for b in site.briefings:
-        rel = urls.page("briefings", site.slugs[b.source])
-        plans.append(PagePlan(rel, "briefing.html", {**common, "rel": rel},
-                              lazy=lambda b=b: briefing_context(texts.full(b) if texts else b, site),
-                              deps=briefing_deps(b, site)))
+    plans += [briefing_plan(b, site, common, texts) for b in site.briefings]
     sections = (("officials", site.officials, "official.html", "o"),
                 ("countries", site.countries, "country.html", "c"),
                 ("topics", site.topics, "topic.html", "t"))

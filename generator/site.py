@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator import urls
 from generator.model import Briefing
@@ -213,3 +213,23 @@ def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = 
         out[b.source] = [briefings[j] for j, _ in best]
         record[b.source] = [briefings[j].source for j, _ in best]
     return out, {"common": common, "features": digests, "related": record}
+
+
+def to_snapshot(site: Site) -> Site:
+    """A copy of the graph whose entries name each other by slug and code, so that pickling it
+    does not recurse from official to official; `from_snapshot` links them again."""
+    officials = {slug: replace(e, met=[(o.slug, n) for o, n in e.met]) for slug, e in site.officials.items()}
+    countries = {code: replace(e, officials=[o.slug for o in e.officials],
+                               partners=[(p.code, n) for p, n in e.partners])
+                 for code, e in site.countries.items()}
+    return replace(site, officials=officials, countries=countries, related_record={})
+
+
+def from_snapshot(site: Site) -> Site:
+    """The graph `to_snapshot` flattened, linked again (in place)."""
+    for e in site.officials.values():
+        e.met = [(site.officials[slug], n) for slug, n in e.met]
+    for e in site.countries.values():
+        e.officials = [site.officials[slug] for slug in e.officials]
+        e.partners = [(site.countries[code], n) for code, n in e.partners]
+    return site

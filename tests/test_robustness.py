@@ -448,7 +448,7 @@ def test_failure_while_swapping_in_leaves_the_previous_site_intact(built, capsys
 
 
 def test_failure_of_a_small_incremental_build_leaves_the_previous_site_intact(archive, capsys, monkeypatch):
-    import generator.build as build_module
+    import generator.output as output_module
     for i in range(8):
         archive.seed(f"s{i}.txt", GOOD.replace("2022-05-10", f"2021-03-{10 + i:02d}"))
     monkeypatch.chdir(archive.root)
@@ -457,11 +457,11 @@ def test_failure_of_a_small_incremental_build_leaves_the_previous_site_intact(ar
     # an edit deep in one body changes one page: it is written beside its target, not yet in place
     archive.seed("s3.txt", GOOD.replace("2022-05-10", "2021-03-13").replace("universities", "colleges"))
 
-    def static_files(config):
+    def finish(self):
         assert list((archive.root / "site").rglob(".*.new-*"))
         raise RuntimeError("failed after the pages")
 
-    monkeypatch.setattr(build_module, "static_files", static_files)
+    monkeypatch.setattr(output_module.InPlaceWriter, "finish", finish)
     code, out, err = run(["build"], capsys)
     assert code != 0 and "failed after the pages" in err
     assert snapshot(archive.root / "site") == previous
