@@ -59,6 +59,7 @@ class Registry:
     topic_keywords: Phrases                        # folded keyword tokens -> topic name
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
     official_keys: Phrases                         # folded tokens of a name or alias -> info
+    groups: Phrases                                # folded tokens of a group's name ("g7") -> member codes
     fingerprint: str
     _ref_firsts: frozenset | None = None
 
@@ -146,7 +147,7 @@ def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
 def registry_fingerprint(data_dir: Path | None = None) -> str:
     """Digest of every data file the registry is made from: equal digests, equal registries."""
     digest = hashlib.sha256()
-    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml"]
+    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml", DATA / "groups.yaml"]
     if data_dir:
         sources += [q for q in (data_dir / "officials.yaml", data_dir / "topics.yaml") if q.exists()]
     for p in sources:
@@ -197,6 +198,7 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         for r in c.regions:
             regions.setdefault(_key(r), c.code)
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
+    groups = {_key(n): tuple(g["members"]) for g in _read_yaml(DATA / "groups.yaml") for n in g["names"]}
     return Registry(
         countries=countries, country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
         regions=Phrases(regions),
@@ -207,5 +209,5 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         domains=Phrases((_key(d), d) for d in title_data.get("domains") or ()),
         weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
         topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
-        officials=officials, fingerprint=registry_fingerprint(data_dir),
+        officials=officials, fingerprint=registry_fingerprint(data_dir), groups=Phrases(groups),
         official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

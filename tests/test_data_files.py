@@ -2,6 +2,7 @@
 
 generator/data/countries.yaml: one entry per state/entity with a fixed schema.
 generator/data/topics.yaml: diplomatic topics with the keywords that signal them.
+generator/data/groups.yaml: groupings of states (G7 ...) with their member states.
 """
 from __future__ import annotations
 
@@ -407,3 +408,16 @@ def test_regions_are_places_but_not_cities():
         for region in c["regions"]:
             assert fold(region) not in cities, (c["code"], region)
             assert owner.setdefault(fold(region), c["code"]) == c["code"], (region, "in two countries")
+
+
+# ---------------------------------------------------------------- groups
+
+
+def test_groups_name_known_states_only(by_code):
+    groups = load("groups.yaml")
+    names = [fold(n) for g in groups for n in g["names"]]
+    assert len(names) == len(set(names)), "a name denotes two groups"
+    for g in groups:
+        assert list(g) == ["names", "members"], g
+        assert len(g["members"]) == len(set(g["members"])), g["names"]
+        assert set(g["members"]) <= set(by_code) - {"EU"}, g["names"]  # the EU is not a state

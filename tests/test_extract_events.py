@@ -74,3 +74,56 @@ def test_filed_from_elsewhere_the_event_city_named_later_wins(registry):
             "Trade was on the agenda.\n\nWhile in Osaka, Gagnon also spoke to students.")
     b = brief(text, registry)
     assert (b.location.city, b.location.country) == ("Osaka", "JP")
+
+
+def test_a_nationality_word_names_a_party_only_for_people_acting_for_the_state(registry):
+    text = (" date 2021-03-04 Chilean and Peruvian negotiators met in Lima on Thursday to discuss aid for "
+            "Venezuelan migrants and the route of an Ecuadorian cargo ship, and the Bolivians sent observers.\n\n"
+            "The talks will resume next month, a spokesman said.")
+    assert set(brief(text, registry).countries) == {"CL", "PE", "BO"}
+
+
+def test_the_target_of_a_judgement_is_not_a_party(registry):
+    text = (" date 2020-06-11 The foreign ministers of Canada and Australia issued a joint statement on "
+            "Thursday condemning Belarus for its treatment of protesters.\n\nThe statement was short.")
+    assert set(brief(text, registry).countries) == {"CA", "AU"}
+    text = (" date 2020-06-11 Austrian Chancellor Karl Huber met Czech Prime Minister Jan Novak in Vienna "
+            "on Monday.\n\nHuber also praised Slovak President Eva Kral for her reform plans.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"AT", "CZ"}
+    # praise exchanged at the encounter itself: the one praised takes part
+    text = text.replace("for her reform plans", "as the two leaders met in Bratislava")
+    assert set(brief(text, registry).countries) == {"AT", "CZ", "SK"}
+
+
+def test_a_wished_for_partner_is_not_a_party(registry):
+    text = (" date 2019-09-02 Chilean President Ana Soto met Argentine President Luis Vera in Santiago on "
+            "Monday and said she hopes to meet with Brazilian President Joao Ferreira later this year.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"CL", "AR"}
+
+
+def test_an_official_in_a_scene_setting_clause_is_not_a_party(registry):
+    text = (" date 2020-02-05 Tunisian Foreign Minister Sami Ben Ali held talks with Italian Foreign Minister "
+            "Paolo Conte in Rome on Wednesday.\n\nMigration led their discussion. As Libyan Prime Minister "
+            "Omar Haddad struggles to keep his cabinet together, crossings have risen, Conte said.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"TN", "IT"}
+    text = text.replace("struggles to keep his cabinet together", "met Conte on Tuesday")
+    assert set(brief(text, registry).countries) == {"TN", "IT", "LY"}
+
+
+def test_an_agenda_item_is_not_a_party(registry):
+    text = (" date 2022-02-01 Venezuela leads the agenda as the foreign ministers of Colombia and Ecuador "
+            "meet in Quito on Tuesday.\n\nThe meeting will last two days.")
+    assert set(brief(text, registry).countries) == {"CO", "EC"}
+
+
+def test_a_group_of_states_acting_together_brings_its_members(registry):
+    g7 = {"CA", "FR", "DE", "IT", "JP", "GB", "US"}
+    text = (" date 2021-06-12 Finance ministers from the Group of Seven met in Naples on Saturday and agreed "
+            "on a minimum tax for large companies.\n\nThe deal needs wider support.")
+    assert set(brief(text, registry).countries) == g7
+    text = " date 2021-06-12 G-20 leaders agreed on Saturday to share vaccines.\n\nNo more."
+    assert len(brief(text, registry).countries) == 19 and "EU" not in brief(text, registry).countries
+    # the group as the setting of a bilateral meeting brings no one
+    text = (" date 2021-06-12 Japanese Prime Minister Ken Mori met Canadian Prime Minister Paul Gagnon on "
+            "Saturday at a meeting of the G7 leaders in Cornwall.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"JP", "CA"}

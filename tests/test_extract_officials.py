@@ -50,3 +50,11 @@ def test_a_leader_word_alone_is_not_an_official(registry):
     found, _ = officials(" date 2020-01-01 The leader of the delegation, Sam Hill, said the "
                          "president would travel soon.\n\nNo one else spoke.", registry)
     assert found == {}
+
+
+def test_a_bare_president_in_a_kingdom_is_a_visitor(registry):
+    text = (" date 2019-07-08 President Tom Ramos began a state visit to Denmark on Monday and was welcomed "
+            "in Copenhagen by Queen Ingrid.\n\nRamos and the queen toured the harbour.")
+    found, b = officials(text, registry)
+    assert found["Tom Ramos"][1] == "US" and found["Ingrid"][1] == "DK"
+    assert set(b.countries) == {"US", "DK"}

@@ -5,34 +5,16 @@ from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
-from generator.extract.people import Paragraph, Ref, country_refs, known_officials, scan
+from generator.extract.parties import first_mentions, involved_countries
+from generator.extract.people import Paragraph, country_refs, known_officials, scan
 from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
-from generator.model import Briefing, Person
+from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "1"
-TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against", "toward", "towards", "regarding"})
-LEAD = 3  # paragraphs that make the lead: officials named there take part
-
-
-def _party(r: Ref) -> bool:
-    """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
-    not as the owner of a topic ("North Korea's missiles", "talks on Syria") or as a city ("in Tokyo")."""
-    return not (r.kind in ("place", "region") or r.possessive or r.after in TOPIC_PREPOSITIONS)
-
-
-def involved_countries(persons: tuple[Person, ...], mentions: list,
-                       refs: list[list[Ref]]) -> tuple[str, ...]:
-    """States taking part: those of officials named in the lead, and states the first paragraph names."""
-    first: dict[str, int] = {}
-    for m in mentions:
-        first.setdefault(m.name, m.paragraph)
-    codes = [p.country for p in persons if p.country and first.get(p.name, LEAD) < LEAD]
-    codes += [r.code for r in (refs[0] if refs else []) if _party(r)]
-    return tuple(c for c in dict.fromkeys(codes) if c != "EU")
+EXTRACTOR_VERSION = "2"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -56,7 +38,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     where, where_conf = locate(paras, reg, wire.dateline, kind)
     topic_names = topics(reg, paras)
-    countries = involved_countries(persons, mentions, refs)
+    firsts = first_mentions(people, mentions, paras, len(wire.captions))
+    countries = involved_countries(persons, firsts, paras, refs, reg)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.6), ("date", 1.0 if wire.date else 0.0),
                   ("location", where_conf), ("event_type", kind_conf),

@@ -31,6 +31,10 @@ GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kin
 VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
 PREPOSITIONS = frozenset({"in", "at", "to", "from", "here"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
+# Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
+ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
+                                               if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
+                          + r")\b", re.I)
 
 
 def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:

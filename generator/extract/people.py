@@ -232,8 +232,12 @@ def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) ->
     return out
 
 
-PARTY_NOUNS = frozenset({"side", "government", "officials", "official", "delegation", "team", "leaders",
-                         "authorities", "counterpart", "counterparts", "embassy", "military", "forces"})
+# Nouns for people or bodies that act for a state: a nationality word before one names a party.
+PARTY_NOUNS = frozenset({"side", "sides", "government", "governments", "officials", "official", "delegation",
+                         "delegations", "team", "teams", "leader", "leaders", "authorities", "counterpart",
+                         "counterparts", "embassy", "military", "forces", "troops", "army", "navy", "negotiator",
+                         "negotiators", "diplomat", "diplomats", "envoys", "lawmakers", "ministry", "regime",
+                         "administration"})
 LOCATIVE = frozenset({"in", "to", "from", "for", "at", "into", "visiting", "visited", "across", "inside"})
 
 

@@ -12,6 +12,7 @@ from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
 
 NEAR_TOKENS = 12
+UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
 
 
 @dataclass
@@ -138,13 +139,17 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
 def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
               reg: Registry) -> str | None:
     """The home country, unless it has no such office (the United States has no king):
-    then the country named nearest to the mention."""
+    then the country named nearest to the mention. When the text names no other country (a
+    bare "President X" in a report on a visit to a kingdom), the office is that of the country
+    whose offices English-language copy leaves unmarked, the United States, if it has one."""
     title = _title_key(o.title) if o.title else ()
     if home is None or title not in reg.not_offices.get(home, ()):
         return home
     f = o.first
     others = [r for r in refs[f.para] if r.code != home] or [r for para in refs for r in para if r.code != home]
-    return min(others, key=lambda r: abs(r.at - f.at)).code if others else home
+    if others:
+        return min(others, key=lambda r: abs(r.at - f.at)).code
+    return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
 def home_country(refs: list[list[Ref]]) -> str | None:

@@ -1,0 +1,212 @@
+"""Layer 6: the states taking part in the event, as opposed to the states the article only talks about.
+
+The lead names the parties, but it also names states as topics ("talks on Syria"), as targets of
+what the parties say or do ("blaming Iran for"), as hoped-for partners of a later event ("hopes to
+see the Japanese leader") and as background ("As the Iranian economy falters, ..."). Each test
+below reads the words around one mention; none needs more than its sentence.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from generator.extract.events import ENCOUNTER_RE
+from generator.extract.lexicon import longest_match, longest_match_ending
+from generator.extract.people import PARTY_NOUNS, Paragraph, Ref
+from generator.model import Mention, Person
+from generator.registry import Registry
+
+LEAD = 3  # paragraphs that make the lead: officials named there take part
+TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against", "toward", "towards", "regarding"})
+DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+# The object of a verb of judgement is what the parties judge, not one of them ("blaming Iran for",
+# "praised the Iranian leader"); the object of a verb of encounter ("met", "hosted") is a party.
+JUDGEMENT_VERBS = frozenset("""
+    accuse accuses accused accusing blame blames blamed blaming condemn condemns condemned condemning
+    criticize criticizes criticized criticizing criticise criticises criticised criticising
+    denounce denounces denounced denouncing praise praises praised praising rebuke rebukes rebuked
+    rebuking sanction sanctions sanctioned sanctioning punish punishes punished punishing
+    """.split())
+# "wants to meet X", "is ready to visit X": the encounter is wished for, it is not the event reported.
+WISH_WORDS = frozenset("""
+    want wants wanted wanting hope hopes hoped hoping wish wishes wished seek seeks sought
+    offer offers offered willing ready eager keen like
+    """.split())
+ENCOUNTER_VERBS = frozenset({"meet", "see", "visit", "host", "receive", "talk", "speak", "sit"})
+# A sentence after the first paragraph that opens with one of these and a comma-closed clause
+# states a circumstance. (In the first paragraph such a clause is part of the event itself.)
+BACKGROUND_OPENERS = frozenset({"as", "while", "although", "though"})
+# Punctuation and conjunctions that bound a clause ("Iran tops the agenda | as ministers meet").
+CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "as", "while", "when", "because",
+                         "although", "though", "whereas", "which", "who"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+# A group after one of these is the setting of the event ("at a meeting of the G7 leaders").
+PREPOSITIONS = frozenset({"of", "at", "for", "during", "on", "in", "to", "from", "with", "by", "before", "after",
+                          "ahead", "outside", "inside", "into", "between", "among"})
+# Nouns a group of states stands before or after when its members act together ("G7 leaders",
+# "ministers from the Group of Eight").
+MEMBER_NOUNS = PARTY_NOUNS | {"ministers", "heads", "nations", "countries", "members", "states", "partners"}
+# "the Turkish capital" stands for Ankara, a metonym of the government as "Ankara said" is.
+DEMONYM_HEADS = MEMBER_NOUNS | {"capital"}
+
+
+def _token_at(p: Paragraph, char: int) -> int:
+    """Index of the token that starts at (or covers) a character offset."""
+    return max(bisect_right([s for s, _ in p.spans], char) - 1, 0)
+
+
+def _sentence(p: Paragraph, i: int) -> tuple[int, int]:
+    """Token span of the sentence around token i."""
+    a = i
+    while a > 0 and p.words[a - 1] not in SENTENCE_ENDS:
+        a -= 1
+    b = i
+    while b < len(p.words) and p.words[b] not in SENTENCE_ENDS:
+        b += 1
+    return a, b
+
+
+def _judged(p: Paragraph, i: int) -> bool:
+    """True when the phrase at token i is the object of a verb of judgement in a sentence that
+    reports no encounter ("blaming Iran for", but not "praised his host as the two met")."""
+    k = i
+    while k > 0 and p.folded[k - 1] in DETERMINERS:
+        k -= 1
+    if not (k and p.folded[k - 1] in JUDGEMENT_VERBS):
+        return False
+    a, b = _sentence(p, i)
+    return not ENCOUNTER_RE.search(p.text, p.spans[a][0], p.spans[b - 1][1])
+
+
+def _wished(p: Paragraph, i: int) -> bool:
+    """True when the phrase at token i is the partner of a wished-for encounter ("hopes to meet X")."""
+    k = i
+    while k > 0 and p.folded[k - 1] in DETERMINERS:
+        k -= 1
+    if k and p.folded[k - 1] in ("with", "to"):  # "meet with X", "talk to X"
+        k -= 1
+    return (k >= 3 and p.folded[k - 1] in ENCOUNTER_VERBS and p.folded[k - 2] == "to"
+            and p.folded[k - 3] in WISH_WORDS)
+
+
+def _aside(p: Paragraph, i: int) -> bool:
+    """True when the phrase at token i is judged or wished for: not a party."""
+    return _judged(p, i) or _wished(p, i)
+
+
+def _background(p: Paragraph, i: int) -> bool:
+    """True when token i sits in a sentence-opening "As/While/Although ..., " clause that reports
+    no encounter: such a clause sets the scene ("As the drought worsens, ...") for the main clause."""
+    s = _sentence(p, i)[0]
+    while s < i and not p.words[s][:1].isalpha():  # an opening quote
+        s += 1
+    if p.folded[s] not in BACKGROUND_OPENERS or any(w in (",", ";", ":") for w in p.words[s:i]):
+        return False
+    end = next((k for k in range(i, len(p.words)) if p.words[k] == ","), None)
+    return end is not None and not ENCOUNTER_RE.search(p.text, p.spans[s][0], p.spans[end][0])
+
+
+def _on_agenda(p: Paragraph, i: int) -> bool:
+    """True when the clause around token i is about an agenda ("Iran tops the agenda"): a topic."""
+    a = i
+    while a > 0 and p.folded[a - 1] not in CLAUSE_ENDS:
+        a -= 1
+    b = i
+    while b < len(p.words) and p.folded[b] not in CLAUSE_ENDS:
+        b += 1
+    return "agenda" in p.folded[a:b]
+
+
+def _names_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """A nationality word names a party when it stands for the people of a state ("the Palestinians"),
+    is one side of a pair ("U.S.-Saudi"), or describes people acting for the state ("Israeli and
+    Palestinian teams", "the Chinese side"); "Syrian refugees" or "a Russian plane" name no party."""
+    if r.kind != "demonym" or r.describes or r.after == "-":
+        return True
+    n, _ = longest_match(p.folded, r.at, reg.demonyms)
+    if not n:
+        return True  # a plural: the nationality word is a noun
+    h = r.at + n
+    while h + 1 < len(p.words) and p.folded[h] in ("and", "or", ","):
+        m, _ = longest_match(p.folded, h + 1, reg.demonyms)
+        if not m:
+            break
+        h += 1 + m
+    if h >= len(p.words) or p.words[h] in (".", ",", ";", ":", "?", "!"):
+        return True  # "talks with the Japanese."
+    # the head noun, or the noun after one modifier ("the Japanese foreign ministers")
+    return any(p.folded[j] in DEMONYM_HEADS or longest_match(p.folded, j, reg.titles, 3)[0]
+               for j in _plain_words(p, h, 2))
+
+
+def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
+    not as the owner of a topic ("North Korea's missiles", "talks on Syria"), a city ("in Tokyo"), an
+    agenda item, the target of a judgement or a wished-for partner."""
+    if r.kind in ("place", "region") or r.possessive or r.after in TOPIC_PREPOSITIONS:
+        return False
+    return _names_party(p, r, reg) and not _aside(p, r.at) and not _on_agenda(p, r.at)
+
+
+def _plain_words(p: Paragraph, start: int, limit: int) -> list[int]:
+    """Up to `limit` token positions from `start` that are words, stopping at the first punctuation."""
+    out = []
+    for j in range(start, min(start + limit, len(p.words))):
+        if not p.words[j][:1].isalnum():
+            break
+        out.append(j)
+    return out
+
+
+def group_members(p: Paragraph, reg: Registry) -> list[str]:
+    """Members of a group of states whose people the paragraph names as acting together
+    ("G7 leaders", "foreign ministers from the Group of Eight"): each member takes part."""
+    codes: list[str] = []
+    for i, f in enumerate(p.folded):
+        if f not in reg.groups.firsts or not p.words[i][:1].isupper():  # not "a group of eight"
+            continue
+        n, members = longest_match(p.folded, i, reg.groups)
+        if not n:
+            continue
+        k = i - (1 if i and p.folded[i - 1] == "the" else 0)
+        before = k >= 2 and p.folded[k - 1] in ("of", "from") and (
+            p.folded[k - 2] in MEMBER_NOUNS or longest_match_ending(p.folded, k - 1, reg.titles, 3)[0])
+        # "G7 leaders", "the G-20 finance ministers", but not "a meeting of the G7 leaders": a group
+        # after a preposition is the setting of the event, not its subject
+        after = not (k and p.folded[k - 1] in PREPOSITIONS) and any(
+            p.folded[j] in MEMBER_NOUNS or longest_match(p.folded, j, reg.titles, 3)[0]
+            for j in _plain_words(p, i + n, 3))
+        if before or after:
+            codes += members
+    return codes
+
+
+def first_mentions(people, mentions: list[Mention], paras: list[Paragraph], offset: int) -> dict[str, tuple[int, int]]:
+    """Each official's first mention in the body: (paragraph, token where the mention begins, its
+    title and nationality word included). Title-anchored mentions count even when a short form
+    shared by two officials left them unlinked."""
+    titled = {(f.para - offset, f.start): f.at for o in people for f in o.mentions}
+    out: dict[str, tuple[int, int]] = {}
+    for m in mentions:  # in reading order: the first one of a name is its first mention
+        if m.name not in out:
+            at = _token_at(paras[m.paragraph], m.start)
+            out[m.name] = (m.paragraph, min(at, titled.get((m.paragraph, m.start), at)))
+    for o in people:
+        for f in o.mentions:
+            if f.para >= offset:
+                out[o.name] = min(out.get(o.name, (f.para - offset, f.at)), (f.para - offset, f.at))
+    return out
+
+
+def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int, int]],
+                       paras: list[Paragraph], refs: list[list[Ref]], reg: Registry) -> tuple[str, ...]:
+    """States taking part: those of officials the lead introduces as actors, the groups of states
+    and the states the first paragraph names as parties."""
+    codes = []
+    for person in persons:
+        pi, at = firsts.get(person.name, (LEAD, 0))
+        if person.country and pi < LEAD and not _aside(paras[pi], at) and not (pi and _background(paras[pi], at)):
+            codes.append(person.country)
+    if paras:
+        codes += [r.code for r in refs[0] if _party(paras[0], r, reg)]
+        codes += group_members(paras[0], reg)
+    return tuple(c for c in dict.fromkeys(codes) if c != "EU")
