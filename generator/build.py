@@ -170,14 +170,14 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
         _retext(by_source[source], sha256, text_key)
     fresh = {}
     for name, data, key in changed:
-        job = _job(name, data)
+        job = _job(name, data, key)
         old = by_source.get(name)
-        if len(job) != 2 or old is None:
+        if isinstance(job, SourceError) or old is None:
             return False
-        briefing, notices, error = _extract_one(reg, job)
-        if error is not None or notices or briefing is None:
+        slim, packed, notices, error = _extract_one(reg, job)
+        if error is not None or notices or slim is None:
             return False
-        slim = texts.put(key, briefing)
+        texts.put_packed(key, packed)
         if replace(old, sha256=slim.sha256, text_key=slim.text_key) != slim:
             return False  # something a list shows changed: the graph must be built again
         fresh[key] = (slim, [])

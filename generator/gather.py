@@ -16,7 +16,7 @@ from generator.model import Briefing
 from generator.parallel import fork_map
 from generator.registry import Registry
 from generator.sources import find_seed_files, parse_seed, read_bytes
-from generator.texts import TextStore
+from generator.texts import TextStore, split
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
@@ -33,18 +33,22 @@ class Gathered:
     digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
 
 
-def _extract_one(reg: Registry, job: tuple[str, bytes]
-                 ) -> tuple[Briefing | None, list[Notice], BriefingError | None]:
-    name, data = job
+def _extract_one(reg: Registry, job: tuple[str, bytes, str | None]
+                 ) -> tuple[Briefing | None, bytes | None, list[Notice], BriefingError | None]:
+    """One seed's briefing, notices and error. With a text key the briefing comes without its
+    texts, packed apart for the TextStore: in a worker, the parent need not pack them."""
+    name, data, text_key = job
     try:
         briefing, notices = extract(parse_seed(data, name), reg)
-        return briefing, notices, None
+        if text_key is None:
+            return briefing, None, notices, None
+        return *split(text_key, briefing), notices, None
     except SourceError as exc:
-        return None, [], exc
+        return None, None, [], exc
     except RecursionError:
-        return None, [], SourceError("is too deeply nested or too repetitive to read", name)
+        return None, None, [], SourceError("is too deeply nested or too repetitive to read", name)
     except Exception as exc:  # noqa: BLE001 - a defect met on one seed must cost only that seed
-        return None, [], SourceError(f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
+        return None, None, [], SourceError(f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
                                      "please report it; run with --debug for details", name,
                                      detail=traceback.format_exc())
 
@@ -125,14 +129,14 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     return out
 
 
-def _job(name: str, data) -> tuple[str, bytes] | tuple[str, None, tuple]:
+def _job(name: str, data, text_key: str | None) -> tuple[str, bytes, str | None] | SourceError:
     """A seed to extract, read now when the stat index spared reading it earlier."""
     if isinstance(data, str):
         try:
             data = read_bytes(Path(data), name)
         except SourceError as exc:
-            return name, None, (None, [], exc)
-    return name, data
+            return exc
+    return name, data, text_key
 
 
 def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
@@ -146,9 +150,14 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
     if texts is not None and cached:
         kept = texts.keys()
         cached = {k: v for k, v in cached.items() if k in kept}
-    jobs = [_job(name, data) for name, data, key in inputs.items if data is not None and key not in cached]
-    unreadable = {job[0]: job[2] for job in jobs if len(job) == 3}
-    jobs = [job for job in jobs if len(job) == 2]
+    jobs, unreadable = [], {}
+    for name, data, key in inputs.items:
+        if data is not None and key not in cached:
+            job = _job(name, data, key if texts is not None else None)
+            if isinstance(job, SourceError):
+                unreadable[name] = job
+            else:
+                jobs.append(job)
     results = fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
     for name, data, key in inputs.items:
         if data is None:
@@ -157,11 +166,11 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
             briefing, notices = cached[key]
             error = None
         elif name in unreadable:
-            briefing, notices, error = unreadable[name]
+            briefing, notices, error = None, [], unreadable[name]
         else:
-            briefing, notices, error = next(results)
-            if briefing is not None and texts is not None:
-                briefing = texts.put(key, briefing)
+            briefing, packed, notices, error = next(results)
+            if packed is not None:
+                texts.put_packed(key, packed)
         if error is not None:
             out.errors.append(error)
         if briefing is not None:

@@ -72,4 +72,6 @@ XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
 
 def printable(text: str) -> str:
     """Text with characters no XML or HTML page may hold replaced by U+FFFD."""
+    if text.isascii() and text.isprintable():  # most values: two C-level checks, no regex
+        return text
     return XML_UNSAFE.sub("\ufffd", text)

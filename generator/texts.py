@@ -19,6 +19,12 @@ FIELDS = ("body", "mentions", "statements", "original")
 EMPTY = {"body": (), "mentions": (), "statements": (), "original": ""}
 
 
+def split(key: str, b: Briefing) -> tuple[Briefing, bytes]:
+    """The briefing without its texts (which it finds again under `key`), and the texts packed."""
+    data = pickle.dumps(tuple(getattr(b, f) for f in FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+    return replace(b, **EMPTY, text_key=key), data
+
+
 class TextStore:
     """put() strips a briefing's texts and keeps them; full() gives them back."""
 
@@ -59,12 +65,16 @@ class TextStore:
 
     def put(self, key: str, b: Briefing) -> Briefing:
         """Keep the briefing's texts under `key`; returns the briefing without them."""
-        data = pickle.dumps(tuple(getattr(b, f) for f in FIELDS), protocol=pickle.HIGHEST_PROTOCOL)
+        slim, data = split(key, b)
+        self.put_packed(key, data)
+        return slim
+
+    def put_packed(self, key: str, data: bytes) -> None:
+        """Keep texts that split() packed (in a worker process, which spares the parent the work)."""
         if self.memory is not None:
             self.memory[key] = data
         else:
             self._db().execute("INSERT OR REPLACE INTO texts VALUES (?, ?)", (key, data))
-        return replace(b, **EMPTY, text_key=key)
 
     def full(self, b: Briefing) -> Briefing:
         """The briefing with its texts."""

@@ -23,6 +23,7 @@ BOILERPLATE_RE = re.compile(
 BOILERPLATE_ANYWHERE_RE = re.compile(
     r"pic\.twitter\.com/|https?://t\.co/|— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}$|"
     r"\ball rights reserved\b|\bnewsletter\b.{0,40}\bsign up\b", re.I)
+ANYWHERE_KEYS = ("twitter.com/", "t.co/", "(@", "reserved", "newsletter")
 CAPTION_END_RE = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Images?)[^)]*\)|"
     r"\|\s*(?:[A-Z][\w.]*\s*){1,4}\|\s*(?:Getty Images|AFP|Reuters|Bloomberg)[^|]*)\s*$")
@@ -66,8 +67,14 @@ def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
     # footers and embedded tweets are short: a long paragraph that mentions "all rights
     # reserved" is the article itself (a one-line article with its footer glued on)
-    return bool(BOILERPLATE_RE.match(para) or (len(para) < 400 and BOILERPLATE_ANYWHERE_RE.search(para))
+    return bool(BOILERPLATE_RE.match(para) or (len(para) < 400 and _furniture_inside(para))
                 or _caption(para) or para.isupper())
+
+
+def _furniture_inside(para: str) -> bool:
+    # every pattern of BOILERPLATE_ANYWHERE_RE holds one of these strings: look for them first
+    low = para.lower()
+    return any(k in low for k in ANYWHERE_KEYS) and BOILERPLATE_ANYWHERE_RE.search(para) is not None
 
 
 def _caption(para: str) -> bool:

@@ -56,8 +56,8 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
 
 def _locative_places(p: Paragraph, reg: Registry):
     """(kind, token, value) for every city/venue or country named after "in", "to", "at" ...."""
-    for i in range(1, len(p.words)):
-        if not p.words[i][:1].isupper():
+    for i in p.caps:
+        if i == 0:
             continue
         prev = p.folded[i - 1]
         if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):

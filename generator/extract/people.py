@@ -1,7 +1,7 @@
 """Layers 3-5: find officials by their titles, resolve short forms, attribute countries."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, longest_match,
@@ -38,11 +38,14 @@ class Paragraph:
     words: list[str]
     folded: list[str]
     spans: list[tuple[int, int]]
+    caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where names start
 
     @classmethod
     def of(cls, text: str) -> "Paragraph":
         toks = tokenize(text)
-        return cls(text, [t for t, _, _ in toks], [fold(t) for t, _, _ in toks], [(s, e) for _, s, e in toks])
+        words = [t for t, _, _ in toks]
+        return cls(text, words, [w.lower() if w.isascii() else fold(w) for w in words], [(s, e) for _, s, e in toks],
+                   [i for i, w in enumerate(words) if w[:1].isupper()])
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -165,26 +168,24 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
 def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
-    i, n = 0, len(p.words)
+    n, nxt = len(p.words), 0
     firsts = reg.titles.firsts
-    while i < n:
-        if p.folded[i] not in firsts and p.folded[i] not in COUNTERPART:
-            i += 1
+    for i in [k for k, f in enumerate(p.folded) if f in firsts or f in COUNTERPART]:
+        if i < nxt:
             continue
         j, kind = _title_at(p, i, reg)
         if kind is None:
-            i += 1
             continue
         code, former, start = _look_back(p, i, reg)
         if _serves_organisation(p, i, j, reg):
-            i = j
+            nxt = j
             continue
         qualified = code is not None or (i > 0 and p.folded[i - 1] in reg.weak_qualifiers)
         if kind == "weak" and not qualified:
-            i = j
+            nxt = j
             continue
         if kind == "counterpart" and not (i > 0 and p.folded[start - 1 if start else 0] in ("his", "her", "their", "its")):
-            i = j
+            nxt = j
             continue
         title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
         if i > 0 and title and fold(title) == "mayor":  # "London Mayor Sadiq Khan"
@@ -210,9 +211,9 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                former=former, para=pi, start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=kind == "weak" or (title is not None and fold(title) in RANKS),
                                counterpart=kind == "counterpart", at=min(start, a)))
-            i = max(end, j)
+            nxt = max(end, j)
         else:
-            i = j
+            nxt = j
     return found, used
 
 
@@ -275,11 +276,15 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
             parts = [_country_word(part, reg) for part in f.split("-")]
             if len(parts) >= 2 and all(parts):
                 refs += [Ref(i, code, "compound", False) for code in dict.fromkeys(parts)]
-    candidates = [i for i, f in enumerate(p.folded) if f in firsts or (f[-1:] == "s" and f[:-1] in firsts)]
+    folded = p.folded
+    candidates = [i for i in p.caps if folded[i] in firsts or (folded[i][-1:] == "s" and folded[i][:-1] in firsts)]
     for i in candidates:
-        if i < nxt or i in skip or not is_capitalised(p.words[i]):
+        if i < nxt or i in skip:
             continue
+        f = folded[i]
         for table, kind in tables:
+            if f not in table.firsts and kind != "demonym":
+                continue
             length, value = longest_match(p.folded, i, table)
             if not length and kind == "demonym" and p.folded[i].endswith("s"):
                 value = table.get((p.folded[i][:-1],))

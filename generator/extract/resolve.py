@@ -181,8 +181,8 @@ def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mentio
     firsts = table.firsts
     for pi, p in enumerate(paras):
         nxt = 0
-        for i in [k for k, f in enumerate(p.folded) if f in firsts]:
-            if i < nxt or not p.words[i][:1].isupper():
+        for i in [k for k in p.caps if p.folded[k] in firsts]:
+            if i < nxt:
                 continue
             n, name = longest_match(p.folded, i, table)
             if n:
