@@ -58,3 +58,13 @@ def test_a_bare_president_in_a_kingdom_is_a_visitor(registry):
     found, b = officials(text, registry)
     assert found["Tom Ramos"][1] == "US" and found["Ingrid"][1] == "DK"
     assert set(b.countries) == {"US", "DK"}
+
+
+def test_a_state_possessive_before_a_full_name_presents_one_of_its_officials(registry):
+    text = (" date 2021-04-12 Foreign ministers met in Vienna on Monday to discuss the grain corridor.\n\n"
+            "The strongest warning came from Austria's Lena Hofer, who said talks could not wait.\n\n"
+            "Norway's Central Bank and Poland's Marek were not mentioned in the final statement.")
+    found, _ = officials(text, registry)
+    assert found["Lena Hofer"] == (None, "AT", False)
+    # an institution and a lone word are no personal names
+    assert set(found) == {"Lena Hofer"}

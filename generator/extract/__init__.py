@@ -6,7 +6,7 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
-from generator.extract.people import Paragraph, country_refs, known_officials, scan
+from generator.extract.people import Paragraph, country_refs, known_officials, possessed_officials, scan
 from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
 from generator.model import Briefing
@@ -14,7 +14,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "2"
+EXTRACTOR_VERSION = "3"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -26,7 +26,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     found, used = [], []
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
-        found += sorted(f + known_officials(p, i, reg, f), key=lambda x: x.start)
+        found += sorted(f + known_officials(p, i, reg, f) + possessed_officials(p, i, reg, f), key=lambda x: x.start)
         used.append(u)
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)

@@ -217,6 +217,29 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     return found, used
 
 
+def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"Germany's Angela Merkel": a state's possessive before a full personal name presents that
+    person as one who acts for the state; the office is left unstated. A lone word ("Russia's
+    Gazprom") is not a personal name, and what a title-anchored mention already took stays its."""
+    out = []
+    for i in range(2, len(p.words) - 2):
+        if p.folded[i] != "'s":
+            continue
+        n, code = longest_match_ending(p.folded, i, reg.country_names)
+        if not n:
+            continue
+        end = _name_at(p, i + 1, reg, after_title=False)
+        if end - (i + 1) < 2 or (end < len(p.words) and p.words[end][:1].isupper()):
+            continue
+        start, stop = p.spans[i + 1][0], p.spans[end - 1][1]
+        if any(f.para == pi and f.start < stop and start < f.end for f in taken) or \
+                longest_match(p.folded, i + 1, reg.organisations)[0]:
+            continue
+        out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
+                         start=start, end=stop, weak=True, at=i - n))
+    return out
+
+
 def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
     """Officials the archive's data/officials.yaml names, wherever the text names them."""
     if not reg.official_keys:
