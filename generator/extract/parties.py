@@ -54,15 +54,20 @@ def _token_at(p: Paragraph, char: int) -> int:
     return max(bisect_right([s for s, _ in p.spans], char) - 1, 0)
 
 
-def _sentence(p: Paragraph, i: int) -> tuple[int, int]:
-    """Token span of the sentence around token i."""
+def _around(tokens: list[str], i: int, stops: frozenset) -> tuple[int, int]:
+    """Token span around token i bounded by the nearest stop tokens on each side."""
     a = i
-    while a > 0 and p.words[a - 1] not in SENTENCE_ENDS:
+    while a > 0 and tokens[a - 1] not in stops:
         a -= 1
     b = i
-    while b < len(p.words) and p.words[b] not in SENTENCE_ENDS:
+    while b < len(tokens) and tokens[b] not in stops:
         b += 1
     return a, b
+
+
+def _sentence(p: Paragraph, i: int) -> tuple[int, int]:
+    """Token span of the sentence around token i."""
+    return _around(p.words, i, SENTENCE_ENDS)
 
 
 def _judged(p: Paragraph, i: int) -> bool:
@@ -107,12 +112,7 @@ def _background(p: Paragraph, i: int) -> bool:
 
 def _on_agenda(p: Paragraph, i: int) -> bool:
     """True when the clause around token i is about an agenda ("Iran tops the agenda"): a topic."""
-    a = i
-    while a > 0 and p.folded[a - 1] not in CLAUSE_ENDS:
-        a -= 1
-    b = i
-    while b < len(p.words) and p.folded[b] not in CLAUSE_ENDS:
-        b += 1
+    a, b = _around(p.folded, i, CLAUSE_ENDS)
     return "agenda" in p.folded[a:b]
 
 
