@@ -182,3 +182,17 @@ def test_a_seed_is_read_again_unless_its_size_and_time_were_recorded_well_after_
     seed.write_bytes(seed.read_bytes().replace(b"on Sunday", b"on Saturday"))
     build(config, cache_dir=cache)
     assert "on Saturday" in page.read_text(encoding="utf-8")
+
+
+def test_an_edited_data_file_is_read_again_not_taken_from_the_cache(archive, tmp_path):
+    config, cache = setup(archive)
+    build(config, cache_dir=cache)
+    assert (cache / "registry.pickle").exists()  # the parsed data is kept between builds...
+    (archive.root / "data").mkdir()
+    (archive.root / "data" / "officials.yaml").write_text(
+        "- name: Ingrid Solberg-Hansen\n  aliases: [Ingrid Solberg]\n  country: NO\n", encoding="utf-8")
+    build(config, cache_dir=cache)  # ...but a changed data file is parsed again
+    assert (config.output / "officials" / "ingrid-solberg-hansen" / "index.html").exists()
+    assert not (config.output / "officials" / "ingrid-solberg").exists()
+    build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
+    same_trees(config.output, tmp_path / "clean")
