@@ -38,26 +38,38 @@ def fold(text: str) -> str:
 
 def tokenize(text: str) -> list[tuple[str, int, int]]:
     """Split text into (token, start, end); a possessive 's becomes its own token."""
-    tokens: list[tuple[str, int, int]] = []
-    append = tokens.append
+    words, spans = split_tokens(text)
+    return [(w, s, e) for w, (s, e) in zip(words, spans)]
+
+
+def split_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """tokenize() as two lists, tokens and their (start, end): what a scan needs, built directly."""
+    words: list[str] = []
+    spans: list[tuple[int, int]] = []
+    add_word, add_span = words.append, spans.append
     for m in TOKEN_RE.finditer(text):
         word = m.group()
         if word[-1] == "." and len(word) > 1:
             start, end = m.span()
             if not (word in ABBREVIATION_SET or (len(word) == 2 and word[0].isupper()) or word.count(".") > 1):
-                append((word[:-1], start, end - 1))
-                append((".", end - 1, end))
+                add_word(word[:-1])
+                add_span((start, end - 1))
+                add_word(".")
+                add_span((end - 1, end))
                 continue
         elif "'" in word or "’" in word:
             pm = POSSESSIVE_RE.match(word)
             if pm and (pm.group(1) or pm.group(2)):
                 start, end = m.span()
                 stem = pm.group(1) or pm.group(2)
-                append((stem, start, start + len(stem)))
-                append(("'s", start + len(stem), end))
+                add_word(stem)
+                add_span((start, start + len(stem)))
+                add_word("'s")
+                add_span((start + len(stem), end))
                 continue
-        append((word, *m.span()))
-    return tokens
+        add_word(word)
+        add_span(m.span())
+    return words, spans
 
 
 def is_capitalised(word: str) -> bool:

@@ -7,7 +7,7 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, longest_match,
                                        longest_match_ending)
 from generator.registry import Registry
-from generator.text import fold, is_capitalised, tokenize
+from generator.text import fold, is_capitalised, split_tokens
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late"})
@@ -42,10 +42,13 @@ class Paragraph:
 
     @classmethod
     def of(cls, text: str) -> "Paragraph":
-        toks = tokenize(text)
-        words = [t for t, _, _ in toks]
-        return cls(text, words, [w.lower() if w.isascii() else fold(w) for w in words], [(s, e) for _, s, e in toks],
-                   [i for i, w in enumerate(words) if w[:1].isupper()])
+        words, spans = split_tokens(text)
+        if text.isascii():  # folding is lower-casing: slice the lowered text once
+            low = text.lower()
+            folded = [low[s:e] for s, e in spans]
+        else:
+            folded = [w.lower() if w.isascii() else fold(w) for w in words]
+        return cls(text, words, folded, spans, [i for i, w in enumerate(words) if w[:1].isupper()])
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
