@@ -205,13 +205,13 @@ def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = 
             members = index[key]
             if len(members) > common:
                 continue
-            weight = 3 if key[0] == "o" else 1
-            for j in members:
-                scores[j] += weight
+            # Counter.update counts in C; an official counts three times
+            for _ in range(3 if key[0] == "o" else 1):
+                scores.update(members)
         scores.pop(i, None)
-        best = heapq.nsmallest(limit, scores.items(), key=lambda kv: (-kv[1], kv[0]))
-        out[b.source] = [briefings[j] for j, _ in best]
-        record[b.source] = [briefings[j].source for j, _ in best]
+        best = heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])
+        out[b.source] = [briefings[j] for _, j in best]
+        record[b.source] = [briefings[j].source for _, j in best]
     return out, {"common": common, "features": digests, "related": record}
 
 
