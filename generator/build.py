@@ -18,7 +18,7 @@ from generator.errors import BriefingError, ConfigError, Notice, SourceError
 from generator.extract import EXTRACTOR_VERSION
 from generator.fingerprint import VERSION as FINGERPRINT_VERSION
 from generator.fingerprint import files_digest, page_digests
-from generator.gather import _extract_one, _job, extract_inputs, read_inputs
+from generator.gather import extract_inputs, extract_one, read_inputs, seed_job
 from generator.output import InPlaceWriter, StagedWriter
 from generator.parallel import fork_map
 from generator.model import Briefing
@@ -170,11 +170,11 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
         _retext(by_source[source], sha256, text_key)
     fresh = {}
     for name, data, key in changed:
-        job = _job(name, data, key)
+        job = seed_job(name, data, key)
         old = by_source.get(name)
         if isinstance(job, SourceError) or old is None:
             return False
-        slim, packed, notices, error = _extract_one(reg, job)
+        slim, packed, notices, error = extract_one(reg, job)
         if error is not None or notices or slim is None:
             return False
         texts.put_packed(key, packed)

@@ -33,7 +33,7 @@ class Gathered:
     digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
 
 
-def _extract_one(reg: Registry, job: tuple[str, bytes, str | None]
+def extract_one(reg: Registry, job: tuple[str, bytes, str | None]
                  ) -> tuple[Briefing | None, bytes | None, list[Notice], BriefingError | None]:
     """One seed's briefing, notices and error. With a text key the briefing comes without its
     texts, packed apart for the TextStore: in a worker, the parent need not pack them."""
@@ -103,7 +103,7 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
             seen = known.get(path)
             if (seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns
                     and st.st_mtime_ns < seen[3] - RACY_NS):
-                data, sha = path, seen[2]  # read only if it must be extracted (see _job)
+                data, sha = path, seen[2]  # read only if it must be extracted (see seed_job)
                 out.stats[path] = seen
             else:
                 now = time.time_ns()
@@ -129,7 +129,7 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     return out
 
 
-def _job(name: str, data, text_key: str | None) -> tuple[str, bytes, str | None] | SourceError:
+def seed_job(name: str, data, text_key: str | None) -> tuple[str, bytes, str | None] | SourceError:
     """A seed to extract, read now when the stat index spared reading it earlier."""
     if isinstance(data, str):
         try:
@@ -153,12 +153,12 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
     jobs, unreadable = [], {}
     for name, data, key in inputs.items:
         if data is not None and key not in cached:
-            job = _job(name, data, key if texts is not None else None)
+            job = seed_job(name, data, key if texts is not None else None)
             if isinstance(job, SourceError):
                 unreadable[name] = job
             else:
                 jobs.append(job)
-    results = fork_map(_extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
+    results = fork_map(extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
     for name, data, key in inputs.items:
         if data is None:
             briefing, notices, error = key
