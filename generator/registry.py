@@ -50,7 +50,8 @@ class Registry:
     regions: Phrases                               # folded tokens of a region -> code
     metonyms: Phrases
     titles: Phrases                                # folded tokens -> "strong" | "weak"
-    title_home: dict[tuple[str, ...], str]
+    title_home: dict[tuple[str, ...], str]         # office -> the country it is first of all of ...
+    title_only: dict[tuple[str, ...], str]         # ... and offices no other state has
     not_offices: dict[str, frozenset]              # code -> folded titles that state does not have
     weak_qualifiers: frozenset[str]
     organisations: Phrases                         # folded tokens of an international body
@@ -60,6 +61,7 @@ class Registry:
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
     official_keys: Phrases                         # folded tokens of a name or alias -> info
     groups: Phrases                                # folded tokens of a group's name ("g7") -> member codes
+    agencies: dict                                 # folded agency name ("yonhap") -> its country
     fingerprint: str
     _ref_firsts: frozenset | None = None
 
@@ -104,7 +106,7 @@ def _countries(raw: list) -> dict[str, CountryInfo]:
     return out
 
 
-def _titles(raw: dict) -> tuple[dict, dict]:
+def _titles(raw: dict) -> tuple[dict, dict, dict]:
     phrases = set(raw.get("standalone") or ())
     for domain in raw.get("domains") or ():
         phrases.update(f"{domain} {core}" for core in raw.get("cores") or ())
@@ -119,7 +121,8 @@ def _titles(raw: dict) -> tuple[dict, dict]:
     for weak in raw.get("weak") or ():
         titles.setdefault(_key(weak), "weak")
     home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
-    return titles, home
+    only = {_key(t): code for code, items in (raw.get("only") or {}).items() for t in items}
+    return titles, home, only
 
 
 def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
@@ -147,7 +150,7 @@ def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
 def registry_fingerprint(data_dir: Path | None = None) -> str:
     """Digest of every data file the registry is made from: equal digests, equal registries."""
     digest = hashlib.sha256()
-    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml", DATA / "groups.yaml"]
+    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml", DATA / "groups.yaml", DATA / "agencies.yaml"]
     if data_dir:
         sources += [q for q in (data_dir / "officials.yaml", data_dir / "topics.yaml") if q.exists()]
     for p in sources:
@@ -171,7 +174,7 @@ def load_registry(data_dir: Path | None = None) -> Registry:
     user_topics = data_dir / "topics.yaml" if data_dir else None
     countries = _countries(_read_yaml(DATA / "countries.yaml"))
     title_data = _read_yaml(DATA / "titles.yaml")
-    titles, home = _titles(title_data)
+    titles, home, only = _titles(title_data)
     topic_items = list(_read_yaml(DATA / "topics.yaml"))
     if user_topics and user_topics.exists():
         extra = _read_yaml(user_topics) or []
@@ -199,15 +202,16 @@ def load_registry(data_dir: Path | None = None) -> Registry:
             regions.setdefault(_key(r), c.code)
     officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
     groups = {_key(n): tuple(g["members"]) for g in _read_yaml(DATA / "groups.yaml") for n in g["names"]}
+    agencies = {fold(str(n)): a["country"] for a in _read_yaml(DATA / "agencies.yaml") for n in a["names"]}
     return Registry(
         countries=countries, country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
         regions=Phrases(regions),
-        metonyms=Phrases(mets), titles=Phrases(titles), title_home=home,
+        metonyms=Phrases(mets), titles=Phrases(titles), title_home=home, title_only=only,
         not_offices={code: frozenset(_key(t) for t in items)
                      for code, items in (title_data.get("not_offices") or {}).items()},
         organisations=Phrases((_key(o), o) for o in title_data.get("organisations") or ()),
         domains=Phrases((_key(d), d) for d in title_data.get("domains") or ()),
         weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
         topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
-        officials=officials, fingerprint=registry_fingerprint(data_dir), groups=Phrases(groups),
+        officials=officials, fingerprint=registry_fingerprint(data_dir), groups=Phrases(groups), agencies=agencies,
         official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

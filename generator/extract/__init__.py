@@ -14,7 +14,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "3"
+EXTRACTOR_VERSION = "4"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -31,12 +31,13 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)
     fuller_names(people, scanned)
-    attribute(people, scanned, refs, reg, home_country(refs))
+    kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
+    where, where_conf = locate(paras, reg, wire.dateline, kind)
+    attribute(people, scanned, refs, reg,
+              home_country(refs, reg, wire.agency, where.country if where else None))
     persons = to_persons(people)
     mentions = link_mentions(people, paras)
     refs = refs[len(wire.captions):]
-    kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
-    where, where_conf = locate(paras, reg, wire.dateline, kind)
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(wire.captions))
     countries = involved_countries(persons, firsts, paras, refs, reg)

@@ -119,7 +119,10 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     seen: dict[str, int] = {}
     for p in paragraphs:
         seen[p] = seen.get(p, 0) + 1
-    kept = [p for p in paragraphs if seen[p] == 1 and not is_boilerplate(p)]
+    # a page that prints its headline again with its player or share bar ("... Listen · 3:41")
+    repeat = headline and len(headline) > 20
+    kept = [p for p in paragraphs if seen[p] == 1 and not is_boilerplate(p)
+            and not (repeat and p.startswith(headline))]
     captions += [p for p in dict.fromkeys(paragraphs) if seen[p] > 1 or _caption(p)]
     while kept and BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5:
         kept.pop(0)

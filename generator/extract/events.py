@@ -30,6 +30,7 @@ SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for ki
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
 VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
 PREPOSITIONS = frozenset({"in", "at", "to", "from", "here"})
+PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
@@ -71,6 +72,19 @@ def _locative_places(p: Paragraph, reg: Registry):
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
         if n and prev in ("in", "to"):
             yield "country", i, code
+            continue
+        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)": the city named,
+        # else the capital of the state the nationality word names
+        n, codes = longest_match(p.folded, i, reg.demonyms)
+        noun = i + n
+        if not n or prev != "the" or noun >= len(p.folded) or p.folded[noun] not in PLACE_NOUNS:
+            continue
+        m, place = longest_match(p.folded, noun + 2, reg.places) if noun + 2 < len(p.folded) \
+            and p.folded[noun + 1] == "of" else (0, None)
+        if m:
+            yield "city", i, place
+        elif p.folded[noun] == "capital" and codes[0] in reg.countries and reg.countries[codes[0]].capital:
+            yield "city", i, (reg.countries[codes[0]].capital, codes[0])
 
 
 def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:
@@ -82,8 +96,14 @@ def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: st
     dateline's city when that is in it; else the dateline; else a city the text places things
     in more than once. Filed from another country, the leading country's city named later wins.
     """
-    if kind in NO_PLACE:
+    if kind == "phone_call":
         return None, 0.6
+    if kind in NO_PLACE:
+        # a statement is placed only where the first paragraph says so ("issued in Suva");
+        # otherwise it comes from wherever its authors are
+        first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
+            if paras else None
+        return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     votes, lead_cities, cities = Counter(), [], Counter()
     for pi, p in enumerate(paras):
         for what, _, value in _locative_places(p, reg):

@@ -22,7 +22,8 @@ STOP_NAME_WORDS = frozenset(fold(w) for w in (
 MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der den di du le la y abu ben "
                       "ould zu ter".split())
-HONORIFICS = frozenset(fold(w) for w in "Mr. Mrs. Ms. Miss Dr. Sir Dame Sheikh Lord Lady Madam Mme. M.".split())
+# (U and Daw are the Burmese Mr. and Mrs.: "U Thein Sein")
+HONORIFICS = frozenset(fold(w) for w in "Mr. Mrs. Ms. Miss Dr. Sir Dame Sheikh Lord Lady Madam Mme. M. U Daw".split())
 TRANSPARENT = frozenset({"new", "newly", "elected", "newly-elected", "then", "current", "incumbent",
                          "powerful", "veteran", "longtime", "long-time"})
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)

@@ -209,4 +209,33 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
     if paras:
         codes += [r.code for r in refs[0] if _party(paras[0], r, reg)]
         codes += group_members(paras[0], reg)
-    return tuple(c for c in dict.fromkeys(codes) if c != "EU")
+    for pi in range(1, min(LEAD, len(paras))):
+        codes += listed_states(paras[pi], refs[pi], reg)
+    codes = [c for c in dict.fromkeys(codes) if c != "EU"]
+    if not codes:
+        # the lead names no state as a party (a summit of an organisation, a feature's lead):
+        # the states of the officials the article names take part
+        codes = [c for c in dict.fromkeys(p.country for p in persons if p.country and not p.former) if c != "EU"]
+    return tuple(codes)
+
+
+def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
+    """States listed after people who act for them: "the leaders of Serbia, Albania and
+    Montenegro", "the foreign ministers of Chile and Peru"."""
+    names = {r.at: r for r in refs if r.kind == "name"}
+    if not names:
+        return []
+    codes, n = [], len(p.folded)
+    for k in range(1, n - 1):
+        if p.folded[k] != "of" or not (p.folded[k - 1] in MEMBER_NOUNS
+                                       or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
+            continue
+        if _aside(p, k - 1):
+            continue
+        j = k + 1 + (p.folded[k + 1] == "the")
+        while j in names:
+            codes.append(names[j].code)
+            j += longest_match(p.folded, j, reg.country_names)[0] or 1
+            while j < n and p.folded[j] in (",", "and", "the"):
+                j += 1
+    return codes

@@ -204,7 +204,8 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                 code = code or c2  # "a spokesman for Canada's foreign minister"
             elif cl:
                 code, j = code or c2, j + skip + cl
-        k = j + 1 if j < n and p.words[j] == "," and (qualified or kind == "counterpart") else j
+        # "the President of the Marshall Islands, X": the country after the title qualifies it too
+        k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart") else j
         end = _name_at(p, k, reg, after_title=True)
         span = (k + (1 if k < n and p.folded[k] in HONORIFICS else 0), end) if end > k else _appositive_name(p, start)
         if span:
@@ -218,6 +219,14 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         else:
             nxt = j
     return found, used
+
+
+# Words that make a capitalised phrase a place or a body, not a person ("Spain's Canary Islands").
+NOT_NAME_NOUNS = frozenset("""
+    islands island isles coast sea gulf bay strait river lake peninsula mountains desert valley
+    province region state city county district airport port border embassy ministry army navy
+    party council bank group company corporation agency university institute foundation league
+    """.split())
 
 
 def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
@@ -236,7 +245,8 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         start, stop = p.spans[i + 1][0], p.spans[end - 1][1]
         if any(f.para == pi and f.start < stop and start < f.end for f in taken) or \
-                longest_match(p.folded, i + 1, reg.organisations)[0]:
+                longest_match(p.folded, i + 1, reg.organisations)[0] or \
+                any(f in NOT_NAME_NOUNS for f in p.folded[i + 1:end]):
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
@@ -291,6 +301,10 @@ def _country_word(word: str, reg: Registry) -> str | None:
     return None
 
 
+AMERICA_WORDS = frozenset({"america", "american", "americans"})
+CONTINENT_PARTS = frozenset({"latin", "central", "south", "north"})
+
+
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
     """Every country name, nationality word (also plural: "Palestinians"), metonym or place not used by a title."""
     tables = ((reg.country_names, "name"), (reg.demonyms, "demonym"), (reg.metonyms, "metonym"),
@@ -308,6 +322,8 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
         if i < nxt or i in skip:
             continue
         f = folded[i]
+        if f in AMERICA_WORDS and i and folded[i - 1] in CONTINENT_PARTS:
+            continue  # "Latin America", "Central American leaders": a region, not the United States
         for table, kind in tables:
             if f not in table.firsts and kind != "demonym":
                 continue

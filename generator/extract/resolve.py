@@ -12,6 +12,7 @@ from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
 
 NEAR_TOKENS = 12
+US_MENTIONS = 1  # any reference to the United States
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
 
 
@@ -106,6 +107,7 @@ def _counterpart_title(o: Official, people: list[Official]) -> str | None:
 def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
               reg: Registry, home: str | None) -> None:
     """Give each official a country: their own words, the office, the registry, the context."""
+    named = {r.code for para in refs for r in para}
     for o in people:
         if o.counterpart and o.title is None:
             o.title = _counterpart_title(o, people)
@@ -118,8 +120,11 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
         for m in o.mentions:
             if m.title:
                 key = _title_key(m.title)
-                if key in reg.title_home:
-                    o.country, o.confidence = reg.title_home[key], 0.8
+                # an office no other state has gives the country; one that others have too
+                # ("Attorney General", "Foreign Secretary") only in an article naming that country
+                code = reg.title_only.get(key) or (reg.title_home[key] if reg.title_home.get(key) in named else None)
+                if code:
+                    o.country, o.confidence = code, 0.8
                     break
         if o.country is None and o.first is not None:
             o.country = _nearby_country(o.first, paras, refs) or _home_for(o, home, paras, refs, reg)
@@ -152,16 +157,23 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
-def home_country(refs: list[list[Ref]]) -> str | None:
+def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
+                 where: str | None = None) -> str | None:
     """The country whose offices the article leaves unmarked.
 
-    English-language wire copy writes its own country's offices bare ("President Obama",
-    "Secretary of State John Kerry"); where the article refers to the United States at all,
-    that is the United States, else the country the article names most.
+    Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
+    Yonhap report). A dateline's agency says whose copy it is; else, where the article refers to
+    the United States more than in passing, the United States (English-language copy is mostly
+    American); else the country where the event took place, whose hosts are named bare; else the
+    country the article names most.
     """
+    if agency and fold(agency.strip()) in reg.agencies:
+        return reg.agencies[fold(agency.strip())]
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
-    if counts.get("US"):
+    if counts.get("US", 0) >= US_MENTIONS:
         return "US"
+    if where:
+        return where
     return counts.most_common(1)[0][0] if counts else None
 
 
