@@ -106,3 +106,9 @@ def test_a_title_of_a_country_then_a_comma_names_the_official(registry):
     text = (" date 2021-08-27 Fiji's Prime Minister Jone Ravuvu and the President of the Marshall Islands, "
             "Lani Kabua, signed a climate pact in Suva.\n\nNo more.")
     assert countries_of(brief(text, registry)).get("Lani Kabua") == "MH"
+
+
+def test_a_country_name_describing_another_official_is_not_the_next_ones(registry):
+    text = (" date 2023-01-10 Myanmar Minister for Foreign Affairs Min Zaw arrived in Dhaka on Tuesday for "
+            "a two-day visit.\n\nThe Myanmar minister will call on Prime Minister Farida Rahman today.")
+    assert countries_of(brief(text, registry))["Farida Rahman"] == "BD"

@@ -334,7 +334,7 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
             if length:
                 code = value[1] if kind == "place" else value[0] if isinstance(value, tuple) else value
                 after = i + length
-                describes = kind == "demonym" and after < n and (
+                describes = kind in ("demonym", "name") and after < n and (
                     p.folded[after] in PARTY_NOUNS or longest_match(p.folded, after, reg.titles, 3)[0] > 0)
                 refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
