@@ -112,3 +112,29 @@ def test_a_country_name_describing_another_official_is_not_the_next_ones(registr
     text = (" date 2023-01-10 Myanmar Minister for Foreign Affairs Min Zaw arrived in Dhaka on Tuesday for "
             "a two-day visit.\n\nThe Myanmar minister will call on Prime Minister Farida Rahman today.")
     assert countries_of(brief(text, registry))["Farida Rahman"] == "BD"
+
+
+def test_page_furniture_lines_do_not_take_the_lead(registry):
+    text = (" date 2024-03-14 Chile And Peru Pledge To Reopen Border Crossings\n\n"
+            "PUBLISHED : 14 Mar 2024 at 17:25\n\nWRITER: Ana Torres\n\nShare this\n\n2 min read\n\n"
+            "Foreign Minister Lucas Pardo, right, greets his Peruvian counterpart. Photo: Foreign Ministry / Staff\n\n"
+            "Chilean Foreign Minister Lucas Pardo spoke by phone with Peruvian Foreign Minister Irma Quispe "
+            "on Thursday about the border.\n\nBoth said trade would resume.")
+    b = brief(text, registry)
+    assert b.event_type == "phone_call"
+    assert not any(line in b.body for line in ("Share this", "2 min read", "WRITER: Ana Torres"))
+    assert not any(p.startswith("Foreign Minister Lucas Pardo, right") for p in b.body)  # the caption
+
+
+def test_a_name_that_is_also_a_city_and_a_currency_are_not_countries(registry):
+    text = (" date 2024-06-04 EU foreign policy chief Sofia Lindberg and Uzbek Foreign Minister Akmal Yusupov "
+            "announced a US$2 billion investment plan in Tashkent on Tuesday.\n\nThe plan runs to 2030.")
+    b = brief(text, registry)
+    assert set(b.countries) == {"UZ"}
+    assert {p.name: p.country for p in b.officials}["Sofia Lindberg"] == "EU"
+
+
+def test_the_state_a_government_expels_or_warns_is_no_party(registry):
+    text = (" date 2024-03-11 Mali's government on Monday expelled two Algerian diplomats and warned "
+            "neighbouring Niger over border raids, a government spokesman said.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"ML"}

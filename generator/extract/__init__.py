@@ -14,7 +14,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "4"
+EXTRACTOR_VERSION = "5"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -28,6 +28,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         f, u = scan(p, i, reg)
         found += sorted(f + known_officials(p, i, reg, f) + possessed_officials(p, i, reg, f), key=lambda x: x.start)
         used.append(u)
+    for f in found:  # a name is no place: "Sofia" in "Sofia Marangoni" is not Bulgaria's capital
+        p = scanned[f.para]
+        used[f.para].update(k for k in p.caps if f.start <= p.spans[k][0] < f.end)
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)
     fuller_names(people, scanned)

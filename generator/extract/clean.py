@@ -19,13 +19,15 @@ BOILERPLATE_RE = re.compile(
     r"additional reporting\b|this story has been\b|this article (?:was|is)\b|"
     r"the associated press contributed|.{0,60}\bcontributed to this report\.?$|"
     r"get (?:the|our) .{0,40}newsletter|file photo\b|image caption\b|media caption\b|"
-    r"•)", re.I)
+    r"•|share(?: this| on \w+)?$|listen\b.{0,12}$|text by:|writer:|published\s*:|updated\s*:|issued on:|posted:|"
+    r"\d+ min(?:ute)?s?(?: read)?$|(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\b.{0,30}|\d{1,2}[./]\d{1,2}[./]\d{2,4}.{0,20})$)", re.I)
 BOILERPLATE_ANYWHERE_RE = re.compile(
     r"pic\.twitter\.com/|https?://t\.co/|— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}$|"
     r"\ball rights reserved\b|\bnewsletter\b.{0,40}\bsign up\b", re.I)
 ANYWHERE_KEYS = ("twitter.com/", "t.co/", "(@", "reserved", "newsletter")
 CAPTION_END_RE = re.compile(
-    r"(?:\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Images?)[^)]*\)|"
+    r"(?:\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Images?)[^)]*\)|\((?:Photo|Picture|Image)s?:[^()]{2,80}\)|"
+    r"\b(?:Photo|Picture|Image)s?: [^.]{2,80}|"
     r"\|\s*(?:[A-Z][\w.]*\s*){1,4}\|\s*(?:Getty Images|AFP|Reuters|Bloomberg)[^|]*)\s*$")
 CREDIT_SPLIT_RE = re.compile(r"^(?P<caption>.+?[.)])\s*\|\s*(?:AP|AFP|Reuters|Getty Images|EPA|Xinhua)"
                              r"(?: Photo)?\s+(?P<headline>\S.{8,200})$")
@@ -79,7 +81,8 @@ def _furniture_inside(para: str) -> bool:
 
 def _caption(para: str) -> bool:
     # cheap test first: a caption ends with a photo credit in brackets or after a bar
-    return (para.endswith(")") or "|" in para) and CAPTION_END_RE.search(para) is not None
+    return ((para.endswith(")") or "|" in para or "Photo" in para or "Picture" in para or "Image" in para)
+            and CAPTION_END_RE.search(para) is not None)
 
 
 def looks_like_headline(para: str) -> bool:

@@ -25,6 +25,8 @@ JUDGEMENT_VERBS = frozenset("""
     criticize criticizes criticized criticizing criticise criticises criticised criticising
     denounce denounces denounced denouncing praise praises praised praising rebuke rebukes rebuked
     rebuking sanction sanctions sanctioned sanctioning punish punishes punished punishing
+    expel expels expelled expelling summon summons summoned summoning warn warns warned warning
+    threaten threatens threatened threatening
     """.split())
 # "wants to meet X", "is ready to visit X": the encounter is wished for, it is not the event reported.
 WISH_WORDS = frozenset("""
@@ -73,8 +75,13 @@ def _sentence(p: Paragraph, i: int) -> tuple[int, int]:
 def _judged(p: Paragraph, i: int) -> bool:
     """True when the phrase at token i is the object of a verb of judgement in a sentence that
     reports no encounter ("blaming Iran for", but not "praised his host as the two met")."""
-    k = i
-    while k > 0 and p.folded[k - 1] in DETERMINERS:
+    k, skipped = i, 0
+    # "accused neighbouring Iran", "blamed the Iranian leadership": determiners and up to two
+    # lower-case words may stand between the verb and its object
+    while k > 0 and (p.folded[k - 1] in DETERMINERS or (skipped < 2 and p.words[k - 1].isalpha()
+                                                        and p.words[k - 1].islower()
+                                                        and p.folded[k - 1] not in JUDGEMENT_VERBS)):
+        skipped += p.folded[k - 1] not in DETERMINERS
         k -= 1
     if not (k and p.folded[k - 1] in JUDGEMENT_VERBS):
         return False
@@ -142,9 +149,19 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
     not as the owner of a topic ("North Korea's missiles", "talks on Syria"), a city ("in Tokyo"), an
     agenda item, the target of a judgement or a wished-for partner."""
-    if r.kind in ("place", "region") or r.possessive or r.after in TOPIC_PREPOSITIONS:
+    if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS:
+        return False
+    if r.possessive and not _owns_party(p, r, reg):
         return False
     return _names_party(p, r, reg) and not _aside(p, r.at) and not _on_agenda(p, r.at)
+
+
+def _owns_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """"Mali's government", "Russia's military-led administration", "China's foreign minister":
+    a state's possessive before people or a body that act for it names a party."""
+    k = next((j for j in range(r.at + 1, min(r.at + 5, len(p.folded))) if p.folded[j] == "'s"), None)
+    return k is not None and any(p.folded[j] in MEMBER_NOUNS or longest_match(p.folded, j, reg.titles, 3)[0]
+                                 for j in _plain_words(p, k + 1, 3))
 
 
 def _plain_words(p: Paragraph, start: int, limit: int) -> list[int]:

@@ -324,6 +324,8 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
         f = folded[i]
         if f in AMERICA_WORDS and i and folded[i - 1] in CONTINENT_PARTS:
             continue  # "Latin America", "Central American leaders": a region, not the United States
+        if i + 1 < len(folded) and folded[i + 1] == "$":
+            continue  # "US$25 billion": a currency
         for table, kind in tables:
             if f not in table.firsts and kind != "demonym":
                 continue
