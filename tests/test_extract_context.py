@@ -138,3 +138,43 @@ def test_the_state_a_government_expels_or_warns_is_no_party(registry):
     text = (" date 2024-03-11 Mali's government on Monday expelled two Algerian diplomats and warned "
             "neighbouring Niger over border raids, a government spokesman said.\n\nNo more.")
     assert set(brief(text, registry).countries) == {"ML"}
+
+
+def test_events_written_as_a_dinner_a_telephone_call_or_beside_a_summit(registry):
+    call = (" date 2013-05-15 WASHINGTON (AP) — Secretary of State Ann Hale telephoned Thai Foreign Minister "
+            "Somchai Wongsa on Tuesday about the floods.\n\nThe call lasted 40 minutes.")
+    assert brief(call, registry).event_type == "phone_call" and brief(call, registry).location is None
+    dinner = (" date 2018-12-02 BUENOS AIRES — President Ray Cole and Chinese President Li Wenhao agreed over "
+              "dinner Saturday, on the sidelines of the Group of 20 summit, to pause new tariffs.\n\nNo more.")
+    assert brief(dinner, registry).event_type == "meeting"
+
+
+def test_where_a_message_comes_from_is_not_where_the_event_is(registry):
+    text = (" date 2014-06-02 LILONGWE, Malawi (AP) — Grace Banda was sworn in as Malawi's president on "
+            "Monday at the national stadium.\n\nThe U.S. ambassador read a message of congratulations "
+            "from Washington.")
+    where = brief(text, registry).location
+    assert where is not None and where.city == "Lilongwe"
+
+
+def test_a_capital_named_with_a_possessive(registry):
+    text = (" date 2016-11-04 Chinese President Li Wenhao arrived in Myanmar's capital, Naypyitaw, on Friday "
+            "for a two-day state visit.\n\nThe leaders later discussed a port at Kyaukphyu.")
+    where = brief(text, registry).location
+    assert where is not None and where.city == "Naypyitaw"
+
+
+def test_a_portfolio_after_the_office_and_a_possessive_office_before_a_comma(registry):
+    text = (" date 2014-06-02 The delegation was led by Assistant Secretary of State for African Affairs "
+            "Dana Brooks.\n\nEgypt objected. Its foreign minister, Karim Fahmy, called the plan unilateral.")
+    found = {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+    assert found["Dana Brooks"][0] == "Assistant Secretary of State for African Affairs"
+    assert found["Karim Fahmy"] == ("foreign minister", "EG")
+    # but a title after "the ... ," is no introduction of the next titled person
+    text = " date 2019-06-03 Before greeting the queen, President Ray Cole inspected the guard.\n\nNo more."
+    assert "President Ray Cole" not in {p.name for p in brief(text, registry).officials}
+
+
+def test_an_honorific_with_no_name_after_it_is_no_official(registry):
+    for text in (" date 2020-01-01 Minister u ", " date 2020-01-01 The Foreign Minister U", " date 2020-01-01 Minister Mr."):
+        assert brief(text, registry).officials == ()

@@ -12,15 +12,16 @@ from generator.registry import Registry
 # Specific kinds win wherever they appear in the lead; the rest go by first appearance.
 SPECIFIC = (
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"phoned|called (?:his|her) \w+ counterpart"),
+                   r"(?:tele)?phoned|called (?:his|her) \w+ counterpart"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|negotiators|(?:the|trade|peace) talks"),
-    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted"),
+              r"negotiations?|(?:the|trade|peace) talks"),
+    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted|"
+                r"(?:over|at a|during a|a working) dinner|dinner (?:with|meeting)"),
     ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of|"
               r"set foot in|travel(?:l?ed|s)? to|landed in"),
     ("statement", r"(?:said|says) in a statement|issued a statement|statement (?:said|released|issued)|"
@@ -29,7 +30,8 @@ GENERAL = (
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
 VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
-PREPOSITIONS = frozenset({"in", "at", "to", "from", "here"})
+SIDELINES_RE = re.compile(r"\bsidelines of\b[^.]*$")
+PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
@@ -49,6 +51,8 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         for m in pattern.finditer(lead):
             if kind == "visit" and VISITOR_RE.match(lead, m.start()):
                 continue  # "Visiting Chinese Foreign Minister X" names a visitor, not the event
+            if kind == "summit" and SIDELINES_RE.search(lead, max(0, m.start() - 60), m.start()):
+                continue  # "on the sidelines of the G20 summit": the summit is the setting
             if best is None or m.start() < best[0]:
                 best = (m.start(), kind)
             break
@@ -68,23 +72,42 @@ def _locative_places(p: Paragraph, reg: Registry):
             yield "city", i, place
             continue
         n, code = longest_match(p.folded, i, reg.country_names)
+        if n and i + n < len(p.folded) and p.folded[i + n] == "'s":
+            # "in Myanmar's capital, Naypyitaw", "to Kenya's port city of Mombasa"
+            city = _place_noun_city(p, i + n + 1, code, reg)
+            if city:
+                yield "city", i, city
+                continue
         if not n:
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
         if n and prev in ("in", "to"):
             yield "country", i, code
             continue
-        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)": the city named,
-        # else the capital of the state the nationality word names
+        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)"
         n, codes = longest_match(p.folded, i, reg.demonyms)
-        noun = i + n
-        if not n or prev != "the" or noun >= len(p.folded) or p.folded[noun] not in PLACE_NOUNS:
-            continue
-        m, place = longest_match(p.folded, noun + 2, reg.places) if noun + 2 < len(p.folded) \
-            and p.folded[noun + 1] == "of" else (0, None)
-        if m:
-            yield "city", i, place
-        elif p.folded[noun] == "capital" and codes[0] in reg.countries and reg.countries[codes[0]].capital:
-            yield "city", i, (reg.countries[codes[0]].capital, codes[0])
+        if n and prev == "the":
+            city = _place_noun_city(p, i + n, codes[0], reg)
+            if city:
+                yield "city", i, city
+
+
+def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[str, str] | None:
+    """At token k a place noun ("capital", "port city of"): the city named after it, else, for
+    "capital", the capital of the state `code`."""
+    f, n = p.folded, len(p.folded)
+    if k < n and f[k] in ("port", "border", "coastal", "northern", "southern", "eastern", "western"):
+        k += 1
+    if k >= n or f[k] not in PLACE_NOUNS:
+        return None
+    after = k + 1
+    while after < n and f[after] in (",", "of"):
+        after += 1
+    m, place = longest_match(f, after, reg.places) if after < n else (0, None)
+    if m:
+        return place
+    if f[k] == "capital" and code in reg.countries and reg.countries[code].capital:
+        return reg.countries[code].capital, code
+    return None
 
 
 def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:

@@ -65,8 +65,8 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
 
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
-    n = len(p.words)
-    if k < n and p.folded[k] in HONORIFICS:
+    n, start = len(p.words), k
+    if k < n and p.folded[k] in HONORIFICS and p.words[k][:1].isupper():
         k += 1
     j, parts = k, 0
     while j < n and parts < 6:
@@ -94,6 +94,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             break
     while j > k and p.folded[j - 1] in PARTICLES:
         j -= 1
+    if j == k:
+        return start  # an honorific with no name after it
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
@@ -162,10 +164,28 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
+            return False  # "Secretary of State for African Affairs": a portfolio, not a body
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0])
     return False
+
+
+# Last words of a portfolio written after an office ("... for Political Affairs").
+PORTFOLIO_ENDS = frozenset({"affairs", "relations", "cooperation", "security", "development", "trade", "policy",
+                            "planning", "integration", "issues"})
+
+
+def _portfolio_end(p: Paragraph, j: int) -> int | None:
+    """After "for" at token j, the end of a capitalised portfolio ("for African Affairs"), or None."""
+    n = len(p.words)
+    if j + 2 >= n or not p.words[j + 1][:1].isupper():
+        return None
+    ends = [k for k in range(j + 1, min(j + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
+    if ends and all(p.words[k][:1].isupper() for k in range(j + 1, ends[0] + 1)):
+        return ends[0] + 1
+    return None
 
 
 def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
@@ -204,8 +224,17 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                 code = code or c2  # "a spokesman for Canada's foreign minister"
             elif cl:
                 code, j = code or c2, j + skip + cl
-        # "the President of the Marshall Islands, X": the country after the title qualifies it too
-        k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart") else j
+        end_of_portfolio = _portfolio_end(p, j) if j < n and p.folded[j] == "for" else None
+        if end_of_portfolio is not None:
+            # "Assistant Secretary of State for African Affairs X": the portfolio is part of the title
+            j = end_of_portfolio
+            title = p.text[p.spans[i][0]:p.spans[j - 1][1]] if title else None
+        # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
+        # country, or a determiner or possessive, introduces takes the name after a comma
+        introduced = (start > 0 and p.folded[start - 1] in ("the", "its", "his", "her", "their")
+                      and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
+        k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart"
+                                                       or (kind == "strong" and introduced)) else j
         end = _name_at(p, k, reg, after_title=True)
         span = (k + (1 if k < n and p.folded[k] in HONORIFICS else 0), end) if end > k else _appositive_name(p, start)
         if span:
