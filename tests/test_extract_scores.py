@@ -18,7 +18,7 @@ SETS = {
             {"officials_f1": 0.95, "official_country": 0.95, "official_title": 0.90, "countries_f1": 0.95,
              "date": 1.0, "location": 0.90, "event_type": 0.85}),
     "fiction": (ROOT / "tests" / "fiction", ROOT / "tests" / "fiction" / "gold.yaml",
-                {"officials_f1": 0.95, "official_country": 0.90, "official_title": 0.90, "countries_f1": 0.88,
+                {"officials_f1": 0.95, "official_country": 0.90, "official_title": 0.90, "countries_f1": 0.86,
                  "date": 1.0, "location": 0.90, "event_type": 0.85}),
 }
 
