@@ -178,3 +178,20 @@ def test_a_portfolio_after_the_office_and_a_possessive_office_before_a_comma(reg
 def test_an_honorific_with_no_name_after_it_is_no_official(registry):
     for text in (" date 2020-01-01 Minister u ", " date 2020-01-01 The Foreign Minister U", " date 2020-01-01 Minister Mr."):
         assert brief(text, registry).officials == ()
+
+
+def test_officials_from_listed_states_and_the_targets_of_urging_or_criticism(registry):
+    text = (" date 2022-12-11 Andean leaders meeting in Lima on Sunday urged Venezuela to free political "
+            "prisoners, but avoided any criticism of Brazil over border mining.\n\n"
+            "The meeting brought together leaders and senior officials from Bolivia, Colombia and Ecuador as "
+            "well as the host country.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"PE", "BO", "CO", "EC"}  # the host takes part
+
+
+def test_at_a_summit_every_serving_official_named_takes_part(registry):
+    text = (" date 2017-11-13 Southeast Asian leaders opened their annual summit in Manila on Monday.\n\n"
+            "Security dominated the first day.\n\nThe hosts kept the agenda short.\n\n"
+            "Thai Prime Minister Somsak Chai and Malaysian Prime Minister Aziz Rahman spoke first, and "
+            "former Indonesian President Budi Hartono watched from the gallery.")
+    b = brief(text, registry)
+    assert b.event_type == "summit" and set(b.countries) == {"PH", "TH", "MY"}  # the host, not the former

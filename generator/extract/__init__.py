@@ -14,7 +14,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "6"
+EXTRACTOR_VERSION = "7"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -43,7 +43,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     refs = refs[len(wire.captions):]
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(wire.captions))
-    countries = involved_countries(persons, firsts, paras, refs, reg)
+    countries = involved_countries(persons, firsts, paras, refs, reg, kind)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.6), ("date", 1.0 if wire.date else 0.0),
                   ("location", where_conf), ("event_type", kind_conf),

@@ -26,8 +26,10 @@ JUDGEMENT_VERBS = frozenset("""
     denounce denounces denounced denouncing praise praises praised praising rebuke rebukes rebuked
     rebuking sanction sanctions sanctioned sanctioning punish punishes punished punishing
     expel expels expelled expelling summon summons summoned summoning warn warns warned warning
-    threaten threatens threatened threatening
+    threaten threatens threatened threatening urge urges urged urging
     """.split())
+# "criticism of China": the object of a noun of judgement is no party either.
+JUDGEMENT_NOUNS = frozenset("criticism condemnation censure sanctions pressure".split())
 # "wants to meet X", "is ready to visit X": the encounter is wished for, it is not the event reported.
 WISH_WORDS = frozenset("""
     want wants wanted wanting hope hopes hoped hoping wish wishes wished seek seeks sought
@@ -75,18 +77,25 @@ def _sentence(p: Paragraph, i: int) -> tuple[int, int]:
 def _judged(p: Paragraph, i: int) -> bool:
     """True when the phrase at token i is the object of a verb of judgement in a sentence that
     reports no encounter ("blaming Iran for", but not "praised his host as the two met")."""
-    k, skipped = i, 0
-    # "accused neighbouring Iran", "blamed the Iranian leadership": determiners and up to two
-    # lower-case words may stand between the verb and its object
-    while k > 0 and (p.folded[k - 1] in DETERMINERS or (skipped < 2 and p.words[k - 1].isalpha()
-                                                        and p.words[k - 1].islower()
-                                                        and p.folded[k - 1] not in JUDGEMENT_VERBS)):
-        skipped += p.folded[k - 1] not in DETERMINERS
+    k = i
+    while k > 0 and p.folded[k - 1] in DETERMINERS:
         k -= 1
-    if not (k and p.folded[k - 1] in JUDGEMENT_VERBS):
-        return False
-    a, b = _sentence(p, i)
-    return not ENCOUNTER_RE.search(p.text, p.spans[a][0], p.spans[b - 1][1])
+    if k > 1 and p.folded[k - 1] == "of" and p.folded[k - 2] in JUDGEMENT_NOUNS:
+        k -= 1  # "criticism of China"
+    else:
+        # "accused neighbouring Iran", "blamed the Iranian leadership": up to two lower-case words
+        # may stand between the verb and its object
+        skipped = 0
+        while k > 0 and (p.folded[k - 1] in DETERMINERS or (skipped < 2 and p.words[k - 1].isalpha()
+                                                            and p.words[k - 1].islower()
+                                                            and p.folded[k - 1] not in JUDGEMENT_VERBS)):
+            skipped += p.folded[k - 1] not in DETERMINERS
+            k -= 1
+        if not (k and p.folded[k - 1] in JUDGEMENT_VERBS):
+            return False
+    # unless what follows reports the encounter itself ("praised his host as the two met")
+    _, b = _sentence(p, i)
+    return not ENCOUNTER_RE.search(p.text, p.spans[k - 1][0], p.spans[b - 1][1])
 
 
 def _wished(p: Paragraph, i: int) -> bool:
@@ -215,13 +224,18 @@ def first_mentions(people, mentions: list[Mention], paras: list[Paragraph], offs
 
 
 def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int, int]],
-                       paras: list[Paragraph], refs: list[list[Ref]], reg: Registry) -> tuple[str, ...]:
-    """States taking part: those of officials the lead introduces as actors, the groups of states
-    and the states the first paragraph names as parties."""
+                       paras: list[Paragraph], refs: list[list[Ref]], reg: Registry,
+                       kind: str = "other") -> tuple[str, ...]:
+    """States taking part: those of officials the lead introduces as actors (at a summit, where
+    the report names its participants all through, those of every serving official named), the
+    groups of states and the states the first paragraph names as parties."""
     codes = []
+    reach = len(paras) if kind == "summit" else LEAD
     for person in persons:
         pi, at = firsts.get(person.name, (LEAD, 0))
-        if person.country and pi < LEAD and not _aside(paras[pi], at) and not (pi and _background(paras[pi], at)):
+        if kind == "summit" and person.former:
+            continue
+        if person.country and pi < reach and not _aside(paras[pi], at) and not (pi and _background(paras[pi], at)):
             codes.append(person.country)
     if paras:
         codes += [r.code for r in refs[0] if _party(paras[0], r, reg)]
@@ -238,13 +252,13 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
 
 def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
     """States listed after people who act for them: "the leaders of Serbia, Albania and
-    Montenegro", "the foreign ministers of Chile and Peru"."""
+    Montenegro", "the foreign ministers of Chile and Peru", "officials from Qatar and Oman"."""
     names = {r.at: r for r in refs if r.kind == "name"}
     if not names:
         return []
     codes, n = [], len(p.folded)
     for k in range(1, n - 1):
-        if p.folded[k] != "of" or not (p.folded[k - 1] in MEMBER_NOUNS
+        if p.folded[k] not in ("of", "from") or not (p.folded[k - 1] in MEMBER_NOUNS
                                        or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
             continue
         if _aside(p, k - 1):
