@@ -20,8 +20,11 @@ def test_a_national_agency_writes_its_own_offices_bare(registry):
     b = brief(text, registry)
     assert countries_of(b)["Han Ji-woo"] == "KR" and countries_of(b)["Rosa Quispe Mamani"] == "PE"
     assert countries_of(b)["Oh Dae-sung"] == "KR"
-    # the same copy from an international agency says nothing about whose offices are bare
-    assert countries_of(brief(text.replace("(Yonhap)", "(Reuters)"), registry))["Han Ji-woo"] != "KR"
+    # filed from Lima, a national agency's bare offices are still its own country's
+    assert countries_of(brief(text.replace("SEOUL", "LIMA"), registry))["Han Ji-woo"] == "KR"
+    # from an international agency, the place of filing decides
+    assert countries_of(brief(text.replace("SEOUL", "LIMA").replace("(Yonhap)", "(Reuters)"),
+                              registry))["Han Ji-woo"] != "KR"
 
 
 def test_a_host_is_written_bare_in_a_report_on_a_visit_abroad(registry):
@@ -195,3 +198,16 @@ def test_at_a_summit_every_serving_official_named_takes_part(registry):
             "former Indonesian President Budi Hartono watched from the gallery.")
     b = brief(text, registry)
     assert b.event_type == "summit" and set(b.countries) == {"PH", "TH", "MY"}  # the host, not the former
+
+
+def test_a_report_filed_from_abroad_writes_the_host_countrys_offices_bare(registry):
+    text = (" date 2013-08-27 JAKARTA, Indonesia (AP) — Indonesia's president returned on Tuesday from a "
+            "two-day trip to Australia.\n\nPresident Budi Santoso and Australian Prime Minister Jack Reid "
+            "agreed to expand police cooperation, Indonesian officials said.\n\nIndonesia's foreign minister "
+            "called the visit a success for Indonesia.")
+    assert countries_of(brief(text, registry))["Budi Santoso"] == "ID"
+    # unless the report is about the United States more than about its host
+    text = (" date 2018-05-27 SEOUL — South Korean President Lee Min-ho said Sunday the U.S. talks were on "
+            "track.\n\nPresident Ray Cole told U.S. reporters the United States would keep its U.S. troops "
+            "in place, an American official said.")
+    assert countries_of(brief(text, registry))["Ray Cole"] == "US"

@@ -14,7 +14,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "7"
+EXTRACTOR_VERSION = "8"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -36,8 +36,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     fuller_names(people, scanned)
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     where, where_conf = locate(paras, reg, wire.dateline, kind)
-    attribute(people, scanned, refs, reg,
-              home_country(refs, reg, wire.agency, where.country if where else None))
+    filed = reg.places.get(tuple(Paragraph.of(wire.dateline.split(",")[0]).folded)) if wire.dateline else None
+    attribute(people, scanned, refs, reg, home_country(refs, reg, wire.agency, where.country if where else None,
+                                                       filed[1] if filed else None))
     persons = to_persons(people)
     mentions = link_mentions(people, paras)
     refs = refs[len(wire.captions):]

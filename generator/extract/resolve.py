@@ -158,18 +158,21 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
 
 
 def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
-                 where: str | None = None) -> str | None:
+                 where: str | None = None, filed: str | None = None) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
-    Yonhap report). A dateline's agency says whose copy it is; else, where the article refers to
-    the United States more than in passing, the United States (English-language copy is mostly
-    American); else the country where the event took place, whose hosts are named bare; else the
-    country the article names most.
+    Yonhap report). A dateline's agency says whose copy it is. A report filed from another
+    country writes that country's offices bare, unless it is about the United States more than
+    about that country ("SEOUL — ... President Trump"). Otherwise, where the article refers to the
+    United States at all, the United States (English-language copy is mostly American); else the
+    country where the event took place, whose hosts are named bare; else the country named most.
     """
     if agency and fold(agency.strip()) in reg.agencies:
         return reg.agencies[fold(agency.strip())]
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
+    if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
+        return filed
     if counts.get("US", 0) >= US_MENTIONS:
         return "US"
     if where:
