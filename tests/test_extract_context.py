@@ -211,3 +211,9 @@ def test_a_report_filed_from_abroad_writes_the_host_countrys_offices_bare(regist
             "track.\n\nPresident Ray Cole told U.S. reporters the United States would keep its U.S. troops "
             "in place, an American official said.")
     assert countries_of(brief(text, registry))["Ray Cole"] == "US"
+
+
+def test_a_country_name_used_as_an_adjective_before_an_office(registry):
+    text = (" date 2019-08-01 Barbados Prime Minister Ann Clarke and Trinidad and Tobago Prime Minister Dev "
+            "Ramsaran met in Bridgetown on Thursday.\n\nNo more.")
+    assert countries_of(brief(text, registry)) == {"Ann Clarke": "BB", "Dev Ramsaran": "TT"}

@@ -60,6 +60,10 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
         n, code = longest_match_ending(p.folded, i - 1, reg.country_names)
         if n:
             return code, n + 1
+    # "Barbados Prime Minister", "Pakistan Foreign Minister": the name used as an adjective
+    n, code = longest_match_ending(p.folded, i, reg.country_names)
+    if n and p.words[i - n][:1].isupper():
+        return code, n
     return None, 0
 
 
