@@ -217,3 +217,13 @@ def test_a_country_name_used_as_an_adjective_before_an_office(registry):
     text = (" date 2019-08-01 Barbados Prime Minister Ann Clarke and Trinidad and Tobago Prime Minister Dev "
             "Ramsaran met in Bridgetown on Thursday.\n\nNo more.")
     assert countries_of(brief(text, registry)) == {"Ann Clarke": "BB", "Dev Ramsaran": "TT"}
+
+
+def test_named_groups_accords_and_capital_cities_in_the_lead(registry):
+    text = (" date 2019-09-26 Quad foreign ministers met in New York on Thursday and pledged to keep sea "
+            "lanes open.\n\nNo more.")
+    assert set(brief(text, registry).countries) == {"US", "JP", "IN", "AU"}
+    text = (" date 2016-05-11 Foreign ministers met in Berlin to revive the Minsk agreements, while talks "
+            "in the Austrian capital stalled.\n\nGerman Foreign Minister Jan Vogt hosted Ukrainian Foreign "
+            "Minister Oleh Bondar.")
+    assert set(brief(text, registry).countries) == {"DE", "UA"}

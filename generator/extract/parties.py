@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from generator.extract.events import ENCOUNTER_RE
+from generator.extract.events import ENCOUNTER_RE, PLACE_NOUNS
 from generator.extract.lexicon import longest_match, longest_match_ending
 from generator.extract.people import PARTY_NOUNS, Paragraph, Ref
 from generator.model import Mention, Person
@@ -149,6 +149,8 @@ def _names_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         h += 1 + m
     if h >= len(p.words) or p.words[h] in (".", ",", ";", ":", "?", "!"):
         return True  # "talks with the Japanese."
+    if p.folded[h] in PLACE_NOUNS:
+        return False  # "in the Austrian capital": a place
     # the head noun, or the noun after one modifier ("the Japanese foreign ministers")
     return any(p.folded[j] in DEMONYM_HEADS or longest_match(p.folded, j, reg.titles, 3)[0]
                for j in _plain_words(p, h, 2))
@@ -160,9 +162,23 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS:
         return False
+    if r.kind == "metonym" and _names_a_thing(p, r, reg):
+        return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
     return _names_party(p, r, reg) and not _aside(p, r.at) and not _on_agenda(p, r.at)
+
+
+# Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
+THING_NOUNS = frozenset("""agreement agreements accord accords protocol protocols format process talks summit
+    group deal consensus declaration conference memorandum communique initiative forum""".split())
+
+
+def _names_a_thing(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """"the Minsk agreements", "the Minsk Group": a capital's name before one of these nouns names
+    a thing; "Minsk said", "Minsk and Moscow" name a government."""
+    k = r.at + (longest_match(p.folded, r.at, reg.metonyms)[0] or 1)
+    return k < len(p.folded) and p.folded[k] in THING_NOUNS
 
 
 def _owns_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
