@@ -12,7 +12,6 @@ from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
 
 NEAR_TOKENS = 12
-US_MENTIONS = 1  # any reference to the United States
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
 
 
@@ -173,7 +172,7 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
-    if counts.get("US", 0) >= US_MENTIONS:
+    if counts.get("US"):
         return "US"
     if where:
         return where
