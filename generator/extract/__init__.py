@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from generator.errors import Notice
 from generator.extract.clean import parse_wire
-from generator.extract.events import compose_headline, event_type, locate, summarise, topics
+from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import Paragraph, country_refs, known_officials, possessed_officials, scan
@@ -35,8 +35,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     people = merge(found, reg)
     fuller_names(people, scanned)
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
-    where, where_conf = locate(paras, reg, wire.dateline, kind)
-    filed = reg.places.get(tuple(Paragraph.of(wire.dateline.split(",")[0]).folded)) if wire.dateline else None
+    filed = dateline_place(wire.dateline, reg)
+    where, where_conf = locate(paras, reg, filed, kind)
     attribute(people, scanned, refs, reg, home_country(refs, reg, wire.agency, where.country if where else None,
                                                        filed[1] if filed else None))
     persons = to_persons(people)

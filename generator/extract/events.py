@@ -110,7 +110,13 @@ def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[st
     return None
 
 
-def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: str) -> tuple[Location | None, float]:
+def dateline_place(dateline: str | None, reg: Registry) -> tuple[str, str] | None:
+    """The (city, country) a dateline is filed from ("SEOUL", "LILONGWE, Malawi"), if known."""
+    return reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
+
+
+def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
+           kind: str) -> tuple[Location | None, float]:
     """Where the event happened.
 
     The lead (three paragraphs) votes: each "in/at/to PLACE" counts for that place's country.
@@ -143,7 +149,6 @@ def locate(paras: list[Paragraph], reg: Registry, dateline: str | None, kind: st
             if votes[code] == top:
                 return Location(city=city, country=code), 0.8
     lead_country = max(votes, key=lambda c: (votes[c], -list(votes).index(c))) if votes else None
-    filed = reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
     if lead_country:
         if filed and filed[1] == lead_country:
             return Location(city=filed[0], country=lead_country), 0.6
