@@ -141,8 +141,8 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
     An editor fixing a typo changes a seed's bytes but nothing any list, index, feed or search
     entry shows: its title, date, place, officials, countries, topics and summary stay. Then the
     last full build's site graph still holds, and only those briefings' own pages can change.
-    This path is taken only for an archive whose last build was clean (no refused seed, no
-    warning), with the same seeds, settings, templates and data; each changed seed is extracted
+    This path is taken only for an intact previous site whose build was clean (no refused seed,
+    no warning), with the same seeds, settings, templates and data; each changed seed is extracted
     and compared with its briefing in the graph, and anything else, or any doubt, returns False:
     the caller then builds the whole site as usual.
     """
@@ -155,8 +155,7 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
             return False
         if key != before[name]:
             changed.append((name, data, key))
-    if not changed or len(changed) > TEXT_EDITS_UP_TO or len(seeds.items) != len(before) \
-            or not _intact(out, record["pages"]):
+    if not changed or len(changed) > TEXT_EDITS_UP_TO or len(seeds.items) != len(before):
         return False
     site = cache.load_site(record["snapshot"])
     if site is None:
@@ -221,7 +220,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                         None if clean else record.get("seeds"))
     inputs = _site_inputs(config)
     site_digest = hashlib.sha256((inputs + seeds.digest + str(out)).encode()).hexdigest()
-    if not clean and record["site"] == site_digest and _intact(out, record["pages"]):
+    # the previous site still holds every page the last build wrote (checked once: 10,000 files)
+    intact = not clean and _intact(out, record["pages"])
+    if intact and record["site"] == site_digest:
         # nothing changed: not even the cached briefings need loading
         result.errors, notices = problems_from_record(record)
         result.notices += notices
@@ -232,7 +233,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     reg = (load_registry(config.data) if clean else
            cache.registry(registry_fp + registry_code(), lambda: load_registry(config.data)))
     setup = hashlib.sha256((inputs + registry_fp + str(out)).encode()).hexdigest()
-    if not clean and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
+    if intact and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
         result.seconds = time.perf_counter() - start
         return result
     gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
@@ -246,7 +247,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
     changed = sum(record["pages"].get(rel) != d for rel, d in zip(rels, digests))
     previous = set(record.get("files", ()))
     # few changes to an intact previous site: touch only those files; else build it whole and swap
-    in_place = bool(not clean and previous and _intact(out, record["pages"]) and changed * 2 < len(plans))
+    in_place = bool(intact and previous and changed * 2 < len(plans))
     out.parent.mkdir(parents=True, exist_ok=True)
     writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
     pages: dict[str, str] = {}
