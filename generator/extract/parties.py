@@ -152,8 +152,7 @@ def _names_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     if p.folded[h] in PLACE_NOUNS:
         return False  # "in the Austrian capital": a place
     # the head noun, or the noun after one modifier ("the Japanese foreign ministers")
-    return any(p.folded[j] in DEMONYM_HEADS or longest_match(p.folded, j, reg.titles, 3)[0]
-               for j in _plain_words(p, h, 2))
+    return _people_follow(p, h, 2, DEMONYM_HEADS, reg)
 
 
 def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
@@ -185,8 +184,14 @@ def _owns_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     """"Mali's government", "Russia's military-led administration", "China's foreign minister":
     a state's possessive before people or a body that act for it names a party."""
     k = next((j for j in range(r.at + 1, min(r.at + 5, len(p.folded))) if p.folded[j] == "'s"), None)
-    return k is not None and any(p.folded[j] in MEMBER_NOUNS or longest_match(p.folded, j, reg.titles, 3)[0]
-                                 for j in _plain_words(p, k + 1, 3))
+    return k is not None and _people_follow(p, k + 1, 3, MEMBER_NOUNS, reg)
+
+
+def _people_follow(p: Paragraph, start: int, limit: int, nouns: frozenset, reg: Registry) -> bool:
+    """One of the next `limit` words (before any punctuation) names people or a body acting for a
+    state: one of `nouns`, or an office ("G7 leaders", "the Japanese foreign ministers")."""
+    return any(p.folded[j] in nouns or longest_match(p.folded, j, reg.titles, 3)[0]
+               for j in _plain_words(p, start, limit))
 
 
 def _plain_words(p: Paragraph, start: int, limit: int) -> list[int]:
@@ -214,9 +219,7 @@ def group_members(p: Paragraph, reg: Registry) -> list[str]:
             p.folded[k - 2] in MEMBER_NOUNS or longest_match_ending(p.folded, k - 1, reg.titles, 3)[0])
         # "G7 leaders", "the G-20 finance ministers", but not "a meeting of the G7 leaders": a group
         # after a preposition is the setting of the event, not its subject
-        after = not (k and p.folded[k - 1] in PREPOSITIONS) and any(
-            p.folded[j] in MEMBER_NOUNS or longest_match(p.folded, j, reg.titles, 3)[0]
-            for j in _plain_words(p, i + n, 3))
+        after = not (k and p.folded[k - 1] in PREPOSITIONS) and _people_follow(p, i + n, 3, MEMBER_NOUNS, reg)
         if before or after:
             codes += members
     return codes
