@@ -93,7 +93,7 @@ PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process
 def _render_to(state: tuple, job: tuple[int, Path]) -> None:
     env, plans = state
     index, target = job
-    target.write_bytes(render_page(env, plans[index]).encode("utf-8"))
+    target.write_bytes(render_page(env, plans[index]))
 
 
 def _site_inputs(config: SiteConfig) -> str:
@@ -184,7 +184,7 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
         _retext(by_source[slim.source], slim.sha256, slim.text_key)
         patches[slim.source] = [slim.sha256, slim.text_key]
     env = make_env(config, reg, cache.folder)
-    common = common_context(site)
+    common = common_context(site, config.base_path)
     plans = [briefing_plan(by_source[name], site, common, texts) for name, _, _ in changed]
     pages = dict(record["pages"])
     writer = InPlaceWriter(out, set(record.get("files", ())))
@@ -193,7 +193,7 @@ def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, 
         for plan, digest in zip(plans, page_digests(plans, site, inputs)):
             rel = urls.output_file(plan.rel)
             if pages.get(rel) != digest:
-                writer.update(rel, render_page(env, plan).encode("utf-8"))
+                writer.update(rel, render_page(env, plan))
                 pages[rel] = digest
                 result.rendered += 1
         writer.finish()
@@ -262,7 +262,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             if parallel:
                 todo.append((i, writer.reserve(rel)))
             else:
-                writer.add(rel, render_page(env, plan).encode("utf-8"))
+                writer.add(rel, render_page(env, plan))
             if progress:
                 progress("writing", i + 1, len(plans))
         # forked workers share the site graph and write their own files into the staging folder

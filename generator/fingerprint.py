@@ -12,7 +12,7 @@ from generator.site import CountryEntry, OfficialEntry, Site, TopicEntry
 VERSION = "5"  # bump when what a digest covers changes: every page is then rendered again
 ENTRIES = (OfficialEntry, CountryEntry, TopicEntry)
 PLAIN = frozenset({str, int, float, bool, type(None)})
-SKIP = frozenset({"slugs", "country_slug", "topic_slug", "segments", "speakers", "officials_of"})
+SKIP = frozenset({"slugs", "country_slug", "topic_slug", "content", "speakers", "officials_of"})
 
 
 def files_digest(*folders: Path) -> str:

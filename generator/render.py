@@ -8,6 +8,7 @@ from typing import Callable
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup, escape
 
 from generator import urls
 from generator.config import SiteConfig
@@ -15,7 +16,7 @@ from generator.errors import TemplateProblem
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.site import Site
-from generator.text import printable
+from generator.text import page_bytes
 
 EVENT_LABELS = {"meeting": "Meeting", "phone_call": "Phone call", "visit": "Visit", "talks": "Talks",
                 "summit": "Summit", "joint_statement": "Joint statement",
@@ -44,7 +45,7 @@ class PagePlan:
 
     def full_context(self) -> dict:
         """The context the template sees."""
-        return {**self.context, **self.lazy()} if self.lazy else self.context
+        return {**self.context, **self.lazy()} if self.lazy else dict(self.context)
 
 
 def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -60,23 +61,32 @@ def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -
         compiled = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True, bytecode_cache=compiled,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True,
-                             # control characters from a seed never reach a page (Markup, such as a
-                             # macro's output, was made of values that passed through here already)
-                             finalize=lambda v: printable(v) if type(v) is str else v)
+                             keep_trailing_newline=True)
     base = config.base_path
-    env.globals.update(
-        site=config, country_name=reg.country_name, event_label=lambda k: EVENT_LABELS.get(k, k),
-        url=lambda rel: urls.href(base, rel), page=urls.page, static=lambda p: urls.href(base, "static/" + p))
-    env.filters["longdate"] = lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d)
-    env.filters["monthname"] = lambda m: dt.date(2000, m, 1).strftime("%B")
+    url = lambda rel: urls.href(base, rel)  # noqa: E731
+    static = lambda p: urls.href(base, "static/" + p)  # noqa: E731
+    event_label = lambda k: EVENT_LABELS.get(k, k)  # noqa: E731
+    env.globals.update(site=config, country_name=reg.country_name, event_label=event_label,
+                       url=url, page=urls.page, static=static)
+    # The same helpers as filters, which the theme uses: Jinja calls a filter directly, a global
+    # function through Context.call (some 2 microseconds each, and a page makes a hundred calls).
+    env.filters.update(
+        url=url, static=static, country_name=reg.country_name, event_label=event_label,
+        page_url=lambda section, slug=None, n=1: base + urls.page(section, slug, n),
+        iso=lambda d: d.isoformat(),
+        longdate=lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d),
+        monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
     return env
 
 
-def render_page(env: jinja2.Environment, plan: PagePlan) -> str:
-    """Render one plan, turning any template failure into a TemplateProblem naming file and line."""
+def render_page(env: jinja2.Environment, plan: PagePlan) -> bytes:
+    """One plan rendered, as the bytes to write (control characters from a seed never reach a
+    page: see page_bytes); any template failure becomes a TemplateProblem naming file and line."""
     try:
-        return env.get_template(plan.template).render(**plan.full_context())
+        context = plan.full_context()
+        # the section a page belongs to, for the navigation's aria-current
+        context.setdefault("section", plan.rel.split("/", 1)[0] if "/" in plan.rel else "")
+        return page_bytes(env.get_template(plan.template).render(**context))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
     except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
@@ -93,32 +103,46 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]
     return fallback, None
 
 
-def body_segments(b: Briefing, site: Site) -> list[list[tuple[str, str | None]]]:
-    """Paragraphs as (text, official URL or None) runs, so that every mention is a link."""
+def body_html(b: Briefing, site: Site, base_path: str) -> Markup:
+    """The text as HTML paragraphs, every mention of an official a link to their page.
+
+    Made here rather than in the template, as Hugo's templates print `.Content`: a page's text
+    is a hundred short runs, which a template loop would escape and join one by one. Here a
+    paragraph's runs are escaped in one call, joined by a character no run holds, and split
+    again (escaping never touches that character)."""
     by_para: dict[int, list] = {}
     for m in b.mentions:
         by_para.setdefault(m.paragraph, []).append(m)
+    base = str(escape(base_path))  # slugs are [a-z0-9-]: nothing else in a link needs escaping
     out = []
     for i, text in enumerate(b.body):
-        runs, pos = [], 0
-        for m in sorted(by_para.get(i, []), key=lambda m: m.start):
+        pieces, links, pos = [], [], 0  # pieces: text, name, text, name, ..., text
+        for m in sorted(by_para.get(i, ()), key=lambda m: m.start):
             slug = site.official_of.get((b.source, m.name))
             if slug is None or m.start < pos:
                 continue
-            runs += [(text[pos:m.start], None), (text[m.start:m.end], urls.page("officials", slug))]
+            pieces += [text[pos:m.start], text[m.start:m.end]]
+            links.append(base + urls.page("officials", slug))
             pos = m.end
-        runs.append((text[pos:], None))
-        out.append([r for r in runs if r[0]])
-    return out
+        pieces.append(text[pos:])
+        if "\0" in text:
+            escaped = [str(escape(piece)) for piece in pieces]
+        else:
+            escaped = str(escape("\0".join(pieces))).split("\0")
+        html = [escaped[0]]
+        for k, href in enumerate(links):
+            html += ['<a href="', href, '">', escaped[2 * k + 1], "</a>", escaped[2 * k + 2]]
+        out.append("<p>" + "".join(html) + "</p>")
+    return Markup("\n".join(out))
 
 
-def briefing_context(b: Briefing, site: Site) -> dict:
+def briefing_context(b: Briefing, site: Site, base_path: str = "/") -> dict:
     """What a briefing page shows."""
     speakers: dict[str, list] = {}
     for s in b.statements:
         speakers.setdefault(s.speaker, []).append(s)
     lead = b.summary.rstrip("…")
-    return {"b": b, "slug": site.slugs[b.source], "segments": body_segments(b, site),
+    return {"b": b, "slug": site.slugs[b.source], "content": body_html(b, site, base_path),
             "show_summary": bool(b.summary) and not (b.body and b.body[0].startswith(lead)),
             "officials": [(p, site.official_of[(b.source, p.name)],
                            site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials],
@@ -138,23 +162,23 @@ def briefing_deps(b: Briefing, site: Site) -> tuple:
     return (b.source, b.sha256, site.slugs[b.source], people, related)
 
 
-def common_context(site: Site) -> dict:
-    """What every page's context holds: the slugs links are made from."""
+def common_context(site: Site, base_path: str) -> dict:
+    """What every page's context holds: the slugs links are made from, and the site's base path."""
     return {"country_slug": {code: c.slug for code, c in site.countries.items()},
-            "topic_slug": site.topic_slugs, "slugs": site.slugs}
+            "topic_slug": site.topic_slugs, "slugs": site.slugs, "base_path": base_path}
 
 
 def briefing_plan(b: Briefing, site: Site, common: dict, texts=None) -> PagePlan:
     """A briefing's page; its texts are fetched only if it is rendered."""
     rel = urls.page("briefings", site.slugs[b.source])
     return PagePlan(rel, "briefing.html", {**common, "rel": rel},
-                    lazy=lambda: briefing_context(texts.full(b) if texts else b, site),
+                    lazy=lambda: briefing_context(texts.full(b) if texts else b, site, common["base_path"]),
                     deps=briefing_deps(b, site))
 
 
 def plan_pages(site: Site, config: SiteConfig, texts=None) -> list[PagePlan]:
     """Every HTML page of the site, decided before any is written."""
-    common = common_context(site)
+    common = common_context(site, config.base_path)
     plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
                                          "total": len(site.briefings), "officials": site.officials,
                                          "countries": site.countries, "topics": site.topics,

@@ -87,3 +87,24 @@ def printable(text: str) -> str:
     if text.isascii() and text.isprintable():  # most values: two C-level checks, no regex
         return text
     return XML_UNSAFE.sub("\ufffd", text)
+
+
+# The bytes of XML_UNSAFE's characters in UTF-8: ASCII controls (an encoded page is searched for
+# them in one C-level pass) and U+FFFE, U+FFFF; lone surrogates cannot be encoded at all.
+CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+
+
+def page_bytes(html: str) -> bytes:
+    """A rendered page as UTF-8, with any character no page may hold replaced by U+FFFD.
+
+    Checked once on the whole page rather than on every value a template prints: a seed's
+    control characters reach a page only through values, so the result is the same, at the cost
+    of one pass over the encoded bytes."""
+    try:
+        data = html.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return printable(html).encode("utf-8")
+    if (len(data.translate(None, CONTROL_BYTES)) != len(data)
+            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
+        return printable(html).encode("utf-8")
+    return data

@@ -25,6 +25,7 @@ def slugify(text: str, max_length: int = 80) -> str:
     return text or "untitled"
 
 
+@lru_cache(maxsize=1 << 16)  # a page links to the same few dozen pages every other page links to
 def page(section: str, slug: str | None = None, page_no: int = 1) -> str:
     """Site-relative path of a page ('' for home), always ending in '/' (clean URLs)."""
     if section not in SECTIONS and section != "home":

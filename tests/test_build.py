@@ -181,3 +181,10 @@ def test_control_characters_in_a_seed_never_break_the_feed_or_reach_a_page(archi
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text), page
     # (the vertical tab is white space, folded by the title; the bell is shown as a replacement mark)
     assert "Bell \ufffd and tab here" in (site / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x1f", "\ufffe", "\uffff", "\ud800"], ids=repr)
+def test_a_page_never_carries_a_character_no_page_may_hold(bad):
+    from generator.text import page_bytes
+    assert page_bytes("<p>plain \u00e9 \t\n</p>") == "<p>plain \u00e9 \t\n</p>".encode()
+    assert page_bytes(f"<p>a{bad}b \u00e9</p>") == "<p>a\ufffdb \u00e9</p>".encode()
