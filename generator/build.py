@@ -19,7 +19,7 @@ from generator.extract import EXTRACTOR_VERSION
 from generator.fingerprint import VERSION as FINGERPRINT_VERSION
 from generator.fingerprint import files_digest, page_digests
 from generator.gather import extract_inputs, extract_one, read_inputs, seed_job
-from generator.output import InPlaceWriter, StagedWriter
+from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import fork_map
 from generator.model import Briefing
 from generator.registry import load_registry, registry_code, registry_fingerprint
@@ -90,10 +90,10 @@ def problems_from_record(record: dict) -> tuple[list[BriefingError], list[Notice
 PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
 
 
-def _render_to(state: tuple, job: tuple[int, Path]) -> None:
+def _render_to(state: tuple, job: tuple[int, str]) -> None:
     env, plans = state
     index, target = job
-    target.write_bytes(render_page(env, plans[index]))
+    write_reserved(target, render_page(env, plans[index]))
 
 
 def _site_inputs(config: SiteConfig) -> str:
@@ -230,62 +230,65 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         result.seconds = time.perf_counter() - start
         return result
     texts = TextStore(cache_dir / "texts.sqlite" if cache_dir else None)
-    reg = (load_registry(config.data) if clean else
-           cache.registry(registry_fp + registry_code(), lambda: load_registry(config.data)))
-    setup = hashlib.sha256((inputs + registry_fp + str(out)).encode()).hexdigest()
-    if intact and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
+    try:
+        reg = (load_registry(config.data) if clean else
+               cache.registry(registry_fp + registry_code(), lambda: load_registry(config.data)))
+        setup = hashlib.sha256((inputs + registry_fp + str(out)).encode()).hexdigest()
+        if intact and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
+            result.seconds = time.perf_counter() - start
+            return result
+        gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
+        result.errors, result.briefings = gathered.errors, len(gathered.briefings)
+        result.notices += gathered.notices
+        site = build_site(gathered.briefings, reg, None if clean else cache.load_related())
+        env = make_env(config, reg, None if clean else cache.folder)
+        plans = plan_pages(site, config, texts)
+        digests = page_digests(plans, site, inputs)
+        rels = [urls.output_file(plan.rel) for plan in plans]
+        changed = sum(record["pages"].get(rel) != d for rel, d in zip(rels, digests))
+        previous = set(record.get("files", ()))
+        # few changes to an intact previous site: touch only those files; else build it whole and swap
+        in_place = bool(intact and previous and changed * 2 < len(plans))
+        out.parent.mkdir(parents=True, exist_ok=True)
+        writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
+        pages: dict[str, str] = {}
+        try:
+            todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
+            parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
+            for i, (plan, rel, digest) in enumerate(zip(plans, rels, digests)):
+                pages[rel] = digest
+                if record["pages"].get(rel) == digest and writer.keep(rel):
+                    continue
+                result.rendered += 1
+                if parallel:
+                    todo.append((i, writer.reserve(rel)))
+                else:
+                    writer.add(rel, render_page(env, plan))
+                if progress:
+                    progress("writing", i + 1, len(plans))
+            # forked workers share the site graph and write their own files into the staging folder
+            for _ in fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1):
+                pass
+            writer.add("feed.xml", feeds.atom_feed(site, config))
+            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
+            writer.add("robots.txt", feeds.robots(config))
+            writer.add("search/index.json", feeds.search_index(site, config))
+            for rel, data in static_files(config).items():
+                writer.add(rel, data)
+            writer.finish()
+        except BaseException:
+            writer.abort()
+            raise
+        cache.save_briefings(gathered.entries)
+        cache.save_related(site.related_record)
+        snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
+        cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
+                          "briefings": result.briefings, "seeds": seeds.stats, "setup": setup,
+                          "snapshot": snapshot, "patches": {},
+                          "keys": {name: key for name, data, key in seeds.items if data is not None},
+                          "problems": problems_to_record(gathered.errors, gathered.notices)})
+        result.pages, result.site = len(plans), site
         result.seconds = time.perf_counter() - start
         return result
-    gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
-    result.errors, result.briefings = gathered.errors, len(gathered.briefings)
-    result.notices += gathered.notices
-    site = build_site(gathered.briefings, reg, None if clean else cache.load_related())
-    env = make_env(config, reg, None if clean else cache.folder)
-    plans = plan_pages(site, config, texts)
-    digests = page_digests(plans, site, inputs)
-    rels = [urls.output_file(plan.rel) for plan in plans]
-    changed = sum(record["pages"].get(rel) != d for rel, d in zip(rels, digests))
-    previous = set(record.get("files", ()))
-    # few changes to an intact previous site: touch only those files; else build it whole and swap
-    in_place = bool(intact and previous and changed * 2 < len(plans))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
-    pages: dict[str, str] = {}
-    try:
-        todo: list[tuple[int, Path]] = []  # pages to render in worker processes: (plan index, target)
-        parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
-        for i, (plan, rel, digest) in enumerate(zip(plans, rels, digests)):
-            pages[rel] = digest
-            if record["pages"].get(rel) == digest and writer.keep(rel):
-                continue
-            result.rendered += 1
-            if parallel:
-                todo.append((i, writer.reserve(rel)))
-            else:
-                writer.add(rel, render_page(env, plan))
-            if progress:
-                progress("writing", i + 1, len(plans))
-        # forked workers share the site graph and write their own files into the staging folder
-        for _ in fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1):
-            pass
-        writer.add("feed.xml", feeds.atom_feed(site, config))
-        writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
-        writer.add("robots.txt", feeds.robots(config))
-        writer.add("search/index.json", feeds.search_index(site, config))
-        for rel, data in static_files(config).items():
-            writer.add(rel, data)
-        writer.finish()
-    except BaseException:
-        writer.abort()
-        raise
-    cache.save_briefings(gathered.entries)
-    cache.save_related(site.related_record)
-    snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
-    cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
-                      "briefings": result.briefings, "seeds": seeds.stats, "setup": setup,
-                      "snapshot": snapshot, "patches": {},
-                      "keys": {name: key for name, data, key in seeds.items if data is not None},
-                      "problems": problems_to_record(gathered.errors, gathered.notices)})
-    result.pages, result.site = len(plans), site
-    result.seconds = time.perf_counter() - start
-    return result
+    finally:
+        texts.close()  # a failed build's uncommitted texts are rolled back now, not whenever

@@ -98,3 +98,9 @@ class TextStore:
             stale = self.keys() - live
             db.executemany("DELETE FROM texts WHERE key = ?", ((k,) for k in stale))
         db.commit()
+
+    def close(self) -> None:
+        """Close this process's connection; texts not committed are dropped."""
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
