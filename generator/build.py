@@ -252,6 +252,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         out.parent.mkdir(parents=True, exist_ok=True)
         writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
         pages: dict[str, str] = {}
+        rendering = None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
@@ -264,24 +265,31 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                     todo.append((i, writer.reserve(rel)))
                 else:
                     writer.add(rel, render_page(env, plan))
-                if progress:
-                    progress("writing", i + 1, len(plans))
-            # forked workers share the site graph and write their own files into the staging folder
-            for _ in fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1):
-                pass
+                    if progress:
+                        progress("writing", i + 1, len(plans))
+            # forked workers share the site graph and write their own files into the staging
+            # folder; meanwhile this process writes the rest and saves the cache
+            rendering = fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1)
             writer.add("feed.xml", feeds.atom_feed(site, config))
             writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
             writer.add("robots.txt", feeds.robots(config))
             writer.add("search/index.json", feeds.search_index(site, config))
             for rel, data in static_files(config).items():
                 writer.add(rel, data)
+            # (content-addressed entries, right whether or not this build finishes; the record of
+            # pages, which says what the output folder holds, is saved only once it does)
+            cache.save_briefings(gathered.entries)
+            cache.save_related(site.related_record)
+            snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
+            for n, _ in enumerate(rendering, 1):
+                if progress:
+                    progress("writing", n, len(todo))
             writer.finish()
         except BaseException:
+            if rendering is not None:
+                rendering.close()  # the workers stop before their folder goes
             writer.abort()
             raise
-        cache.save_briefings(gathered.entries)
-        cache.save_related(site.related_record)
-        snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
         cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
                           "briefings": result.briefings, "seeds": seeds.stats, "setup": setup,
                           "snapshot": snapshot, "patches": {},

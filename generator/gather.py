@@ -158,7 +158,7 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
                 unreadable[name] = job
             else:
                 jobs.append(job)
-    results = fork_map(extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM)
+    results = iter(fork_map(extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM))
     for name, data, key in inputs.items:
         if data is None:
             briefing, notices, error = key
@@ -177,6 +177,7 @@ def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
             out.briefings.append(briefing)
             out.entries[key] = (briefing, notices)
         out.notices += notices
+    results.close()  # every result is read: the workers stop now
     if texts is not None:
         texts.commit(set(out.entries))
     return out

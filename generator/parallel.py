@@ -18,19 +18,48 @@ def _run(job: tuple[Callable, Sequence]) -> list:
 def fork_map(fn: Callable[[object, T], R], items: Sequence[T], state: object, workers: int,
              at_least: int) -> Iterator[R]:
     """fn(state, item) for each item, yielded in order, computed in `workers` forked processes when
-    there are at least `at_least` items (fewer cost more to hand out than to do here). Results are
-    yielded as they come, so the caller need not hold them all."""
+    there are at least `at_least` items (fewer cost more to hand out than to do here).
+
+    The workers start at once, so the caller can do other work before it reads the results;
+    results are yielded as they come, so the caller need not hold them all. In one process,
+    nothing is computed until the results are read."""
+    if workers <= 1 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
+        return (fn(state, item) for item in items)
     global _STATE
     _STATE = state
+    size = max(1, min(64, len(items) // (workers * 4)))
+    jobs = [(fn, items[i:i + size]) for i in range(0, len(items), size)]
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     try:
-        if workers <= 1 or len(items) < at_least or "fork" not in multiprocessing.get_all_start_methods():
-            for item in items:
-                yield fn(state, item)
-            return
-        size = max(1, min(64, len(items) // (workers * 4)))
-        jobs = [(fn, items[i:i + size]) for i in range(0, len(items), size)]
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk in pool.map(_run, jobs):
+        chunks = pool.map(_run, jobs)  # every job is submitted, and the workers forked, now
+    except BaseException:
+        _stop(pool)
+        raise
+    return Results(pool, chunks)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    global _STATE
+    pool.shutdown(wait=True, cancel_futures=True)  # a running job finishes: nothing is left half-written
+    _STATE = None
+
+
+class Results:
+    """The results of a fork_map, in order. Reading them all, or close(), stops the workers; a
+    caller that fails before reading them must close() before it removes what they write."""
+
+    def __init__(self, pool: ProcessPoolExecutor, chunks: Iterator[list]):
+        self._pool: ProcessPoolExecutor | None = pool
+        self._chunks = chunks
+
+    def __iter__(self) -> Iterator:
+        try:
+            for chunk in self._chunks:
                 yield from chunk
-    finally:
-        _STATE = None
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            _stop(pool)
