@@ -64,6 +64,7 @@ class Registry:
     agencies: dict                                 # folded agency name ("yonhap") -> its country
     fingerprint: str
     _ref_firsts: frozenset | None = None
+    _title_starts: frozenset | None = None
 
     @property
     def ref_firsts(self) -> frozenset:
@@ -72,6 +73,14 @@ class Registry:
             self._ref_firsts = (self.country_names.firsts | self.demonyms.firsts | self.metonyms.firsts
                                 | self.places.firsts | self.regions.firsts)
         return self._ref_firsts
+
+    @property
+    def title_starts(self) -> frozenset:
+        """First words of every title, and "counterpart" ("his counterpart"): the words the
+        extractor's scan for officials starts from."""
+        if self._title_starts is None:
+            self._title_starts = self.titles.firsts | {"counterpart"}
+        return self._title_starts
 
     def country_name(self, code: str | None) -> str:
         """Display name of a country code (the code itself when unknown)."""

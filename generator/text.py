@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import accumulate
 
 # Abbreviations that keep their full stop as part of the word.
 ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Maj", "Adm", "Col",
@@ -11,19 +12,52 @@ ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Gen", "Lt", "Maj
 ABBREVIATION_SET = frozenset(a + "." for a in ABBREVIATIONS)
 # A word may take its full stop along; tokenize() gives the stop back unless the word is an
 # abbreviation or an initial. One cheap pattern is much faster than trying the abbreviations
-# at every position.
+# at every position. (_split_tokens_reference() works so; split_tokens() finds the same tokens
+# with SPLIT_RE, faster.)
 TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:[-'’]\w+)*\.?|[^\w\s]")
 POSSESSIVE_RE = re.compile(r"^(.*\w)['’]s$|^(.*s)['’]$")
+# TOKEN_RE and what _split_tokens_reference() does after it, as one pattern (a group: re.split()
+# keeps the tokens). Upper-case ASCII letters followed by stops ("U.S.", "J.") keep them, as do
+# abbreviations; every other full stop is a token of its own. A word ends before its last part
+# when that part is a possessive 's, unless a full stop follows (TOKEN_RE's word takes that stop
+# along, and such a word has always kept its 's). Possessive quantifiers (++, *+) only spare the
+# engine backtracking: each alternative ends after them, so the first way it matches is kept.
+assert all(re.fullmatch("[A-Z][a-z]{1,3}", a) for a in ABBREVIATIONS)  # the look-ahead below
+SPLIT_RE = re.compile(
+    r"((?:[A-Z]\.)++"
+    r"|(?=[A-Z][a-z]{1,3}\.)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\."
+    r"|\w++(?:[-'’](?!(?<=['’])s\b(?!\.|[-'’]\w))\w++)*+"
+    r"|['’](?<=\w['’])s"
+    r"|[^\w\s])")
+# A non-ASCII letter before a stop may be an initial ("Ö."): str.isupper() decides, SPLIT_RE cannot.
+# (The pattern starts with the stop, so that the engine can skip from one stop to the next.)
+NON_ASCII_INITIAL_RE = re.compile(r"\.(?<=[^\W\x00-\x7f]\.)")
+CURLY_POSSESSIVE = {"’s": "'s"}
 
 
 class Phrases(dict):
-    """Phrases keyed by their folded tokens, with what a fast longest-match scan needs."""
+    """Phrases keyed by their folded tokens, with what a fast longest-match scan needs.
+
+    `trie` holds the keys token by token (`rtrie` from their last token back): a node maps a
+    token to the next node, and None (no token is None) to the value of the key that ends there.
+    Walking it from a token stops at the first token no key continues with, so a look-up tries
+    only as many tokens as some key shares with the text, not every length up to `longest`.
+    """
 
     def __init__(self, items=()):
         super().__init__(items)
         self.longest = max((len(k) for k in self), default=1)
         self.firsts = frozenset(k[0] for k in self if k)
         self.lasts = frozenset(k[-1] for k in self if k)
+        self.trie: dict = {}
+        self.rtrie: dict = {}
+        for key, value in self.items():
+            if key and value is not None:  # a look-up takes neither an empty key nor a None value
+                for trie, tokens in ((self.trie, key), (self.rtrie, reversed(key))):
+                    node = trie
+                    for token in tokens:
+                        node = node.setdefault(token, {})
+                    node[None] = value
 
 
 @lru_cache(maxsize=1 << 16)
@@ -43,7 +77,24 @@ def tokenize(text: str) -> list[tuple[str, int, int]]:
 
 
 def split_tokens(text: str) -> tuple[list[str], list[tuple[int, int]]]:
-    """tokenize() as two lists, tokens and their (start, end): what a scan needs, built directly."""
+    """tokenize() as two lists, tokens and their (start, end): what a scan needs, built directly.
+
+    SPLIT_RE finds the very tokens _split_tokens_reference() makes (it splits off full stops and
+    possessives as that one does), so no Python code runs per token: re.split() gives the tokens
+    and the whitespace between them, and the running sum of their lengths gives the offsets.
+    """
+    if not text.isascii() and NON_ASCII_INITIAL_RE.search(text):
+        return _split_tokens_reference(text)  # "Ö. Yılmaz": whether the stop stays takes str.isupper()
+    parts = SPLIT_RE.split(text)  # [space, token, space, token, ..., space]
+    words = parts[1::2]
+    if "’s" in text:
+        words = list(map(CURLY_POSSESSIVE.get, words, words))  # a possessive token is always "'s"
+    ends = list(accumulate(map(len, parts)))
+    return words, list(zip(ends[0:-1:2], ends[1::2]))
+
+
+def _split_tokens_reference(text: str) -> tuple[list[str], list[tuple[int, int]]]:
+    """split_tokens() written out token by token: TOKEN_RE, then the stop and the possessive split off."""
     words: list[str] = []
     spans: list[tuple[int, int]] = []
     add_word, add_span = words.append, spans.append

@@ -34,23 +34,41 @@ RANKS = frozenset(fold(w) for w in ("Gen.", "General", "Adm.", "Admiral", "Col."
 
 
 def longest_match(folded: list[str], i: int, table: Phrases, maxlen: int | None = None) -> tuple[int, object]:
-    """Length and value of the longest key of `table` starting at token i (0 when none)."""
-    if i >= len(folded) or folded[i] not in table.firsts:
+    """Length and value of the longest key of `table` (at most `maxlen` tokens) starting at token
+    i >= 0 (0 when none)."""
+    node = table.trie.get(folded[i]) if i < len(folded) else None
+    if node is None:
         return 0, None
-    for n in range(min(maxlen or table.longest, len(folded) - i), 0, -1):
-        value = table.get(tuple(folded[i:i + n]))
-        if value is not None:
-            return n, value
-    return 0, None
+    stop = i + (maxlen or table.longest)  # the walk ends before token `stop` or the last token
+    if stop > len(folded):
+        stop = len(folded)
+    found, j = (0, None), i + 1
+    while True:  # node: the keys that start with the tokens i to j - 1
+        if None in node:
+            found = j - i, node[None]
+        if j == stop:
+            return found
+        node = node.get(folded[j])
+        if node is None:
+            return found
+        j += 1
 
 
 def longest_match_ending(folded: list[str], end: int, table: Phrases, maxlen: int | None = None
                          ) -> tuple[int, object]:
-    """Length and value of the longest key of `table` ending just before token `end`."""
-    if end < 1 or folded[end - 1] not in table.lasts:
+    """Length and value of the longest key of `table` (at most `maxlen` tokens) ending just before
+    token `end` (0 when none)."""
+    node = table.rtrie.get(folded[end - 1]) if end >= 1 else None
+    if node is None:
         return 0, None
-    for n in range(min(maxlen or table.longest, end), 0, -1):
-        value = table.get(tuple(folded[end - n:end]))
-        if value is not None:
-            return n, value
-    return 0, None
+    limit = min(maxlen or table.longest, end)
+    found, n = (0, None), 1
+    while True:  # node: the keys that end with the n tokens before `end`
+        if None in node:
+            found = n, node[None]
+        if n == limit:
+            return found
+        node = node.get(folded[end - n - 1])
+        if node is None:
+            return found
+        n += 1

@@ -8,6 +8,7 @@ below reads the words around one mention; none needs more than its sentence.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import compress, count
 
 from generator.extract.events import ENCOUNTER_RE, PLACE_NOUNS
 from generator.extract.lexicon import longest_match, longest_match_ending
@@ -43,6 +44,7 @@ BACKGROUND_OPENERS = frozenset({"as", "while", "although", "though"})
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "as", "while", "when", "because",
                          "although", "though", "whereas", "which", "who"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+OF_FROM = frozenset({"of", "from"})
 # A group after one of these is the setting of the event ("at a meeting of the G7 leaders").
 PREPOSITIONS = frozenset({"of", "at", "for", "during", "on", "in", "to", "from", "with", "by", "before", "after",
                           "ahead", "outside", "inside", "into", "between", "among"})
@@ -208,8 +210,8 @@ def group_members(p: Paragraph, reg: Registry) -> list[str]:
     """Members of a group of states whose people the paragraph names as acting together
     ("G7 leaders", "foreign ministers from the Group of Eight"): each member takes part."""
     codes: list[str] = []
-    for i, f in enumerate(p.folded):
-        if f not in reg.groups.firsts or not p.words[i][:1].isupper():  # not "a group of eight"
+    for i in list(compress(count(), map(reg.groups.firsts.__contains__, p.folded))):  # a group's first word
+        if not p.words[i][:1].isupper():  # not "a group of eight"
             continue
         n, members = longest_match(p.folded, i, reg.groups)
         if not n:
@@ -276,9 +278,9 @@ def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
     if not names:
         return []
     codes, n = [], len(p.folded)
-    for k in range(1, n - 1):
-        if p.folded[k] not in ("of", "from") or not (p.folded[k - 1] in MEMBER_NOUNS
-                                       or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
+    for k in list(compress(count(), map(OF_FROM.__contains__, p.folded))):  # each "of" and "from"
+        if not 1 <= k < n - 1 or not (p.folded[k - 1] in MEMBER_NOUNS
+                                      or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
             continue
         if _aside(p, k - 1):
             continue

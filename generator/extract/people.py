@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import itemgetter, not_
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, longest_match,
@@ -43,12 +45,18 @@ class Paragraph:
     @classmethod
     def of(cls, text: str) -> "Paragraph":
         words, spans = split_tokens(text)
-        if text.isascii():  # folding is lower-casing: slice the lowered text once
-            low = text.lower()
-            folded = [low[s:e] for s, e in spans]
-        else:
-            folded = [w.lower() if w.isascii() else fold(w) for w in words]
-        return cls(text, words, folded, spans, [i for i, w in enumerate(words) if w[:1].isupper()])
+        # an ASCII word folds to its lower case: lower all the words in one go (no token holds a
+        # space, and lower() adds none: were one added, the count would show it)
+        folded = " ".join(words).lower().split(" ") if words else []
+        if not text.isascii():
+            if len(folded) != len(words):
+                folded = list(map(fold, words))
+            else:
+                for i in compress(count(), map(not_, map(str.isascii, words))):
+                    folded[i] = fold(words[i])  # accents, curly apostrophes, case folding
+        # the tokens whose first character is a capital, found without a Python loop
+        caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
+        return cls(text, words, folded, spans, caps)
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -81,18 +89,18 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         if parts and f in PARTICLES and j + 1 < n and is_capitalised(p.words[j + 1]):
             j, parts = j + 1, parts + 1
             continue
-        if AL_PREFIX_RE.match(w) and parts:
+        if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
             continue
-        if not (is_capitalised(w) and w[0].isalpha()) or CONTRACTION_RE.search(w):
+        if not (is_capitalised(w) and w[0].isalpha()) or (("'" in w or "’" in w) and CONTRACTION_RE.search(w)):
             break
         month_name = (f in MONTH_SURNAMES and after_title and (j == k or parts)
                       and not (j + 1 < n and p.words[j + 1][:1].isdigit()))
         if f in STOP_NAME_WORDS and not month_name:
             break
-        if parts and (longest_match(p.folded, j, reg.titles, 3)[0] or
-                      longest_match(p.folded, j, reg.country_names, 2)[0]):
-            break
+        if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
+                      f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
+            break  # (a key's first word is in its table's trie: most words need no look-up)
         j, parts = j + 1, parts + 1
         if j < n and p.folded[j] == "'s":
             break
@@ -196,8 +204,8 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
     n, nxt = len(p.words), 0
-    firsts = reg.titles.firsts
-    for i in [k for k, f in enumerate(p.folded) if f in firsts or f in COUNTERPART]:
+    # the tokens a title (or "counterpart") starts with, found without a Python loop
+    for i in list(compress(count(), map(reg.title_starts.__contains__, p.folded))):
         if i < nxt:
             continue
         j, kind = _title_at(p, i, reg)
@@ -344,11 +352,12 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
               (reg.places, "place"), (reg.regions, "region"))
     refs, n, nxt = [], len(p.words), 0
     firsts = reg.ref_firsts
-    for i, f in enumerate(p.folded):
-        if "-" in f and i not in skip:  # "China-Japan relations", "Israeli-Palestinian talks": both are parties
-            parts = [_country_word(part, reg) for part in f.split("-")]
-            if len(parts) >= 2 and all(parts):
-                refs += [Ref(i, code, "compound", False) for code in dict.fromkeys(parts)]
+    if "-" in " ".join(p.folded):  # most paragraphs have no hyphenated word: one quick test
+        for i, f in enumerate(p.folded):
+            if "-" in f and i not in skip:  # "China-Japan relations", "Israeli-Palestinian talks": both are parties
+                parts = [_country_word(part, reg) for part in f.split("-")]
+                if len(parts) >= 2 and all(parts):
+                    refs += [Ref(i, code, "compound", False) for code in dict.fromkeys(parts)]
     folded = p.folded
     candidates = [i for i in p.caps if folded[i] in firsts or (folded[i][-1:] == "s" and folded[i][:-1] in firsts)]
     for i in candidates:

@@ -30,8 +30,9 @@ class Official:
     confidence: float = 0.9
 
 
-def _tokens(name: str) -> list[str]:
-    return [fold(t) for t in name.replace("-", " ").split() if fold(t) not in PARTICLES]
+@lru_cache(maxsize=4096)  # merging compares every mention's name with every official's, again and again
+def _tokens(name: str) -> tuple[str, ...]:
+    return tuple(fold(t) for t in name.replace("-", " ").split() if fold(t) not in PARTICLES)
 
 
 def _compatible(a: str, b: str) -> bool:
