@@ -227,3 +227,58 @@ def test_named_groups_accords_and_capital_cities_in_the_lead(registry):
             "in the Austrian capital stalled.\n\nGerman Foreign Minister Jan Vogt hosted Ukrainian Foreign "
             "Minister Oleh Bondar.")
     assert set(brief(text, registry).countries) == {"DE", "UA"}
+
+
+def officials_of(b):
+    return {p.name: (p.country, p.title, p.former) for p in b.officials}
+
+
+def test_titles_of_honour_are_no_part_of_a_name(registry):
+    text = (" date 2023-05-11 PUTRAJAYA, May 11 (Bernama) -- Prime Minister Datuk Seri Hamzah Idris received "
+            "Singapore's Minister for Foreign Affairs Dr Lim Wei Jie at his office today.\n\n"
+            "Hamzah said the two neighbours would speed up work on the rail link.")
+    people = officials_of(brief(text, registry))
+    assert "Hamzah Idris" in people and "Lim Wei Jie" in people
+    assert not any(name.startswith(("Datuk", "Dr")) for name in people)
+
+
+def test_an_envoy_is_sent_to_a_country_that_is_not_their_own(registry):
+    text = (" date 2022-02-14 Chilean Ambassador to Japan Rodrigo Salas Ferrer and British High Commissioner "
+            "to Ghana Helen Mabry both attended the forum in Accra.\n\n"
+            "Special Envoy for Yemen Tomas Lindqvist of Sweden spoke by video link.")
+    people = officials_of(brief(text, registry))
+    assert people["Rodrigo Salas Ferrer"][:2] == ("CL", "Ambassador to Japan")
+    assert people["Helen Mabry"][:2] == ("GB", "High Commissioner to Ghana")
+    assert people["Tomas Lindqvist"][1] == "Special Envoy for Yemen" and people["Tomas Lindqvist"][0] != "YE"
+
+
+def test_counterparts_listed_with_their_states_take_them_in_order(registry):
+    text = (" date 2021-09-30 Austrian Foreign Minister Lukas Brandner hosted his Czech and Slovak counterparts, "
+            "Jana Dvořáková and Peter Kollár, in Vienna on Thursday.\n\n"
+            "Later, Brandner and his counterparts from Hungary, Slovenia and Croatia, Gábor Szekeres, Mateja Kos "
+            "and Ivan Perić, spoke by video call.")
+    people = officials_of(brief(text, registry))
+    assert {n: people[n][0] for n in ("Jana Dvořáková", "Peter Kollár", "Gábor Szekeres", "Mateja Kos",
+                                      "Ivan Perić")} == {"Jana Dvořáková": "CZ", "Peter Kollár": "SK",
+                                                         "Gábor Szekeres": "HU", "Mateja Kos": "SI",
+                                                         "Ivan Perić": "HR"}
+    assert people["Peter Kollár"][1] == "Foreign Minister"
+
+
+def test_names_described_after_a_comma(registry):
+    text = (" date 2020-06-03 The accord was first drafted by Farid al-Masri Haddad, a former foreign minister, "
+            "and by Tomasz Wrona, then Poland's deputy foreign minister.\n\n"
+            "Speaking in Amman with Leila Nasser Khoury, the minister of foreign affairs, Wrona said it still held.")
+    people = officials_of(brief(text, registry))
+    assert people["Farid al-Masri Haddad"][2] is True
+    assert people["Tomasz Wrona"][0] == "PL" and "Leila Nasser Khoury" in people
+    assert people["Leila Nasser Khoury"][1] == "minister of foreign affairs"
+
+
+def test_datelines_with_particles_and_slashed_agency_tags(registry):
+    b = brief(" date 2024-11-19 Rio de Janeiro, Nov 19 (PTI) Prime Minister Arvind Kumar Joshi called for "
+              "reform of global institutions at the summit.", registry)
+    assert officials_of(b)["Arvind Kumar Joshi"][0] == "IN"
+    b = brief(" date 2024-05-22 MOSCOW, May 22. /TASS/. Deputy Foreign Minister Pyotr Volkhov said Moscow "
+              "would respond to the expulsions.", registry)
+    assert officials_of(b)["Pyotr Volkhov"][0] == "RU" and b.body[0].startswith("Deputy")

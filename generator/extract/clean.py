@@ -42,10 +42,14 @@ LINK_CLUTTER_RE = re.compile(
     r".{0,600}? MORE\b")
 BYLINE_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3}(?<!\.)$|^(?i:special to\b|by\s)")
 DATELINE_RE = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -][A-Z][A-Za-z.'’-]*){0,3}"
+    # (a city's name may hold a lower-case particle: "Rio de Janeiro", "Dar es Salaam")
+    r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
+    r"[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
     r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?|\s*(?:--|—|–|:|\s-))\s+(?=\S)")
+    # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/."
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?"
+    r"|\s*(?:--|—|–|:|\s-))\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -137,8 +141,9 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     dateline = agency = None
     if kept:
         d = DATELINE_RE.match(kept[0])
-        if d and _plausible_dateline(d.group("city"), d.group("agency")):
-            dateline, agency = d.group("city").strip(" ,"), d.group("agency")
+        tag = d and (d.group("agency") or d.group("slashed"))
+        if d and _plausible_dateline(d.group("city"), tag):
+            dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
     return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept),
                 captions=tuple(captions))

@@ -22,8 +22,18 @@ STOP_NAME_WORDS = frozenset(fold(w) for w in (
 MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der den di du le la y abu ben "
                       "ould zu ter".split())
-# (U and Daw are the Burmese Mr. and Mrs.: "U Thein Sein")
-HONORIFICS = frozenset(fold(w) for w in "Mr. Mrs. Ms. Miss Dr. Sir Dame Sheikh Lord Lady Madam Mme. M. U Daw".split())
+# (U and Daw are the Burmese Mr. and Mrs.: "U Thein Sein"; Datuk, Datin, Tun and Seri ("Datuk
+# Seri") Malaysian titles of honour; "Dr" without a stop as British and Commonwealth copy writes it)
+HONORIFICS = frozenset(fold(w) for w in ("Mr. Mrs. Ms. Miss Dr. Dr Sir Dame Sheikh Lord Lady Madam Mme. M. U Daw "
+                                         "Datuk Datin Tun Seri").split())
+
+
+def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
+    """How many tokens of honorifics ("Dr", "Datuk Seri") start at token k: they are no part of a name."""
+    n = k
+    while n < len(folded) and n - k < 2 and folded[n] in HONORIFICS and words[n][:1].isupper():
+        n += 1
+    return n - k
 TRANSPARENT = frozenset({"new", "newly", "elected", "newly-elected", "then", "current", "incumbent",
                          "powerful", "veteran", "longtime", "long-time"})
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)

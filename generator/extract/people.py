@@ -6,7 +6,7 @@ from itertools import compress, count
 from operator import itemgetter, not_
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
-                                       RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, longest_match,
+                                       RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, honorifics_at, longest_match,
                                        longest_match_ending)
 from generator.registry import Registry
 from generator.text import fold, is_capitalised, split_tokens
@@ -14,6 +14,8 @@ from generator.text import fold, is_capitalised, split_tokens
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late"})
 DETERMINERS = frozenset({"the", "a", "an"})
+# Last words of the offices of people sent to another state ("Ambassador to Kenya").
+ENVOYS = frozenset({"ambassador", "envoy", "commissioner", "consul", "representative", "emissary"})
 
 
 @dataclass
@@ -78,8 +80,7 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
     n, start = len(p.words), k
-    if k < n and p.folded[k] in HONORIFICS and p.words[k][:1].isupper():
-        k += 1
+    k += honorifics_at(p.folded, p.words, k)
     j, parts = k, 0
     while j < n and parts < 6:
         w, f = p.words[j], p.folded[j]
@@ -153,13 +154,13 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
 def _appositive_name(p: Paragraph, start: int) -> tuple[int, int] | None:
     """The name in "Name, [the] <title>": its token span, ending at the comma before `start`."""
     k = start
-    while k > 0 and p.folded[k - 1] in DETERMINERS:
+    while k > 0 and (p.folded[k - 1] in DETERMINERS or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
         k -= 1
     if k < 2 or p.words[k - 1] != ",":
         return None
     end = b = k - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
-                     or p.folded[b - 1] in PARTICLES) and end - b < 5:
+                     or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])) and end - b < 5:
         b -= 1
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
@@ -229,7 +230,15 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                 i, code = i - pl, code or place[1]
                 title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
                 start = min(start, i)
-        if j + 1 < n and p.folded[j] in ("of", "for"):
+        if title and p.folded[j - 1] in ENVOYS and j + 1 < n and p.folded[j] in ("to", "for"):
+            # "Ambassador to South Korea X", "Special Envoy for Sudan X": the country an envoy is
+            # sent to is part of the title, and not the envoy's own
+            skip = 2 if p.folded[j + 1] == "the" else 1
+            cl, _ = longest_match(p.folded, j + skip, reg.country_names)
+            if cl and not (j + skip + cl < n and p.folded[j + skip + cl] == "'s"):
+                j += skip + cl
+                title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
+        elif j + 1 < n and p.folded[j] in ("of", "for"):
             skip = 2 if p.folded[j + 1] == "the" else 1
             cl, c2 = longest_match(p.folded, j + skip, reg.country_names)
             if cl and j + skip + cl < n and p.folded[j + skip + cl] == "'s":
@@ -248,7 +257,13 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart"
                                                        or (kind == "strong" and introduced)) else j
         end = _name_at(p, k, reg, after_title=True)
-        span = (k + (1 if k < n and p.folded[k] in HONORIFICS else 0), end) if end > k else _appositive_name(p, start)
+        if k > j and end - k == 1:
+            # "with X Y, the foreign minister, Z said": a full name before the title, a lone
+            # surname after it: the title describes the person named before it
+            before = _appositive_name(p, start)
+            if before and before[1] - before[0] >= 2:
+                end = k
+        span = (k + honorifics_at(p.folded, p.words, k), end) if end > k else _appositive_name(p, start)
         if span:
             a, b = span
             used.update(range(start, i))
@@ -291,6 +306,70 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
+    return out
+
+
+def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
+    """The values of a list "A, B and C" (also "A and B", "A, B, and C") starting at token j, as
+    `item(j) -> (tokens, value)` reads each, and the token after the last."""
+    values, n = [], len(p.words)
+    while True:
+        size, value = item(j)
+        if not size:
+            return values, j
+        values.append(value)
+        end = j + size
+        nxt = end + 1 if end < n and p.folded[end] in (",", "and") else end
+        if nxt < n and p.folded[nxt] == "and" and p.folded[end] == ",":
+            nxt += 1
+        if nxt == end or not item(nxt)[0]:
+            return values, end
+        j = nxt
+
+
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
+
+
+def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"his French and Polish counterparts, X and Y", "her counterparts from Estonia, Latvia and
+    Poland, X, Y and Z": the names take the states in the order the states were listed, and
+    each holds the office of the official whose counterparts they are."""
+    out: list[Found] = []
+    if "counterparts" not in p.folded:
+        return out
+    n = len(p.words)
+
+    def demonym(j):
+        size, codes = longest_match(p.folded, j, reg.demonyms)
+        return (size, codes[0]) if size else (0, None)
+
+    def country(j):
+        return longest_match(p.folded, j, reg.country_names)
+
+    def name(j):
+        end = _name_at(p, j, reg, after_title=True)
+        return (end - j, (j, end)) if end - j >= 2 else (0, None)
+
+    for i in [k for k, f in enumerate(p.folded) if f == "counterparts"]:
+        codes, after = [], i + 1
+        for t in range(i - 1, max(i - 8, 0) - 1, -1):  # "his French and Polish counterparts"
+            if p.folded[t] in POSSESSIVE_PRONOUNS:
+                listed, end = _series(p, t + 1, demonym)
+                codes = listed if end == i else []
+                break
+        if not codes and after + 1 < n and p.folded[after] == "from":
+            codes, after = _series(p, after + 1, country)
+        if len(codes) < 2 or after >= n or p.folded[after] != ",":
+            continue
+        names, _ = _series(p, after + 1, name)
+        if len(names) != len(codes):
+            continue
+        for code, (a, b) in zip(codes, names):
+            start, stop = p.spans[a][0], p.spans[b - 1][1]
+            if any(f.para == pi and f.start < stop and start < f.end for f in taken):
+                continue
+            out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
+                             start=start, end=stop, counterpart=True, at=i))
     return out
 
 
