@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import traceback
 from dataclasses import dataclass
 from typing import Callable
@@ -74,6 +75,9 @@ def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -
         url=url, static=static, country_name=reg.country_name, event_label=event_label,
         page_url=lambda section, slug=None, n=1: base + urls.page(section, slug, n),
         iso=lambda d: d.isoformat(),
+        # a seed outside the archive is known by its absolute path, which a published page must
+        # not show: from the seeds folder's parent on ("raw/01732.txt")
+        source_name=lambda path: os.path.relpath(path, config.seeds.parent) if os.path.isabs(path) else path,
         longdate=lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d),
         monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
     return env

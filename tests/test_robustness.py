@@ -704,3 +704,14 @@ def test_two_thousand_officials_in_the_registry(archive, capsys, monkeypatch):
     timed_build(capsys, "2,000 officials")
     assert len(briefing_pages(archive.root)) == 3
     assert (archive.root / "site" / "officials" / "ingrid-solberg" / "index.html").exists()
+
+
+def test_a_page_never_shows_where_seeds_outside_the_archive_sit_on_disk(archive, capsys, monkeypatch, tmp_path_factory):
+    outside = tmp_path_factory.mktemp("elsewhere") / "wire"
+    outside.mkdir()
+    (outside / "a.txt").write_text(GOOD, encoding="utf-8")
+    monkeypatch.chdir(archive.root)
+    code, out, err = run(["build", "--seeds", str(outside)], capsys)
+    assert code == 0, err
+    page = briefing_pages(archive.root)[0].read_text(encoding="utf-8")
+    assert "<code>wire/a.txt</code>" in page and str(outside.parent) not in page
