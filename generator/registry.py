@@ -60,6 +60,7 @@ class Registry:
     topic_keywords: Phrases                        # folded keyword tokens -> topic name
     officials: dict[str, OfficialInfo]             # folded name or alias -> info
     official_keys: Phrases                         # folded tokens of a name or alias -> info
+    notables: Phrases                              # folded tokens of a well-known office holder's name -> code
     groups: Phrases                                # folded tokens of a group's name ("g7") -> member codes
     agencies: dict                                 # folded agency name ("yonhap") -> its country
     fingerprint: str
@@ -156,10 +157,27 @@ def _officials(path: Path, countries: dict) -> dict[str, OfficialInfo]:
     return out
 
 
+def _notables(raw: list, countries: dict) -> dict[tuple[str, ...], str]:
+    """Every way a well-known office holder is written -> their country; a form two people of
+    different countries share names neither."""
+    out: dict[tuple[str, ...], str] = {}
+    clashes = set()
+    for item in raw or ():
+        code = str(item["country"]).upper()
+        if code not in countries:
+            continue
+        for form in (item["name"], *(item.get("also") or ())):
+            key = _key(str(form))
+            if out.setdefault(key, code) != code:
+                clashes.add(key)
+    return {key: code for key, code in out.items() if key not in clashes}
+
+
 def registry_fingerprint(data_dir: Path | None = None) -> str:
     """Digest of every data file the registry is made from: equal digests, equal registries."""
     digest = hashlib.sha256()
-    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml", DATA / "groups.yaml", DATA / "agencies.yaml"]
+    sources = [DATA / "countries.yaml", DATA / "titles.yaml", DATA / "topics.yaml", DATA / "groups.yaml",
+               DATA / "agencies.yaml", DATA / "notables.yaml"]
     if data_dir:
         sources += [q for q in (data_dir / "officials.yaml", data_dir / "topics.yaml") if q.exists()]
     for p in sources:
@@ -223,4 +241,5 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
         topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
         officials=officials, fingerprint=registry_fingerprint(data_dir), groups=Phrases(groups), agencies=agencies,
+        notables=Phrases(_notables(_read_yaml(DATA / "notables.yaml"), countries)),
         official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

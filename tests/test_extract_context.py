@@ -282,3 +282,25 @@ def test_datelines_with_particles_and_slashed_agency_tags(registry):
     b = brief(" date 2024-05-22 MOSCOW, May 22. /TASS/. Deputy Foreign Minister Pyotr Volkhov said Moscow "
               "would respond to the expulsions.", registry)
     assert officials_of(b)["Pyotr Volkhov"][0] == "RU" and b.body[0].startswith("Deputy")
+
+
+def test_well_known_office_holders_named_bare(registry):
+    # invented copy about real, well-known people (data/notables.yaml)
+    text = (" date 2016-07-08 WARSAW — Alliance leaders gathered on Friday, and Merkel said the eastern flank "
+            "would be reinforced.\n\n"
+            "Talks with Putin were not on the agenda, aides said. Critics of the Obama administration, and of "
+            "the Conservative politician Boris Johnson, spoke outside; Ivanka Trump did not attend.")
+    people = officials_of(brief(text, registry))
+    assert people["Merkel"] == ("DE", None, False) and people["Putin"][0] == "RU"
+    assert not {"Obama", "Boris Johnson", "Ivanka Trump", "Trump"} & set(people)
+
+
+def test_the_notables_list_gives_no_form_to_two_countries():
+    from generator.registry import DATA, _key
+    import yaml
+    owners = {}
+    for item in yaml.safe_load((DATA / "notables.yaml").read_text(encoding="utf-8")):
+        assert len(str(item["country"])) == 2, item
+        for form in (item["name"], *(item.get("also") or ())):
+            owners.setdefault(_key(str(form)), set()).add(str(item["country"]))
+    assert [form for form, codes in owners.items() if len(codes) > 1] == []

@@ -7,7 +7,7 @@ from generator.extract.events import compose_headline, dateline_place, event_typ
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (Paragraph, country_refs, known_officials, listed_counterparts,
-                                      possessed_officials, scan)
+                                      notable_officials, possessed_officials, scan)
 from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
 from generator.extract.speech import statements
 from generator.model import Briefing
@@ -15,7 +15,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "11"
+EXTRACTOR_VERSION = "12"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -28,7 +28,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
         f += listed_counterparts(p, i, reg, f)
-        found += sorted(f + known_officials(p, i, reg, f) + possessed_officials(p, i, reg, f), key=lambda x: x.start)
+        f += known_officials(p, i, reg, f)
+        f += possessed_officials(p, i, reg, f)
+        found += sorted(f + notable_officials(p, i, reg, f), key=lambda x: x.start)
         used.append(u)
     for f in found:  # a name is no place: "Sofia" in "Sofia Marangoni" is not Bulgaria's capital
         p = scanned[f.para]

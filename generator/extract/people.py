@@ -373,6 +373,48 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     return out
 
 
+# Nouns after a name that make it the name of a thing ("the Obama administration").
+ATTRIBUTIVE = frozenset({"administration", "administrations", "era", "years", "doctrine", "presidency", "campaign",
+                         "camp", "foundation", "family", "aides", "allies", "loyalists", "supporters", "voters",
+                         "-era", "library", "memorial", "plan", "policy", "policies"})
+# Nouns before a name that describe the person by no office of state.
+NOT_OFFICES = frozenset({"politician", "candidate", "nominee", "rival", "challenger", "businessman", "billionaire",
+                         "widow", "son", "daughter", "wife", "husband", "brother", "sister", "author", "activist"})
+
+
+def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """Office holders news names bare ("talks with Putin", "Merkel said"): the built-in list of
+    well-known ones (data/notables.yaml) knows their country. The name stays as written and no
+    office is given, since the text gives none; a name inside a longer one ("Ivanka Trump",
+    "Trump Tower") is someone or something else."""
+    table, out = reg.notables, []
+    if not table:
+        return out
+    n = len(p.words)
+    for i in p.caps:
+        if p.folded[i] not in table.trie:
+            continue
+        size, code = longest_match(p.folded, i, table)
+        if not size:
+            continue
+        end = i + size
+        before = p.words[i - 1] if i else ""
+        if before[:1].isupper() and before[0].isalpha() and p.folded[i - 1] not in STOP_NAME_WORDS and not (
+                longest_match_ending(p.folded, i, reg.titles)[0] or longest_match_ending(p.folded, i, reg.demonyms)[0]
+                or longest_match_ending(p.folded, i, reg.country_names)[0]):
+            continue
+        if end < n and (p.words[end][:1].isupper() and p.words[end][0].isalpha() or p.folded[end] in ATTRIBUTIVE):
+            continue  # "Trump Tower", "the Obama administration": a thing named after the person
+        if i and (p.folded[i - 1] in NOT_OFFICES or i > 1 and p.words[i - 1] == "," and p.folded[i - 2] in NOT_OFFICES):
+            continue  # "Conservative politician X", "his rival, X": described by no office
+        start, stop = p.spans[i][0], p.spans[end - 1][1]
+        if any(f.para == pi and f.start < stop and start < f.end for f in taken):
+            continue
+        out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
+                         start=start, end=stop, weak=True, at=i))
+    return out
+
+
 def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
     """Officials the archive's data/officials.yaml names, wherever the text names them."""
     if not reg.official_keys:
