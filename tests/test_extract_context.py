@@ -304,3 +304,10 @@ def test_the_notables_list_gives_no_form_to_two_countries():
         for form in (item["name"], *(item.get("also") or ())):
             owners.setdefault(_key(str(form)), set()).add(str(item["country"]))
     assert [form for form, codes in owners.items() if len(codes) > 1] == []
+
+
+def test_a_town_the_registry_does_not_know_is_named_by_the_text(registry):
+    b = brief(" date 2022-10-06 The foreign ministers of Estonia and Finland met on Thursday in the southern "
+              "Estonian town of Otepää for talks on energy links.\n\n"
+              "Whoever governs in the White House next year, the two said, the links would be built.", registry)
+    assert (b.location.city, b.location.country) == ("Otepää", "EE")

@@ -50,6 +50,8 @@ VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
 SIDELINES_RE = re.compile(r"\bsidelines of\b[^.]*$")
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
+DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
+                        "southeastern", "southwestern", "north", "south", "east", "west"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
@@ -100,7 +102,8 @@ def _locative_places(p: Paragraph, reg: Registry):
         if i == 0:
             continue
         prev = p.folded[i - 1]
-        if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS):
+        if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS
+                or prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS):
             continue
         n, place = longest_match(p.folded, i, reg.places)
         if n:
@@ -118,9 +121,10 @@ def _locative_places(p: Paragraph, reg: Registry):
         if n and prev in ("in", "to"):
             yield "country", i, code
             continue
-        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)"
+        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
+        # German city of Weimar"
         n, codes = longest_match(p.folded, i, reg.demonyms)
-        if n and prev == "the":
+        if n and (prev == "the" or prev in DIRECTIONS and i > 1 and p.folded[i - 2] == "the"):
             city = _place_noun_city(p, i + n, codes[0], reg)
             if city:
                 yield "city", i, city
@@ -142,6 +146,13 @@ def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[st
         return place
     if f[k] == "capital" and code in reg.countries and reg.countries[code].capital:
         return reg.countries[code].capital, code
+    if f[k] != "capital" and after == k + 2 and f[k + 1] == "of":
+        # "the German city of Weimar": a town the registry does not know is named by the text
+        end = after
+        while end < n and end - after < 3 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
+            end += 1
+        if end > after and not longest_match(f, after, reg.country_names)[0]:
+            return p.text[p.spans[after][0]:p.spans[end - 1][1]], code
     return None
 
 
