@@ -311,3 +311,13 @@ def test_a_town_the_registry_does_not_know_is_named_by_the_text(registry):
               "Estonian town of Otepää for talks on energy links.\n\n"
               "Whoever governs in the White House next year, the two said, the links would be built.", registry)
     assert (b.location.city, b.location.country) == ("Otepää", "EE")
+
+
+def test_event_words_of_ministries_mediators_and_retreats(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["Moscow will respond, the ministry's spokeswoman said in a commentary on Wednesday."])[0] \
+        == "statement"
+    assert event_type(None, ["The two foreign ministers sat down together in Geneva, in talks brokered by "
+                             "three mediators."])[0] == "talks"
+    assert event_type(None, ["The two prime ministers agreed on a rail link at the annual Leaders' Retreat "
+                             "held here today."])[0] == "meeting"

@@ -20,12 +20,13 @@ GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|(?:the|trade|peace) talks"),
+              r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks"),
     ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted|"
-                r"(?:over|at a|during a|a working) dinner|dinner (?:with|meeting)"),
+                r"(?:over|at a|during a|a working) dinner|dinner (?:with|meeting)|leaders['’] retreat"),
     ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of|"
               r"set foot in|travel(?:l?ed|s)? to|landed in"),
-    ("statement", r"(?:said|says) in a statement|issued a statement|statement (?:said|released|issued)|"
+    ("statement", r"(?:said|says) in an? (?:statement|commentary|comment|press release)|issued a statement|"
+                  r"statement (?:said|released|issued)|"
                   r"announced|declared|warned|called on|condemned|accused"),
 )
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
