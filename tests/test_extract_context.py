@@ -321,3 +321,28 @@ def test_event_words_of_ministries_mediators_and_retreats(registry):
                              "three mediators."])[0] == "talks"
     assert event_type(None, ["The two prime ministers agreed on a rail link at the annual Leaders' Retreat "
                              "held here today."])[0] == "meeting"
+
+
+def test_offices_that_belong_to_someone_else_or_to_no_one_yet(registry):
+    text = (" date 2018-06-12 WASHINGTON — Prime Minister Theresa May spoke with the president on Tuesday, "
+            "officials said. Jane Holloway, the president's daughter, attended a dinner.\n\n"
+            "NATO Secretary-General Anders Fogh Rasmussen, a former prime minister of Denmark, said the alliance "
+            "was ready. Hillary Clinton, who is seeking the Democratic nomination, said talks must go on.\n\n"
+            "Sanctions against President Bashar al-Assad stayed in place, and Ayatollah Ali Khamenei said "
+            "nothing. Fuel went on flowing to Russia's Far East.")
+    b = brief(text, registry)
+    people = officials_of(b)
+    assert people["Theresa May"][0] == "GB"  # known, whatever Washington suggests
+    assert "Jane Holloway" not in people  # the president's daughter holds no office of hers
+    assert "Anders Fogh Rasmussen" in people and not any(n.startswith("NATO") for n in people)
+    assert "Hillary Clinton" not in people  # a candidate
+    assert "Ali Khamenei" in people and "Far East" not in people
+    assert "SY" not in b.countries  # the target of sanctions is no party
+
+
+def test_places_inside_longer_names_and_white_house_rooms(registry):
+    text = (" date 2018-10-19 WASHINGTON – The two leaders declared an end to the dispute on Friday, using a joint "
+            "news conference in the East Room to promote the pact.\n\n"
+            "\"It was overdue,\" said a historian at Tel Aviv University.")
+    b = brief(text, registry)
+    assert b.event_type == "press_conference" and b.location.city == "Washington"

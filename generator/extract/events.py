@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from itertools import compress, count
 
-from generator.extract.lexicon import longest_match
+from generator.extract.lexicon import STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
 from generator.model import Location, Person
 from generator.registry import Registry
@@ -15,6 +15,7 @@ SPECIFIC = (
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|called (?:his|her) \w+ counterpart"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
+    ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
@@ -107,6 +108,9 @@ def _locative_places(p: Paragraph, reg: Registry):
                 or prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS):
             continue
         n, place = longest_match(p.folded, i, reg.places)
+        if n and i + n < len(p.words) and p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha() \
+                and p.folded[i + n] not in STOP_NAME_WORDS:
+            continue  # "at Tel Aviv University", "in the Washington Post": a longer name
         if n:
             yield "city", i, place
             continue

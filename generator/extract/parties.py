@@ -84,6 +84,8 @@ def _judged(p: Paragraph, i: int) -> bool:
         k -= 1
     if k > 1 and p.folded[k - 1] == "of" and p.folded[k - 2] in JUDGEMENT_NOUNS:
         k -= 1  # "criticism of China"
+    elif k > 0 and p.folded[k - 1] == "against":
+        pass  # "sanctions against Iran", "action against President X": the target, not a party
     else:
         # "accused neighbouring Iran", "blamed the Iranian leadership": up to two lower-case words
         # may stand between the verb and its object

@@ -151,8 +151,9 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     return j, kind
 
 
-def _appositive_name(p: Paragraph, start: int) -> tuple[int, int] | None:
-    """The name in "Name, [the] <title>": its token span, ending at the comma before `start`."""
+def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> tuple[int, int] | None:
+    """The name in "Name, [the] <title>": its token span, ending at the comma before `start`
+    (not an office or body written before the name: "NATO Secretary-General X, a former ...")."""
     k = start
     while k > 0 and (p.folded[k - 1] in DETERMINERS or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
         k -= 1
@@ -165,6 +166,11 @@ def _appositive_name(p: Paragraph, start: int) -> tuple[int, int] | None:
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
         b += 1
+    if reg is not None:  # the name starts after the last acronym or office word before it
+        for k in range(end - 2, b - 1, -1):
+            if p.words[k].isupper() and len(p.words[k]) > 1 or (p.folded[k],) in reg.titles:
+                b = k + 1
+                break
     return (b, end) if end > b else None
 
 
@@ -211,6 +217,9 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         j, kind = _title_at(p, i, reg)
         if kind is None:
+            continue
+        if j < n and p.folded[j] == "'s":  # "the president's daughter": someone else's office
+            nxt = j
             continue
         code, former, start = _look_back(p, i, reg)
         if _serves_organisation(p, i, j, reg):
@@ -260,10 +269,10 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         if k > j and end - k == 1:
             # "with X Y, the foreign minister, Z said": a full name before the title, a lone
             # surname after it: the title describes the person named before it
-            before = _appositive_name(p, start)
+            before = _appositive_name(p, start, reg)
             if before and before[1] - before[0] >= 2:
                 end = k
-        span = (k + honorifics_at(p.folded, p.words, k), end) if end > k else _appositive_name(p, start)
+        span = (k + honorifics_at(p.folded, p.words, k), end) if end > k else _appositive_name(p, start, reg)
         if span:
             a, b = span
             used.update(range(start, i))
@@ -281,6 +290,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
 NOT_NAME_NOUNS = frozenset("""
     islands island isles coast sea gulf bay strait river lake peninsula mountains desert valley
     province region state city county district airport port border embassy ministry army navy
+    east west north south far middle
     party council bank group company corporation agency university institute foundation league
     """.split())
 
@@ -377,6 +387,9 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
 ATTRIBUTIVE = frozenset({"administration", "administrations", "era", "years", "doctrine", "presidency", "campaign",
                          "camp", "foundation", "family", "aides", "allies", "loyalists", "supporters", "voters",
                          "-era", "library", "memorial", "plan", "policy", "policies"})
+# Words of a clause after a name that presents the person as running for office.
+CANDIDACY = frozenset({"candidate", "nominee", "nomination", "front-runner", "frontrunner", "hopeful", "contender",
+                       "challenger", "campaign", "campaigning"})
 # Nouns before a name that describe the person by no office of state.
 NOT_OFFICES = frozenset({"politician", "candidate", "nominee", "rival", "challenger", "businessman", "billionaire",
                          "widow", "son", "daughter", "wife", "husband", "brother", "sister", "author", "activist"})
@@ -407,7 +420,12 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
             continue  # "Trump Tower", "the Obama administration": a thing named after the person
         if i and (p.folded[i - 1] in NOT_OFFICES or i > 1 and p.words[i - 1] == "," and p.folded[i - 2] in NOT_OFFICES):
             continue  # "Conservative politician X", "his rival, X": described by no office
-        start, stop = p.spans[i][0], p.spans[end - 1][1]
+        if end < n and p.words[end] == "," and CANDIDACY & set(p.folded[end + 1:end + 10]):
+            continue  # "X, who is seeking the nomination", "X, the front-runner": a candidate
+        first = i + honorifics_at(p.folded, p.words, i)  # "Ayatollah Ali Khamenei": the name is Ali Khamenei
+        if first >= end:
+            continue
+        start, stop = p.spans[first][0], p.spans[end - 1][1]
         if any(f.para == pi and f.start < stop and start < f.end for f in taken):
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,

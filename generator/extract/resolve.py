@@ -117,6 +117,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.title = o.title or known.title
         if o.country:
             continue
+        # a well-known office holder's country is known, whatever the context suggests
+        notable = reg.notables.get(_title_key(o.name)) or next(
+            (reg.notables.get(_title_key(form)) for form in o.forms if reg.notables.get(_title_key(form))), None)
+        if notable:
+            o.country, o.confidence = notable, 0.8
+            continue
         for m in o.mentions:
             if m.title:
                 key = _title_key(m.title)
