@@ -346,3 +346,17 @@ def test_places_inside_longer_names_and_white_house_rooms(registry):
             "\"It was overdue,\" said a historian at Tel Aviv University.")
     b = brief(text, registry)
     assert b.event_type == "press_conference" and b.location.city == "Washington"
+
+
+def test_an_office_given_only_when_the_text_refers_back(registry):
+    text = (" date 2018-05-27 SEOUL — Kim Jong Un told South Korean President Moon Jae-in on Saturday that he "
+            "was still ready to meet, and the North Korean leader asked for guarantees.\n\n"
+            "WASHINGTON — Mr. Obama spent two hours with the visiting premier. The president told reporters the "
+            "talks were frank.")
+    people = officials_of(brief(text, registry))
+    assert people["Kim Jong Un"][1] == "leader"
+    b = brief(" date 2015-06-16 Mr. Obama met Prime Minister Ariel Shamir of Israel in the Oval Office on "
+              "Tuesday.\n\nThe president told reporters the talks were frank. Walter Price, a former deputy "
+              "trade representative, said little would change.", registry)
+    people = officials_of(b)
+    assert people["Obama"][:2] == ("US", "president") and people["Walter Price"][0] == "US"

@@ -8,14 +8,15 @@ from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (Paragraph, country_refs, known_officials, listed_counterparts,
                                       notable_officials, possessed_officials, scan)
-from generator.extract.resolve import attribute, fuller_names, home_country, link_mentions, merge, to_persons
+from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
+                                       to_persons)
 from generator.extract.speech import statements
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "15"
+EXTRACTOR_VERSION = "16"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
@@ -41,8 +42,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
-    attribute(people, scanned, refs, reg, home_country(refs, reg, wire.agency, where.country if where else None,
-                                                       filed[1] if filed else None))
+    home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None)
+    attribute(people, scanned, refs, reg, home)
+    anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
     mentions = link_mentions(people, paras)
     refs = refs[len(wire.captions):]

@@ -126,6 +126,8 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
         for m in o.mentions:
             if m.title:
                 key = _title_key(m.title)
+                while len(key) > 1 and key[0] in RANK_PREFIXES and key not in reg.title_only:
+                    key = key[1:]  # "deputy trade representative": still an office only one state has
                 # an office no other state has gives the country; one that others have too
                 # ("Attorney General", "Foreign Secretary") only in an article naming that country
                 code = reg.title_only.get(key) or (reg.title_home[key] if reg.title_home.get(key) in named else None)
@@ -135,6 +137,55 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
         if o.country is None and o.first is not None:
             o.country = _nearby_country(o.first, paras, refs) or _home_for(o, home, paras, refs, reg)
             o.confidence = 0.5
+
+
+RANK_PREFIXES = frozenset({"deputy", "assistant", "acting", "principal", "senior", "vice", "under"})
+# Offices news refers back to with "the <office>" alone ("The president told reporters").
+HEAD_OFFICES = frozenset({("president",), ("prime", "minister"), ("chancellor",), ("premier",), ("leader",),
+                          ("king",), ("queen",), ("emir",), ("secretary",)})
+SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ";"})
+
+
+def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Registry, home: str | None) -> None:
+    """An official the text names without an office, then refers back to by it: "Kim Jong Un
+    said ... the North Korean leader wants", "Mr. Obama met ... The president told reporters".
+
+    An office with a nationality word that is the official's own is taken anywhere after the
+    first mention; a bare one ("The president") only where it opens a sentence, for one of the
+    heads of the country the story is told from, when no other official holds that office."""
+    for o in people:
+        if o.title or not o.country or o.first is None:
+            continue
+        found = None
+        for pi in range(o.first.para, len(paras)):
+            p, n = paras[pi], len(paras[pi].folded)
+            for k in range(n - 1):
+                if p.folded[k] != "the" or pi == o.first.para and p.spans[k][0] < o.first.end:
+                    continue
+                j, code = k + 1, None
+                size, codes = longest_match(p.folded, j, reg.demonyms)
+                if size:
+                    j, code = j + size, codes[0]
+                size, kind = longest_match(p.folded, j, reg.titles)
+                if not size or kind == "counterpart":
+                    continue
+                end = j + size
+                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", "'s", ",", "for")):
+                    continue  # "the president, X", "the president of ...": not a reference back
+                key = tuple(p.folded[j:end])
+                if code is not None:
+                    if code != o.country:
+                        continue
+                elif not (o.country == home and key in HEAD_OFFICES and (k == 0 or p.words[k - 1] in SENTENCE_OPENERS)):
+                    continue
+                if any(q is not o and q.title and _title_key(q.title) == key for q in people):
+                    continue
+                found = p.text[p.spans[j][0]:p.spans[end - 1][1]]
+                break
+            if found:
+                break
+        if found:
+            o.title, o.confidence = found, 0.6
 
 
 def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> str | None:
