@@ -360,3 +360,24 @@ def test_an_office_given_only_when_the_text_refers_back(registry):
               "trade representative, said little would change.", registry)
     people = officials_of(b)
     assert people["Obama"][:2] == ("US", "president") and people["Walter Price"][0] == "US"
+
+
+def test_bylines_with_places_and_outlets_are_furniture_that_says_where_it_was_filed(registry):
+    b = brief(" date 2006-11-14 Ankara rejects the offer on ports\n\nPage last updated at 17:26 GMT\n\n"
+              "By Maria Lind, Nordic News, Helsinki\n\nAnkara turned down the offer after difficult talks in "
+              "Brussels, officials said.", registry)
+    assert b.body[0].startswith("Ankara turned down") and b.event_type == "talks"
+    b = brief(" date 2024-07-02 Ministers meet\n\nKenji Aoki in Tokyo\n\nThe two foreign ministers met for "
+              "three hours on Tuesday.", registry)
+    assert not any("Aoki" in para for para in b.body)
+    assert (b.location.city, b.location.country) == ("Tokyo", "JP")
+
+
+def test_visits_lunches_and_the_place_called_here(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["Visiting President X held talks with the prime minister, on a three-day state "
+                             "visit."])[0] == "visit"
+    assert event_type(None, ["The two leaders used a working lunch to agree a truce."])[0] == "meeting"
+    b = brief(" date 2007-12-04 NEW DELHI: Afghan President Karim Sadiqi, who arrived here on Monday, held talks "
+              "with Indian Prime Minister Arun Mehta on police training in Kabul and Herat.", registry)
+    assert b.location.city == "New Delhi"

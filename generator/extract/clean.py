@@ -14,7 +14,7 @@ ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 BOILERPLATE_RE = re.compile(
     r"^(?:enlarge this image\b|toggle caption\b|hide caption\b|read more\b|related\b:?|"
     r"slideshow \(\d+ images?\)|advertisement$|story continued below$|click here\b|"
-    r"sign up\b|subscribe\b|follow (?:us|\w+ \w+) on\b|just in:|watch:|listen:|"
+    r"page last updated\b|sign up\b|subscribe\b|follow (?:us|\w+ \w+) on\b|just in:|watch:|listen:|"
     r"copyright\b|©|\(c\) \d{4}|all rights reserved|reporting by\b|editing by\b|"
     r"additional reporting\b|this story has been\b|this article (?:was|is)\b|"
     r"the associated press contributed|"
@@ -41,6 +41,11 @@ LINK_CLUTTER_RE = re.compile(
     r"(?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
     r".{0,600}? MORE\b")
 BYLINE_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3}(?<!\.)$|^(?i:special to\b|by\s)")
+# "Jane Doe in Tokyo", "Jane Doe in Paris and John Roe in Brussels": bylines with the place of filing
+BYLINE_PLACE_RE = re.compile(r"^(?:By )?(?:[A-Z][\w'’.-]+ ){1,3}in (?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)"
+                             r"(?: and (?:[A-Z][\w'’.-]+ ){1,3}in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$")
+# "By Jane Doe, BBC News, Istanbul": a byline with the outlet and the place of filing
+BYLINE_OUTLET_RE = re.compile(r"^By (?:[A-Z][\w'’.-]* ){0,3}[A-Z][\w'’-]+, [A-Z][\w '’&.,-]{0,60}(?<!\.)$")
 DATELINE_RE = re.compile(
     # (a city's name may hold a lower-case particle: "Rio de Janeiro", "Dar es Salaam")
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
@@ -78,7 +83,7 @@ def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
     # footers and embedded tweets are short: a long paragraph that mentions "all rights
     # reserved" is the article itself (a one-line article with its footer glued on)
-    return bool(BOILERPLATE_RE.match(para) or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
+    return bool(BOILERPLATE_RE.match(para) or BYLINE_PLACE_RE.match(para) or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
                 or (len(para) < 400 and _furniture_inside(para)) or _caption(para) or para.isupper())
 
 
@@ -136,7 +141,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
             and not (repeat and p.startswith(headline))]
     kept_set = set(kept)  # a kept paragraph is no caption: is_boilerplate() said so
     captions += [p for p in dict.fromkeys(paragraphs) if seen[p] > 1 or (p not in kept_set and _caption(p))]
-    while kept and BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5:
+    while kept and (BYLINE_RE.match(kept[0]) and len(kept[0].split()) <= 5 or BYLINE_OUTLET_RE.match(kept[0])):
         kept.pop(0)
     dateline = agency = None
     if kept:
@@ -145,6 +150,11 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if d and _plausible_dateline(d.group("city"), tag):
             dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
+    if dateline is None:
+        # "Jane Doe in Tokyo": a byline's place of filing stands in for a dateline
+        byline = next((m for m in map(BYLINE_PLACE_RE.match, paragraphs[:6]) if m), None)
+        if byline:
+            dateline = byline.group("place")
     return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept),
                 captions=tuple(captions))
 

@@ -15,6 +15,7 @@ SPECIFIC = (
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|called (?:his|her) \w+ counterpart"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
+    ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
 GENERAL = (
@@ -23,8 +24,9 @@ GENERAL = (
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
               r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks"),
     ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted|"
-                r"(?:over|at a|during a|a working) dinner|dinner (?:with|meeting)|leaders['’] retreat"),
-    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)? (?:to )?|trip to|state visit|arrived in|tour of|"
+                r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
+                r"leaders['’] retreat"),
+    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|"
               r"set foot in|travel(?:l?ed|s)? to|landed in"),
     ("statement", r"(?:said|says) in an? (?:statement|commentary|comment|press release)|issued a statement|"
                   r"statement (?:said|released|issued)|"
@@ -49,6 +51,7 @@ assert all(pattern == pattern.lower() and "\\s" not in pattern and "(?P" not in 
 SPECIFIC_ANY, SPECIFIC_ANY_LOWER = _any_of(SPECIFIC, re.I), _any_of(SPECIFIC, re.ASCII)
 GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASCII)
 VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
+HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 SIDELINES_RE = re.compile(r"\bsidelines of\b[^.]*$")
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
@@ -184,6 +187,9 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
             if paras else None
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
+    if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
+        # "arrived here on Monday", "talks held here": the place the story is filed from
+        return Location(city=filed[0], country=filed[1]), 0.8
     votes, lead_cities, cities = Counter(), [], Counter()
     for pi, p in enumerate(paras):
         for what, _, value in _locative_places(p, reg):
