@@ -381,3 +381,12 @@ def test_visits_lunches_and_the_place_called_here(registry):
     b = brief(" date 2007-12-04 NEW DELHI: Afghan President Karim Sadiqi, who arrived here on Monday, held talks "
               "with Indian Prime Minister Arun Mehta on police training in Kabul and Herat.", registry)
     assert b.location.city == "New Delhi"
+
+
+def test_the_staff_of_a_well_known_office_holder_and_princes_by_name(registry):
+    text = (" date 2008-04-22 The talks ended late. Olmert's spokesman, Dov Lahat, said no commitment was made, and "
+            "Ramaphosa's spokesman, Sipho Dube, said the leaders would meet again.\n\n"
+            "Foreign Minister Prince Khalid bin Saud said Riyadh would host the next round.")
+    people = officials_of(brief(text, registry))
+    assert people["Dov Lahat"][:2] == ("IL", "spokesman") and people["Sipho Dube"][0] == "ZA"
+    assert "Khalid bin Saud" in people

@@ -25,7 +25,7 @@ PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der
 # (U and Daw are the Burmese Mr. and Mrs.: "U Thein Sein"; Datuk, Datin, Tun and Seri ("Datuk
 # Seri") Malaysian titles of honour; "Dr" without a stop as British and Commonwealth copy writes it)
 HONORIFICS = frozenset(fold(w) for w in ("Mr. Mrs. Ms. Miss Dr. Dr Sir Dame Sheikh Lord Lady Madam Mme. M. U Daw "
-                                         "Datuk Datin Tun Seri Ayatollah").split())
+                                         "Datuk Datin Tun Seri Ayatollah Prince Princess").split())
 
 
 def honorifics_at(folded: list[str], words: list[str], k: int) -> int:

@@ -70,6 +70,10 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
         n, code = longest_match_ending(p.folded, i - 1, reg.country_names)
         if n:
             return code, n + 1
+        # "Olmert's spokesman": a well-known office holder's staff serve that holder's state
+        n, code = longest_match_ending(p.folded, i - 1, reg.notables)
+        if n and p.words[i - 1 - n][:1].isupper():
+            return code, n + 1
     # "Barbados Prime Minister", "Pakistan Foreign Minister": the name used as an adjective
     n, code = longest_match_ending(p.folded, i, reg.country_names)
     if n and p.words[i - n][:1].isupper():
@@ -183,6 +187,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        if longest_match(p.folded, nxt, reg.notables)[0]:
+            return False  # "a spokesman for Ramaphosa": for a well-known office holder
         if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs": a portfolio, not a body
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
@@ -261,7 +267,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             title = p.text[p.spans[i][0]:p.spans[j - 1][1]] if title else None
         # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
         # country, or a determiner or possessive, introduces takes the name after a comma
-        introduced = (start > 0 and p.folded[start - 1] in ("the", "its", "his", "her", "their")
+        introduced = (start > 0 and p.folded[start - 1] in ("the", "its", "his", "her", "their", "'s")
                       and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
         k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart"
                                                        or (kind == "strong" and introduced)) else j
