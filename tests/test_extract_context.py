@@ -390,3 +390,9 @@ def test_the_staff_of_a_well_known_office_holder_and_princes_by_name(registry):
     people = officials_of(brief(text, registry))
     assert people["Dov Lahat"][:2] == ("IL", "spokesman") and people["Sipho Dube"][0] == "ZA"
     assert "Khalid bin Saud" in people
+
+
+def test_initials_open_a_name_described_after_a_comma(registry):
+    people = officials_of(brief(" date 2007-12-04 The talks ended. R.K. Menon, a former deputy prime minister, "
+                                "said the plan was sound.", registry))
+    assert "R.K. Menon" in people

@@ -172,7 +172,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         b += 1
     if reg is not None:  # the name starts after the last acronym or office word before it
         for k in range(end - 2, b - 1, -1):
-            if p.words[k].isupper() and len(p.words[k]) > 1 or (p.folded[k],) in reg.titles:
+            # (an acronym, "NATO"; initials, "L.K.", are part of the name)
+            if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:
                 b = k + 1
                 break
     return (b, end) if end > b else None
