@@ -396,3 +396,9 @@ def test_initials_open_a_name_described_after_a_comma(registry):
     people = officials_of(brief(" date 2007-12-04 The talks ended. R.K. Menon, a former deputy prime minister, "
                                 "said the plan was sound.", registry))
     assert "R.K. Menon" in people
+
+
+def test_lines_that_are_only_a_date_are_furniture(registry):
+    b = brief(" date 2005-03-08 Leaders agree a truce\n\nTuesday March 8, 2005\n\nThe two leaders used a working "
+              "lunch in Paris to agree a truce on the rebate.\n\nFri 6 Oct 2023 18.05 BST", registry)
+    assert b.event_type == "meeting" and not any(p.startswith(("Tuesday", "Fri")) for p in b.body)

@@ -16,7 +16,7 @@ from generator.registry import Registry
 from generator.sources import RawArticle
 
 # Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "19"
+EXTRACTOR_VERSION = "20"
 
 
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:

@@ -41,6 +41,13 @@ LINK_CLUTTER_RE = re.compile(
     r"(?P<full>(?:[A-Z][\w.'-]* ){1,4}(?P=short))(?=[A-Z\d'‘“\"])"
     r".{0,600}? MORE\b")
 BYLINE_RE = re.compile(r"^(?:[Bb]y\s+)?[A-Z][\w'-]*\.?(?:\s+[A-Z][\w'-]*\.?){0,3}(?<!\.)$|^(?i:special to\b|by\s)")
+# A line that is only a date (and time): "Tuesday March 8, 2005", "Fri 6 Oct 2023 18.05 BST",
+# "Published On 4 Jan 2023"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+DATE_ONLY_RE = re.compile(
+    r"^(?:(?:published|updated|posted)(?: on)?:?\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?"
+    r"(?:\d{1,2}\s+" + _MONTH + r"|" + _MONTH + r"\s+\d{1,2}),?\s+\d{4}"
+    r"(?:,?\s+(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[a-z]{2,4})?)?$", re.I)
 # "Jane Doe in Tokyo", "Jane Doe in Paris and John Roe in Brussels": bylines with the place of filing
 BYLINE_PLACE_RE = re.compile(r"^(?:By )?(?:[A-Z][\w'’.-]+ ){1,3}in (?P<place>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)"
                              r"(?: and (?:[A-Z][\w'’.-]+ ){1,3}in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$")
@@ -83,7 +90,7 @@ def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
     # footers and embedded tweets are short: a long paragraph that mentions "all rights
     # reserved" is the article itself (a one-line article with its footer glued on)
-    return bool(BOILERPLATE_RE.match(para) or BYLINE_PLACE_RE.match(para) or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
+    return bool(BOILERPLATE_RE.match(para) or BYLINE_PLACE_RE.match(para) or DATE_ONLY_RE.match(para) or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
                 or (len(para) < 400 and _furniture_inside(para)) or _caption(para) or para.isupper())
 
 
