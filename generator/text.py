@@ -48,7 +48,6 @@ class Phrases(dict):
         super().__init__(items)
         self.longest = max((len(k) for k in self), default=1)
         self.firsts = frozenset(k[0] for k in self if k)
-        self.lasts = frozenset(k[-1] for k in self if k)
         self.trie: dict = {}
         self.rtrie: dict = {}
         for key, value in self.items():

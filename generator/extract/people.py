@@ -302,6 +302,11 @@ NOT_NAME_NOUNS = frozenset("""
     """.split())
 
 
+def _taken(taken: list[Found], pi: int, start: int, stop: int) -> bool:
+    """Whether a mention already found in paragraph pi overlaps the characters start..stop."""
+    return any(f.para == pi and f.start < stop and start < f.end for f in taken)
+
+
 def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
     """"Germany's Angela Merkel": a state's possessive before a full personal name presents that
     person as one who acts for the state; the office is left unstated. A lone word ("Russia's
@@ -317,7 +322,7 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
         if end - (i + 1) < 2 or (end < len(p.words) and p.words[end][:1].isupper()):
             continue
         start, stop = p.spans[i + 1][0], p.spans[end - 1][1]
-        if any(f.para == pi and f.start < stop and start < f.end for f in taken) or \
+        if _taken(taken, pi, start, stop) or \
                 longest_match(p.folded, i + 1, reg.organisations)[0] or \
                 any(f in NOT_NAME_NOUNS for f in p.folded[i + 1:end]):
             continue
@@ -383,7 +388,7 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         for code, (a, b) in zip(codes, names):
             start, stop = p.spans[a][0], p.spans[b - 1][1]
-            if any(f.para == pi and f.start < stop and start < f.end for f in taken):
+            if _taken(taken, pi, start, stop):
                 continue
             out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                              start=start, end=stop, counterpart=True, at=i))
@@ -433,7 +438,7 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
         if first >= end:
             continue
         start, stop = p.spans[first][0], p.spans[end - 1][1]
-        if any(f.para == pi and f.start < stop and start < f.end for f in taken):
+        if _taken(taken, pi, start, stop):
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i))

@@ -118,8 +118,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
         if o.country:
             continue
         # a well-known office holder's country is known, whatever the context suggests
-        notable = reg.notables.get(_title_key(o.name)) or next(
-            (reg.notables.get(_title_key(form)) for form in o.forms if reg.notables.get(_title_key(form))), None)
+        notable = next(filter(None, (reg.notables.get(_title_key(form)) for form in (o.name, *o.forms))), None)
         if notable:
             o.country, o.confidence = notable, 0.8
             continue
