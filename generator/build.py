@@ -1,31 +1,35 @@
-"""Orchestration only: gather everything, then write a new site beside the old one and swap it in."""
+"""The build: read -> extract -> site -> plan -> render -> write, over plain data, in that order.
+
+Two steps reuse earlier work, both through the store (store.py), and nothing else does:
+extraction reuses a seed's briefing when the digest of what it is made of (the seed, the
+extractor's source, the data files) is unchanged; writing keeps a page whose digest of
+everything it is made of (its whole context, the templates, static files, settings and the
+program: see digest.py) is unchanged and whose file is still as the last build left it. A
+build whose inputs are all unchanged, on an output folder as the last build left it, has
+nothing to do.
+"""
 from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
 from generator import feeds, urls
-from generator.cache import FORMAT as CACHE_FORMAT
-from generator.cache import Cache
+from generator.codehash import walk_files
 from generator.config import SiteConfig
+from generator.digest import page_digests, site_digest
 from generator.errors import BriefingError, ConfigError, Notice, SourceError
-from generator.extract import EXTRACTOR_VERSION
-from generator.fingerprint import VERSION as FINGERPRINT_VERSION
-from generator.fingerprint import files_digest, page_digests
-from generator.gather import extract_inputs, extract_one, read_inputs, seed_job
+from generator.gather import extract_inputs, read_inputs
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import fork_map
-from generator.model import Briefing
-from generator.registry import load_registry, registry_code, registry_fingerprint
-from generator.render import briefing_plan, common_context, make_env, plan_pages, render_page, theme_dir
-from generator.site import build_site, from_snapshot, to_snapshot
-from generator.texts import TextStore
+from generator.registry import load_registry, registry_fingerprint
+from generator.render import make_env, plan_pages, render_page, theme_dir
+from generator.site import build_site
+from generator.store import Record, Store
 
 Progress = Callable[[str, int, int], None]
 
@@ -59,14 +63,23 @@ def check_output(config: SiteConfig) -> Path:
     return out
 
 
+def template_dirs(config: SiteConfig) -> list[Path]:
+    """Where templates are looked up: the archive's overrides first, then the theme's."""
+    return [config.templates, theme_dir() / "templates"]
+
+
+def static_dirs(config: SiteConfig) -> list[Path]:
+    """The theme's static files, then the archive's own (which win)."""
+    return [theme_dir() / "static", config.static]
+
+
 def static_files(config: SiteConfig) -> dict[str, bytes]:
-    """The theme's static files, then the archive's own (which win), under /static/."""
+    """The static files to publish under /static/: regular files only, no hidden ones."""
     files = {}
-    for source in (theme_dir() / "static", config.static):
-        if source.is_dir():
-            for f in sorted(source.rglob("*")):
-                if f.is_file() and not f.is_symlink():
-                    files["static/" + f.relative_to(source).as_posix()] = f.read_bytes()
+    for source in static_dirs(config):
+        for rel, path in sorted(walk_files(source, skip_hidden=True)):
+            with open(path, "rb") as fh:
+                files["static/" + rel] = fh.read()
     return files
 
 
@@ -76,10 +89,10 @@ def problems_to_record(errors: list[BriefingError], notices: list[Notice]) -> li
             + [["notice", "Notice", n.message, n.path, n.line] for n in notices])
 
 
-def problems_from_record(record: dict) -> tuple[list[BriefingError], list[Notice]]:
+def problems_from_record(record: Record) -> tuple[list[BriefingError], list[Notice]]:
     """The problems problems_to_record kept."""
     errors, notices = [], []
-    for kind, cls, message, path, line in record.get("problems", []):
+    for kind, cls, message, path, line in record.problems:
         if kind == "error":
             errors.append({"SourceError": SourceError}.get(cls, BriefingError)(message, path, line))
         else:
@@ -91,23 +104,22 @@ PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process
 
 
 def _render_to(state: tuple, job: tuple[int, str]) -> None:
-    env, plans = state
+    env, plans, store = state
     index, target = job
-    write_reserved(target, render_page(env, plans[index]))
+    write_reserved(target, render_page(env, plans[index], store))
 
 
-def _site_inputs(config: SiteConfig) -> str:
-    """Digest of what every page depends on besides the briefings: settings, templates, static files."""
-    settings = json.dumps([config.title, config.description, config.base_url, config.language, config.per_page,
-                           config.feed_size, EXTRACTOR_VERSION, CACHE_FORMAT, FINGERPRINT_VERSION])
-    theme = files_digest(theme_dir() / "templates", config.templates, theme_dir() / "static", config.static)
-    return hashlib.sha256((settings + theme).encode()).hexdigest()
-
-
-def _intact(out: Path, pages: dict) -> bool:
-    """The output folder still holds every page the last build wrote."""
-    isfile, folder = os.path.isfile, str(out) + os.sep
-    return out.is_dir() and bool(pages) and all(isfile(folder + rel) for rel in pages)
+def _still_there(out: Path, record: Record) -> set[str]:
+    """The files of the last build that are still as it left them (same size and time)."""
+    folder, found = str(out) + os.sep, set()
+    for rel, (_, size, mtime) in record.files.items():
+        try:
+            st = os.stat(folder + rel)
+        except OSError:
+            continue
+        if st.st_size == size and st.st_mtime_ns == mtime:
+            found.add(rel)
+    return found
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
@@ -124,163 +136,73 @@ def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path 
             gc.enable()
 
 
-TEXT_EDITS_UP_TO = 50  # more changed seeds than this go the whole way (in parallel)
-
-
-def _retext(b: Briefing, sha256: str, text_key: str | None) -> None:
-    """Point a briefing of the saved site graph at its seed's new text. Only the text changed,
-    which no list shows, so the graph stays as it is and the briefing keeps its place in it."""
-    object.__setattr__(b, "sha256", sha256)
-    object.__setattr__(b, "text_key", text_key)
-
-
-def _texts_only(config: SiteConfig, out: Path, record: dict, seeds, setup: str, inputs: str, site_digest: str,
-                cache: Cache, texts: TextStore, reg, result: BuildResult) -> bool:
-    """Rebuild without rebuilding the site graph when the changed seeds changed only their texts.
-
-    An editor fixing a typo changes a seed's bytes but nothing any list, index, feed or search
-    entry shows: its title, date, place, officials, countries, topics and summary stay. Then the
-    last full build's site graph still holds, and only those briefings' own pages can change.
-    This path is taken only for an intact previous site whose build was clean (no refused seed,
-    no warning), with the same seeds, settings, templates and data; each changed seed is extracted
-    and compared with its briefing in the graph, and anything else, or any doubt, returns False:
-    the caller then builds the whole site as usual.
-    """
-    before = record.get("keys")
-    if not before or record.get("setup") != setup or record.get("problems") or not record.get("snapshot"):
-        return False
-    changed = []
-    for name, data, key in seeds.items:
-        if data is None or name not in before:
-            return False
-        if key != before[name]:
-            changed.append((name, data, key))
-    if not changed or len(changed) > TEXT_EDITS_UP_TO or len(seeds.items) != len(before):
-        return False
-    site = cache.load_site(record["snapshot"])
-    if site is None:
-        return False
-    site = from_snapshot(site)
-    by_source = {b.source: b for b in site.briefings}
-    patches = dict(record.get("patches") or {})
-    for source, (sha256, text_key) in patches.items():
-        if source not in by_source:
-            return False
-        _retext(by_source[source], sha256, text_key)
-    fresh = {}
-    for name, data, key in changed:
-        job = seed_job(name, data, key)
-        old = by_source.get(name)
-        if isinstance(job, SourceError) or old is None:
-            return False
-        slim, packed, notices, error = extract_one(reg, job)
-        if error is not None or notices or slim is None:
-            return False
-        texts.put_packed(key, packed)
-        if replace(old, sha256=slim.sha256, text_key=slim.text_key) != slim:
-            return False  # something a list shows changed: the graph must be built again
-        fresh[key] = (slim, [])
-    for slim, _ in fresh.values():
-        _retext(by_source[slim.source], slim.sha256, slim.text_key)
-        patches[slim.source] = [slim.sha256, slim.text_key]
-    env = make_env(config, reg, cache.folder)
-    common = common_context(site, config.base_path)
-    plans = [briefing_plan(by_source[name], site, common, texts) for name, _, _ in changed]
-    pages = dict(record["pages"])
-    writer = InPlaceWriter(out, set(record.get("files", ())))
-    try:
-        writer.keep_all(record.get("files", ()))
-        for plan, digest in zip(plans, page_digests(plans, site, inputs)):
-            rel = urls.output_file(plan.rel)
-            if pages.get(rel) != digest:
-                writer.update(rel, render_page(env, plan))
-                pages[rel] = digest
-                result.rendered += 1
-        writer.finish()
-    except BaseException:
-        writer.abort()
-        raise
-    cache.add_briefings(fresh)
-    texts.commit({key for _, data, key in seeds.items})
-    cache.save_pages({**record, "site": site_digest, "pages": pages, "seeds": seeds.stats, "patches": patches,
-                      "keys": {name: key for name, _, key in seeds.items}})
-    result.briefings, result.pages, result.site = len(site.briefings), len(pages), site
-    return True
-
-
 def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None, clean: bool,
            workers: int | None) -> BuildResult:
     start = time.perf_counter()
     out = check_output(config)
-    result = BuildResult(output=out, notices=list(config.notices))
-    cache = Cache(cache_dir)
-    record = cache.load_pages() if not clean else Cache(None).load_pages()
-    registry_fp = registry_fingerprint(config.data)
-    seeds = read_inputs(config.seeds, config.root, registry_fp, progress,
-                        None if clean else record.get("seeds"))
-    inputs = _site_inputs(config)
-    site_digest = hashlib.sha256((inputs + seeds.digest + str(out)).encode()).hexdigest()
-    # the previous site still holds every page the last build wrote (checked once: 10,000 files)
-    intact = not clean and _intact(out, record["pages"])
-    if intact and record["site"] == site_digest:
-        # nothing changed: not even the cached briefings need loading
-        result.errors, notices = problems_from_record(record)
-        result.notices += notices
-        result.briefings, result.pages, result.unchanged = record.get("briefings", 0), len(record["pages"]), True
-        result.seconds = time.perf_counter() - start
-        return result
-    texts = TextStore(cache_dir / "texts.sqlite" if cache_dir else None)
+    store = Store(cache_dir)
     try:
-        reg = (load_registry(config.data) if clean else
-               cache.registry(registry_fp + registry_code(), lambda: load_registry(config.data)))
-        setup = hashlib.sha256((inputs + registry_fp + str(out)).encode()).hexdigest()
-        if intact and _texts_only(config, out, record, seeds, setup, inputs, site_digest, cache, texts, reg, result):
+        result = BuildResult(output=out, notices=[*config.notices, *store.notices])
+        if clean:
+            store.clear()
+        # read
+        registry_fp = registry_fingerprint(config.data)
+        seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
+        shared = site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
+        inputs = hashlib.sha256((shared + seeds.digest).encode()).hexdigest()
+        record = store.record()
+        if record.output != str(out):
+            record = Record()  # the last build wrote elsewhere: nothing here is known
+        there = _still_there(out, record)
+        if record.inputs == inputs and record.files and len(there) == len(record.files):
+            result.errors, notices = problems_from_record(record)
+            result.notices += notices
+            result.briefings, result.unchanged = record.briefings, True
+            result.pages = sum(digest is not None for digest, _, _ in record.files.values())
             result.seconds = time.perf_counter() - start
             return result
-        gathered = extract_inputs(seeds, reg, None if clean else cache.load_briefings(), workers, texts)
+        # extract (reuse point 1: the store's extractions)
+        reg = load_registry(config.data)
+        gathered = extract_inputs(seeds, reg, store, workers)
         result.errors, result.briefings = gathered.errors, len(gathered.briefings)
         result.notices += gathered.notices
-        site = build_site(gathered.briefings, reg, None if clean else cache.load_related())
-        env = make_env(config, reg, None if clean else cache.folder)
-        plans = plan_pages(site, config, texts)
-        digests = page_digests(plans, site, inputs)
+        # site, plan
+        site = build_site(gathered.briefings, reg)
+        plans = plan_pages(site, config, gathered.keys)
+        digests = page_digests(plans, shared, gathered.digests)
         rels = [urls.output_file(plan.rel) for plan in plans]
-        changed = sum(record["pages"].get(rel) != d for rel, d in zip(rels, digests))
-        previous = set(record.get("files", ()))
+        # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
+        kept = {rel for rel, digest in zip(rels, digests)
+                if rel in there and record.files[rel][0] == digest}
+        changed = len(plans) - len(kept)
         # few changes to an intact previous site: touch only those files; else build it whole and swap
-        in_place = bool(intact and previous and changed * 2 < len(plans))
+        in_place = bool(record.files) and changed * 2 < len(plans)
         out.parent.mkdir(parents=True, exist_ok=True)
-        writer = InPlaceWriter(out, previous) if in_place else StagedWriter(out)
-        pages: dict[str, str] = {}
+        writer = InPlaceWriter(out, set(record.files)) if in_place else StagedWriter(out)
+        env = make_env(config, reg)
         rendering = None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
-            for i, (plan, rel, digest) in enumerate(zip(plans, rels, digests)):
-                pages[rel] = digest
-                if record["pages"].get(rel) == digest and writer.keep(rel):
+            for i, (plan, rel) in enumerate(zip(plans, rels)):
+                if rel in kept and writer.keep(rel):
                     continue
                 result.rendered += 1
                 if parallel:
                     todo.append((i, writer.reserve(rel)))
                 else:
-                    writer.add(rel, render_page(env, plan))
+                    writer.add(rel, render_page(env, plan, store))
                     if progress:
                         progress("writing", i + 1, len(plans))
             # forked workers share the site graph and write their own files into the staging
-            # folder; meanwhile this process writes the rest and saves the cache
-            rendering = fork_map(_render_to, todo, (env, plans), workers or os.cpu_count() or 1, 1)
+            # folder; meanwhile this process writes the rest
+            rendering = fork_map(_render_to, todo, (env, plans, store), workers or os.cpu_count() or 1, 1)
             writer.add("feed.xml", feeds.atom_feed(site, config))
             writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
             writer.add("robots.txt", feeds.robots(config))
             writer.add("search/index.json", feeds.search_index(site, config))
             for rel, data in static_files(config).items():
                 writer.add(rel, data)
-            # (content-addressed entries, right whether or not this build finishes; the record of
-            # pages, which says what the output folder holds, is saved only once it does)
-            cache.save_briefings(gathered.entries)
-            cache.save_related(site.related_record)
-            snapshot = cache.save_site(to_snapshot(site)) if not gathered.errors else None
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
@@ -290,13 +212,18 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 rendering.close()  # the workers stop before their folder goes
             writer.abort()
             raise
-        cache.save_pages({"site": site_digest, "pages": pages, "files": sorted(writer.files),
-                          "briefings": result.briefings, "seeds": seeds.stats, "setup": setup,
-                          "snapshot": snapshot, "patches": {},
-                          "keys": {name: key for name, data, key in seeds.items if data is not None},
-                          "problems": problems_to_record(gathered.errors, gathered.notices)})
+        # the record: what the output folder now holds, as this build left it
+        page_digest = dict(zip(rels, digests))
+        files = {}
+        for rel in sorted(writer.files):
+            st = os.stat(os.path.join(out, rel))
+            files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
+        store.prune(set(gathered.keys.values()))
+        store.save_record(Record(str(out), inputs, files, problems_to_record(gathered.errors, gathered.notices),
+                                 result.briefings))
+        store.commit()
         result.pages, result.site = len(plans), site
         result.seconds = time.perf_counter() - start
         return result
     finally:
-        texts.close()  # a failed build's uncommitted texts are rolled back now, not whenever
+        store.close()  # a failed build's uncommitted rows are rolled back now, not whenever

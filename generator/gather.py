@@ -1,68 +1,78 @@
-"""Seeds -> briefings: read every seed, reuse cached extractions, extract the rest (in parallel)."""
+"""Seeds -> briefings: read every seed, reuse kept extractions, extract the rest (in parallel)."""
 from __future__ import annotations
 
 import hashlib
 import os
-import time
 import traceback
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from generator.cache import briefing_key
+from generator.codehash import module_digest
 from generator.errors import BriefingError, Notice, SourceError
-from generator.extract import EXTRACTOR_VERSION, extract
+from generator.extract import extract
 from generator.model import Briefing
 from generator.parallel import fork_map
 from generator.registry import Registry
 from generator.sources import find_seed_files, parse_seed, read_bytes
-from generator.texts import TextStore, split
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
 
 
+@lru_cache(maxsize=None)
+def extractor_digest() -> str:
+    """Digest of the extractor's own source (see codehash): a changed rule changes every key."""
+    return module_digest("generator.extract")
+
+
+def extraction_key(sha256: str, name: str, registry_fp: str) -> str:
+    """The store key of one seed's extraction: the digest of everything it is made of."""
+    return hashlib.sha256(f"{sha256}\0{name}\0{registry_fp}\0{extractor_digest()}".encode("utf-8", "surrogateescape")
+                          ).hexdigest()
+
+
 @dataclass
 class Gathered:
-    """Every seed's outcome, in seed order, and the cache entries this build used."""
+    """Every seed's outcome, in seed order."""
 
     briefings: list[Briefing] = field(default_factory=list)
     errors: list[BriefingError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-    entries: dict = field(default_factory=dict)
-    digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
+    keys: dict = field(default_factory=dict)     # briefing source -> its store key
+    digests: dict = field(default_factory=dict)  # briefing source -> digest of its metadata (see digest.py)
 
 
-def extract_one(reg: Registry, job: tuple[str, bytes, str | None]
-                 ) -> tuple[Briefing | None, bytes | None, list[Notice], BriefingError | None]:
-    """One seed's briefing, notices and error. With a text key the briefing comes without its
-    texts, packed apart for the TextStore: in a worker, the parent need not pack them."""
-    name, data, text_key = job
+def extract_one(state: tuple, job: tuple[str, bytes, str | None]
+                ) -> tuple[Briefing | None, tuple | None, list[Notice], BriefingError | None]:
+    """One seed's briefing, store row, notices and error. With a store (state = (registry,
+    store)) the briefing comes without its texts, packed into a row for the store: in a worker,
+    the parent need not pack them."""
+    reg, store = state
+    name, data, key = job
     try:
         briefing, notices = extract(parse_seed(data, name), reg)
-        if text_key is None:
+        if store is None:
             return briefing, None, notices, None
-        return *split(text_key, briefing), notices, None
+        slim, row, digest = store.pack(key, briefing, notices)
+        return slim, (row, digest), notices, None
     except SourceError as exc:
         return None, None, [], exc
     except RecursionError:
         return None, None, [], SourceError("is too deeply nested or too repetitive to read", name)
     except Exception as exc:  # noqa: BLE001 - a defect met on one seed must cost only that seed
         return None, None, [], SourceError(f"internal error while extracting ({exc.__class__.__name__}: {exc}); "
-                                     "please report it; run with --debug for details", name,
-                                     detail=traceback.format_exc())
+                                           "please report it; run with --debug for details", name,
+                                           detail=traceback.format_exc())
 
 
 @dataclass
 class Inputs:
-    """Every seed found and hashed, before any extraction."""
+    """Every seed found, read and hashed, before any extraction."""
 
-    items: list = field(default_factory=list)  # (name, bytes or its path unread, key) or (name, None, outcome)
+    items: list = field(default_factory=list)  # (name, bytes, key) or (name, None, (None, notices, error))
     digest: str = ""                            # of every seed's name and bytes (and the registry)
-    stats: dict = field(default_factory=dict)   # path -> [size, mtime_ns, sha256, when hashed]: the next index
-
-
-RACY_NS = 3_000_000_000  # a file changed this close to its hashing may change again unseen (coarse clocks)
 
 
 def _seed_names(seeds: Path, root: Path) -> list[tuple[str, str]]:
@@ -83,107 +93,70 @@ def _seed_names(seeds: Path, root: Path) -> list[tuple[str, str]]:
     return out
 
 
-def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | None = None,
-                known: dict | None = None) -> Inputs:
-    """Find every seed and compute its cache key; identical copies are reported, not extracted twice.
+def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | None = None) -> Inputs:
+    """Read every seed and compute its store key; identical copies are reported, not extracted twice.
 
-    `known` is the last build's stat index (path -> size, modification time, hash): a seed
-    whose size and time are unchanged is not read again, as git trusts its index. A seed
-    modified within a few seconds of its hashing is read anyway, since a coarse clock could
-    hide a second change.
-    """
+    Every seed is read and hashed on every build (10,000 seeds take a tenth of a second): what
+    a seed is made of is its bytes, not its size or time."""
     out = Inputs()
-    digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
+    digest = hashlib.sha256(registry_fp.encode() + extractor_digest().encode())
     by_hash: dict[str, str] = {}
-    known = known or {}
     found = _seed_names(seeds, root)
     for i, (path, name) in enumerate(found, 1):
         try:
-            st = os.stat(path)
-            seen = known.get(path)
-            if (seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns
-                    and st.st_mtime_ns < seen[3] - RACY_NS):
-                data, sha = path, seen[2]  # read only if it must be extracted (see seed_job)
-                out.stats[path] = seen
-            else:
-                now = time.time_ns()
-                data = read_bytes(Path(path), name)
-                sha = hashlib.sha256(data).hexdigest()
-                out.stats[path] = [st.st_size, st.st_mtime_ns, sha, now]
-        except OSError as exc:
-            out.items.append((name, None, (None, [], SourceError(f"cannot be read: {exc.strerror}", name))))
-            continue
+            data = read_bytes(Path(path), name)
         except SourceError as exc:
             out.items.append((name, None, (None, [], exc)))
             continue
-        digest.update(f"{name}\0{sha}\0".encode())
+        sha = hashlib.sha256(data).hexdigest()
+        digest.update(f"{name}\0{sha}\0".encode("utf-8", "surrogateescape"))
         if sha in by_hash:
             notice = Notice(f"identical to {by_hash[sha]}; merged into that briefing", name)
             out.items.append((name, None, (None, [notice], None)))
         else:
             by_hash[sha] = name
-            out.items.append((name, data, briefing_key(sha, name, registry_fp, EXTRACTOR_VERSION)))
+            out.items.append((name, data, extraction_key(sha, name, registry_fp)))
         if progress:
             progress("reading", i, len(found))
     out.digest = digest.hexdigest()
     return out
 
 
-def seed_job(name: str, data, text_key: str | None) -> tuple[str, bytes, str | None] | SourceError:
-    """A seed to extract, read now when the stat index spared reading it earlier."""
-    if isinstance(data, str):
-        try:
-            data = read_bytes(Path(data), name)
-        except SourceError as exc:
-            return exc
-    return name, data, text_key
+def extract_inputs(inputs: Inputs, reg: Registry, store=None, workers: int | None = None) -> Gathered:
+    """Briefings for every seed: from the store when it keeps its key, else extracted (in parallel).
 
-
-def extract_inputs(inputs: Inputs, reg: Registry, cached: dict | None = None,
-                   workers: int | None = None, texts: TextStore | None = None) -> Gathered:
-    """Briefings for every seed: from the cache when its key is there, else extracted (in parallel).
-
-    With a TextStore, briefings come back without their texts (kept in the store): a build
-    then holds metadata only. A cached briefing whose texts the store lost is extracted again.
-    """
-    out, cached = Gathered(digest=inputs.digest), cached or {}
-    if texts is not None and cached:
-        kept = texts.keys()
-        cached = {k: v for k, v in cached.items() if k in kept}
-    jobs, unreadable = [], {}
-    for name, data, key in inputs.items:
-        if data is not None and key not in cached:
-            job = seed_job(name, data, key if texts is not None else None)
-            if isinstance(job, SourceError):
-                unreadable[name] = job
-            else:
-                jobs.append(job)
-    results = iter(fork_map(extract_one, jobs, reg, workers or os.cpu_count() or 1, PARALLEL_FROM))
+    With a store, briefings come back without their texts (kept in the store): a build then
+    holds metadata only."""
+    out = Gathered()
+    wanted = {key for _, data, key in inputs.items if data is not None}
+    kept = store.briefings(wanted) if store is not None else {}
+    jobs = [(name, data, key) for name, data, key in inputs.items if data is not None and key not in kept]
+    results = iter(fork_map(extract_one, jobs, (reg, store), workers or os.cpu_count() or 1, PARALLEL_FROM))
     for name, data, key in inputs.items:
         if data is None:
             briefing, notices, error = key
-        elif key in cached:
-            briefing, notices = cached[key]
+        elif key in kept:
+            briefing, notices, digest = kept[key]
             error = None
-        elif name in unreadable:
-            briefing, notices, error = None, [], unreadable[name]
         else:
             briefing, packed, notices, error = next(results)
             if packed is not None:
-                texts.put_packed(key, packed)
+                row, digest = packed
+                store.put(row)
         if error is not None:
             out.errors.append(error)
         if briefing is not None:
             out.briefings.append(briefing)
-            out.entries[key] = (briefing, notices)
+            if store is not None:
+                out.keys[briefing.source], out.digests[briefing.source] = key, digest
         out.notices += notices
     results.close()  # every result is read: the workers stop now
-    if texts is not None:
-        texts.commit(set(out.entries))
+    if store is not None:
+        store.commit()  # worker processes that render pages read the texts from the file
     return out
 
 
-def gather(seeds: Path, root: Path, reg: Registry, cached: dict | None = None, workers: int | None = None,
+def gather(seeds: Path, root: Path, reg: Registry, workers: int | None = None,
            progress: Progress | None = None) -> Gathered:
-    """Read and extract every seed; a bad seed costs only itself, an unchanged one costs a look-up."""
-    return extract_inputs(read_inputs(seeds, root, reg.fingerprint, progress), reg, cached, workers)
+    """Read and extract every seed (no store: briefings keep their texts); a bad seed costs only itself."""
+    return extract_inputs(read_inputs(seeds, root, reg.fingerprint, progress), reg, None, workers)

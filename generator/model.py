@@ -1,4 +1,4 @@
-"""The briefing and its parts: frozen dataclasses, no I/O."""
+"""The briefing and its parts: frozen dataclasses, no I/O, and their plain-data (JSON) form."""
 from __future__ import annotations
 
 import datetime as dt
@@ -80,8 +80,108 @@ class Briefing(_Compact):
     slug: str | None = None
     headline_in_text: bool = False
     confidence: tuple[tuple[str, float], ...] = field(default=())
-    text_key: str | None = None  # set while the texts are kept aside (see texts.TextStore)
 
     def confidence_of(self, name: str) -> float:
         """The extractor's confidence in one field (1.0 when it was set by hand)."""
         return dict(self.confidence).get(name, 1.0)
+
+
+# -- plain data ---------------------------------------------------------------------------
+# A briefing is kept in the build store as two JSON arrays: its metadata (what every list and
+# index shows) and its texts (needed only for its own page). Reading them back checks every
+# value's type: a store is data that anybody could have written, never code, and a value of the
+# wrong shape makes the entry unusable (DataError), never a wrong page.
+
+# the seed's hash goes with the texts: an edit to a body changes no list that shows the briefing
+TEXT_FIELDS = ("statements", "body", "mentions", "original", "sha256")
+NO_TEXTS = {"statements": (), "body": (), "mentions": (), "original": "", "sha256": ""}
+
+
+class DataError(ValueError):
+    """Plain data that is not a briefing of this shape."""
+
+
+def _check(ok: bool) -> None:
+    if not ok:
+        raise DataError("not a briefing")
+
+
+def _str(v) -> str:
+    _check(type(v) is str)
+    return v
+
+
+def _opt(v) -> str | None:
+    _check(v is None or type(v) is str)
+    return v
+
+
+def _strs(v) -> tuple[str, ...]:
+    _check(type(v) is list and all(type(x) is str for x in v))
+    return tuple(v)
+
+
+def _num(v) -> float:
+    _check(type(v) in (int, float))
+    return v
+
+
+def meta_data(b: Briefing) -> list:
+    """A briefing's metadata (everything but its texts) as a JSON-ready list."""
+    loc = b.location
+    return [b.source, b.title, b.date.isoformat(), [loc.city, loc.country] if loc else None,
+            [[p.name, p.title, p.country, p.former, list(p.aliases), p.confidence] for p in b.officials],
+            list(b.countries), b.event_type, list(b.topics), b.summary, b.slug, b.headline_in_text,
+            [[k, v] for k, v in b.confidence]]
+
+
+def texts_data(b: Briefing) -> list:
+    """A briefing's texts as a JSON-ready list."""
+    return [[[s.speaker, s.text, s.quote] for s in b.statements], list(b.body),
+            [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256]
+
+
+def briefing_from_meta(data) -> Briefing:
+    """The briefing `meta_data` gave, without its texts; DataError if `data` is not of that shape."""
+    try:
+        (source, title, date, loc, officials, countries, kind, topics, summary, slug, in_text,
+         confidence) = data
+        if loc is not None:
+            _check(type(loc) is list and len(loc) == 2)
+            loc = Location(_opt(loc[0]), _opt(loc[1]))
+        _check(type(officials) is list and type(confidence) is list and type(in_text) is bool)
+        people = []
+        for p in officials:
+            _check(type(p) is list and len(p) == 6 and type(p[3]) is bool)
+            people.append(Person(_str(p[0]), _opt(p[1]), _opt(p[2]), p[3], _strs(p[4]), _num(p[5])))
+        conf = []
+        for pair in confidence:
+            _check(type(pair) is list and len(pair) == 2)
+            conf.append((_str(pair[0]), _num(pair[1])))
+        _check(kind in EVENT_TYPES)
+        return Briefing(
+            source=_str(source), title=_str(title), date=dt.date.fromisoformat(_str(date)),
+            location=loc, officials=tuple(people), countries=_strs(countries), event_type=kind,
+            topics=_strs(topics), summary=_str(summary), slug=_opt(slug), headline_in_text=in_text,
+            confidence=tuple(conf), **NO_TEXTS)
+    except (TypeError, ValueError) as exc:  # a list of the wrong length, a date that is no date
+        raise DataError(f"not a briefing: {exc}") from None
+
+
+def texts_from_data(data) -> dict:
+    """The fields `texts_data` gave, as keyword arguments for dataclasses.replace."""
+    try:
+        statements, body, mentions, original, sha256 = data
+        _check(type(statements) is list and type(mentions) is list)
+        said = []
+        for s in statements:
+            _check(type(s) is list and len(s) == 3 and type(s[2]) is bool)
+            said.append(Statement(_str(s[0]), _str(s[1]), s[2]))
+        spans = []
+        for m in mentions:
+            _check(type(m) is list and len(m) == 4 and all(type(x) is int for x in m[:3]))
+            spans.append(Mention(m[0], m[1], m[2], _str(m[3])))
+        return {"statements": tuple(said), "body": _strs(body), "mentions": tuple(spans), "original": _str(original),
+                "sha256": _str(sha256)}
+    except (TypeError, ValueError) as exc:
+        raise DataError(f"not a briefing's texts: {exc}") from None

@@ -34,19 +34,19 @@ def theme_dir() -> Path:
 class PagePlan:
     """One page to write: its site-relative path, template and context.
 
-    A briefing page's context is made only when the page is rendered (`lazy`); what it depends
-    on is then given as `deps`, so that an unchanged page costs a digest, not a context.
+    The context is plain data and is all a page is made of (see digest.py). A briefing page
+    also needs its texts, which are fetched only when the page is rendered: `expand(context,
+    store)` adds them, from the context alone, so the digest of the context covers them too.
     """
 
     rel: str
     template: str
     context: dict
-    lazy: Callable[[], dict] | None = None
-    deps: tuple | None = None
+    expand: Callable[[dict, object], dict] | None = None
 
-    def full_context(self) -> dict:
+    def full_context(self, store=None) -> dict:
         """The context the template sees."""
-        return {**self.context, **self.lazy()} if self.lazy else dict(self.context)
+        return {**self.context, **self.expand(self.context, store)} if self.expand else dict(self.context)
 
 
 def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -> jinja2.Environment:
@@ -67,12 +67,14 @@ def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -
     url = lambda rel: urls.href(base, rel)  # noqa: E731
     static = lambda p: urls.href(base, "static/" + p)  # noqa: E731
     event_label = lambda k: EVENT_LABELS.get(k, k)  # noqa: E731
+    country_slug = lambda code: urls.slugify(reg.country_name(code))  # noqa: E731 - as site.build_site
     env.globals.update(site=config, country_name=reg.country_name, event_label=event_label,
                        url=url, page=urls.page, static=static)
     # The same helpers as filters, which the theme uses: Jinja calls a filter directly, a global
     # function through Context.call (some 2 microseconds each, and a page makes a hundred calls).
     env.filters.update(
         url=url, static=static, country_name=reg.country_name, event_label=event_label,
+        country_slug=country_slug, topic_slug=urls.slugify,
         page_url=lambda section, slug=None, n=1: base + urls.page(section, slug, n),
         iso=lambda d: d.isoformat(),
         # a seed outside the archive is known by its absolute path, which a published page must
@@ -83,11 +85,11 @@ def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -
     return env
 
 
-def render_page(env: jinja2.Environment, plan: PagePlan) -> bytes:
+def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:
     """One plan rendered, as the bytes to write (control characters from a seed never reach a
     page: see page_bytes); any template failure becomes a TemplateProblem naming file and line."""
     try:
-        context = plan.full_context()
+        context = plan.full_context(store)
         # the section a page belongs to, for the navigation's aria-current
         context.setdefault("section", plan.rel.split("/", 1)[0] if "/" in plan.rel else "")
         return page_bytes(env.get_template(plan.template).render(**context))
@@ -107,8 +109,9 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]
     return fallback, None
 
 
-def body_html(b: Briefing, site: Site, base_path: str) -> Markup:
-    """The text as HTML paragraphs, every mention of an official a link to their page.
+def body_html(b: Briefing, links: dict[str, str], base_path: str) -> Markup:
+    """The text as HTML paragraphs, every mention of an official a link to their page
+    (`links`: name in the briefing -> official's slug).
 
     Made here rather than in the template, as Hugo's templates print `.Content`: a page's text
     is a hundred short runs, which a template loop would escape and join one by one. Here a
@@ -120,13 +123,13 @@ def body_html(b: Briefing, site: Site, base_path: str) -> Markup:
     base = str(escape(base_path))  # slugs are [a-z0-9-]: nothing else in a link needs escaping
     out = []
     for i, text in enumerate(b.body):
-        pieces, links, pos = [], [], 0  # pieces: text, name, text, name, ..., text
+        pieces, hrefs, pos = [], [], 0  # pieces: text, name, text, name, ..., text
         for m in sorted(by_para.get(i, ()), key=lambda m: m.start):
-            slug = site.official_of.get((b.source, m.name))
+            slug = links.get(m.name)
             if slug is None or m.start < pos:
                 continue
             pieces += [text[pos:m.start], text[m.start:m.end]]
-            links.append(base + urls.page("officials", slug))
+            hrefs.append(base + urls.page("officials", slug))
             pos = m.end
         pieces.append(text[pos:])
         if "\0" in text:
@@ -134,62 +137,49 @@ def body_html(b: Briefing, site: Site, base_path: str) -> Markup:
         else:
             escaped = str(escape("\0".join(pieces))).split("\0")
         html = [escaped[0]]
-        for k, href in enumerate(links):
+        for k, href in enumerate(hrefs):
             html += ['<a href="', href, '">', escaped[2 * k + 1], "</a>", escaped[2 * k + 2]]
         out.append("<p>" + "".join(html) + "</p>")
     return Markup("\n".join(out))
 
 
-def briefing_context(b: Briefing, site: Site, base_path: str = "/") -> dict:
-    """What a briefing page shows."""
+def briefing_texts(context: dict, store) -> dict:
+    """What a briefing page shows of its texts, made from its context and the store alone."""
+    b = store.full(context["b"], context["key"]) if context["key"] is not None else context["b"]
+    links = context["links"]
     speakers: dict[str, list] = {}
     for s in b.statements:
         speakers.setdefault(s.speaker, []).append(s)
     lead = b.summary.rstrip("…")
-    return {"b": b, "slug": site.slugs[b.source], "content": body_html(b, site, base_path),
+    return {"b": b, "content": body_html(b, links, context["base_path"]),
             "show_summary": bool(b.summary) and not (b.body and b.body[0].startswith(lead)),
-            "officials": [(p, site.official_of[(b.source, p.name)],
-                           site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials],
-            "speakers": [(name, site.official_of.get((b.source, name)), items) for name, items in speakers.items()],
-            "related": [(r, site.slugs[r.source]) for r in site.related.get(b.source, [])],
-            "country_slug": {code: site.countries[code].slug for code in site.countries},
-            "topic_slug": site.topic_slugs}
+            "speakers": [(name, links.get(name), items) for name, items in speakers.items()]}
 
 
-def briefing_deps(b: Briefing, site: Site) -> tuple:
-    """Everything a briefing page shows besides the briefing itself: its officials' pages and
-    countries, and its related briefings."""
-    people = tuple((p.name, site.official_of[(b.source, p.name)],
-                    site.officials[site.official_of[(b.source, p.name)]].country) for p in b.officials)
-    related = tuple((r.source, site.slugs[r.source], r.title, r.date.isoformat())
-                    for r in site.related.get(b.source, []))
-    return (b.source, b.sha256, site.slugs[b.source], people, related)
+def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> PagePlan:
+    """A briefing's page; its texts are fetched only if it is rendered, from the store's `key`
+    (None: the briefing has its texts)."""
+    rel = urls.page("briefings", b.slug)
+    links = {p.name: site.official_of[(b.source, p.name)] for p in b.officials}
+    officials = [(p, links[p.name], site.officials[links[p.name]].country) for p in b.officials]
+    return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug, "key": key,
+                                           "links": links, "officials": officials,
+                                           "related": [(r, r.slug) for r in site.related.get(b.source, [])]},
+                    expand=briefing_texts)
 
 
-def common_context(site: Site, base_path: str) -> dict:
-    """What every page's context holds: the slugs links are made from, and the site's base path."""
-    return {"country_slug": {code: c.slug for code, c in site.countries.items()},
-            "topic_slug": site.topic_slugs, "slugs": site.slugs, "base_path": base_path}
-
-
-def briefing_plan(b: Briefing, site: Site, common: dict, texts=None) -> PagePlan:
-    """A briefing's page; its texts are fetched only if it is rendered."""
-    rel = urls.page("briefings", site.slugs[b.source])
-    return PagePlan(rel, "briefing.html", {**common, "rel": rel},
-                    lazy=lambda: briefing_context(texts.full(b) if texts else b, site, common["base_path"]),
-                    deps=briefing_deps(b, site))
-
-
-def plan_pages(site: Site, config: SiteConfig, texts=None) -> list[PagePlan]:
-    """Every HTML page of the site, decided before any is written."""
-    common = common_context(site, config.base_path)
+def plan_pages(site: Site, config: SiteConfig, keys: dict[str, str] | None = None) -> list[PagePlan]:
+    """Every HTML page of the site, decided before any is written (`keys`: briefing source ->
+    the store key of its texts, for briefings kept without them)."""
+    keys = keys or {}
+    common = {"base_path": config.base_path}
     plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
                                          "total": len(site.briefings), "officials": site.officials,
                                          "countries": site.countries, "topics": site.topics,
                                          "top_officials": sorted(site.officials.values(),
                                                                  key=lambda o: (-len(o.briefings), o.name))[:12],
                                          "rel": ""})]
-    plans += [briefing_plan(b, site, common, texts) for b in site.briefings]
+    plans += [briefing_plan(b, site, config.base_path, keys.get(b.source)) for b in site.briefings]
     sections = (("officials", site.officials, "official.html", "o"),
                 ("countries", site.countries, "country.html", "c"),
                 ("topics", site.topics, "topic.html", "t"))

@@ -1,7 +1,10 @@
-"""Briefings -> Site: the cross-link graph (by official, country, topic, month), decided before writing."""
+"""Briefings -> Site: the cross-link graph (by official, country, topic, month), decided before writing.
+
+The graph is plain data: an entry names another (who met whom, a country's officials and
+partners) through a `Ref`, the few values a page shows of it, never through the entry itself;
+so what a page can show is what its context holds, and digest.py can walk all of it."""
 from __future__ import annotations
 
-import hashlib
 import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
@@ -13,6 +16,17 @@ from generator.identity import canonical_names, side_by_side
 from generator.text import fold
 
 
+@dataclass(frozen=True)
+class Ref:
+    """Another entry as a page shows it: its page, its name, its country (an official's, or a
+    country's own code) and how many briefings it has."""
+
+    slug: str
+    name: str
+    country: str | None
+    count: int
+
+
 @dataclass
 class OfficialEntry:
     """An official across the whole archive."""
@@ -22,7 +36,7 @@ class OfficialEntry:
     country: str | None
     roles: list[tuple[str, str, str]] = field(default_factory=list)  # (title, first seen, last seen)
     briefings: list[Briefing] = field(default_factory=list)
-    met: list[tuple["OfficialEntry", int]] = field(default_factory=list)
+    met: list[tuple[Ref, int]] = field(default_factory=list)
     aliases: set[str] = field(default_factory=set)
 
 
@@ -33,10 +47,10 @@ class CountryEntry:
     code: str
     slug: str
     name: str
-    officials: list[OfficialEntry] = field(default_factory=list)
+    officials: list[Ref] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
     hosted: list[Briefing] = field(default_factory=list)  # briefings whose event took place there
-    partners: list[tuple["CountryEntry", int]] = field(default_factory=list)
+    partners: list[tuple[Ref, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -52,7 +66,7 @@ class TopicEntry:
 class Site:
     """Everything the pages show, with every cross-link resolved."""
 
-    briefings: list[Briefing]
+    briefings: list[Briefing]                    # each with its final slug (Briefing.slug)
     slugs: dict[str, str]                       # briefing source -> slug
     officials: dict[str, OfficialEntry]
     countries: dict[str, CountryEntry]
@@ -60,8 +74,6 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
-    topic_slugs: dict[str, str] = field(default_factory=dict)  # every topic name -> its page's slug
-    related_record: dict = field(default_factory=dict)  # what the next build needs to reuse `related`
 
 
 def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
@@ -113,10 +125,12 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     return met
 
 
-def build_site(briefings: list[Briefing], reg: Registry, previous_related: dict | None = None) -> Site:
+def build_site(briefings: list[Briefing], reg: Registry) -> Site:
     """Index the briefings every way the pages need; newest first everywhere."""
-    briefings = sorted(briefings, key=lambda b: (b.date, b.source), reverse=True)
-    site = Site(briefings=briefings, slugs=_briefing_slugs(briefings), officials={}, countries={}, topics={},
+    slugs = _briefing_slugs(briefings)
+    briefings = sorted((replace(b, slug=slugs[b.source]) for b in briefings), key=lambda b: (b.date, b.source),
+                       reverse=True)
+    site = Site(briefings=briefings, slugs=slugs, officials={}, countries={}, topics={},
                 official_of={}, months={}, related={})
     met = _index_officials(briefings, site)
     partners: dict[str, Counter] = defaultdict(Counter)
@@ -136,22 +150,28 @@ def build_site(briefings: list[Briefing], reg: Registry, previous_related: dict 
             partners[code].update(c for c in b.countries if c != code)
         for t in b.topics:
             # names that make one slug ("C++", "C#") share one page, first name first
-            slug = site.topic_slugs.setdefault(t, urls.slugify(t))
+            slug = urls.slugify(t)
             entry = site.topics.setdefault(slug, TopicEntry(slug=slug, name=t))
             if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
     for entry in sorted(site.officials.values(), key=lambda o: o.name):
-        entry.met = [(site.officials[s], n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
+        entry.met = [(_ref(site.officials[s]), n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
         if entry.country:
-            country(entry.country).officials.append(entry)
+            country(entry.country).officials.append(_ref(entry))
     for code, entry in site.countries.items():
-        entry.partners = [(site.countries[c], n) for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
-    site.related, site.related_record = _related(briefings, previous=previous_related)
+        entry.partners = [(_ref(site.countries[c]), n)
+                          for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
+    site.related = _related(briefings)
     site.officials = dict(sorted(site.officials.items()))
     site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
     site.topics = dict(sorted(site.topics.items()))
     site.months = dict(sorted(site.months.items(), reverse=True))
     return site
+
+
+def _ref(entry: OfficialEntry | CountryEntry) -> Ref:
+    return Ref(entry.slug, entry.name, getattr(entry, "country", None) or getattr(entry, "code", None),
+               len(entry.briefings))
 
 
 def _merge_roles(roles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
@@ -171,16 +191,12 @@ def _features(b: Briefing) -> set[tuple[str, str]]:
             | {("t", t) for t in b.topics})
 
 
-def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = None
-             ) -> tuple[dict[str, list[Briefing]], dict]:
+def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefing]]:
     """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
 
     An inverted index keeps this near-linear: only briefings that share something are scored,
     and features shared by a large part of the archive (a country in every other briefing) are
-    skipped; the best few are picked without sorting every candidate. A briefing's list depends
-    only on who else has its features, so with the last build's record (`previous`) only the
-    briefings with a feature whose members changed are scored again. Returns the lists and the
-    record for the next build.
+    skipped; the best few are picked without sorting every candidate.
     """
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     feats = [_features(b) for b in briefings]
@@ -188,18 +204,9 @@ def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = 
         for key in f:
             index[key].append(i)
     common = max(50, len(briefings) // 50)
-    digests = {"\0".join(key): hashlib.sha1("\0".join(briefings[j].source for j in members).encode()).hexdigest()
-               for key, members in index.items()}
-    old = previous if previous and previous.get("common") == common else {"features": {}, "related": {}}
-    by_source = {b.source: b for b in briefings}
-    out, record = {}, {}
+    out = {}
     # newest first already: a lower index wins a tie, as a newer briefing should
     for i, b in enumerate(briefings):
-        kept = old["related"].get(b.source)
-        if kept is not None and all(old["features"].get("\0".join(k)) == digests["\0".join(k)] for k in feats[i]):
-            record[b.source] = kept
-            out[b.source] = [by_source[s] for s in kept]
-            continue
         scores: Counter = Counter()
         for key in feats[i]:
             members = index[key]
@@ -211,25 +218,4 @@ def _related(briefings: list[Briefing], limit: int = 5, previous: dict | None = 
         scores.pop(i, None)
         best = heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])
         out[b.source] = [briefings[j] for _, j in best]
-        record[b.source] = [briefings[j].source for _, j in best]
-    return out, {"common": common, "features": digests, "related": record}
-
-
-def to_snapshot(site: Site) -> Site:
-    """A copy of the graph whose entries name each other by slug and code, so that pickling it
-    does not recurse from official to official; `from_snapshot` links them again."""
-    officials = {slug: replace(e, met=[(o.slug, n) for o, n in e.met]) for slug, e in site.officials.items()}
-    countries = {code: replace(e, officials=[o.slug for o in e.officials],
-                               partners=[(p.code, n) for p, n in e.partners])
-                 for code, e in site.countries.items()}
-    return replace(site, officials=officials, countries=countries, related_record={})
-
-
-def from_snapshot(site: Site) -> Site:
-    """The graph `to_snapshot` flattened, linked again (in place)."""
-    for e in site.officials.values():
-        e.met = [(site.officials[slug], n) for slug, n in e.met]
-    for e in site.countries.values():
-        e.officials = [site.officials[slug] for slug in e.officials]
-        e.partners = [(site.countries[code], n) for code, n in e.partners]
-    return site
+    return out

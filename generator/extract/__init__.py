@@ -15,10 +15,6 @@ from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
 
-# Bump whenever extraction output may change: cached briefings of another version are rebuilt.
-EXTRACTOR_VERSION = "20"
-
-
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     """Extract a briefing from one seed; raises SourceError when the seed cannot be used."""
     wire = parse_wire(raw.text, raw.path, raw.body_line, need_date=raw.front_matter.get("date") is None)

@@ -1,0 +1,257 @@
+"""The build store: all that one build keeps for the next, as rows of JSON in one SQLite file.
+
+It has exactly two kinds of entry, the two points where a build reuses earlier work:
+  extractions  one seed's briefing, keyed by the digest of everything the extraction is made
+               of (the seed's bytes and name, the extractor's source, the data files): its
+               metadata, its texts (read only when its page is rendered) and its warnings;
+  record       what the last build wrote: for every output file the digest of everything the
+               page was made of (see digest.py) and the file's size and time, the digest of all
+               inputs, and the problems it reported.
+Nothing in the store is code, and nothing is trusted: every row carries an HMAC made with a key
+kept outside the archive (in the user's state folder), so a store copied from someone else, or
+edited, is not used; a row that does not verify, or holds values of the wrong shape, is a
+missing row; a file that is not a store of this version is replaced. The worst a damaged store
+can do is cost a full build.
+"""
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.errors import Notice
+from generator.model import Briefing, DataError, briefing_from_meta, meta_data, texts_data, texts_from_data
+
+SCHEMA = 1  # bump when the tables or the JSON in them change shape
+FILE = "store.sqlite"
+KEY_ENV = "BRIEFINGS_STORE_KEY"  # a file holding the key, instead of the default place
+
+
+def key_file() -> Path:
+    """Where this user's store key is kept: outside any archive, so a shared cache is never trusted."""
+    if os.environ.get(KEY_ENV):
+        return Path(os.environ[KEY_ENV])
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local", "state")
+    return Path(state) / "briefings" / "store.key"
+
+
+def _load_key() -> tuple[bytes, Notice | None]:
+    """The user's key (made on first use); a fresh one, and a warning, when none can be kept."""
+    path = key_file()
+    try:
+        data = path.read_bytes()
+        if len(data) >= 32:
+            return data, None
+    except OSError:
+        pass
+    key = os.urandom(32)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+        return key, None
+    except OSError as exc:
+        return key, Notice(f"cannot keep the cache key ({exc.strerror}): every build is a full build; "
+                           f"set {KEY_ENV} to a writable file", str(path))
+
+
+def _digest(meta: str) -> str:
+    return hashlib.sha1(meta.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def safe_rel(rel) -> bool:
+    """A path inside the output folder, as this program writes them: relative, '/'-separated,
+    no '..', '.', empty or hidden-by-control parts."""
+    return (type(rel) is str and bool(rel) and not rel.startswith("/") and "\\" not in rel and "\0" not in rel
+            and all(part not in ("", ".", "..") for part in rel.split("/")))
+
+
+@dataclass
+class Record:
+    """What the last build wrote (empty when there is none that can be trusted)."""
+
+    output: str | None = None
+    inputs: str | None = None                     # digest of every input: equal digests, equal site
+    files: dict[str, list] = field(default_factory=dict)  # rel -> [page digest or None, size, mtime_ns]
+    problems: list = field(default_factory=list)  # [kind, class, message, path, line]
+    briefings: int = 0
+
+    @classmethod
+    def from_data(cls, data) -> "Record":
+        """The record a store row holds; an empty one when it is not of this shape."""
+        try:
+            files = data["files"]
+            ok = (type(data["output"]) is str and type(data["inputs"]) is str and type(files) is dict
+                  and type(data["problems"]) is list and type(data["briefings"]) is int)
+            ok = ok and all(safe_rel(rel) and type(v) is list and len(v) == 3
+                            and (v[0] is None or type(v[0]) is str) and type(v[1]) is int and type(v[2]) is int
+                            for rel, v in files.items())
+            ok = ok and all(type(p) is list and len(p) == 5 and p[0] in ("error", "notice")
+                            and type(p[2]) is str and (p[3] is None or type(p[3]) is str)
+                            and (p[4] is None or type(p[4]) is int) for p in data["problems"])
+            if ok:
+                return cls(data["output"], data["inputs"], files, data["problems"], data["briefings"])
+        except (TypeError, KeyError):
+            pass
+        return cls()
+
+    def to_data(self) -> dict:
+        return {"output": self.output, "inputs": self.inputs, "files": self.files, "problems": self.problems,
+                "briefings": self.briefings}
+
+
+class Store:
+    """One build's view of the store. Without a folder it lives in a temporary folder for the
+    build alone (worker processes open the same file)."""
+
+    def __init__(self, folder: Path | None):
+        self._temp = None
+        if folder is None:
+            self._temp = tempfile.mkdtemp(prefix="briefings-store-")
+            folder = Path(self._temp)
+        self.folder = folder
+        self.path = folder / FILE
+        self.notices: list[Notice] = []
+        key, notice = _load_key()
+        self._key = key
+        if notice:
+            self.notices.append(notice)
+        self._conn: sqlite3.Connection | None = None
+        self._pid = 0
+        self._owner = os.getpid()  # a forked worker never removes the temporary store
+
+    # -- the file ----------------------------------------------------------------------
+    def _db(self) -> sqlite3.Connection:
+        if self._conn is None or self._pid != os.getpid():  # a forked worker opens its own connection
+            self._pid = os.getpid()
+            self.folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self._conn = self._open()
+            except sqlite3.DatabaseError:  # not a store (damaged, or another program's file)
+                self._discard()
+                self._conn = self._open()
+        return self._conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30)
+        try:
+            # a cache, not a record: no fsync on every commit (a store damaged by a crash is discarded)
+            conn.execute("PRAGMA synchronous = OFF")
+            if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
+                conn.executescript(f"""
+                    DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS record;
+                    CREATE TABLE extractions (key TEXT PRIMARY KEY, meta TEXT, texts TEXT, notices TEXT,
+                                              meta_mac TEXT, texts_mac TEXT);
+                    CREATE TABLE record (name TEXT PRIMARY KEY, data TEXT, mac TEXT);
+                    PRAGMA user_version = {SCHEMA};""")
+                conn.commit()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _discard(self) -> None:
+        """Remove a damaged store file (only the file names this class makes)."""
+        for suffix in ("", "-journal", "-wal", "-shm"):
+            try:
+                os.unlink(str(self.path) + suffix)
+            except FileNotFoundError:
+                pass
+            except IsADirectoryError:
+                shutil.rmtree(str(self.path) + suffix)
+
+    def _rows(self, sql: str, args=()) -> list:
+        """Rows of a query; a store found damaged now is discarded and gives none."""
+        try:
+            return self._db().execute(sql, args).fetchall()
+        except sqlite3.DatabaseError:
+            self.close()
+            self._discard()
+            return []
+
+    def _mac(self, *parts: str) -> str:
+        return hmac.new(self._key, "\0".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+
+    def _valid(self, mac, *parts) -> bool:
+        return type(mac) is str and all(type(p) is str for p in parts) and hmac.compare_digest(mac, self._mac(*parts))
+
+    def clear(self) -> None:
+        """Forget everything (a clean build)."""
+        self._db().execute("DELETE FROM extractions")
+        self._db().execute("DELETE FROM record")
+
+    # -- reuse point 1: extractions ----------------------------------------------------
+    def briefings(self, keys: set[str]) -> dict[str, tuple[Briefing, list[Notice], str]]:
+        """The kept extractions among `keys`: briefings without their texts, their warnings, and
+        the digest of their metadata (all that a briefing without its texts is made of)."""
+        out = {}
+        for key, meta, notices, mac in self._rows("SELECT key, meta, notices, meta_mac FROM extractions"):
+            if key not in keys or not self._valid(mac, key, meta, notices):
+                continue
+            try:
+                found = [Notice(m, p, line) for m, p, line in json.loads(notices)]
+                out[key] = (briefing_from_meta(json.loads(meta)), found, _digest(meta))
+            except (DataError, ValueError, TypeError):
+                continue  # not of this shape: extracted again
+        return out
+
+    def pack(self, key: str, b: Briefing, notices: list[Notice]) -> tuple[Briefing, tuple, str]:
+        """One extraction as a row for `put` (in a worker process, which spares the parent the
+        work), the briefing without its texts, exactly as a later build will read it back, and
+        the digest of its metadata."""
+        meta = json.dumps(meta_data(b), ensure_ascii=False)
+        texts = json.dumps(texts_data(b), ensure_ascii=False)
+        said = json.dumps([[n.message, n.path, n.line] for n in notices], ensure_ascii=False)
+        row = (key, meta, texts, said, self._mac(key, meta, said), self._mac(key, texts))
+        return briefing_from_meta(json.loads(meta)), row, _digest(meta)
+
+    def put(self, row: tuple) -> None:
+        """Keep one extraction that `pack` made."""
+        self._db().execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, ?)", row)
+
+    def full(self, b: Briefing, key: str) -> Briefing:
+        """The briefing with its texts, kept under `key`."""
+        rows = self._rows("SELECT texts, texts_mac FROM extractions WHERE key = ?", (key,))
+        if not rows or not self._valid(rows[0][1], key, rows[0][0]):
+            raise LookupError(f"the text of {b.source} is missing from the build store; build with --clean")
+        return replace(b, **texts_from_data(json.loads(rows[0][0])))
+
+    def prune(self, live: set[str]) -> None:
+        """Drop the extractions no seed of this build has."""
+        stale = [(k,) for (k,) in self._rows("SELECT key FROM extractions") if k not in live]
+        self._db().executemany("DELETE FROM extractions WHERE key = ?", stale)
+
+    # -- reuse point 2: the record of pages ----------------------------------------------
+    def record(self) -> Record:
+        """What the last build wrote, or an empty record."""
+        for data, mac in self._rows("SELECT data, mac FROM record WHERE name = 'build'"):
+            if self._valid(mac, "build", data):
+                try:
+                    return Record.from_data(json.loads(data))
+                except ValueError:
+                    pass
+        return Record()
+
+    def save_record(self, record: Record) -> None:
+        data = json.dumps(record.to_data(), ensure_ascii=False)
+        self._db().execute("INSERT OR REPLACE INTO record VALUES ('build', ?, ?)", (data, self._mac("build", data)))
+
+    def commit(self) -> None:
+        """Make what was put durable (and visible to worker processes)."""
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.commit()
+
+    def close(self) -> None:
+        """Close this process's connection (what was not committed is dropped); a temporary store goes."""
+        if self._conn is not None and self._pid == os.getpid():
+            self._conn.close()
+        self._conn = None
+        if self._temp is not None and self._owner == os.getpid():
+            shutil.rmtree(self._temp, ignore_errors=True)
