@@ -28,47 +28,65 @@ class UnknownValue(TypeError):
     """A page context holds a value the digest cannot read (and so could not tell fresh from stale)."""
 
 
+def _fields(kind) -> tuple[str, ...] | None:
+    """A dataclass's field names (None for any other type)."""
+    names = _FIELDS.get(kind)
+    if names is None and dataclasses.is_dataclass(kind):
+        names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+    return names
+
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
 class Walker:
-    """Turns contexts into plain, comparable data; entries met on many pages are walked once."""
+    """Turns contexts into plain, comparable data. Frozen dataclasses (a person, a place, a Ref)
+    are values and are walked where they stand; the site graph's entries (mutable dataclasses,
+    met on many pages) are walked once and stand for their digest."""
 
     def __init__(self, briefings: dict[str, str] | None = None):
         self.briefings = briefings or {}  # source -> digest of a briefing's metadata
-        self.memo: dict[int, object] = {}
+        self.memo: dict[int, str] = {}
         self._keep: list = []  # the objects memo names, alive while their ids are keys
 
     def walk(self, obj):
         kind = type(obj)
         if kind in PLAIN:
             return obj
-        if kind is Briefing:
-            known = self.briefings.get(obj.source)
-            if known is not None and not obj.body:  # without its texts, as the store gave it
-                return ("B", known, obj.slug)
-            return ("B", [self.walk(getattr(obj, f.name)) for f in dataclasses.fields(obj)])
         if kind is list or kind is tuple:
             known, out = self.briefings, []
             for x in obj:  # lists of briefings are most of what pages hold: no call per briefing
-                if type(x) is Briefing and not x.body and x.source in known:
+                t = type(x)
+                if t in PLAIN:
+                    out.append(x)
+                elif t is Briefing and not x.body and x.source in known:
                     out.append(("B", known[x.source], x.slug))
                 else:
                     out.append(self.walk(x))
             return out
+        if kind is Briefing:
+            known = self.briefings.get(obj.source)
+            if known is not None and not obj.body:  # without its texts, as the store gave it
+                return ("B", known, obj.slug)
+        names = _fields(kind)
+        if names is not None:
+            if kind.__dataclass_params__.frozen:
+                return (kind.__qualname__, self.walk([getattr(obj, n) for n in names]))
+            found = self.memo.get(id(obj))
+            if found is None:
+                whole = (kind.__qualname__, self.walk([getattr(obj, n) for n in names]))
+                found = self.memo[id(obj)] = hashlib.sha1(repr(whole).encode("utf-8", "surrogatepass")).hexdigest()
+                self._keep.append(obj)
+            return found
         if isinstance(obj, str):  # Markup and other str subclasses print as their text
             return str(obj)
         if isinstance(obj, dict):
             return ["{", *[(self.walk(k), self.walk(v)) for k, v in obj.items()]]
         if kind is dt.date or kind is dt.datetime:
             return ("D", obj.isoformat())
-        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-            found = self.memo.get(id(obj))
-            if found is None:
-                whole = (kind.__qualname__, [self.walk(getattr(obj, f.name)) for f in dataclasses.fields(obj)])
-                found = self.memo[id(obj)] = hashlib.sha1(repr(whole).encode("utf-8", "surrogatepass")).hexdigest()
-                self._keep.append(obj)
-            return found
         if kind is set or kind is frozenset:
             return ["S", *sorted(repr(self.walk(x)) for x in obj)]
-        if kind is float or isinstance(obj, (int, float)):
+        if isinstance(obj, (int, float)):
             return obj
         raise UnknownValue(f"a page's context holds a {kind.__qualname__}, which the page digest cannot read")
 

@@ -104,7 +104,7 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     found = _seed_names(seeds, root)
     for i, (path, name) in enumerate(found, 1):
         try:
-            data = read_bytes(Path(path), name)
+            data = read_bytes(path, name)
         except SourceError as exc:
             out.items.append((name, None, (None, [], exc)))
             continue

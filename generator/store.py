@@ -68,9 +68,11 @@ def _digest(meta: str) -> str:
 
 def safe_rel(rel) -> bool:
     """A path inside the output folder, as this program writes them: relative, '/'-separated,
-    no '..', '.', empty or hidden-by-control parts."""
-    return (type(rel) is str and bool(rel) and not rel.startswith("/") and "\\" not in rel and "\0" not in rel
-            and all(part not in ("", ".", "..") for part in rel.split("/")))
+    no '..', '.' or empty parts, no backslash or NUL."""
+    if type(rel) is not str or not rel or rel[0] == "/" or "\\" in rel or "\0" in rel:
+        return False
+    wrapped = f"/{rel}/"
+    return "//" not in wrapped and "/./" not in wrapped and "/../" not in wrapped
 
 
 @dataclass
