@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -144,18 +145,30 @@ def cmd_new(args) -> int:
 
 
 def cmd_publish(args) -> int:
-    from generator.publish import publish
+    from generator import publish as pub
     config = _config(args)
-    if not args.no_build:
-        status = cmd_build(args)
-        if status != EXIT_OK and not args.force:
-            print("not published: the build refused some seeds (use --force to publish anyway)", file=sys.stderr)
-            return status
-    done = publish(config.output, config.root, branch=args.branch, remote=None if args.no_push else args.remote,
-                   cname=args.cname, message=args.message)
+    top = pub.repository(config.root)
+    remote = None if args.no_push else args.remote
+    pub.preflight(top, args.branch, remote)  # before a build that may take a while
+    source = pub.source_commit(top)  # before building: the build writes into the cache
+    # --base-url, else an absolute base_url of site.yaml, else the URL GitHub Pages serves the remote at
+    base_url = (config.base_url if args.base_url or urlsplit(config.base_url).scheme
+                else pub.pages_url(top, args.remote, args.cname))
+    cache = config.root / ".briefings-cache"
+    result = build(pub.publish_config(config, cache, base_url), progress=_progress(sys.stderr),
+                   cache_dir=cache / "publish" / "cache")
+    for problem in [*result.errors, *result.notices]:
+        print(problem, file=sys.stderr)
+    if result.errors and not args.force:
+        print(f"not published: the build refused {len(result.errors)} seeds (correct them, or use --force "
+              "to publish the rest)", file=sys.stderr)
+        return EXIT_INPUT
+    url = base_url or config.base_url
+    message = f"{args.message}\n\nSource: {source}\nBase URL: {url}\nBuilt by briefings {__version__}\n"
+    done = pub.publish(result.output, top, branch=args.branch, remote=remote, cname=args.cname, message=message)
     what = f"committed {done.commit[:12]}" if done.commit else "unchanged"
-    print(f"published {config.output} to branch {done.branch} ({what}"
-          f"{', pushed to ' + args.remote if done.pushed else ', not pushed'})")
+    print(f"published {result.briefings} briefings for {url} to branch {done.branch} ({what}"
+          f"{', pushed to ' + args.remote if done.pushed else ', not pushed'}) from {source}")
     return EXIT_OK
 
 
@@ -210,21 +223,21 @@ def parser() -> argparse.ArgumentParser:
     n.set_defaults(func=cmd_new)
 
     pub = sub.add_parser("publish", help="publish the site on GitHub Pages",
-                         description="Build, then commit the output folder as the whole content of a branch "
-                         "(gh-pages) of this git repository, with .nojekyll, and push it. Your working tree, "
-                         "index and current branch are not touched.")
+                         description="Build the site for the URL it is published under into a folder of its own "
+                         "(.briefings-cache/publish/site), commit it as the whole content of a branch (gh-pages) "
+                         "of this git repository, with .nojekyll, and push it. Your working tree, index and "
+                         "current branch are not touched; a branch checked out anywhere is refused.")
     common(pub)
-    pub.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
-    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under, e.g. "
-                     "https://USER.github.io/REPO/")
-    pub.add_argument("--branch", default="gh-pages")
-    pub.add_argument("--remote", default="origin")
+    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under (default: base_url "
+                     "of site.yaml when absolute, else https://CNAME/ or https://USER.github.io/REPO/ from "
+                     "the remote)")
+    pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    pub.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
     pub.add_argument("--cname", metavar="DOMAIN", help="a custom domain (writes CNAME)")
-    pub.add_argument("--message", default="Publish the briefing archive")
+    pub.add_argument("--message", default="Publish the briefing archive", help="first line of the commit message")
     pub.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
-    pub.add_argument("--no-build", action="store_true", help="publish the output folder as it is")
     pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds")
-    pub.set_defaults(func=cmd_publish, strict=False, cache=None, clean=False)
+    pub.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
                        "and rebuild + reload the browser when seeds, templates or data change.")

@@ -76,3 +76,19 @@ def test_publish_without_a_repository_or_identity_is_a_clear_error(archive, caps
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     assert main(["publish", "--no-push"]) == 2
     assert "user.name" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("worktree", [False, True])
+def test_the_branch_checked_out_here_or_in_a_worktree_is_refused(repo, capsys, worktree, tmp_path_factory):
+    archive, remote = repo
+    branch = "main"
+    if worktree:
+        git("branch", "drafts", cwd=archive.root)
+        git("worktree", "add", "-q", str(tmp_path_factory.mktemp("wt") / "drafts"), "drafts", cwd=archive.root)
+        branch = "drafts"
+    before = {b: git("rev-parse", b, cwd=archive.root) for b in ("main", branch)}
+    assert main(["publish", "--branch", branch]) == 2
+    err = capsys.readouterr().err
+    assert f"branch '{branch}' is checked out" in err and "--branch" in err
+    assert {b: git("rev-parse", b, cwd=archive.root) for b in ("main", branch)} == before
+    assert git("ls-remote", "--heads", str(remote), cwd=archive.root) == ""
