@@ -240,11 +240,12 @@ def cmd_publish(args) -> int:
     top = pub.repository(config.root)
     remote = None if args.no_push else args.remote
     pub.preflight(top, args.branch, remote)  # before a build that may take a while
-    source = pub.source_commit(top)  # before building: the build writes into the cache
-    # --base-url, else an absolute base_url of site.yaml, else the URL GitHub Pages serves the remote at
-    base_url = (config.base_url if args.base_url or urlsplit(config.base_url).scheme
-                else pub.pages_url(top, args.remote, args.cname))
     cache = config.root / ".briefings-cache"
+    source = pub.source_commit(top, (cache, config.output))
+    # --base-url, else https://CNAME/, else an absolute base_url of site.yaml, else the URL GitHub
+    # Pages serves the remote's repository at
+    base_url = (config.base_url if args.base_url or (urlsplit(config.base_url).scheme and not args.cname)
+                else pub.pages_url(top, args.remote, args.cname))
     result = build(pub.publish_config(config, cache, base_url), progress=_progress(sys.stderr),
                    cache_dir=cache / "publish" / "cache")
     for problem in [*result.errors, *result.notices]:

@@ -87,11 +87,15 @@ def preflight(top: Path, branch: str, remote: str | None) -> None:
                                f"'git config --global {key} \"...\"'")
 
 
-def source_commit(top: Path) -> str:
-    """The archive's commit, with '+dirty' when its working tree has changes (untracked files too)."""
+def source_commit(top: Path, made: tuple[Path, ...] = ()) -> str:
+    """The archive's commit, with '+dirty' when its working tree has changes (untracked files too),
+    not counting the folders the program itself writes (`made`: the cache, the preview's output)."""
     head = _run(["rev-parse", "HEAD"], top)
     commit = head.stdout.decode().strip() if head.returncode == 0 else "no commit yet"
-    return commit + ("+dirty" if _git(["status", "--porcelain"], top) else "")
+    skip = [f":(exclude){p.resolve().relative_to(top.resolve()).as_posix()}" for p in made
+            if p.resolve().is_relative_to(top.resolve()) and p.resolve() != top.resolve()]
+    changes = _git(["status", "--porcelain", "--", ".", *skip], top)
+    return commit + ("+dirty" if changes else "")
 
 
 def pages_url(top: Path, remote: str | None, cname: str | None) -> str | None:
@@ -132,6 +136,13 @@ def publish(site: Path, repo: Path, branch: str = "gh-pages", remote: str | None
         tree = _git(["write-tree"], top, env)
     ref = f"refs/heads/{branch}"
     parent = _run(["rev-parse", "--verify", "-q", ref], top).stdout.decode().strip() or None
+    if parent is None and remote:
+        # a clone that has not published before continues the remote branch's history
+        tracking = f"refs/remotes/{remote}/{branch}"
+        _run(["fetch", "--quiet", remote, f"+{ref}:{tracking}"], top)  # fails harmlessly when it has none
+        parent = _run(["rev-parse", "--verify", "-q", tracking], top).stdout.decode().strip() or None
+        if parent:
+            _git(["update-ref", ref, parent, ""], top)
     commit = None
     if parent is None or _git(["rev-parse", f"{parent}^{{tree}}"], top) != tree:
         commit = _git(["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message], top)
