@@ -137,7 +137,7 @@ site/
 .briefings-cache/
 """
 
-PAGES_WORKFLOW = """# Build the archive and publish it on GitHub Pages on every push to main.
+PAGES_WORKFLOW = """# Build the archive and publish it on GitHub Pages on every push to main (the branch you push to).
 # Switch Pages on once: Settings -> Pages -> Build and deployment -> Source: GitHub Actions.
 name: Publish on GitHub Pages
 

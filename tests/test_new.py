@@ -1,5 +1,6 @@
 """`briefings new`: a scaffold that never overwrites a file, and feeds valid without an absolute URL."""
 import os
+import re
 import shlex
 import shutil
 import subprocess
@@ -13,6 +14,9 @@ from generator.cli import cmd_build, main, parser
 from articles import PHONE_CALL, SEED_LIKE
 
 ATOM = "{http://www.w3.org/2005/Atom}"
+# RFC 4151: tag:DNSname,date:specific (the specific part: URI path characters)
+TAG_URI = re.compile(r"tag:[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*"
+                     r",\d{4}(-\d\d(-\d\d)?)?:[A-Za-z0-9._~!$&'()*+,;=:@/?%-]*")
 
 
 def test_new_never_overwrites_a_file_and_says_what_it_kept(tmp_path, capsys):
@@ -53,7 +57,7 @@ def test_without_an_absolute_base_url_feeds_stay_valid_and_the_build_warns_once(
     assert err.count("warning:") == 1 and "base_url is not an absolute URL" in err and "1 warnings" in out
     feed = ET.parse(target / "site" / "feed.xml").getroot()
     ids = [e.text for e in feed.iter(f"{ATOM}id")]
-    assert len(ids) == 3 and all(i.startswith("tag:") for i in ids) and len(set(ids)) == 3
+    assert len(ids) == 3 and all(TAG_URI.fullmatch(i) for i in ids) and len(set(ids)) == 3, ids
     robots = (target / "site" / "robots.txt").read_text()
     assert "User-agent: *" in robots and "Sitemap:" not in robots
     assert main(["build", "--base-url", "https://example.test/x/"]) == 0
