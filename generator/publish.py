@@ -135,19 +135,21 @@ def publish(site: Path, repo: Path, branch: str = "gh-pages", remote: str | None
             _git(["update-index", "--add", "--cacheinfo", f"100644,{blob},{name}"], top, env)
         tree = _git(["write-tree"], top, env)
     ref = f"refs/heads/{branch}"
-    parent = _run(["rev-parse", "--verify", "-q", ref], top).stdout.decode().strip() or None
-    if parent is None and remote:
-        # a clone that has not published before continues the remote branch's history
+    local = _run(["rev-parse", "--verify", "-q", ref], top).stdout.decode().strip() or None
+    parent = local
+    if remote:
+        # continue the remote branch's history where it is ahead (a fresh clone, another machine)
         tracking = f"refs/remotes/{remote}/{branch}"
         _run(["fetch", "--quiet", remote, f"+{ref}:{tracking}"], top)  # fails harmlessly when it has none
-        parent = _run(["rev-parse", "--verify", "-q", tracking], top).stdout.decode().strip() or None
-        if parent:
-            _git(["update-ref", ref, parent, ""], top)
+        theirs = _run(["rev-parse", "--verify", "-q", tracking], top).stdout.decode().strip() or None
+        if theirs and (local is None or _run(["merge-base", "--is-ancestor", local, theirs], top).returncode == 0):
+            parent = theirs
     commit = None
     if parent is None or _git(["rev-parse", f"{parent}^{{tree}}"], top) != tree:
         commit = _git(["commit-tree", tree, *(["-p", parent] if parent else []), "-m", message], top)
+    if (commit or parent) != local:
         # the old value guards against a branch moved by someone else meanwhile
-        _git(["update-ref", ref, commit, parent or ""], top)
+        _git(["update-ref", ref, commit or parent, local or ""], top)
     pushed = False
     if remote:
         _git(["push", "--quiet", remote, f"{ref}:{ref}"], top)

@@ -83,15 +83,20 @@ def test_publishing_again_keeps_history_removes_gone_pages_and_skips_empty_commi
     assert git("rev-parse", "gh-pages^", cwd=remote) == first  # history kept, one commit per publish
 
 
-def test_a_clone_that_never_published_continues_the_remote_branch(repo, tmp_path, monkeypatch):
+def test_publishing_from_two_clones_continues_the_remote_branch(repo, tmp_path, monkeypatch):
     root, remote = repo
     assert main(["publish"]) == 0
     first = git("rev-parse", "gh-pages", cwd=remote)
     git("clone", "-q", str(remote), "second", cwd=tmp_path)
-    monkeypatch.chdir(tmp_path / "second")
+    monkeypatch.chdir(tmp_path / "second")  # a clone that never published
     (tmp_path / "second" / "seeds" / "a.txt").unlink()
     assert main(["publish"]) == 0
+    second = git("rev-parse", "gh-pages", cwd=remote)
     assert git("rev-parse", "gh-pages^", cwd=remote) == first
+    monkeypatch.chdir(root)  # the first clone, whose gh-pages is now behind
+    (root / "seeds" / "b.txt").unlink()
+    assert main(["publish"]) == 0
+    assert git("rev-parse", "gh-pages^", cwd=remote) == second
 
 
 def test_a_dirty_work_tree_is_recorded_in_the_commit_message(repo):
