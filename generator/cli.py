@@ -165,7 +165,8 @@ jobs:
         with:
           python-version: "3.12"
       # This repository holds the archive, not the tool: install briefings from the package
-      # index. Pin a version (pip install "briefings==X.Y") to build the same site every time.
+      # index (or from the tool's own repository: pip install "briefings @ git+URL").
+      # Pin a version (pip install "briefings==X.Y") to build the same site every time.
       - run: pip install briefings
       - id: pages
         uses: actions/configure-pages@v5
@@ -229,6 +230,11 @@ def cmd_new(args) -> int:
     if not urlsplit(base_url).scheme:
         print("note: the Atom feed, sitemap.xml and robots.txt need an absolute base URL: set base_url in "
               "site.yaml (e.g. https://USER.github.io/REPO/), or 'briefings new DIR --base-url URL'")
+    top = next((p for p in target.resolve().parents if (p / ".git").exists()), None)
+    if top is not None:
+        print(f"note: {target} is inside the git repository {top}; GitHub runs only the workflows in the "
+              f"repository's top folder, so move .github/ there (and build in {target}) or make {target} "
+              "a repository of its own")
     print(f"next: add articles to {target / 'seeds'} and run 'briefings build' there; to publish on GitHub "
           "Pages, push to a GitHub repository and choose Settings -> Pages -> Source: GitHub Actions")
     return EXIT_OK
@@ -322,9 +328,9 @@ def parser() -> argparse.ArgumentParser:
                          "of this git repository, with .nojekyll, and push it. Your working tree, index and "
                          "current branch are not touched; a branch checked out anywhere is refused.")
     common(pub)
-    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under (default: base_url "
-                     "of site.yaml when absolute, else https://CNAME/ or https://USER.github.io/REPO/ from "
-                     "the remote)")
+    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under (default: "
+                     "https://DOMAIN/ with --cname, else base_url of site.yaml when absolute, else "
+                     "https://USER.github.io/REPO/ for a GitHub remote)")
     pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
     pub.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
     pub.add_argument("--cname", metavar="DOMAIN", help="a custom domain (writes CNAME)")

@@ -137,3 +137,11 @@ def test_the_pages_workflow_passes_actionlint(tmp_path):
     broken = tmp_path / "broken.yml"  # and the linter does find a mistake
     broken.write_text(workflow.read_text().replace("steps.pages.outputs", "steps.page.outputs"))
     assert actionlint(broken)[0] != 0
+
+
+def test_new_inside_another_repository_says_the_workflow_will_not_run_there(tmp_path, capsys):
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    assert main(["new", str(tmp_path / "repo" / "archive")]) == 0
+    assert "inside the git repository" in capsys.readouterr().out
+    assert main(["new", str(tmp_path / "repo2")]) == 0
+    assert "inside the git repository" not in capsys.readouterr().out
