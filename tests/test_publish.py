@@ -126,21 +126,33 @@ def internal_links(site: Path):
     return found
 
 
-def test_a_project_site_links_every_page_under_its_sub_path(repo):
-    root, remote = repo
-    assert main(["publish", "--base-url", "https://user.github.io/repo/"]) == 0
-    site = root / ".briefings-cache" / "publish" / "site"
+def assert_links_under(site: Path, host: str, path: str):
+    """Every href and src of every page is under the site's path (or absolute to its host), and
+    every link into the site finds its file."""
     links = internal_links(site)
     assert len(links) > 100
     for page, link in links:
         parts = urlsplit(link)
         if parts.scheme or parts.netloc:
-            assert parts.netloc == "user.github.io" and parts.path.startswith("/repo/"), (page, link)
+            assert parts.netloc == host and parts.path.startswith(path), (page, link)
         elif not link.startswith("#"):
-            assert link.startswith("/repo/"), (page, link)
-            target = link.split("#")[0].split("?")[0][len("/repo/"):]
+            assert link.startswith(path), (page, link)
+            target = parts.path[len(path):]
             assert (site / target).is_file() or (site / target / "index.html").is_file(), (page, link)
+
+
+def test_a_project_site_links_every_page_under_its_sub_path(repo):
+    root, remote = repo
+    assert main(["publish", "--base-url", "https://user.github.io/repo/"]) == 0
+    assert_links_under(root / ".briefings-cache" / "publish" / "site", "user.github.io", "/repo/")
     assert "Sitemap: https://user.github.io/repo/sitemap.xml" in git("show", "gh-pages:robots.txt", cwd=remote)
+
+
+def test_publishing_under_another_url_changes_every_link(repo):
+    root, remote = repo
+    assert main(["publish", "--no-push"]) == 0  # first for '/', as site.yaml says
+    assert main(["publish", "--no-push", "--base-url", "https://user.github.io/repo/"]) == 0
+    assert_links_under(root / ".briefings-cache" / "publish" / "site", "user.github.io", "/repo/")
 
 
 def test_the_pages_url_comes_from_a_github_remote(repo):
