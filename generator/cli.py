@@ -253,7 +253,7 @@ def cmd_publish(args) -> int:
     base_url = (config.base_url if args.base_url or (urlsplit(config.base_url).scheme and not args.cname)
                 else pub.pages_url(top, args.remote, args.cname))
     result = build(pub.publish_config(config, cache, base_url), progress=_progress(sys.stderr),
-                   cache_dir=cache / "publish" / "cache")
+                   cache_dir=cache / "publish" / "cache", clean=args.clean)
     for problem in [*result.errors, *result.notices]:
         print(problem, file=sys.stderr)
     if result.errors and not args.force:
@@ -337,6 +337,7 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--message", default="Publish the briefing archive", help="first line of the commit message")
     pub.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
     pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds")
+    pub.add_argument("--clean", action="store_true", help="build what is published from nothing (no cache)")
     pub.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
