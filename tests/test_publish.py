@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from generator.cli import main
-from generator.publish import pages_url, repository
+from generator.publish import OWNER_MARKER, pages_url, publish, repository
 
 from articles import DATELINE_HEADLINE, PHONE_CALL, SEED_LIKE
 
@@ -153,6 +153,17 @@ def test_publishing_under_another_url_changes_every_link(repo):
     assert main(["publish", "--no-push"]) == 0  # first for '/', as site.yaml says
     assert main(["publish", "--no-push", "--base-url", "https://user.github.io/repo/"]) == 0
     assert_links_under(root / ".briefings-cache" / "publish" / "site", "user.github.io", "/repo/")
+
+
+def test_the_output_folder_s_ownership_mark_is_not_published(repo, tmp_path):
+    root, _ = repo
+    site = tmp_path / "site"
+    (site / "a").mkdir(parents=True)
+    for name in ("index.html", "a/index.html", OWNER_MARKER):
+        (site / name).write_text("x")
+    done = publish(site, root, remote=None)
+    assert done.commit and not done.pushed
+    assert files_on(root) == {"index.html", "a/index.html", ".nojekyll"}
 
 
 def test_the_pages_url_comes_from_a_github_remote(repo):
