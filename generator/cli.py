@@ -7,6 +7,7 @@ import os
 import sys
 import traceback
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -111,7 +112,9 @@ def cmd_extract(args) -> int:
 SITE_YAML = """# Settings for this archive. Paths are relative to this file.
 title: {title}
 description: A cross-linked archive of diplomatic news.
-base_url: /
+# The URL the site is published under. The Atom feed, sitemap.xml and robots.txt need an
+# absolute one, e.g. https://USER.github.io/REPO/ on GitHub Pages.
+base_url: {base_url}
 language: en
 paths:
   seeds: seeds
@@ -121,41 +124,148 @@ paths:
   data: data
 """
 
+OFFICIALS_YAML = """# Corrections for all briefings: canonical name, aliases, country, title.
+# - name: Katsunobu Kato
+#   aliases: [Kato Katsunobu]
+#   country: JP
+#   title: Chief Cabinet Secretary
+[]
+"""
+
+GITIGNORE = """# made by 'briefings build' and 'briefings publish'
+site/
+.briefings-cache/
+"""
+
+PAGES_WORKFLOW = """# Build the archive and publish it on GitHub Pages on every push to main (the branch you push to).
+# Switch Pages on once: Settings -> Pages -> Build and deployment -> Source: GitHub Actions.
+name: Publish on GitHub Pages
+
+on:
+  push:
+    branches: [main]
+  workflow_dispatch:
+
+permissions:
+  contents: read
+  pages: write
+  id-token: write
+
+# one deployment at a time; a newer push waits rather than cancelling one under way
+concurrency:
+  group: pages
+  cancel-in-progress: false
+
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.12"
+      # This repository holds the archive, not the tool: install briefings from the package
+      # index (or from the tool's own repository: pip install "briefings @ git+URL").
+      # Pin a version (pip install "briefings==X.Y") to build the same site every time.
+      - run: pip install briefings
+      - id: pages
+        uses: actions/configure-pages@v5
+      # the URL Pages serves this repository at (https://USER.github.io/REPO or a custom domain)
+      - run: briefings build --base-url "${{ steps.pages.outputs.base_url }}" --out "${{ runner.temp }}/site"
+      - uses: actions/upload-pages-artifact@v3
+        with:
+          path: ${{ runner.temp }}/site
+
+  deploy:
+    needs: build
+    runs-on: ubuntu-latest
+    environment:
+      name: github-pages
+      url: ${{ steps.deployment.outputs.page_url }}
+    steps:
+      - id: deployment
+        uses: actions/deploy-pages@v4
+"""
+
+
+def _yaml_scalar(value: str) -> str:
+    """`value` as a YAML scalar: plain where that reads back the same, else quoted."""
+    return value if yaml.safe_load(value) == value else json.dumps(value)
+
 
 def cmd_new(args) -> int:
+    from generator.config import normalise_base_url
     target = Path(args.dir)
     if (target / "site.yaml").exists():
         print(f"{target / 'site.yaml'}: already exists; nothing was changed", file=sys.stderr)
         return EXIT_USAGE
-    for sub in ("seeds", "templates", "static", "data"):
-        (target / sub).mkdir(parents=True, exist_ok=True)
+    base_url = normalise_base_url(args.base_url, "--base-url") if args.base_url else "/"
     title = " ".join(target.resolve().name.replace("-", " ").replace("_", " ").split()).title() or "Briefings"
-    (target / "site.yaml").write_text(SITE_YAML.format(title=json.dumps(title)), encoding="utf-8")
-    (target / "data" / "officials.yaml").write_text(
-        "# Corrections for all briefings: canonical name, aliases, country, title.\n"
-        "# - name: Katsunobu Kato\n#   aliases: [Kato Katsunobu]\n#   country: JP\n#   title: Chief Cabinet Secretary\n[]\n",
-        encoding="utf-8")
-    (target / "templates" / "README.txt").write_text(
-        "Put a template here with the name of a built-in one (base.html, briefing.html, ...) to override it.\n",
-        encoding="utf-8")
-    print(f"created a new archive in {target}: add articles to {target / 'seeds'} and run "
-          f"'briefings build' there")
+    folders = ("seeds", "templates", "static", "data", ".github/workflows")
+    files = {
+        "site.yaml": SITE_YAML.format(title=json.dumps(title), base_url=_yaml_scalar(base_url)),
+        ".gitignore": GITIGNORE,
+        "data/officials.yaml": OFFICIALS_YAML,
+        "templates/README.txt": "Put a template here with the name of a built-in one (base.html, briefing.html, "
+                                "...) to override it.\n",
+        ".github/workflows/pages.yml": PAGES_WORKFLOW,
+    }
+    for sub in folders:
+        if (target / sub).exists() and not (target / sub).is_dir():
+            print(f"{target / sub}: exists and is not a folder; nothing was changed", file=sys.stderr)
+            return EXIT_USAGE
+    for sub in folders:
+        (target / sub).mkdir(parents=True, exist_ok=True)
+    created, kept = [], []
+    for name, text in files.items():
+        try:  # 'x': never overwrite, even a file that appears meanwhile
+            with open(target / name, "x", encoding="utf-8") as f:
+                f.write(text)
+            created.append(name)
+        except FileExistsError:
+            kept.append(name)
+    print(f"created a new archive in {target}: {', '.join(created)}")
+    if kept:
+        print(f"kept as they were (already there): {', '.join(kept)}")
+    if not urlsplit(base_url).scheme:
+        print("note: the Atom feed, sitemap.xml and robots.txt need an absolute base URL: set base_url in "
+              "site.yaml (e.g. https://USER.github.io/REPO/), or 'briefings new DIR --base-url URL'")
+    top = next((p for p in target.resolve().parents if (p / ".git").exists()), None)
+    if top is not None:
+        print(f"note: {target} is inside the git repository {top}; GitHub runs only the workflows in the "
+              f"repository's top folder, so move .github/ there (and build in {target}) or make {target} "
+              "a repository of its own")
+    print(f"next: add articles to {target / 'seeds'} and run 'briefings build' there; to publish on GitHub "
+          "Pages, push to a GitHub repository and choose Settings -> Pages -> Source: GitHub Actions")
     return EXIT_OK
 
 
 def cmd_publish(args) -> int:
-    from generator.publish import publish
+    from generator import publish as pub
     config = _config(args)
-    if not args.no_build:
-        status = cmd_build(args)
-        if status != EXIT_OK and not args.force:
-            print("not published: the build refused some seeds (use --force to publish anyway)", file=sys.stderr)
-            return status
-    done = publish(config.output, config.root, branch=args.branch, remote=None if args.no_push else args.remote,
-                   cname=args.cname, message=args.message)
+    top = pub.repository(config.root)
+    remote = None if args.no_push else args.remote
+    pub.preflight(top, args.branch, remote)  # before a build that may take a while
+    cache = config.root / ".briefings-cache"
+    source = pub.source_commit(top, (cache, config.output))
+    # --base-url, else https://CNAME/, else an absolute base_url of site.yaml, else the URL GitHub
+    # Pages serves the remote's repository at
+    base_url = (config.base_url if args.base_url or (urlsplit(config.base_url).scheme and not args.cname)
+                else pub.pages_url(top, args.remote, args.cname))
+    result = build(pub.publish_config(config, cache, base_url), progress=_progress(sys.stderr),
+                   cache_dir=cache / "publish" / "cache", clean=args.clean)
+    for problem in [*result.errors, *result.notices]:
+        print(problem, file=sys.stderr)
+    if result.errors and not args.force:
+        print(f"not published: the build refused {len(result.errors)} seeds (correct them, or use --force "
+              "to publish the rest)", file=sys.stderr)
+        return EXIT_INPUT
+    url = base_url or config.base_url
+    message = f"{args.message}\n\nSource: {source}\nBase URL: {url}\nBuilt by briefings {__version__}\n"
+    done = pub.publish(result.output, top, branch=args.branch, remote=remote, cname=args.cname, message=message)
     what = f"committed {done.commit[:12]}" if done.commit else "unchanged"
-    print(f"published {config.output} to branch {done.branch} ({what}"
-          f"{', pushed to ' + args.remote if done.pushed else ', not pushed'})")
+    print(f"published {result.briefings} briefings for {url} to branch {done.branch} ({what}"
+          f"{', pushed to ' + args.remote if done.pushed else ', not pushed'}) from {source}")
     return EXIT_OK
 
 
@@ -205,26 +315,30 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_check)
 
     n = sub.add_parser("new", help="scaffold a new archive", description="Create site.yaml, seeds/, "
-                       "templates/ (for overrides), static/ and data/ in DIR.")
+                       "templates/ (for overrides), static/, data/, a .gitignore and a GitHub Pages workflow "
+                       "(.github/workflows/pages.yml) in DIR. Files that exist are never overwritten.")
     n.add_argument("dir", metavar="DIR")
+    n.add_argument("--base-url", metavar="URL", help="URL the site will be published under, e.g. "
+                   "https://USER.github.io/REPO/ (the feed and sitemap need an absolute one)")
     n.set_defaults(func=cmd_new)
 
     pub = sub.add_parser("publish", help="publish the site on GitHub Pages",
-                         description="Build, then commit the output folder as the whole content of a branch "
-                         "(gh-pages) of this git repository, with .nojekyll, and push it. Your working tree, "
-                         "index and current branch are not touched.")
+                         description="Build the site for the URL it is published under into a folder of its own "
+                         "(.briefings-cache/publish/site), commit it as the whole content of a branch (gh-pages) "
+                         "of this git repository, with .nojekyll, and push it. Your working tree, index and "
+                         "current branch are not touched; a branch checked out anywhere is refused.")
     common(pub)
-    pub.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
-    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under, e.g. "
-                     "https://USER.github.io/REPO/")
-    pub.add_argument("--branch", default="gh-pages")
-    pub.add_argument("--remote", default="origin")
+    pub.add_argument("--base-url", metavar="URL", help="URL the site is published under (default: "
+                     "https://DOMAIN/ with --cname, else base_url of site.yaml when absolute, else "
+                     "https://USER.github.io/REPO/ for a GitHub remote)")
+    pub.add_argument("--branch", default="gh-pages", help="branch to publish to (default: gh-pages)")
+    pub.add_argument("--remote", default="origin", help="remote to push to (default: origin)")
     pub.add_argument("--cname", metavar="DOMAIN", help="a custom domain (writes CNAME)")
-    pub.add_argument("--message", default="Publish the briefing archive")
+    pub.add_argument("--message", default="Publish the briefing archive", help="first line of the commit message")
     pub.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
-    pub.add_argument("--no-build", action="store_true", help="publish the output folder as it is")
     pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds")
-    pub.set_defaults(func=cmd_publish, strict=False, cache=None, clean=False)
+    pub.add_argument("--clean", action="store_true", help="build what is published from nothing (no cache)")
+    pub.set_defaults(func=cmd_publish)
 
     s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
                        "and rebuild + reload the browser when seeds, templates or data change.")

@@ -42,7 +42,21 @@ class SiteConfig:
         changes = {k: v for k, v in changes.items() if v is not None}
         if "base_url" in changes:
             changes["base_url"] = normalise_base_url(changes["base_url"], "--base-url")
+            notices = [n for n in self.notices if not n.message.startswith(RELATIVE_BASE_URL)]
+            changes["notices"] = tuple(notices) + base_url_notices(changes["base_url"], None)
         return replace(self, **changes)
+
+
+RELATIVE_BASE_URL = "base_url is not an absolute URL"
+
+
+def base_url_notices(base_url: str, path: Path | None) -> tuple[Notice, ...]:
+    """One warning when the site's URL names no host: the feed, the sitemap and robots.txt need one."""
+    if urlsplit(base_url).scheme:
+        return ()
+    return (Notice(f"{RELATIVE_BASE_URL} ({base_url!r}): the Atom feed, sitemap.xml and robots.txt need "
+                   "one such as https://USER.github.io/REPO/ (set it in site.yaml or use --base-url)",
+                   str(path) if path else None),)
 
 
 def normalise_base_url(value: str, where: str) -> str:
@@ -112,4 +126,6 @@ def load_config(path: Path | None, root: Path | None = None) -> SiteConfig:
         raise ConfigError("; ".join(problems), path)
     for key in PATH_KEYS:
         values.setdefault(key, root / getattr(SiteConfig, key))
+    notices += base_url_notices(values.get("base_url", SiteConfig.base_url),
+                                path if path is not None and "base_url" in values else None)
     return SiteConfig(root=root, notices=tuple(notices), **values)

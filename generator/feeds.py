@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import xml.etree.ElementTree as ET
+from urllib.parse import urlsplit
 
 from generator import urls
 from generator.config import SiteConfig
@@ -12,6 +13,21 @@ from generator.text import printable
 
 ATOM = "http://www.w3.org/2005/Atom"
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
+
+
+def is_absolute(base_url: str) -> bool:
+    """Whether the site's URL names a host (https://...): feeds and the sitemap need one."""
+    return bool(urlsplit(base_url).scheme)
+
+
+def atom_id(config: SiteConfig, rel: str) -> str:
+    """A permanent id for the feed or an entry: its URL, or without an absolute base URL a tag: URI
+    (RFC 4151), since an Atom id must be an absolute IRI. The tagging authority is the site's title
+    under the reserved .invalid domain (no real domain is known); the date is fixed, as ids must not change."""
+    if is_absolute(config.base_url):
+        return urls.absolute(config.base_url, rel)
+    name = urls.slugify(config.title, 63)
+    return f"tag:{name if name.isascii() else 'briefings'}.invalid,2000:{config.base_path}{rel}"
 
 
 def _stamp(d: dt.date) -> str:
@@ -23,7 +39,7 @@ def atom_feed(site: Site, config: SiteConfig) -> bytes:
     ET.register_namespace("", ATOM)
     feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": config.language})
     home = urls.absolute(config.base_url, "")
-    ET.SubElement(feed, f"{{{ATOM}}}id").text = home
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = atom_id(config, "")
     ET.SubElement(feed, f"{{{ATOM}}}title").text = config.title
     ET.SubElement(feed, f"{{{ATOM}}}subtitle").text = config.description
     newest = site.briefings[0].date if site.briefings else dt.date(1970, 1, 1)
@@ -34,9 +50,10 @@ def atom_feed(site: Site, config: SiteConfig) -> bytes:
     ET.SubElement(author, f"{{{ATOM}}}name").text = config.title
     ET.SubElement(feed, f"{{{ATOM}}}generator").text = "briefings"
     for b in site.briefings[:config.feed_size]:
-        link = urls.absolute(config.base_url, urls.page("briefings", site.slugs[b.source]))
+        rel = urls.page("briefings", site.slugs[b.source])
+        link = urls.absolute(config.base_url, rel)
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        ET.SubElement(entry, f"{{{ATOM}}}id").text = link
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = atom_id(config, rel)
         ET.SubElement(entry, f"{{{ATOM}}}title").text = b.title
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = _stamp(b.date)
         ET.SubElement(entry, f"{{{ATOM}}}published").text = _stamp(b.date)
@@ -75,8 +92,11 @@ def sitemap(rels: list[str], site: Site, config: SiteConfig) -> bytes:
 
 
 def robots(config: SiteConfig) -> bytes:
-    """Allow everything; point crawlers at the sitemap."""
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n".encode()
+    """Allow everything; point crawlers at the sitemap (only by an absolute URL, as robots.txt requires)."""
+    text = "User-agent: *\nAllow: /\n"
+    if is_absolute(config.base_url):
+        text += f"\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n"
+    return text.encode()
 
 
 def search_index(site: Site, config: SiteConfig) -> bytes:

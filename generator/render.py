@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import traceback
 from dataclasses import dataclass
@@ -58,8 +59,11 @@ def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -
     search.append(str(theme_dir() / "templates"))
     compiled = None
     if cache_dir is not None:
-        (cache_dir / "templates").mkdir(parents=True, exist_ok=True)
-        compiled = jinja2.FileSystemBytecodeCache(str(cache_dir / "templates"))
+        # Jinja computes a filter of constants ({{ 'style.css'|static }}) when it compiles, so the
+        # compiled code holds the base path: keep it apart for each base path
+        folder = cache_dir / "templates" / hashlib.sha256(config.base_path.encode()).hexdigest()[:16]
+        folder.mkdir(parents=True, exist_ok=True)
+        compiled = jinja2.FileSystemBytecodeCache(str(folder))
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True, bytecode_cache=compiled,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
