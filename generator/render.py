@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import os
 import traceback
 from dataclasses import dataclass
@@ -50,21 +49,15 @@ class PagePlan:
         return {**self.context, **self.expand(self.context, store)} if self.expand else dict(self.context)
 
 
-def make_env(config: SiteConfig, reg: Registry, cache_dir: Path | None = None) -> jinja2.Environment:
+def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
     """A strict, autoescaping environment; a user template overrides the theme's file of the same name.
 
-    With a cache folder, compiled templates are kept there (Jinja2's bytecode cache, checked
-    against each template's source): a build that renders one page need not compile them all."""
+    Templates are compiled afresh by every build that renders: compiled code is never loaded
+    from a file (a cache folder is no place to take code from, and Jinja folds filters of
+    constants such as the base URL into what it compiles)."""
     search = [str(config.templates)] if config.templates.is_dir() else []
     search.append(str(theme_dir() / "templates"))
-    compiled = None
-    if cache_dir is not None:
-        # Jinja computes a filter of constants ({{ 'style.css'|static }}) when it compiles, so the
-        # compiled code holds the base path: keep it apart for each base path
-        folder = cache_dir / "templates" / hashlib.sha256(config.base_path.encode()).hexdigest()[:16]
-        folder.mkdir(parents=True, exist_ok=True)
-        compiled = jinja2.FileSystemBytecodeCache(str(folder))
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True, bytecode_cache=compiled,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(search), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
     base = config.base_path
