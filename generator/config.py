@@ -30,6 +30,7 @@ class SiteConfig:
     per_page: int = 50
     feed_size: int = 50
     notices: tuple[Notice, ...] = ()
+    output_given: bool = False  # named by the user (--out), not by site.yaml: it may lie outside the archive
 
     @property
     def base_path(self) -> str:
@@ -42,6 +43,8 @@ class SiteConfig:
         changes = {k: v for k, v in changes.items() if v is not None}
         if "base_url" in changes:
             changes["base_url"] = normalise_base_url(changes["base_url"], "--base-url")
+        if "output" in changes:
+            changes["output_given"] = True
         return replace(self, **changes)
 
 
