@@ -134,11 +134,17 @@ def build_lock(folder: Path | None, wait: float | None = None, say=None):
                                       "has finished", path) from None
                 time.sleep(0.05)
         killed = _holder(fd)[1] == "running"
-        _say_holder(fd, "running")
+        try:
+            _say_holder(fd, "running")
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(path)) from None
         try:
             yield killed
         finally:
-            _say_holder(fd, "done")
+            try:
+                _say_holder(fd, "done")
+            except OSError:
+                pass  # (the next build then looks for stale files inside the output too)
     finally:
         os.close(fd)  # releases the lock (as the kernel does for a killed build)
 
