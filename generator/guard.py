@@ -64,8 +64,7 @@ def check_output(config: SiteConfig, cache_dir: Path | None = None) -> Path:
         if _within(folder, out):
             raise ConfigError(f"output folder {out} would replace the {what} folder {folder}; choose another --out")
         if _within(out, folder):
-            raise ConfigError(f"output folder {out} is inside the {what} folder {folder}, whose files would be "
-                              "read as input; choose another --out")
+            raise ConfigError(f"output folder {out} is inside the {what} folder {folder}; choose another --out")
     if not config.output_given and not _within(out, config.root.resolve()):
         raise ConfigError(f"output folder {out} (paths.output) lies outside the archive {config.root}; "
                           "name it with --out to build there")
