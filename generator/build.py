@@ -18,12 +18,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import feeds, urls
+from generator import feeds, guard, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import page_digests, site_digest
-from generator.errors import BriefingError, ConfigError, Notice, SourceError
+from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
+from generator.guard import check_output
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import fork_map
 from generator.registry import load_registry, registry_fingerprint
@@ -49,18 +50,6 @@ class BuildResult:
     site: object = None
     errors: list[BriefingError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
-
-
-def check_output(config: SiteConfig) -> Path:
-    """The output folder, refused when it would replace the archive's own files."""
-    out = config.output.resolve()
-    for guarded in (config.root, config.seeds.resolve(), config.templates.resolve(), config.data.resolve()):
-        if out == guarded or guarded.is_relative_to(out):
-            raise ConfigError(f"output folder {out} would replace {guarded}; choose another --out")
-    if out.is_relative_to(config.seeds.resolve()):
-        raise ConfigError(f"output folder {out} is inside the seeds folder, where its files would be read "
-                          "as articles; choose another --out")
-    return out
 
 
 def template_dirs(config: SiteConfig) -> list[Path]:
@@ -123,14 +112,16 @@ def _still_there(out: Path, record: Record) -> set[str]:
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
-          clean: bool = False, workers: int | None = None) -> BuildResult:
-    """seeds/ -> a complete static site in config.output, reusing what has not changed."""
+          clean: bool = False, workers: int | None = None, force: bool = False) -> BuildResult:
+    """seeds/ -> a complete static site in config.output, reusing what has not changed.
+    The output folder must be the build's own (see guard), unless `force` takes it over."""
     # A build makes hundreds of thousands of long-lived objects and few cycles: the cyclic
     # collector would walk them all again and again (a third of the time at 10,000 seeds).
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(config, progress, cache_dir, clean, workers)
+        with guard.session(config, cache_dir, force):  # owned output, one build at a time, no stale files
+            return _build(config, progress, cache_dir, clean, workers)
     finally:
         if enabled:
             gc.enable()

@@ -4,14 +4,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
-from generator import __version__
+from generator import __version__, guard
 from generator.build import build
 from generator.gather import gather
 from generator.check import report
@@ -59,7 +61,8 @@ def _progress(stream):
 def cmd_build(args) -> int:
     config = _config(args)
     cache = Path(args.cache).resolve() if args.cache else config.root / ".briefings-cache"
-    result = build(config, progress=_progress(sys.stderr), cache_dir=cache, clean=args.clean)
+    result = build(config, progress=_progress(sys.stderr), cache_dir=cache, clean=args.clean,
+                   force=args.force)
     for problem in [*result.errors, *result.notices]:
         print(problem, file=sys.stderr)
         if args.debug and getattr(problem, "detail", None):
@@ -271,7 +274,7 @@ def cmd_publish(args) -> int:
 
 def cmd_serve(args) -> int:
     from generator.serve import serve
-    return serve(_config(args), host=args.host, port=args.port)
+    return serve(_config(args), host=args.host, port=args.port, force=args.force)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -297,6 +300,8 @@ def parser() -> argparse.ArgumentParser:
                    "(default: .briefings-cache/ beside site.yaml)")
     b.add_argument("--clean", action="store_true", help="a cold build: read no cache, rebuild the output "
                    "folder from nothing")
+    b.add_argument("--force", action="store_true", help="take over an output folder that briefings did not "
+                   "make (everything in it is replaced)")
     b.set_defaults(func=cmd_build)
 
     e = sub.add_parser("extract", help="print the front matter extracted from articles",
@@ -336,7 +341,8 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--cname", metavar="DOMAIN", help="a custom domain (writes CNAME)")
     pub.add_argument("--message", default="Publish the briefing archive", help="first line of the commit message")
     pub.add_argument("--no-push", action="store_true", help="commit to the branch but do not push")
-    pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds")
+    pub.add_argument("--force", action="store_true", help="publish even when the build refused some seeds, and "
+                     "take over an output folder that briefings did not make")
     pub.add_argument("--clean", action="store_true", help="build what is published from nothing (no cache)")
     pub.set_defaults(func=cmd_publish)
 
@@ -346,8 +352,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
     s.add_argument("--host", default="127.0.0.1")
     s.add_argument("--port", type=int, default=8000)
+    s.add_argument("--force", action="store_true", help="take over an output folder that briefings did not "
+                   "make (everything in it is replaced)")
     s.set_defaults(func=cmd_serve, base_url=None)
     return ap
+
+
+def _terminate(signum, frame) -> None:
+    raise guard.Terminated()
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -355,6 +367,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if getattr(args, "seeds_pos", None) and not args.seeds:
         args.seeds = args.seeds_pos
+    guard.phase(None)
+    handled = threading.current_thread() is threading.main_thread()
+    if handled:  # SIGTERM is Ctrl-C: the build aborts cleanly
+        before = signal.signal(signal.SIGTERM, _terminate)
     try:
         return args.func(args)
     except BriefingError as exc:
@@ -362,18 +378,38 @@ def main(argv: list[str] | None = None) -> int:
             traceback.print_exc()
             if exc.detail:
                 print(exc.detail, file=sys.stderr)
-        print(f"error: {exc}", file=sys.stderr)
+        print(f"error: {exc}{guard.left()}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("interrupted; the previous site is left as it was", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as exc:
+        terminated = isinstance(exc, guard.Terminated)
+        print(guard.interrupted("terminated" if terminated else "interrupted"), file=sys.stderr)
+        return 128 + (signal.SIGTERM if terminated else signal.SIGINT)
+    except OSError as exc:  # the disk, not the program: say which file and why
+        if args.debug:
+            traceback.print_exc()
+        print(f"error: {os_problem(exc)}{guard.left()}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         if args.debug:
             traceback.print_exc()
         else:
-            print(f"internal error: {exc.__class__.__name__}: {exc} (run with --debug for details)",
-                  file=sys.stderr)
+            notes = "".join(f" ({note})" for note in getattr(exc, "__notes__", ()))
+            print(f"internal error: {exc.__class__.__name__}: {exc}{notes}{guard.left()} "
+                  "(run with --debug for details)", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        if handled:
+            signal.signal(signal.SIGTERM, before)
+
+
+def os_problem(exc: OSError) -> str:
+    """An operating-system failure as `path: cause` (or `cannot move a to b: cause`)."""
+    cause = exc.strerror or str(exc)
+    if exc.filename is not None and exc.filename2 is not None:
+        return f"cannot move {exc.filename} to {exc.filename2}: {cause}"
+    if exc.filename is not None:
+        return f"{exc.filename}: {cause}"
+    return f"{cause} (while writing {guard.writing()})" if guard.writing() else cause
 
 
 def run() -> None:

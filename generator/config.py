@@ -30,6 +30,7 @@ class SiteConfig:
     per_page: int = 50
     feed_size: int = 50
     notices: tuple[Notice, ...] = ()
+    output_given: bool = False  # named by the user (--out), not by site.yaml: it may lie outside the archive
 
     @property
     def base_path(self) -> str:
@@ -44,6 +45,8 @@ class SiteConfig:
             changes["base_url"] = normalise_base_url(changes["base_url"], "--base-url")
             notices = [n for n in self.notices if not n.message.startswith(RELATIVE_BASE_URL)]
             changes["notices"] = tuple(notices) + base_url_notices(changes["base_url"], None)
+        if "output" in changes:
+            changes["output_given"] = True
         return replace(self, **changes)
 
 

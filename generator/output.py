@@ -5,6 +5,7 @@ StagedWriter builds the whole site in a folder beside the output and swaps it in
 few files of an intact previous site, writes each changed file as a temporary file next to
 its target and renames them all only once every one is written; then removes what is no
 longer produced. Either way a build that fails before `finish()` leaves the old site as it was.
+Both mark the phase of the swap in `guard`, and every new site carries guard.MARKER.
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ import os
 import shutil
 from pathlib import Path
 
+from generator import guard
 from generator.errors import BriefingError
 
 
@@ -19,14 +21,20 @@ def swap_in(stage: Path, out: Path) -> None:
     """Replace the old site by the new one with renames, so no reader sees half a site."""
     old = out.with_name(f".{out.name}.old-{os.getpid()}")
     had_old = out.exists()
-    if had_old:
-        os.replace(out, old)
+    guard.phase(guard.SWAPPING)
     try:
-        os.replace(stage, out)
-    except BaseException:
         if had_old:
-            os.replace(old, out)  # put the previous site back
+            os.replace(out, old)
+        try:
+            os.replace(stage, out)
+        except BaseException:
+            if had_old:
+                os.replace(old, out)  # put the previous site back
+            raise
+    except BaseException:
+        guard.phase(guard.BUILDING)  # (the previous site is back in place)
         raise
+    guard.phase(guard.SWAPPED)
     shutil.rmtree(old, ignore_errors=True)
 
 
@@ -38,6 +46,8 @@ def write_file(path: str, data: bytes) -> None:
         view = memoryview(data)
         while view:
             view = view[os.write(fd, view):]
+    except OSError as exc:
+        raise OSError(exc.errno, exc.strerror, path) from None  # (a failed write names no file)
     finally:
         os.close(fd)
 
@@ -52,6 +62,8 @@ class StagedWriter:
         self._folders: set[str] = set()  # made already
         shutil.rmtree(self.stage, ignore_errors=True)
         self._root = str(self.stage) + os.sep
+        self._folder_for(self._root + guard.MARKER)
+        write_file(self._root + guard.MARKER, guard.MARKER_TEXT.encode())  # (not one of the site's files)
 
     def _claim(self, rel: str) -> str:
         if rel in self.files:
@@ -138,7 +150,7 @@ class InPlaceWriter:
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{target.name}.new-{os.getpid()}")
         self.pending.append((tmp, target))
-        tmp.write_bytes(data)
+        write_file(str(tmp), data)
 
     def keep(self, rel: str) -> bool:
         """The old site's file stays as it is."""
@@ -149,6 +161,7 @@ class InPlaceWriter:
 
     def finish(self) -> None:
         """Move every changed file into place, then remove files and folders no longer produced."""
+        guard.phase(guard.SWAPPING)
         for tmp, target in self.pending:
             os.replace(tmp, target)
         self.pending = []
@@ -158,6 +171,7 @@ class InPlaceWriter:
             while parent != self.out and parent.is_dir() and not any(parent.iterdir()):
                 parent.rmdir()
                 parent = parent.parent
+        guard.phase(guard.SWAPPED)
 
     def abort(self) -> None:
         """Remove the temporary files; the old site was not changed."""

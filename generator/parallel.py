@@ -1,13 +1,38 @@
-"""Work across the machine's cores: forked workers inherit the parent's state (registry, site graph)."""
+"""Work across the machine's cores: forked workers inherit the parent's state (registry, site graph).
+
+Workers die with the parent: a build killed outright (SIGKILL, a CI job's timeout) leaves no
+process behind, and only the parent answers Ctrl-C and SIGTERM (it stops the workers itself).
+"""
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
+import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from typing import Callable, Iterator, Sequence, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
 _STATE: object = None  # what every call needs; a forked worker has it without pickling
+
+
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with(parent: int) -> None:
+    """Worker initializer: killed when the parent dies (Linux; elsewhere the workers end when the
+    parent's pipes close), deaf to the terminal's Ctrl-C, which the parent handles."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
 
 
 def _run(job: tuple[Callable, Sequence]) -> list:
@@ -29,7 +54,8 @@ def fork_map(fn: Callable[[object, T], R], items: Sequence[T], state: object, wo
     _STATE = state
     size = max(1, min(64, len(items) // (workers * 4)))
     jobs = [(fn, items[i:i + size]) for i in range(0, len(items), size)]
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with,
+                               initargs=(os.getpid(),))
     try:
         chunks = pool.map(_run, jobs)  # every job is submitted, and the workers forked, now
     except BaseException:

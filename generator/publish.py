@@ -18,10 +18,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import SiteConfig
+from generator import guard
 from generator.errors import BriefingError
 
-# the build's mark of ownership in its output folder (the output guard's name); not published
-OWNER_MARKER = ".briefings-output"
 GITHUB_REMOTE = re.compile(r"github\.com[:/]+([A-Za-z0-9-]+)/([A-Za-z0-9._-]+?)(?:\.git)?/?$")
 
 
@@ -128,7 +127,7 @@ def publish(site: Path, repo: Path, branch: str = "gh-pages", remote: str | None
         env = {"GIT_INDEX_FILE": str(Path(tmp) / "index")}
         _git(["read-tree", "--empty"], top, env)
         _git(["--work-tree", str(site.resolve()), "add", "--all", "--force", "."], top, env)
-        _git(["rm", "--cached", "-q", "--ignore-unmatch", "--", OWNER_MARKER], top, env)
+        _git(["rm", "--cached", "-q", "--ignore-unmatch", "--", guard.MARKER], top, env)
         extras = {".nojekyll": b""} | ({"CNAME": cname.strip().encode() + b"\n"} if cname else {})
         for name, data in extras.items():
             blob = _git(["hash-object", "-w", "--stdin"], top, stdin=data)

@@ -84,7 +84,8 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
 
 def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:
     """One plan rendered, as the bytes to write (control characters from a seed never reach a
-    page: see page_bytes); any template failure becomes a TemplateProblem naming file and line."""
+    page: see page_bytes). A template's failure (jinja2.TemplateError) becomes a TemplateProblem naming
+    file and line; anything else is a bug, raised as it is with a note naming the page."""
     try:
         context = plan.full_context(store)
         # the section a page belongs to, for the navigation's aria-current
@@ -92,10 +93,14 @@ def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:
         return page_bytes(env.get_template(plan.template).render(**context))
     except jinja2.TemplateSyntaxError as exc:
         raise TemplateProblem(f"template syntax error: {exc.message}", exc.filename or exc.name, exc.lineno) from None
-    except (jinja2.TemplateError, TypeError, ValueError, AttributeError, KeyError) as exc:
+    except jinja2.TemplateError as exc:
         where, line = _template_frame(exc, plan.template)
         raise TemplateProblem(f"while rendering {plan.rel or '/'}: {exc.__class__.__name__}: {exc}",
                               where, line) from None
+    except Exception as exc:
+        where, line = _template_frame(exc, plan.template)
+        exc.add_note(f"while rendering {plan.rel or '/'} with {where}{f':{line}' if line else ''}")
+        raise
 
 
 def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]:

