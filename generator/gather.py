@@ -15,7 +15,7 @@ from generator.extract import EXTRACTOR_VERSION, extract
 from generator.model import Briefing
 from generator.parallel import fork_map
 from generator.registry import Registry
-from generator.sources import find_seed_files, parse_seed, read_bytes
+from generator.sources import find_seed_files, parse_seed, read_bytes, seed_stat, trusted_folders
 from generator.texts import TextStore, split
 
 Progress = Callable[[str, int, int], None]
@@ -59,7 +59,7 @@ class Inputs:
 
     items: list = field(default_factory=list)  # (name, bytes or its path unread, key) or (name, None, outcome)
     digest: str = ""                            # of every seed's name and bytes (and the registry)
-    stats: dict = field(default_factory=dict)   # path -> [size, mtime_ns, sha256, when hashed]: the next index
+    stats: dict = field(default_factory=dict)   # path -> [size, mtime_ns, sha256, when hashed, inode, ctime_ns]
 
 
 RACY_NS = 3_000_000_000  # a file changed this close to its hashing may change again unseen (coarse clocks)
@@ -87,29 +87,33 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
                 known: dict | None = None) -> Inputs:
     """Find every seed and compute its cache key; identical copies are reported, not extracted twice.
 
-    `known` is the last build's stat index (path -> size, modification time, hash): a seed
-    whose size and time are unchanged is not read again, as git trusts its index. A seed
-    modified within a few seconds of its hashing is read anyway, since a coarse clock could
-    hide a second change.
+    `known` is the last build's stat index (path -> size, modification time, hash, when hashed,
+    inode, change time): a seed whose entry is unchanged is not read again, as git trusts its
+    index. A seed modified within a few seconds of its hashing is read anyway, since a coarse
+    clock could hide a second change.
     """
     out = Inputs()
     digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
     by_hash: dict[str, str] = {}
     known = known or {}
     found = _seed_names(seeds, root)
+    trusted, every = trusted_folders(seeds, root)
     for i, (path, name) in enumerate(found, 1):
         try:
-            st = os.stat(path)
+            st = seed_stat(path, name, trusted, every)
             seen = known.get(path)
+            # the inode and change time too: two seeds of one size and time swapped by renames
+            # keep both, and `touch -d` can set a time back, but not the change time
             if (seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns
-                    and st.st_mtime_ns < seen[3] - RACY_NS):
+                    and seen[4:] == [st.st_ino, st.st_ctime_ns]
+                    and max(st.st_mtime_ns, st.st_ctime_ns) < seen[3] - RACY_NS):
                 data, sha = path, seen[2]  # read only if it must be extracted (see seed_job)
                 out.stats[path] = seen
             else:
                 now = time.time_ns()
-                data = read_bytes(Path(path), name)
+                data = read_bytes(path, name)
                 sha = hashlib.sha256(data).hexdigest()
-                out.stats[path] = [st.st_size, st.st_mtime_ns, sha, now]
+                out.stats[path] = [st.st_size, st.st_mtime_ns, sha, now, st.st_ino, st.st_ctime_ns]
         except OSError as exc:
             out.items.append((name, None, (None, [], SourceError(f"cannot be read: {exc.strerror}", name))))
             continue
