@@ -5,7 +5,7 @@ import hashlib
 import os
 import time
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
@@ -33,13 +33,35 @@ class Gathered:
     digest: str = ""  # of every seed's name and bytes: equal digests, equal inputs
 
 
+MAX_OFFICIALS = 40  # per briefing: a seed listing 1,600 people would otherwise make 1,600 pages
+MAX_TOPICS = 20     # that each list everyone else (264 MB of output from a 47 KB seed)
+CAPS = f"officials {MAX_OFFICIALS}, topics {MAX_TOPICS}"  # in every cache key: other caps, other briefings
+
+
+def capped(briefing: Briefing, notices: list[Notice]) -> tuple[Briefing, list[Notice]]:
+    """A briefing with at most MAX_OFFICIALS officials and MAX_TOPICS topics, the first named kept,
+    and a notice naming the seed for each list cut short. Links in the text to an official no
+    longer listed go with them."""
+    officials, topics = briefing.officials, briefing.topics
+    if len(officials) <= MAX_OFFICIALS and len(topics) <= MAX_TOPICS:
+        return briefing, notices
+    notices = list(notices)
+    for what, items, cap in (("officials", officials, MAX_OFFICIALS), ("topics", topics, MAX_TOPICS)):
+        if len(items) > cap:
+            notices.append(Notice(f"{len(items)} {what} found; only the first {cap} are kept", briefing.source))
+    officials, topics = officials[:MAX_OFFICIALS], topics[:MAX_TOPICS]
+    names = {p.name for p in officials}
+    return replace(briefing, officials=officials, topics=topics,
+                   mentions=tuple(m for m in briefing.mentions if m.name in names)), notices
+
+
 def extract_one(reg: Registry, job: tuple[str, bytes, str | None]
                  ) -> tuple[Briefing | None, bytes | None, list[Notice], BriefingError | None]:
     """One seed's briefing, notices and error. With a text key the briefing comes without its
     texts, packed apart for the TextStore: in a worker, the parent need not pack them."""
     name, data, text_key = job
     try:
-        briefing, notices = extract(parse_seed(data, name), reg)
+        briefing, notices = capped(*extract(parse_seed(data, name), reg))
         if text_key is None:
             return briefing, None, notices, None
         return *split(text_key, briefing), notices, None
@@ -93,7 +115,8 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     clock could hide a second change.
     """
     out = Inputs()
-    digest = hashlib.sha256(registry_fp.encode() + EXTRACTOR_VERSION.encode())
+    version = f"{EXTRACTOR_VERSION} ({CAPS})"
+    digest = hashlib.sha256(registry_fp.encode() + version.encode())
     by_hash: dict[str, str] = {}
     known = known or {}
     found = _seed_names(seeds, root)
@@ -126,7 +149,7 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
             out.items.append((name, None, (None, [notice], None)))
         else:
             by_hash[sha] = name
-            out.items.append((name, data, briefing_key(sha, name, registry_fp, EXTRACTOR_VERSION)))
+            out.items.append((name, data, briefing_key(sha, name, registry_fp, version)))
         if progress:
             progress("reading", i, len(found))
     out.digest = digest.hexdigest()
