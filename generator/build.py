@@ -60,13 +60,15 @@ def check_output(config: SiteConfig) -> Path:
 
 
 def static_files(config: SiteConfig) -> dict[str, bytes]:
-    """The theme's static files, then the archive's own (which win), under /static/."""
+    """The theme's static files, then the archive's own (which win), under /static/; hidden files
+    and folders (.git, .env, .DS_Store) are never published."""
     files = {}
     for source in (theme_dir() / "static", config.static):
         if source.is_dir():
             for f in sorted(source.rglob("*")):
-                if f.is_file() and not f.is_symlink():
-                    files["static/" + f.relative_to(source).as_posix()] = f.read_bytes()
+                rel = f.relative_to(source)
+                if f.is_file() and not f.is_symlink() and not any(part.startswith(".") for part in rel.parts):
+                    files["static/" + rel.as_posix()] = f.read_bytes()
     return files
 
 
