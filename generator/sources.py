@@ -157,8 +157,8 @@ def seed_stat(path: str, name: str, trusted: tuple[str, ...], every: bool = Fals
     if every or stat.S_ISLNK(st.st_mode):
         real = os.path.realpath(path)
         if not any(within(real, t) for t in trusted):
-            raise SourceError(f"is a link to {real}, outside the archive; seeds are read only from inside "
-                              "it (copy the file in, or name its folder with --seeds)", name)
+            raise SourceError(f"leads to {real} through a link, outside the archive; seeds are read only "
+                              "from inside it (copy the file in, or name its folder with --seeds)", name)
         st = os.stat(path)
     check_seed_stat(st, name)
     return st

@@ -30,8 +30,8 @@ def slugify(text: str, max_length: int = 80) -> str:
     text = str(text)
     if text.isascii():
         text = NOT_SLUG.sub("-", APOSTROPHES.sub("", text.lower())).strip("-")
-    else:
-        text = _unicode_slug(text)
+    else:  # character by character: a slug needs no more of the text than this
+        text = _unicode_slug(text[: max_length * 4])
     if len(text) > max_length or len(text.encode()) > MAX_SLUG_BYTES:
         cut = text[:max_length].encode()[:MAX_SLUG_BYTES].decode("utf-8", "ignore")
         text = cut.rsplit("-", 1)[0] or cut
