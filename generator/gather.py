@@ -128,7 +128,7 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
             # the inode and change time too: two seeds of one size and time swapped by renames
             # keep both, and `touch -d` can set a time back, but not the change time
             if (seen and seen[0] == st.st_size and seen[1] == st.st_mtime_ns
-                    and seen[4:] == [st.st_ino, st.st_ctime_ns]
+                    and tuple(seen[4:]) == (st.st_ino, st.st_ctime_ns)
                     and max(st.st_mtime_ns, st.st_ctime_ns) < seen[3] - RACY_NS):
                 data, sha = path, seen[2]  # read only if it must be extracted (see seed_job)
                 out.stats[path] = seen

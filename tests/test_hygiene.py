@@ -328,13 +328,20 @@ def test_seeds_swapped_with_the_same_size_and_time_are_read_again(archive, monke
     old = time.time() - 3600
     for p in (a, b):
         os.utime(p, (old, old))
+    read = []
+    real_read = gather_module.read_bytes
+    monkeypatch.setattr(gather_module, "read_bytes", lambda path, name: read.append(name) or real_read(path, name))
     cached_build(archive)
+    assert sorted(read) == ["seeds/a.txt", "seeds/b.txt"]
+    cached_build(archive)
+    assert len(read) == 2, "an unchanged seed is not read again"
     tmp = archive.root / "seeds" / "t.tmp"
     a.rename(tmp)
     b.rename(a)
     tmp.rename(b)
     assert a.stat().st_mtime == b.stat().st_mtime == old
     result = cached_build(archive)
+    assert sorted(read[2:]) == ["seeds/a.txt", "seeds/b.txt"]
     page_a = (archive.root / "site" / "briefings" / result.site.slugs["seeds/a.txt"] / "index.html").read_text()
     assert "here in Kisumu" in page_a and "here in Mombasa" not in page_a  # its own text, not the related one
 
