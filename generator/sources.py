@@ -117,12 +117,14 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f}".removesuffix(".0")
 
 
+NOT_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
 def check_seed_stat(st: os.stat_result, name: str, limit: int = MAX_SEED_BYTES) -> None:
     """Refuse, naming the seed, what is not a regular file or is larger than `limit`."""
     if not stat.S_ISREG(st.st_mode):
-        kind = ("a folder" if stat.S_ISDIR(st.st_mode) else "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode)
-                else "a socket" if stat.S_ISSOCK(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode)
-                or stat.S_ISBLK(st.st_mode) else "not a file")
+        kind = next((kind for test, kind in NOT_FILES if test(st.st_mode)), "not a file")
         raise SourceError(f"is {kind}, not a regular file; only regular files are read as seeds", name)
     if st.st_size > limit:
         size = math.ceil(st.st_size / 100_000) / 10  # rounded up: 2,000,001 bytes is not "2.0 MB"
