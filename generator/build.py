@@ -63,7 +63,8 @@ def static_dirs(config: SiteConfig) -> list[Path]:
 
 
 def static_files(config: SiteConfig) -> dict[str, bytes]:
-    """The static files to publish under /static/: regular files only, no hidden ones."""
+    """The static files to publish under /static/: regular files only; hidden
+    files and folders (.git, .env, .DS_Store) are never published."""
     files = {}
     for source in static_dirs(config):
         for rel, path in sorted(walk_files(source, skip_hidden=True)):

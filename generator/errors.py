@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.text import shown
+
 
 class BriefingError(Exception):
     """A problem with one input, reported as `file:line: message`."""
@@ -19,10 +21,7 @@ class BriefingError(Exception):
         self.detail = detail  # a traceback, shown with --debug
 
     def __str__(self) -> str:
-        where = self.path or ""
-        if where and self.line:
-            where = f"{where}:{self.line}"
-        return f"{where}: {self.message}" if where else self.message
+        return located(self.path, self.line, self.message)
 
     def __reduce__(self):
         # keep file and line when an error crosses a process boundary (parallel extraction)
@@ -50,7 +49,13 @@ class Notice:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = self.path or ""
-        if where and self.line:
-            where = f"{where}:{self.line}"
-        return f"{where}: warning: {self.message}" if where else f"warning: {self.message}"
+        return located(self.path, self.line, "warning: " + self.message)
+
+
+def located(path: str | None, line: int | None, message: str) -> str:
+    """`file:line: message` for a terminal: a file name (or a message quoting one) holding control
+    characters shows them escaped (\\x1b), so that printing it cannot drive the terminal."""
+    where = path or ""
+    if where and line:
+        where = f"{where}:{line}"
+    return shown(f"{where}: {message}" if where else message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 import traceback
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -15,7 +15,7 @@ from generator.extract import extract
 from generator.model import Briefing
 from generator.parallel import fork_map
 from generator.registry import Registry
-from generator.sources import find_seed_files, parse_seed, read_bytes
+from generator.sources import find_seed_files, parse_seed, read_bytes, seed_stat, trusted_folders
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
@@ -23,8 +23,9 @@ PARALLEL_FROM = 64  # below this many extractions a process pool costs more than
 
 @lru_cache(maxsize=None)
 def extractor_digest() -> str:
-    """Digest of the extractor's own source (see codehash): a changed rule changes every key."""
-    return module_digest("generator.extract")
+    """Digest of the source of what makes a stored extraction (see codehash): this module, with
+    its caps, and the extractor it imports; a changed rule or cap changes every key."""
+    return module_digest("generator.gather")
 
 
 def extraction_key(sha256: str, name: str, registry_fp: str) -> str:
@@ -44,6 +45,27 @@ class Gathered:
     digests: dict = field(default_factory=dict)  # briefing source -> digest of its metadata (see digest.py)
 
 
+MAX_OFFICIALS = 40  # per briefing: a seed listing 1,600 people would otherwise make 1,600 pages
+MAX_TOPICS = 20     # that each list everyone else (264 MB of output from a 47 KB seed)
+
+
+def capped(briefing: Briefing, notices: list[Notice]) -> tuple[Briefing, list[Notice]]:
+    """A briefing with at most MAX_OFFICIALS officials and MAX_TOPICS topics, the first named kept,
+    and a notice naming the seed for each list cut short. Links in the text to an official no
+    longer listed go with them."""
+    officials, topics = briefing.officials, briefing.topics
+    if len(officials) <= MAX_OFFICIALS and len(topics) <= MAX_TOPICS:
+        return briefing, notices
+    notices = list(notices)
+    for what, items, cap in (("officials", officials, MAX_OFFICIALS), ("topics", topics, MAX_TOPICS)):
+        if len(items) > cap:
+            notices.append(Notice(f"{len(items)} {what} found; only the first {cap} are kept", briefing.source))
+    officials, topics = officials[:MAX_OFFICIALS], topics[:MAX_TOPICS]
+    names = {p.name for p in officials}
+    return replace(briefing, officials=officials, topics=topics,
+                   mentions=tuple(m for m in briefing.mentions if m.name in names)), notices
+
+
 def extract_one(state: tuple, job: tuple[str, bytes, str | None]
                 ) -> tuple[Briefing | None, tuple | None, list[Notice], BriefingError | None]:
     """One seed's briefing, store row, notices and error. With a store (state = (registry,
@@ -52,7 +74,7 @@ def extract_one(state: tuple, job: tuple[str, bytes, str | None]
     reg, store = state
     name, data, key = job
     try:
-        briefing, notices = extract(parse_seed(data, name), reg)
+        briefing, notices = capped(*extract(parse_seed(data, name), reg))
         if store is None:
             return briefing, None, notices, None
         slim, row, digest = store.pack(key, briefing, notices)
@@ -102,8 +124,10 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     digest = hashlib.sha256(registry_fp.encode() + extractor_digest().encode())
     by_hash: dict[str, str] = {}
     found = _seed_names(seeds, root)
+    trusted, every = trusted_folders(seeds, root)
     for i, (path, name) in enumerate(found, 1):
         try:
+            seed_stat(path, name, trusted, every)
             data = read_bytes(path, name)
         except SourceError as exc:
             out.items.append((name, None, (None, [], exc)))

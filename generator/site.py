@@ -16,6 +16,11 @@ from generator.identity import canonical_names, side_by_side
 from generator.text import fold
 
 
+# A page lists at most this many of an official's "appears with", a country's partners and officials:
+# an archive where many people meet each other would otherwise make pages quadratic in size.
+MAX_LISTED = 50
+
+
 @dataclass(frozen=True)
 class Ref:
     """Another entry as a page shows it: its page, its name, its country (an official's, or a
@@ -51,6 +56,7 @@ class CountryEntry:
     briefings: list[Briefing] = field(default_factory=list)
     hosted: list[Briefing] = field(default_factory=list)  # briefings whose event took place there
     partners: list[tuple[Ref, int]] = field(default_factory=list)
+    official_count: int = 0  # all its officials; `officials` lists the MAX_LISTED seen most
 
 
 @dataclass
@@ -155,12 +161,14 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
             if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
     for entry in sorted(site.officials.values(), key=lambda o: o.name):
-        entry.met = [(_ref(site.officials[s]), n) for s, n in sorted(met[entry.slug].items(), key=lambda kv: (-kv[1], kv[0]))]
+        entry.met = [(_ref(site.officials[s]), n) for s, n in _most(met[entry.slug])]
         if entry.country:
             country(entry.country).officials.append(_ref(entry))
     for code, entry in site.countries.items():
-        entry.partners = [(_ref(site.countries[c]), n)
-                          for c, n in sorted(partners[code].items(), key=lambda kv: (-kv[1], kv[0]))]
+        entry.partners = [(_ref(site.countries[c]), n) for c, n in _most(partners[code])]
+        # those seen in most briefings, then by name (the order they were added in)
+        entry.official_count = len(entry.officials)
+        entry.officials = sorted(entry.officials, key=lambda o: -o.count)[:MAX_LISTED]
     site.related = _related(briefings)
     site.officials = dict(sorted(site.officials.items()))
     site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
@@ -172,6 +180,11 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
 def _ref(entry: OfficialEntry | CountryEntry) -> Ref:
     return Ref(entry.slug, entry.name, getattr(entry, "country", None) or getattr(entry, "code", None),
                len(entry.briefings))
+
+
+def _most(counts: Counter) -> list[tuple[str, int]]:
+    """The MAX_LISTED highest counts, highest first, ties by key."""
+    return heapq.nsmallest(MAX_LISTED, counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
 def _merge_roles(roles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import math
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -11,6 +13,7 @@ from generator import yamlio
 from generator.errors import SourceError
 
 SEED_SUFFIXES = (".txt",)
+MAX_SEED_BYTES = 2_000_000  # a wire article is a few KB; a larger file is a mistake or an attack
 
 
 @dataclass(frozen=True)
@@ -28,7 +31,7 @@ class RawArticle:
 def find_seed_files(folder: Path) -> list[str]:
     """Every seed file below `folder`, in a stable order, as strings (10,000 Path objects cost a
     tenth of a second)."""
-    if folder.is_file():
+    if folder.exists() and not folder.is_dir():  # a file named on purpose; not a regular one is refused later
         return [str(folder)]
     if not folder.is_dir():
         raise SourceError("seeds folder not found", folder)
@@ -88,13 +91,79 @@ def split_front_matter(text: str, name: str) -> tuple[dict, str, int, dict]:
     return data, rest.lstrip("\n"), body_line, {str(k): v + 1 for k, v in lines.items()}
 
 
-def read_bytes(path: Path | str, name: str) -> bytes:
-    """A seed's bytes, or a SourceError naming it (plain os calls: a build reads 10,000 seeds)."""
+def read_bytes(path: Path | str, name: str, limit: int = MAX_SEED_BYTES) -> bytes:
+    """A seed's bytes, or a SourceError naming it: only a regular file of at most `limit` bytes is
+    read. It is opened without blocking and checked once open, so that a FIFO, a device or a
+    socket named like a seed cannot hang the build, and read no further than the limit, so that
+    a file growing meanwhile cannot exhaust memory."""
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror}", name) from None
+    try:
+        check_seed_stat(os.fstat(fd), name, limit)
+        with open(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)
+    except OSError as exc:
+        raise SourceError(f"cannot be read: {exc.strerror}", name) from None
+    finally:
+        os.close(fd)
+    if len(data) > limit:
+        raise SourceError(f"grew past the limit of {_mb(limit)} MB for a seed while being read", name)
+    return data
+
+
+def _mb(size: int) -> str:
+    return f"{size / 1_000_000:.1f}".removesuffix(".0")
+
+
+NOT_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
+             (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"))
+
+
+def check_seed_stat(st: os.stat_result, name: str, limit: int = MAX_SEED_BYTES) -> None:
+    """Refuse, naming the seed, what is not a regular file or is larger than `limit`."""
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((kind for test, kind in NOT_FILES if test(st.st_mode)), "not a file")
+        raise SourceError(f"is {kind}, not a regular file; only regular files are read as seeds", name)
+    if st.st_size > limit:
+        size = math.ceil(st.st_size / 100_000) / 10  # rounded up: 2,000,001 bytes is not "2.0 MB"
+        raise SourceError(f"is {size} MB; seeds are limited to {_mb(limit)} MB", name)
+
+
+def within(path: str, folder: str) -> bool:
+    """`path` is `folder` or below it (both absolute and normalised)."""
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def trusted_folders(seeds: Path, root: Path) -> tuple[tuple[str, ...], bool]:
+    """Where seeds may really be, and whether every seed must be checked (not only links).
+
+    A seed may be a link to another file of the archive, but not to a file outside it: a cloned
+    archive could otherwise publish ~/.ssh/id_rsa through `seeds/x.txt`. The same holds for a
+    seeds folder inside the archive that is itself a link (or inside one). A seeds folder named
+    outside the archive (`--seeds /data/wire`) was chosen by the user: its own files are trusted.
+    """
+    real_root = os.path.realpath(root)
+    folder = seeds if seeds.is_dir() else seeds.parent
+    logical, real = os.path.abspath(folder), os.path.realpath(folder)
+    if within(logical, os.path.abspath(root)) or within(logical, real_root):
+        return (real_root,), not within(real, real_root)
+    return (real_root, real), False
+
+
+def seed_stat(path: str, name: str, trusted: tuple[str, ...], every: bool = False) -> os.stat_result:
+    """A seed's stat (of the file a link points to), or a SourceError naming it: a link that leads
+    out of `trusted` (every seed's real path when `every`), not a regular file, too large."""
+    st = os.lstat(path)
+    if every or stat.S_ISLNK(st.st_mode):
+        real = os.path.realpath(path)
+        if not any(within(real, t) for t in trusted):
+            raise SourceError(f"leads to {real} through a link, outside the archive; seeds are read only "
+                              "from inside it (copy the file in, or name its folder with --seeds)", name)
+        st = os.stat(path)
+    check_seed_stat(st, name)
+    return st
 
 
 def read_seed(path: Path, name: str | None = None) -> RawArticle:

@@ -142,8 +142,10 @@ def is_capitalised(word: str) -> bool:
 
 
 
-# Characters XML 1.0 forbids (and HTML calls parse errors): control characters but tab and newlines.
-XML_UNSAFE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+# Characters no page should hold: those XML 1.0 forbids (and HTML calls parse errors), control
+# characters but tab and newlines, and DEL and the C1 controls (U+007F-U+009F), which HTML also
+# calls errors and which are only ever mojibake or terminal escapes in a seed.
+XML_UNSAFE = re.compile("[^\t\n\r\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def printable(text: str) -> str:
@@ -153,9 +155,29 @@ def printable(text: str) -> str:
     return XML_UNSAFE.sub("\ufffd", text)
 
 
-# The bytes of XML_UNSAFE's characters in UTF-8: ASCII controls (an encoded page is searched for
-# them in one C-level pass) and U+FFFE, U+FFFF; lone surrogates cannot be encoded at all.
-CONTROL_BYTES = bytes(c for c in range(32) if c not in (9, 10, 13))
+# Characters a terminal would act on rather than show: C0 and C1 controls, DEL, and the bidi
+# controls that reorder what follows ("Trojan Source" file names).
+TERMINAL_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(m: re.Match) -> str:
+    c = ord(m.group())
+    return f"\\x{c:02x}" if c < 0x100 else f"\\u{c:04x}"
+
+
+def shown(text: str) -> str:
+    """Text safe to print on a terminal: control characters written as escapes (ESC -> \\x1b)."""
+    if text.isascii() and text.isprintable():
+        return text
+    return TERMINAL_UNSAFE.sub(_escape, text)
+
+
+# The bytes of XML_UNSAFE's characters in UTF-8: ASCII controls and DEL (an encoded page is
+# searched for them in one C-level pass), the C1 controls (0xC2 then 0x80-0x9F; 0xC2 also leads
+# common characters such as « and °, so only a page holding it is searched again) and U+FFFE,
+# U+FFFF; lone surrogates cannot be encoded at all.
+CONTROL_BYTES = bytes([*(c for c in range(32) if c not in (9, 10, 13)), 0x7F])
+C1_BYTES = re.compile(b"\xc2[\x80-\x9f]")
 
 
 def page_bytes(html: str) -> bytes:
@@ -169,6 +191,7 @@ def page_bytes(html: str) -> bytes:
     except UnicodeEncodeError:  # a lone surrogate
         return printable(html).encode("utf-8")
     if (len(data.translate(None, CONTROL_BYTES)) != len(data)
-            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data):
+            or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+            or (b"\xc2" in data and C1_BYTES.search(data))):
         return printable(html).encode("utf-8")
     return data

@@ -4,25 +4,60 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from urllib.parse import quote
 
-SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an ASCII slug; page() passes any other through slugify
 APOSTROPHES = re.compile(r"['’]")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
 SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search")
+# Latin letters that no Unicode decomposition reduces to ASCII: "Støre" -> "store", "Łódź" -> "lodz"
+LATIN = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t",
+                       "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ĸ": "k", "ŉ": "n"})
+MAX_SLUG_BYTES = 200  # a slug is a file name: most file systems allow 255 bytes
 
 
 @lru_cache(maxsize=1 << 15)
 def slugify(text: str, max_length: int = 80) -> str:
-    """ASCII, lower-case, hyphen-separated; never empty, never a path trick."""
+    """Lower-case, hyphen-separated; never empty, never a path trick.
+
+    Latin letters lose their accents ("Sánchez" -> "sanchez"); letters of scripts that do not
+    reduce to ASCII are kept, with their combining marks, after NFKC normalisation ("王毅" ->
+    "王毅", "Дмитрий Кулеба" -> "дмитрий-кулеба"), so that names in any script get distinct,
+    readable slugs. Anything else (punctuation, symbols, "/", ".", "\\") separates words, and
+    invisible format characters (bidi controls, joiners) are dropped. A slug of ASCII letters is
+    at most `max_length` long, any other at most `max_length` characters and MAX_SLUG_BYTES bytes.
+    """
     text = str(text)
-    if not text.isascii():  # accents fall away: "Sánchez" -> "sanchez"
-        text = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    text = APOSTROPHES.sub("", text.lower())
-    text = NOT_SLUG.sub("-", text).strip("-")
-    if len(text) > max_length:
-        text = text[:max_length].rsplit("-", 1)[0] or text[:max_length]
+    if text.isascii():
+        text = NOT_SLUG.sub("-", APOSTROPHES.sub("", text.lower())).strip("-")
+    else:  # character by character: a slug needs no more of the text than this
+        text = _unicode_slug(text[: max_length * 4])
+    if len(text) > max_length or len(text.encode()) > MAX_SLUG_BYTES:
+        cut = text[:max_length].encode()[:MAX_SLUG_BYTES].decode("utf-8", "ignore")
+        text = cut.rsplit("-", 1)[0] or cut
     return text or "untitled"
+
+
+def _unicode_slug(text: str) -> str:
+    parts: list[str] = []
+    for c in unicodedata.normalize("NFKC", APOSTROPHES.sub("", text)).lower().translate(LATIN):
+        kind = unicodedata.category(c)
+        if c.isascii():
+            parts.append(c if c.isalnum() else "-")
+        elif kind[0] == "M":  # a combining mark stays with a letter kept in its own script
+            if parts and not parts[-1].isascii():
+                parts.append(c)
+        elif kind == "Cf":  # invisible: bidi controls, zero-width joiners, soft hyphens
+            continue
+        elif c.isalnum():
+            bare = "".join(d for d in unicodedata.normalize("NFKD", c) if not unicodedata.combining(d))
+            parts.append(bare if bare.isascii() and bare.isalnum() else c)  # "é" -> "e", "毅" stays
+        else:
+            parts.append("-")
+    return unicodedata.normalize("NFC", HYPHENS.sub("-", "".join(parts)).strip("-"))
+
+
+HYPHENS = re.compile("-{2,}")
 
 
 @lru_cache(maxsize=1 << 16)  # a page links to the same few dozen pages every other page links to
@@ -44,7 +79,10 @@ def href(base_path: str, rel: str) -> str:
 
 
 def absolute(base_url: str, rel: str) -> str:
-    """An absolute URL (for feeds and the sitemap) for a site-relative path."""
+    """An absolute URL (for feeds and the sitemap) for a site-relative path: ASCII, a slug in
+    another script percent-encoded as UTF-8, as the sitemap protocol and feed readers expect."""
+    if not rel.isascii():
+        rel = quote(rel, safe="/")
     return base_url + rel if base_url.endswith("/") else base_url + "/" + rel
 
 
