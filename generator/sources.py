@@ -101,9 +101,16 @@ def read_bytes(path: Path | str, name: str, limit: int = MAX_SEED_BYTES) -> byte
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror}", name) from None
     try:
-        check_seed_stat(os.fstat(fd), name, limit)
-        with open(fd, "rb", closefd=False) as f:
-            data = f.read(limit + 1)
+        st = os.fstat(fd)
+        check_seed_stat(st, name, limit)
+        chunks, left = [], limit + 1  # plain reads: a file object per seed costs more than the read
+        while left > 0:
+            chunk = os.read(fd, min(left, st.st_size + 1 if st.st_size else 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        data = b"".join(chunks)
     except OSError as exc:
         raise SourceError(f"cannot be read: {exc.strerror}", name) from None
     finally:
