@@ -33,10 +33,14 @@ def _fields(kind) -> tuple[str, ...] | None:
     names = _FIELDS.get(kind)
     if names is None and dataclasses.is_dataclass(kind):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
+        # a frozen value whose generated repr shows every field is its own exact record
+        _VALUES[kind] = (kind.__dataclass_params__.frozen and kind.__dataclass_params__.repr
+                         and all(f.repr for f in dataclasses.fields(kind)) and kind is not Briefing)
     return names
 
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
+_VALUES: dict[type, bool] = {}
 
 
 class Walker:
@@ -57,7 +61,7 @@ class Walker:
             known, out = self.briefings, []
             for x in obj:  # lists of briefings are most of what pages hold: no call per briefing
                 t = type(x)
-                if t in PLAIN:
+                if t in PLAIN or _VALUES.get(t):
                     out.append(x)
                 elif t is Briefing and not x.body and x.source in known:
                     out.append(("B", known[x.source], x.slug))
@@ -70,8 +74,10 @@ class Walker:
                 return ("B", known, obj.slug)
         names = _fields(kind)
         if names is not None:
-            if kind.__dataclass_params__.frozen:
-                return (kind.__qualname__, self.walk([getattr(obj, n) for n in names]))
+            if _VALUES[kind]:
+                # a person, a place, a Ref: its repr, which the page's digest is made of, names
+                # every field (a value without an exact repr can only make the page look changed)
+                return obj
             found = self.memo.get(id(obj))
             if found is None:
                 whole = (kind.__qualname__, self.walk([getattr(obj, n) for n in names]))
@@ -81,7 +87,8 @@ class Walker:
         if isinstance(obj, str):  # Markup and other str subclasses print as their text
             return str(obj)
         if isinstance(obj, dict):
-            return ["{", *[(self.walk(k), self.walk(v)) for k, v in obj.items()]]
+            return ["{", *[(k if type(k) in PLAIN else self.walk(k), v if type(v) in PLAIN else self.walk(v))
+                           for k, v in obj.items()]]
         if kind is dt.date or kind is dt.datetime:
             return ("D", obj.isoformat())
         if kind is set or kind is frozenset:
