@@ -115,7 +115,16 @@ def build_lock(folder: Path | None, wait: float | None = None, say=None):
     say = say or (lambda message: print(message, file=sys.stderr, flush=True))
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / LOCK
-    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o666)
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags, 0o666)
+    except OSError as exc:
+        if not path.is_symlink():
+            raise
+        # a link where the lock should be would have the build write through it: the link
+        # goes (never what it points to), and the lock is made afresh
+        path.unlink()
+        fd = os.open(path, flags, 0o666)
     try:
         deadline = None
         while True:

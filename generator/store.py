@@ -145,6 +145,9 @@ class Store:
         if self._conn is None or self._pid != os.getpid():  # a forked worker opens its own connection
             self._pid = os.getpid()
             self.folder.mkdir(parents=True, exist_ok=True)
+            for suffix in ("", "-journal", "-wal", "-shm"):  # SQLite would write through a link
+                if os.path.islink(str(self.path) + suffix):
+                    os.unlink(str(self.path) + suffix)  # the link goes, never what it points to
             try:
                 self._conn = self._open()
             except sqlite3.DatabaseError:  # not a store (damaged, or another program's file)
