@@ -217,7 +217,7 @@ def _site_yaml(root: Path, **changes) -> dict:
 
 def site_text(root, rng):
     key = rng.choice(["title", "description"])
-    value = f"{rng.choice(['Diplomatic', 'Foreign', 'World'])} {rng.choice(['Notes', 'Briefings', 'Wire'])} {rng.randrange(100)}"
+    value = f"{rng.choice(['Diplomatic', 'Foreign', 'World'])} {rng.choice(['Notes', 'Wire'])} {rng.randrange(100)}"
     return f"site.yaml {_site_yaml(root, **{key: value})}"
 
 
@@ -241,7 +241,8 @@ OVERRIDES = {
                       "<ul class=\"x-met\">{% for e, n in o.met %}<li>{{ e.name }} {{ e.country }} "
                       "{{ e.briefings|length }} briefings, met {{ n }} times</li>{% endfor %}</ul>"),
     "briefing.html": ("<h1>{{ b.title }}</h1>",
-                      "<ul class=\"x-said\">{% for s in b.statements %}<li>{{ s.speaker }}: {{ s.text }}</li>{% endfor %}"
+                      "<ul class=\"x-said\">{% for s in b.statements %}<li>{{ s.speaker }}: {{ s.text }}</li>"
+                      "{% endfor %}"
                       "{% for r, rslug in related %}<li>{{ r.title }}: {{ r.summary }}</li>{% endfor %}</ul>"),
 }
 
