@@ -3,9 +3,10 @@ neither crashes nor runs code from it nor touches files outside the site, and bu
 clean build builds.
 
 Written without knowing the cache's file names or formats: every file found in the cache folder
-after a normal build is tampered with in turn, and the build is run three times: with the inputs
-unchanged, after a typo is fixed in one article's body, and after an edit that changes what the
-lists show. Each time the site must equal a clean build of the same inputs.
+after a normal build is tampered with in turn, and the build is run four times: with the inputs
+unchanged, after a typo is fixed in one article's body, after an edit that changes what the
+lists show, and after an override of the base template (every page is rendered again, from
+whatever the cache still holds). Each time the site must equal a clean build of the same inputs.
 """
 import json
 import os
@@ -25,6 +26,8 @@ import changes
 # the two edits made after tampering, each to one of changes.SEEDS (text -> new text)
 TYPO = ("roy-asante.txt", ("over the next three years", "over the next thre years"))  # body only
 LEDE = ("lindqvist-rojas.txt", ("to discuss lithium", "to dicsuss lithium"))          # the summary
+PROBLEMS = ("crashed", "ran code from the cache", "removed or changed a file outside the site")
+STATES = ("as built", "typo fixed", "lede edited", "base.html overridden")  # each adds one edit
 
 
 class Run:
@@ -39,7 +42,7 @@ class Run:
 
 class Site:
     """An archive built once with the CLI, its cache folder and site kept, and clean builds of
-    the three states of its inputs to compare with."""
+    each of its STATES to compare with."""
 
     def __init__(self, archive, tmp_path, monkeypatch, capsys):
         self.archive, self.root, self.capsys = archive, archive.root, capsys
@@ -55,7 +58,7 @@ class Site:
         self.put_back_victims()
         self.seeds = {p.name: p.read_bytes() for p in (self.root / "seeds").iterdir()}
         self.clean = {}
-        for state in ("as built", "typo fixed", "lede edited"):
+        for state in STATES:
             self.edit(state)
             folder = tmp_path / f"clean-{len(self.clean)}"
             build(self.config.with_overrides(output=folder / "site"), cache_dir=folder / "cache", clean=True)
@@ -69,16 +72,24 @@ class Site:
         assert self.files, "the build kept nothing in its cache folder"
 
     def edit(self, state: str) -> None:
-        """The seeds as built, or with the typo fixed, or with both edits."""
+        """The archive in one of STATES."""
+        step = STATES.index(state)
         for name, data in self.seeds.items():
             text = data.decode("utf-8")
-            for edit_name, (old, new) in [TYPO, LEDE][:["as built", "typo fixed", "lede edited"].index(state)]:
+            for edit_name, (old, new) in [TYPO, LEDE][:step]:
                 if name == edit_name:
                     assert old in text
                     text = text.replace(old, new)
             path = self.root / "seeds" / name
             if path.read_bytes() != text.encode("utf-8"):
                 path.write_text(text, encoding="utf-8")
+        base = self.root / "templates" / "base.html"
+        if step < 3:
+            base.unlink(missing_ok=True)
+        elif not base.exists():
+            base.parent.mkdir(exist_ok=True)
+            base.write_text((changes.THEME / "base.html").read_text(encoding="utf-8").replace(
+                "<head>\n", "<head>\n<!-- the archive's own base template -->\n", 1), encoding="utf-8")
 
     def cli(self) -> str:
         """`briefings build` in the archive's folder: '' when it exited 0 without a traceback,
@@ -102,14 +113,14 @@ class Site:
     def problems(self) -> list[str]:
         """Build in each state of the inputs in turn; what went wrong (nothing, on a sound build)."""
         found = []
-        for state in ("as built", "typo fixed", "lede edited"):
+        for state in STATES:
             self.edit(state)
             crash = self.cli()
             ran = [s.name for s in self.sentinels if s.exists()]
-            gone = [str(v) for v, data in self.victims.items() if not v.is_file() or v.read_bytes() != data]
+            gone = [f"{v.parent.name}/{v.name}" for v, data in self.victims.items()
+                    if not v.is_file() or v.read_bytes() != data]
             difference = None if crash else changes.tree_difference(self.out, self.clean[state], excerpt=6)
-            for what, bad in (("crashed", crash), ("ran code from the cache", ran),
-                              ("removed or changed a file outside the site", gone), ("", difference)):
+            for what, bad in zip(PROBLEMS + ("",), (crash, ran, gone, difference)):
                 if bad:
                     found.append(f"{state}: {what}{': ' if what else ''}{bad}")
             for sentinel in self.sentinels:
@@ -135,6 +146,17 @@ class Site:
 @pytest.fixture
 def site(archive, tmp_path, monkeypatch, capsys):
     return Site(archive, tmp_path, monkeypatch, capsys)
+
+
+def first_problem(what: str, found: list[str]) -> list[str]:
+    """For a tampered file, the first problem of each kind (crash, code run, outside file
+    touched, different site) and in how many states of the inputs it showed."""
+    kinds: dict[str, list[str]] = {}
+    for problem in found:
+        kind = problem.split(": ", 2)[1] if problem.split(": ", 2)[1] in PROBLEMS else "site differs"
+        kinds.setdefault(kind, []).append(problem)
+    return [f"{what}: {same[0]}" + (f" (and in {len(same) - 1} more states)" if len(same) > 1 else "")
+            for same in kinds.values()]
 
 
 def evil_pickle(site) -> bytes:
@@ -220,10 +242,8 @@ def tampered(kind: str, original: bytes, index: int, site, tmp: Path) -> bytes |
         paths = site.paths("absolute" if "absolute" in kind else "relative")
         doc = parsed if parsed is not None else {p: p for p in paths}
         return json.dumps(with_paths(doc, paths, kind.endswith("texts"))).encode()
-    if kind == "truncated SQLite file":
-        return truncated_sqlite(tmp)
-    if kind == "its own first half":
-        return original[:len(original) // 2]
+    if kind == "truncated SQLite file":  # the file itself cut in half, if it is one
+        return original[:len(original) // 2] if original.startswith(b"SQLite format 3\0") else truncated_sqlite(tmp)
     if kind == "empty file":
         return b""
     raise AssertionError(kind)
@@ -232,7 +252,7 @@ def tampered(kind: str, original: bytes, index: int, site, tmp: Path) -> bytes |
 KINDS = ["random garbage bytes", "pickle that runs code", "pickle in every blob of its SQLite rows",
          "JSON of the wrong shape", "JSON with relative outside paths added",
          "JSON with absolute outside paths added", "JSON with outside paths for its texts",
-         "truncated SQLite file", "its own first half", "empty file"]
+         "truncated SQLite file", "empty file"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -246,16 +266,22 @@ def test_a_tampered_cache_file_is_never_trusted(site, tmp_path, kind):
             continue
         tried += 1
         path.write_bytes(data)
-        failures += [f"{rel}: {problem}" for problem in site.problems()]
+        failures += first_problem(rel, site.problems())
     assert tried, f"no cache file is of a kind that {kind!r} applies to"
     if failures:
         pytest.fail(f"{kind} written over each of {tried} cache files:\n" + "\n".join(failures))
 
 
 def test_the_untampered_cache_gives_the_clean_build(site):
-    """The control: without tampering, each of the three builds equals its clean build."""
+    """The controls: without tampering, each build equals its clean build; the payload does run
+    code when unpickled; the relative paths do lead from the output and cache folders to the victims."""
     site.restore()
     assert site.problems() == []
+    pickle.loads(evil_pickle(site))
+    assert all(sentinel.exists() for sentinel in site.sentinels)
+    victims = {victim.resolve() for victim in site.victims}
+    for path in site.paths("relative"):
+        assert (site.out / path).resolve() in victims or (site.cache / path).resolve() in victims, path
 
 
 def test_a_pickle_after_a_files_own_header_runs_no_code(site):
@@ -269,12 +295,12 @@ def test_a_pickle_after_a_files_own_header_runs_no_code(site):
             path.write_bytes(path.read_bytes()[:header] + evil_pickle(site))
         found = site.problems()
         if found:  # which files: each alone
-            failures += [f"first {header} bytes of every file kept: {problem}" for problem in found]
+            failures += first_problem(f"first {header} bytes of every file kept", found)
             for rel in site.files:
                 site.restore()
                 path = site.cache / rel
                 path.write_bytes(path.read_bytes()[:header] + evil_pickle(site))
-                failures += [f"first {header} bytes of {rel} kept: {problem}" for problem in site.problems()]
+                failures += first_problem(f"first {header} bytes of {rel} kept", site.problems())
     if failures:
         pytest.fail("\n".join(failures))
 
@@ -287,6 +313,6 @@ def test_cache_files_that_are_links_to_files_outside_are_not_written_through(sit
         path = site.cache / rel
         path.unlink()
         path.symlink_to(next(iter(site.victims)))
-        failures += [f"{rel}: {problem}" for problem in site.problems()]
+        failures += first_problem(rel, site.problems())
     if failures:
         pytest.fail("\n".join(failures))
