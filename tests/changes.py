@@ -239,7 +239,7 @@ OVERRIDES = {
                      "{% endfor %}topics: {{ b.topics|join(', ') }}</p>"),
     "official.html": ("<h1>{{ o.name }}</h1>",
                       "<ul class=\"x-met\">{% for e, n in o.met %}<li>{{ e.name }} {{ e.country }} "
-                      "{{ e.briefings|length }} briefings, met {{ n }} times</li>{% endfor %}</ul>"),
+                      "{{ e.count }} briefings, met {{ n }} times</li>{% endfor %}</ul>"),
     "briefing.html": ("<h1>{{ b.title }}</h1>",
                       "<ul class=\"x-said\">{% for s in b.statements %}<li>{{ s.speaker }}: {{ s.text }}</li>"
                       "{% endfor %}"
