@@ -2,18 +2,31 @@
 from __future__ import annotations
 
 import re
+import re._constants as C
+import re._parser
 from collections import Counter
 from itertools import compress, count
 
-from generator.extract.lexicon import STOP_NAME_WORDS, longest_match
+from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
 from generator.model import Location, Person
 from generator.registry import Registry
+from generator.text import fold
 
-# Specific kinds win wherever they appear in the lead; the rest go by first appearance.
+# Specific kinds win wherever they appear in the lead; the rest go by first appearance. Forms of
+# protocol name the event more precisely than the verbs around them: a courtesy call is a
+# meeting, not a telephone call; the presentation of credentials is a ceremony of its own
+# ("other": the kinds have none for it); a strategic dialogue is a round of talks; a leader who
+# "called" an office holder telephoned.
 SPECIFIC = (
+    ("meeting", r"courtesy (?:call|visit)s?"),
+    ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
+              r"letters? of credence|credentials ceremony"),
+    ("talks", r"strategic (?:and economic )?dialogue"),
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"(?:tele)?phoned|called (?:his|her) \w+ counterpart"),
+                   r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
+                   r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
+                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:\w+ ){0,2}?call(?! for)|video call"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
@@ -22,24 +35,95 @@ GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks"),
-    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|received|hosted|"
+              r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks|"
+              r"(?:held|hold|holds|holding) (?:\w+ ){0,3}(?:discussions|consultations)|"
+              r"(?:round of|political|bilateral) consultations"),
+    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
+                r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
-                r"leaders['’] retreat"),
-    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|"
-              r"set foot in|travel(?:l?ed|s)? to|landed in"),
-    ("statement", r"(?:said|says) in an? (?:statement|commentary|comment|press release)|issued a statement|"
+                r"leaders['’] retreat|exchanged views"),
+    # "spoke with the president": a conversation, by telephone when it is placed nowhere
+    ("phone_call", r"(?:spoke|speaks|talked) (?:by (?:tele)?phone )?(?:with|to)"),
+    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|toured|"
+              r"set foot in|travel(?:l?ed|s)? to|landed in|left (?:here )?for|departed for|en route to"),
+    # the signing of an agreement is a ceremony of its own ("other")
+    ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
+              r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
+    ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
+                  r"issued a statement|"
                   r"statement (?:said|released|issued)|"
                   r"announced|declared|warned|called on|condemned|accused"),
 )
+# Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
+ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
+                                               if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
+                          + r")\b", re.I)
+# every specific pattern holds one of these words (a cheap test before the search)
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "joint", "visit")
+assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
+SPECIFIC_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in SPECIFIC)
+GENERAL_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in GENERAL)
+# Between an encounter and a place, words that move to another place or time: "met the envoy,
+# who studied in Paris", "its embassy in Manila", "before flying on to Seoul".
+PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born|studied|lives|living|"
+                        r"headquartered|stationed|exiled|before|after|then|from|last|next|earlier|previous)\b"
+                        r"|[;:(]", re.I)
+# "played tennis at the lakeside retreat earlier this year": an encounter of another time
+PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
+                           re.I)
+# Seats of government that stand in a capital but whose name does not say which one
+SEAT_RE = re.compile(r"\b(?:at|in) (?:the )?(?:presidential (?:palace|office|residence|complex|lodge)|state house|"
+                     r"government (?:house|palace)|royal (?:palace|court)|palace of government|national palace|"
+                     r"state guest ?house|official residence)\b", re.I)
+SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
+# "its embassy in Manila", "born in Kandy": where someone or something stays
+RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
+                         r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
+# "with whom he met": a relative clause tells of another encounter
+RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,]*$", re.I)
 
 
 def _any_of(kinds, flags=0) -> re.Pattern:
     """One pattern for several kinds: a search finds the leftmost place where any of them matches,
-    and its group names the first kind that matches there (as trying them one by one would)."""
-    return re.compile(r"\b(?:" + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in kinds) + r")\b", flags)
+    and its group names the first kind that matches there (as trying them one by one would).
+    A look-ahead for the letters a match can begin with lets most places fail at once (the
+    search runs about three times faster)."""
+    alternatives = "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in kinds)
+    starts = _first_chars(re._parser.parse(alternatives))[0]
+    ahead = f"(?=[{re.escape(''.join(sorted(starts)))}])" if starts else ""
+    return re.compile(r"\b" + ahead + "(?:" + alternatives + r")\b", flags)
+
+
+def _first_chars(items) -> tuple[set | None, bool]:
+    """The characters a match of the parsed pattern `items` can begin with (None: any), and
+    whether it can match the empty string."""
+    out: set = set()
+    for op, av in items:
+        if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+            continue  # zero width
+        if op is C.LITERAL:
+            return out | {chr(av)}, False
+        if op is C.IN and all(o in (C.LITERAL, C.RANGE) for o, _ in av):
+            return out | {chr(c) for o, a in av for c in ([a] if o is C.LITERAL else range(a[0], a[1] + 1))}, False
+        if op is C.BRANCH:
+            parts = [_first_chars(alt) for alt in av[1]]
+            nullable = any(n for _, n in parts)
+        elif op is C.SUBPATTERN:
+            parts = [_first_chars(av[-1])]
+            nullable = parts[0][1]
+        elif op in (C.MAX_REPEAT, C.MIN_REPEAT):
+            parts = [_first_chars(av[2])]
+            nullable = av[0] == 0 or parts[0][1]
+        else:
+            return None, False
+        if any(c is None for c, _ in parts):
+            return None, False
+        out = out.union(*(c for c, _ in parts))
+        if not nullable:
+            return out, False
+    return out, True
 
 
 # The patterns hold no upper-case letter (nor \W, \B ...): on ASCII text, which lower() maps
@@ -50,55 +134,142 @@ assert all(pattern == pattern.lower() and "\\s" not in pattern and "(?P" not in 
            for _, pattern in SPECIFIC + GENERAL)
 SPECIFIC_ANY, SPECIFIC_ANY_LOWER = _any_of(SPECIFIC, re.I), _any_of(SPECIFIC, re.ASCII)
 GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASCII)
+# The words of an encounter that has a place (not a call, not a statement), each kind a group.
+ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
+                         if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
 VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
-SIDELINES_RE = re.compile(r"\bsidelines of\b[^.]*$")
+# "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
+SIDELINES_RE = re.compile(r"\b(?:(?:sidelines|margins|fringes|eve) of\b[^.]*|(?:before|after|following|prior to)\b"
+                          r"[^.,;]{0,25})$", re.I)
+MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
+# An encounter still to come is not the one reported: "ahead of possible talks", "invited him to
+# make an official visit", "would host him on a state visit", "the summit slated for January".
+FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
+                r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
+                r"forward to|to (?:make|pay|visit))\b[^.;:]{0,30}$")
+FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
+FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
+FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
+                             r"in 20\d\d)\b", re.I)
+# "met ... during his official visit": the visit is the setting of the meeting reported
+DURING_RE = re.compile(r"\b(?:during|in the course of|as part of) (?:his|her|their|the|a|an|its) (?:[\w-]+ ){0,4}$",
+                       re.I)
+# "arrived in Puno to hold a presidential meeting": the purpose names the event
+PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
+                        r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
+# "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
+BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
+                          r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
+# "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
+SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
+SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
+                             r"\b(?:reporters|journalists|press|media|sidelines|visiting|here)\b")
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
+VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  # "visited Hanoi": a place too
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "north", "south", "east", "west"})
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
-# Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
-ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
-                                               if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
-                          + r")\b", re.I)
+# A place that qualifies the people of an office is not where anything happened ("the White House
+# press secretary", "a Kremlin spokesman")
+STAFF_NOUNS = frozenset({"press", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
+                         "officials", "aide", "aides", "source", "sources", "correspondent", "correspondents"})
+# ... nor is one that names a newspaper ("in the Washington Post", "the Jerusalem Post reported")
+MEDIA_NOUNS = frozenset({"post", "times", "journal", "herald", "tribune", "gazette", "daily", "news", "observer",
+                         "chronicle", "telegraph", "standard", "examiner", "globe"})
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence around text[start:end]."""
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    right = min((k for k in (text.find(". ", end), text.find("\n", end)) if k >= 0), default=len(text))
+    return left + 1, right
 
 
 def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
-    """The kind of event the lead reports, and a confidence."""
-    lead = " ".join(([headline] if headline else []) + paras[:2])
-    if lead.isascii():
-        text, specific, general = lead.lower(), SPECIFIC_ANY_LOWER, GENERAL_ANY_LOWER
-    else:
-        text, specific, general = lead, SPECIFIC_ANY, GENERAL_ANY
-    # one pass says whether the lead holds any specific kind (most do not); the loop says which
-    if specific.search(text):
-        for kind, pattern in SPECIFIC_RE:
-            if pattern.search(lead):
-                return kind, 0.8
-    # the general kind that appears first wins: the leftmost match of any of them, unless that
-    # one does not count (then each kind is looked for on its own)
-    first = general.search(text)
-    if first is None:
-        return "other", 0.3
-    if not _not_the_event(first.lastgroup, lead, first.start()):
-        return first.lastgroup, 0.6
-    best = None
-    for kind, pattern in GENERAL_RE:
-        for m in pattern.finditer(lead):
-            if _not_the_event(kind, lead, m.start()):
-                continue
-            if best is None or m.start() < best[0]:
-                best = (m.start(), kind)
-            break
-    return (best[1], 0.6) if best else ("other", 0.3)
+    """The kind of event the lead reports, and a confidence.
+
+    A specific form of protocol wins wherever it appears in the lead; otherwise the kind named
+    first. An encounter still to come, a visit that is only the setting of a meeting (or whose
+    purpose names the meeting), a summit that is a side-show or two parties' own, a conversation
+    placed somewhere do not count; when they are all the lead has, the next paragraphs are read,
+    and only then does what was set aside count.
+    """
+    lead = "\n".join(([headline] if headline else []) + paras[:2])
+    aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
+    for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
+        if text.isascii():
+            low, specific, general = text.lower(), SPECIFIC_ANY_LOWER, GENERAL_ANY_LOWER
+            specifics, generals = SPECIFIC_LOW, GENERAL_LOW
+        else:
+            low, specific, general = text, SPECIFIC_ANY, GENERAL_ANY
+            specifics, generals = SPECIFIC_RE, GENERAL_RE
+        # one pass says whether the text holds any specific kind (most do not; and lowered text
+        # without any of their words holds none); the loop says which
+        if (low is text or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
+            for kind, pattern in specifics:
+                found = [not _not_the_event(kind, text, m) for m in pattern.finditer(low)]
+                if any(found):
+                    return kind, conf
+                if found and conf == 0.8:
+                    aside.append(kind)
+        # the general kind that appears first wins: the leftmost match of any of them that
+        # counts; when one that does not count hides another at its place, each kind is looked
+        # for on its own
+        hidden = []
+        for m in general.finditer(low):
+            if conf < 0.8 and m.lastgroup == "statement":
+                continue  # words said further down are said at the event the lead reports
+            if not _not_the_event(m.lastgroup, text, m):
+                if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
+                    return "visit", conf - 0.2  # "Visiting Minister X said in a statement": a visit
+                return m.lastgroup, conf - 0.2
+            hidden.append(m)
+        for h in hidden:  # another kind that starts within a match set aside
+            for kind, pattern in generals:
+                m = pattern.search(low, h.start(), h.end() + 40)
+                if m and m.start() < h.end() and kind != h.lastgroup and not (conf < 0.8 and kind == "statement") \
+                        and not _not_the_event(kind, text, m):
+                    return kind, conf - 0.2
+        if conf == 0.8:
+            # set aside, but all there is: a talk in person is no call; a summit set aside as the
+            # setting or the two parties of a meeting gives the meeting
+            kinds = {h.lastgroup for h in hidden}
+            of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
+            aside += ["meeting" if kind == "summit" and of_two else kind
+                      for kind, _ in GENERAL if kind in kinds and kind != "phone_call"]
+    return (aside[0], 0.4) if aside else ("other", 0.3)
 
 
-def _not_the_event(kind: str, lead: str, start: int) -> bool:
+def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     """A match that does not report the event: "Visiting Chinese Foreign Minister X" names a
-    visitor; "on the sidelines of the G20 summit": the summit is the setting."""
-    return (kind == "visit" and VISITOR_RE.match(lead, start) is not None
-            or kind == "summit" and SIDELINES_RE.search(lead, max(0, start - 60), start) is not None)
+    visitor; "on the sidelines of the G20 summit": the summit is the setting; and the cases of
+    event_type's docstring."""
+    start, end = m.start(), m.end()
+    s0, s1 = _sentence(text, start, end)
+    before, after = text[max(s0, start - 60):start], text[end:s1]
+    if FUTURE_BEFORE_RE.search(before) or FUTURE_AFTER_RE.search(after):
+        return True
+    if kind == "visit":
+        return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
+                or DURING_RE.search(before) is not None
+                and any(other != "visit" and p.search(text, s0, start) for other, p in GENERAL_RE))
+    if kind == "summit":
+        return SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
+    if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
+        # placed somewhere, or told with an encounter in person, it is no call
+        return SPOKE_PLACED_RE.search(text, s0, s1) is not None or ENCOUNTER_ANY.search(text, s0, s1) is not None
+    return False
+
+
+def _summit_is_meeting(text: str, m: re.Match) -> bool:
+    """"on the sidelines of the summit", "the Chad-Niger summit", "a summit meeting", "a summit
+    with his counterpart": the summit word names a meeting of two."""
+    s0, _ = _sentence(text, m.start(), m.end())
+    return (MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None
+            or BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
+            or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None)
 
 
 def _locative_places(p: Paragraph, reg: Registry):
@@ -107,13 +278,28 @@ def _locative_places(p: Paragraph, reg: Registry):
         if i == 0:
             continue
         prev = p.folded[i - 1]
-        if not (prev in PREPOSITIONS or prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS
-                or prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS):
+        if prev == "of" and i > 2 and p.folded[i - 2] in PLACE_NOUNS:
+            town = _town_of(p, i, reg)  # "in the border town of Borderby (Norland)"
+            if town:
+                yield "city", i, town
             continue
+        if prev in PREPOSITIONS or prev in VISIT_VERBS:
+            at = i - 1
+        elif prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS:
+            at = i - 2
+        elif prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS:
+            at = i - 3
+        else:
+            continue
+        if at and p.folded[at] == "to" and p.folded[at - 1] == "according":
+            continue  # "according to the White House": a source, not a place
         n, place = longest_match(p.folded, i, reg.places)
-        if n and i + n < len(p.words) and p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha() \
-                and p.folded[i + n] not in STOP_NAME_WORDS:
-            continue  # "at Tel Aviv University", "in the Washington Post": a longer name
+        if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
+                                           and p.folded[i + n] not in STOP_NAME_WORDS
+                                           and not (at == i - 1 and _named_after(p, i + n))
+                                           and not _airport(p, i + n)
+                                           or p.folded[i + n] in STAFF_NOUNS or p.folded[i + n] in MEDIA_NOUNS):
+            continue  # "at Tel Aviv University", "in the Washington Post", "to the White House press office"
         if n:
             yield "city", i, place
             continue
@@ -126,7 +312,7 @@ def _locative_places(p: Paragraph, reg: Registry):
                 continue
         if not n:
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
-        if n and prev in ("in", "to"):
+        if n and (prev in ("in", "to") or prev in VISIT_VERBS):
             yield "country", i, code
             continue
         # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
@@ -136,6 +322,48 @@ def _locative_places(p: Paragraph, reg: Registry):
             city = _place_noun_city(p, i + n, codes[0], reg)
             if city:
                 yield "city", i, city
+
+
+def _named_after(p: Paragraph, k: int) -> bool:
+    """Whether the capitalised words from token k are a name set off by a comma ("in Brussels
+    Anna Mirova, Foreign Minister of ..."): a person after the place, not a longer name
+    of the place's institution ("in the Washington Post")."""
+    end = k
+    while end < len(p.words) and end - k < 4 and p.words[end][:1].isupper():
+        end += 1
+    return end - k >= 2 and end < len(p.words) and p.words[end] == ","
+
+
+def _airport(p: Paragraph, k: int) -> bool:
+    """Whether the capitalised words from token k end a city's airport ("at Beijing Capital
+    International Airport"): the airport is the city's."""
+    end = k
+    while end < len(p.words) and end - k < 4 and p.words[end][:1].isupper():
+        if p.folded[end] == "airport":
+            return True
+        end += 1
+    return False
+
+
+def _town_of(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
+    """At token i, after "in the (border) town of": the town, with the state a known town lies in
+    or the text names right after it ("Borderby (Norland)", "Borderby, Norland")."""
+    f, j = p.folded, i - 3  # the token before the place noun
+    while j > 0 and f[j] != "the" and p.words[j].islower() and i - j < 6:
+        j -= 1  # "the border", "the small coastal"
+    if j < 1 or f[j] != "the" or f[j - 1] not in PREPOSITIONS:
+        return None
+    n, place = longest_match(f, i, reg.places)
+    if n:
+        return place
+    end = i
+    while end < len(f) and end - i < 3 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
+        end += 1
+    after = end + 1 if end < len(f) and f[end] in ("(", ",") else None
+    n, code = longest_match(f, after, reg.country_names) if after else (0, None)
+    if not n or longest_match(f, i, reg.country_names)[0]:
+        return None
+    return p.text[p.spans[i][0]:p.spans[end - 1][1]], code
 
 
 def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[str, str] | None:
@@ -169,15 +397,74 @@ def dateline_place(dateline: str | None, reg: Registry) -> tuple[str, str] | Non
     return reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
 
 
+def _in_passing(p: Paragraph, k: int) -> bool:
+    """Whether the place at token k is named for another time or another purpose: "golfed at Camp
+    David earlier this year", "will travel on to Seoul", "its embassy in Manila"."""
+    start = p.spans[k][0]
+    s0, _ = _sentence(p.text, start, start)
+    return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
+            or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
+            or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
+
+
+def _reported_there(p: Paragraph, k: int) -> bool:
+    """Whether the place at token k is where the sentence that names it puts an encounter: after
+    "met ... in", "talks in", "a meeting at", "arrived in" that report the event (not one to
+    come), with no clause that moves elsewhere between them ("its embassy in", "who studied in").
+    Words quoted are someone's account, often of another day: they do not place the event."""
+    start = p.spans[k][0]
+    s0, _ = _sentence(p.text, start, start)
+    if _in_passing(p, k) or _quoted(p.text, start):
+        return False
+    for m in ENCOUNTER_ANY.finditer(p.text, max(s0, start - 160), start):
+        if not PASSING_RE.search(p.text, m.end(), start) and not RELATIVE_RE.search(p.text, max(s0, m.start() - 40),
+                                                                                    m.start()) \
+                and not _not_the_event(m.lastgroup, p.text, m):
+            return True
+    return False
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether position `at` of the paragraph lies inside a quotation."""
+    before = text[:at]
+    return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
+
+
+def _seat_of_state(paras: list[Paragraph], reg: Registry, code: str | None) -> tuple[str, str] | None:
+    """"received at the Presidential Palace", "talks at State House": a seat of government that
+    no name places is in the capital of the state the text places the event in (`code`), else
+    of the first state the sentence names ("Syrian President X received ... at the Presidential
+    Palace")."""
+    for p in paras:
+        m = SEAT_RE_LOWER.search(p.text.lower()) if p.text.isascii() else SEAT_RE.search(p.text)
+        if m is None:
+            continue
+        if code is None:
+            s0, s1 = _sentence(p.text, m.start(), m.end())
+            for k in p.caps:
+                if s0 <= p.spans[k][0] < s1:
+                    n, found = longest_match(p.folded, k, reg.country_names)
+                    if not n:
+                        n, codes = longest_match(p.folded, k, reg.demonyms)
+                        found = codes[0] if n else None
+                    if found:
+                        code = found
+                        break
+        info = reg.countries.get(code or "")
+        return (info.capital, info.code) if info and info.capital else None
+    return None
+
+
 def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
            kind: str) -> tuple[Location | None, float]:
     """Where the event happened.
 
-    The lead (three paragraphs) votes: each "in/at/to PLACE" counts for that place's country.
-    The first city the lead names wins when its country is among the most named (a city of
-    another country mentioned in passing does not); else the leading country, with the
-    dateline's city when that is in it; else the dateline; else a city the text places things
-    in more than once. Filed from another country, the leading country's city named later wins.
+    A city that the sentence reporting the event puts it in (in the first four paragraphs)
+    wins. Otherwise the lead (three paragraphs) votes: each "in/at/to PLACE" counts for that
+    place's country. The first city the lead names wins when its country is among the most
+    named (a city of another country mentioned in passing does not); else the leading country,
+    with the dateline's city when that is in it, else a city of it the text names; else the
+    dateline; else a city the text places things in more than once.
     """
     if kind == "phone_call":
         return None, 0.6
@@ -190,16 +477,23 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
         # "arrived here on Monday", "talks held here": the place the story is filed from
         return Location(city=filed[0], country=filed[1]), 0.8
-    votes, lead_cities, cities = Counter(), [], Counter()
-    for pi, p in enumerate(paras):
-        for what, _, value in _locative_places(p, reg):
-            code = value[1] if what == "city" else value
-            if pi < 3:
-                votes[code] += 1
-                if what == "city":
-                    lead_cities.append(value)
+    found = [(pi, what, k, value) for pi, p in enumerate(paras) for what, k, value in _locative_places(p, reg)]
+    for pi, what, k, value in found:
+        if pi < 4 and what == "city" and _reported_there(paras[pi], k):
+            return Location(city=value[0], country=value[1]), 0.8
+    votes, lead_cities, cities, early = Counter(), [], Counter(), []
+    for pi, what, k, value in found:
+        if _in_passing(paras[pi], k):
+            continue
+        code = value[1] if what == "city" else value
+        if pi < 3:
+            votes[code] += 1
             if what == "city":
-                cities[value] += 1
+                lead_cities.append(value)
+        if what == "city":
+            cities[value] += 1
+            if pi < 4:
+                early.append(value)
     if votes:
         top = max(votes.values())
         for city, code in lead_cities:
@@ -209,14 +503,18 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     if lead_country:
         if filed and filed[1] == lead_country:
             return Location(city=filed[0], country=lead_country), 0.6
-        inside = [c for c in cities if c[1] == lead_country]
-        if filed and inside:
+        inside = [c for c in (cities if filed else early) if c[1] == lead_country]
+        if inside:
             # filed from elsewhere ("WASHINGTON — ... a trip to Japan"): the city of that country
-            # the text places things in is where it happened
+            # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
-        return Location(city=None, country=lead_country), 0.5
+        seat = _seat_of_state(paras[:4], reg, lead_country)
+        return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6
+    seat = _seat_of_state(paras[:4], reg, None)
+    if seat:
+        return Location(city=seat[0], country=seat[1]), 0.4
     if cities and cities.most_common(1)[0][1] > 1:
         (city, code), _ = cities.most_common(1)[0]
         return Location(city=city, country=code), 0.4
@@ -245,24 +543,80 @@ def topics(reg: Registry, paras: list[Paragraph], limit: int = 5) -> tuple[str, 
 VERBS = {"meeting": "meets", "talks": "holds talks with", "phone_call": "speaks by phone with",
          "visit": "visits", "summit": "at summit with", "joint_statement": "in joint statement with",
          "press_conference": "and", "statement": "on", "other": "and"}
+ALONE = {"press_conference": "holds press conference", "statement": "issues statement", "meeting": "holds meeting",
+         "talks": "holds talks", "summit": "at summit", "joint_statement": "in joint statement",
+         "phone_call": "in phone call"}
+# Forms of address that stand before a name and are no part of it (besides lexicon.HONORIFICS)
+ADDRESS = frozenset(fold(w) for w in ("H.E. H.H. HE HH H E Hon. Hon Honourable Honorable His Her Excellency "
+                                      "Highness Majesty Royal The Amir Emir Sultan King Queen Pope Padre").split())
+# Words of institutions, never of a person's name ("Council on Foreign Relations Omar Haddad")
+INSTITUTION_WORDS = frozenset("relations affairs cooperation strategic council committee commission ministry "
+                              "republic kingdom federation assembly agency institute centre center union "
+                              "on and for".split())
+
+
+def _headline_name(name: str, reg: Registry) -> str | None:
+    """The name as a headline shows it: without forms of address ("H.E.", "Sheikh", "Hon.") or
+    words of an office or a place taken in with it ("Foreign Relations Omar Haddad",
+    "Brussels Anna Mirova"); None when nothing of a name is left (a capital taken for a person)."""
+    words = name.replace("\u00a0", " ").split()
+    first = fold(words[0]) if words else ""
+    if not (first in HONORIFICS or first in ADDRESS or first in INSTITUTION_WORDS or first in reg.title_starts
+            or first in reg.ref_firsts or first in reg.domains.firsts or first in reg.titles.firsts):
+        return name  # the common case: the name starts with a name
+    folded = [fold(w) for w in words]
+    i = 0
+    while i < len(words):
+        if folded[i] in HONORIFICS or folded[i] in ADDRESS:
+            i += 1
+            continue
+        n = max(longest_match(folded, i, table)[0]
+                for table in (reg.domains, reg.places, reg.country_names, reg.demonyms, reg.titles))
+        if not n and (folded[i] in reg.title_starts or folded[i] in INSTITUTION_WORDS) and i + 1 < len(words):
+            n = 1  # "Foreign" and "Relations" of "Foreign Relations ..."
+        if not n:
+            break
+        i += n
+    return " ".join(words[i:]) or None
+
+
+def _topic_phrase(topic: str, reg: Registry) -> str:
+    """"trade", but "Korean Peninsula", "Iran nuclear deal": a topic keeps the capital of a state's
+    name or nationality word."""
+    first = fold(topic.split()[0].split("-")[0])
+    proper = (first,) in reg.demonyms or (first,) in reg.country_names
+    return topic if proper else topic[:1].lower() + topic[1:]
 
 
 def compose_headline(people: tuple[Person, ...], kind: str, where: Location | None, reg: Registry,
                      topics_: tuple[str, ...]) -> str:
-    """A headline for an article that has none: "Wang Yi meets Katsunobu Kato in Tokyo"."""
+    """A headline for an article that has none: "Wang Yi meets Katsunobu Kato in Tokyo".
+
+    It never shows a form of address or a fragment of a name, and never has someone visit a
+    place of their own state: the visitor is one whose state is not the place's, the host the
+    one whose state is."""
     place = where.city or reg.country_name(where.country) if where else None
-    if not people:
+    named = [(p, name) for p in people for name in [_headline_name(p.name, reg)] if name]
+    if not named:
         return f"{topics_[0]} briefing" if topics_ else "Briefing"
-    first = people[0]
-    other = next((p for p in people[1:] if p.country != first.country), people[1] if len(people) > 1 else None)
-    if kind == "visit" and place:
-        head = f"{first.name} visits {place}"
-        return head + (f", meets {other.name}" if other else "")
+    first, first_name = named[0]
+    other = next((x for x in named[1:] if x[0].country != first.country), named[1] if len(named) > 1 else None)
+    if kind == "visit" and not place and other and other[0].country and other[0].country != first.country:
+        where, place = Location(city=None, country=other[0].country), reg.country_name(other[0].country)
+    if kind == "visit" and place:  # a visit places itself in the host's state when nothing else does
+        visitor = next((x for x in named if x[0].country and x[0].country != where.country), None)
+        host = next((x for x in named if x[0].country == where.country), None)
+        if visitor and (host or other is None or other[0].country == visitor[0].country):
+            return f"{visitor[1]} visits {place}" + (f", meets {host[1]}" if host else "")
+        # no one comes from elsewhere (a visit of one's own capital is no visit), or two guests
+        # meet in a third state: a meeting there
+        kind = "meeting"
     if other is None:
-        noun = {"press_conference": "holds press conference", "statement": "issues statement"}.get(kind, "speaks")
-        head = f"{first.name} {noun}"
-        return head + (f" on {topics_[0].lower()}" if topics_ and kind != "press_conference" else "")
-    head = f"{first.name} {VERBS.get(kind, 'and')} {other.name}"
+        head = f"{first_name} {ALONE.get(kind, 'speaks')}"
+        if place and kind not in NO_PLACE:
+            return head + f" in {place}"
+        return head + (f" on {_topic_phrase(topics_[0], reg)}" if topics_ and kind in ("statement", "other") else "")
+    head = f"{first_name} {VERBS.get(kind, 'and')} {other[1]}"
     if kind == "press_conference":
         head += " hold press conference"
     return head + (f" in {place}" if place and kind not in NO_PLACE else "")
