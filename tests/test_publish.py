@@ -239,3 +239,26 @@ def test_publish_without_a_repository_or_identity_is_a_clear_error(archive, caps
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
     assert main(["publish", "--no-push"]) == 2
     assert "git config --global user.name" in capsys.readouterr().err
+
+
+def test_a_sub_path_named_like_a_section_after_a_local_build_and_a_preview_still_links_right(repo, tmp_path):
+    """A project called 'archive' (served under /archive/, the name of one of the site's own
+    sections), published after a local build and a preview build with other base URLs: every link
+    of the published branch is under /archive/ and finds its file; feed ids and sitemap
+    locations are absolute."""
+    root, remote = repo
+    assert main(["build"]) == 0                                           # site.yaml's base URL
+    assert main(["build", "--base-url", "http://127.0.0.1:8000/"]) == 0  # what serve builds
+    assert main(["publish", "--base-url", "https://user.github.io/archive/"]) == 0
+    clone = tmp_path / "published"
+    git("clone", "-q", "-b", "gh-pages", str(remote), str(clone), cwd=tmp_path)
+    assert_links_under(clone, "user.github.io", "/archive/")
+    assert (clone / "archive" / "index.html").is_file() and (clone / "404.html").is_file()
+    feed = (clone / "feed.xml").read_text(encoding="utf-8")
+    ids = feed.split("<id>")[1:]
+    assert ids and all(i.startswith("https://user.github.io/archive/") for i in ids), ids[:2]
+    sitemap = (clone / "sitemap.xml").read_text(encoding="utf-8")
+    locs = sitemap.split("<loc>")[1:]
+    assert locs and all(loc.startswith("https://user.github.io/archive/") for loc in locs)
+    # the local site/ is the preview's, untouched by publishing
+    assert "127.0.0.1:8000" in (root / "site" / "index.html").read_text(encoding="utf-8")
