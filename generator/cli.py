@@ -18,7 +18,7 @@ from generator.build import build
 from generator.gather import gather
 from generator.check import report
 from generator.config import SiteConfig, load_config
-from generator.errors import BriefingError
+from generator.errors import BriefingError, located
 from generator.model import Briefing
 from generator.registry import load_registry
 
@@ -85,7 +85,7 @@ def cmd_check(args) -> int:
         if items:
             print(f"\n{heading} ({len(items)})")
             for source, message in items:
-                print(f"  {source}: {message}")
+                print("  " + located(source, None, message))
     print(f"\nchecked {len(briefings) + len(errors)} seeds: {len(errors)} refused, "
           f"{len(notices) + len(config.notices)} warnings, {findings.count()} findings for an editor")
     return EXIT_INPUT if errors or (args.strict and (notices or config.notices)) else EXIT_OK

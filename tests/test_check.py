@@ -28,3 +28,12 @@ def test_check_exit_0_when_every_seed_is_usable(archive, capsys, monkeypatch):
     monkeypatch.chdir(archive.root)
     assert main(["check"]) == 0
     assert not (archive.root / "site").exists()
+
+
+def test_check_prints_a_seed_name_with_control_characters_escaped(archive, capsys, monkeypatch):
+    archive.seed("a\x1b[2Jb.txt", SEED_LIKE)
+    archive.seed("c.txt", SEED_LIKE.replace("Tuesday", "Wednesday"))
+    monkeypatch.chdir(archive.root)
+    main(["check"])
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "seeds/a\\x1b[2Jb.txt: looks like the same article as seeds/c.txt" in out
