@@ -122,7 +122,7 @@ def body_html(b: Briefing, links: dict[str, str], base_path: str) -> Markup:
     by_para: dict[int, list] = {}
     for m in b.mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    base = str(escape(base_path))  # slugs are letters, digits and hyphens (urls.slugify): nothing else in a link needs escaping
+    base = str(escape(base_path))  # slugs: letters, digits, hyphens (urls.slugify); nothing to escape
     out = []
     for i, text in enumerate(b.body):
         pieces, hrefs, pos = [], [], 0  # pieces: text, name, text, name, ..., text
