@@ -7,8 +7,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 
 from generator.text import fold
-
-PARTICLES = frozenset("al el bin ibn bint de da van von der le la".split())
+from generator.words import NAME_PARTICLES as PARTICLES
 
 
 def name_tokens(name: str) -> tuple[str, ...]:

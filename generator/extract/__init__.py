@@ -6,11 +6,12 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
-from generator.extract.people import (Paragraph, country_refs, known_officials, listed_counterparts,
-                                      notable_officials, possessed_officials, scan)
+from generator.extract.people import (country_refs, known_officials, listed_counterparts, notable_officials,
+                                      possessed_officials, scan)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
 from generator.extract.speech import statements
+from generator.extract.types import Paragraph
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 
 from generator.text import Phrases, fold
+from generator.words import EXACT_HONORIFICS, NAME_PARTICLES
+from generator.words import HONORIFICS as HONORIFIC_PHRASES
 
 STOP_NAME_WORDS = frozenset(fold(w) for w in (
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
@@ -20,20 +22,30 @@ STOP_NAME_WORDS = frozenset(fold(w) for w in (
     "Army Navy Forces Department Service Affairs Bureau Institute Forum Foundation").split())
 # "May" is a month and a surname: it is a name word when a title stands right before it.
 MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
-PARTICLES = frozenset("bin bint ibn al el de del della da das do dos van von der den di du le la y abu ben "
-                      "ould zu ter".split())
-# (U and Daw are the Burmese Mr. and Mrs.: "U Thein Sein"; Datuk, Datin, Tun and Seri ("Datuk
-# Seri") Malaysian titles of honour; "Dr" without a stop as British and Commonwealth copy writes it)
-HONORIFICS = frozenset(fold(w) for w in ("Mr. Mrs. Ms. Miss Dr. Dr Sir Dame Sheikh Lord Lady Madam Mme. M. U Daw "
-                                         "Datuk Datin Tun Seri Ayatollah Prince Princess").split())
+PARTICLES = NAME_PARTICLES
+# Single words of address ("Dr", "Sheikh", "H.E."), for rules that test one token; a name's
+# start is read with `honorifics_at`, which also knows the phrases ("His Excellency").
+HONORIFICS = frozenset(k[0] for k in HONORIFIC_PHRASES if len(k) == 1) | frozenset(
+    fold(k[0]) for k in EXACT_HONORIFICS if len(k) == 1 and "." in k[0])
 
 
 def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
-    """How many tokens of honorifics ("Dr", "Datuk Seri") start at token k: they are no part of a name."""
-    n = k
-    while n < len(folded) and n - k < 2 and folded[n] in HONORIFICS and words[n][:1].isupper():
-        n += 1
+    """How many tokens of forms of address ("Dr", "Datuk Seri", "H.E. Mr.", "His Excellency")
+    start at token k: they are no part of a name. A form written in capitals only ("HE") counts
+    only as written, and the others only capitalised, so "he" and the surname "He" stay words."""
+    n, end = k, len(folded)
+    while n < end and n - k < 6:
+        size = 0
+        if words[n][:1].isupper():
+            size, _ = longest_match(folded, n, HONORIFIC_PHRASES)
+            if not size and words[n] in EXACT_HONORIFICS.firsts:
+                size, _ = longest_match(words, n, EXACT_HONORIFICS)
+        if not size:
+            break
+        n += size
     return n - k
+
+
 TRANSPARENT = frozenset({"new", "newly", "elected", "newly-elected", "then", "current", "incumbent",
                          "powerful", "veteran", "longtime", "long-time"})
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)

@@ -12,13 +12,14 @@ from itertools import compress, count
 
 from generator.extract.events import ENCOUNTER_RE, PLACE_NOUNS
 from generator.extract.lexicon import longest_match, longest_match_ending
-from generator.extract.people import PARTY_NOUNS, Paragraph, Ref
+from generator.extract.people import PARTY_NOUNS
+from generator.extract.types import Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
+from generator.words import ARTICLES, POSSESSIVES, SETTING_PREPOSITIONS, TOPIC_PREPOSITIONS
 
 LEAD = 3  # paragraphs that make the lead: officials named there take part
-TOPIC_PREPOSITIONS = frozenset({"on", "about", "over", "against", "toward", "towards", "regarding"})
-DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her"})
+DETERMINERS = ARTICLES | POSSESSIVES
 # The object of a verb of judgement is what the parties judge, not one of them ("blaming Iran for",
 # "praised the Iranian leader"); the object of a verb of encounter ("met", "hosted") is a party.
 JUDGEMENT_VERBS = frozenset("""
@@ -45,9 +46,6 @@ CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "
                          "although", "though", "whereas", "which", "who"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 OF_FROM = frozenset({"of", "from"})
-# A group after one of these is the setting of the event ("at a meeting of the G7 leaders").
-PREPOSITIONS = frozenset({"of", "at", "for", "during", "on", "in", "to", "from", "with", "by", "before", "after",
-                          "ahead", "outside", "inside", "into", "between", "among"})
 # Nouns a group of states stands before or after when its members act together ("G7 leaders",
 # "ministers from the Group of Eight").
 MEMBER_NOUNS = PARTY_NOUNS | {"ministers", "heads", "nations", "countries", "members", "states", "partners"}
@@ -223,7 +221,7 @@ def group_members(p: Paragraph, reg: Registry) -> list[str]:
             p.folded[k - 2] in MEMBER_NOUNS or longest_match_ending(p.folded, k - 1, reg.titles, 3)[0])
         # "G7 leaders", "the G-20 finance ministers", but not "a meeting of the G7 leaders": a group
         # after a preposition is the setting of the event, not its subject
-        after = not (k and p.folded[k - 1] in PREPOSITIONS) and _people_follow(p, i + n, 3, MEMBER_NOUNS, reg)
+        after = not (k and p.folded[k - 1] in SETTING_PREPOSITIONS) and _people_follow(p, i + n, 3, MEMBER_NOUNS, reg)
         if before or after:
             codes += members
     return codes

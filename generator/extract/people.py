@@ -1,64 +1,20 @@
 """Layers 3-5: find officials by their titles, resolve short forms, attribute countries."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from itertools import compress, count
-from operator import itemgetter, not_
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, honorifics_at, longest_match,
                                        longest_match_ending)
+from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
-from generator.text import fold, is_capitalised, split_tokens
+from generator.words import ARTICLES, POSSESSIVES
+from generator.text import fold, is_capitalised
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = frozenset({"former", "ex", "ex-", "late"})
-DETERMINERS = frozenset({"the", "a", "an"})
 # Last words of the offices of people sent to another state ("Ambassador to Kenya").
 ENVOYS = frozenset({"ambassador", "envoy", "commissioner", "consul", "representative", "emissary"})
-
-
-@dataclass
-class Found:
-    """One title-anchored mention of an official in one paragraph."""
-
-    name: str
-    title: str | None
-    country: str | None
-    former: bool
-    para: int
-    start: int
-    end: int
-    weak: bool = False
-    counterpart: bool = False
-    at: int = 0  # token index where the mention (its country word or title) starts
-
-
-@dataclass
-class Paragraph:
-    """A paragraph's tokens, ready for scanning."""
-
-    text: str
-    words: list[str]
-    folded: list[str]
-    spans: list[tuple[int, int]]
-    caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where names start
-
-    @classmethod
-    def of(cls, text: str) -> "Paragraph":
-        words, spans = split_tokens(text)
-        # an ASCII word folds to its lower case: lower all the words in one go (no token holds a
-        # space, and lower() adds none: were one added, the count would show it)
-        folded = " ".join(words).lower().split(" ") if words else []
-        if not text.isascii():
-            if len(folded) != len(words):
-                folded = list(map(fold, words))
-            else:
-                for i in compress(count(), map(not_, map(str.isascii, words))):
-                    folded[i] = fold(words[i])  # accents, curly apostrophes, case folding
-        # the tokens whose first character is a capital, found without a Python loop
-        caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
-        return cls(text, words, folded, spans, caps)
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -159,7 +115,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     """The name in "Name, [the] <title>": its token span, ending at the comma before `start`
     (not an office or body written before the name: "NATO Secretary-General X, a former ...")."""
     k = start
-    while k > 0 and (p.folded[k - 1] in DETERMINERS or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
         k -= 1
     if k < 2 or p.words[k - 1] != ",":
         return None
@@ -236,7 +192,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         if kind == "weak" and not qualified:
             nxt = j
             continue
-        if kind == "counterpart" and not (i > 0 and p.folded[start - 1 if start else 0] in ("his", "her", "their", "its")):
+        if kind == "counterpart" and not (i > 0 and p.folded[start - 1 if start else 0] in POSSESSIVES):
             nxt = j
             continue
         title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
@@ -349,9 +305,6 @@ def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
         j = nxt
 
 
-POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their", "its"})
-
-
 def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
     """"his French and Polish counterparts, X and Y", "her counterparts from Estonia, Latvia and
     Poland, X, Y and Z": the names take the states in the order the states were listed, and
@@ -375,7 +328,7 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     for i in [k for k, f in enumerate(p.folded) if f == "counterparts"]:
         codes, after = [], i + 1
         for t in range(i - 1, max(i - 8, 0) - 1, -1):  # "his French and Polish counterparts"
-            if p.folded[t] in POSSESSIVE_PRONOUNS:
+            if p.folded[t] in POSSESSIVES:
                 listed, end = _series(p, t + 1, demonym)
                 codes = listed if end == i else []
                 break
@@ -468,19 +421,6 @@ PARTY_NOUNS = frozenset({"side", "sides", "government", "governments", "official
                          "negotiators", "diplomat", "diplomats", "envoys", "lawmakers", "ministry", "regime",
                          "administration"})
 LOCATIVE = frozenset({"in", "to", "from", "for", "at", "into", "visiting", "visited", "across", "inside"})
-
-
-@dataclass(frozen=True)
-class Ref:
-    """A reference to a country in a paragraph: its token, the code, how it was named."""
-
-    at: int
-    code: str
-    kind: str          # "name", "demonym", "metonym" or "place" (a city or venue)
-    locative: bool     # after "in", "to", "from" ...: it says where, not who
-    describes: bool = False  # "the North Korean leader", "the Japanese side": another party, not a place
-    possessive: bool = False  # "North Korea's missiles"
-    after: str = ""           # the word before it
 
 
 def _country_word(word: str, reg: Registry) -> str | None:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match
-from generator.extract.people import Found, Paragraph, Ref
+from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize

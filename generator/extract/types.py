@@ -1,0 +1,65 @@
+"""The values every rule module shares: a paragraph's tokens, a mention of an official, a
+reference to a country. Rule modules import these from here, never from one another."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import compress, count
+from operator import itemgetter, not_
+
+from generator.text import fold, split_tokens
+
+
+@dataclass
+class Found:
+    """One title-anchored mention of an official in one paragraph."""
+
+    name: str
+    title: str | None
+    country: str | None
+    former: bool
+    para: int
+    start: int
+    end: int
+    weak: bool = False
+    counterpart: bool = False
+    at: int = 0  # token index where the mention (its country word or title) starts
+
+
+@dataclass
+class Paragraph:
+    """A paragraph's tokens, ready for scanning."""
+
+    text: str
+    words: list[str]
+    folded: list[str]
+    spans: list[tuple[int, int]]
+    caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where names start
+
+    @classmethod
+    def of(cls, text: str) -> "Paragraph":
+        words, spans = split_tokens(text)
+        # an ASCII word folds to its lower case: lower all the words in one go (no token holds a
+        # space, and lower() adds none: were one added, the count would show it)
+        folded = " ".join(words).lower().split(" ") if words else []
+        if not text.isascii():
+            if len(folded) != len(words):
+                folded = list(map(fold, words))
+            else:
+                for i in compress(count(), map(not_, map(str.isascii, words))):
+                    folded[i] = fold(words[i])  # accents, curly apostrophes, case folding
+        # the tokens whose first character is a capital, found without a Python loop
+        caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
+        return cls(text, words, folded, spans, caps)
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A reference to a country in a paragraph: its token, the code, how it was named."""
+
+    at: int
+    code: str
+    kind: str          # "name", "demonym", "metonym" or "place" (a city or venue)
+    locative: bool     # after "in", "to", "from" ...: it says where, not who
+    describes: bool = False  # "the North Korean leader", "the Japanese side": another party, not a place
+    possessive: bool = False  # "North Korea's missiles"
+    after: str = ""           # the word before it

@@ -1,0 +1,56 @@
+"""The closed word lists of generator/data/words.yaml, loaded once: one definition per concept,
+shared by the extraction rules (`extract.lexicon`) and the archive's name matching (`identity`)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.text import Phrases, fold, tokenize
+
+FILE = Path(__file__).resolve().parent / "data" / "words.yaml"
+_EXACT = re.compile(r"^[A-Z][A-Z. ]*$")  # "HE", "H.E.": written in capitals and stops only
+
+
+def _read() -> dict[str, str]:
+    try:
+        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot be read: {exc}", FILE) from None
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise ConfigError("each list must be one string of words", FILE)
+    return raw
+
+
+_RAW = _read()
+
+
+def words(name: str) -> frozenset[str]:
+    """The folded words of one list."""
+    return frozenset(fold(w) for w in _RAW[name].split())
+
+
+def phrases(name: str) -> tuple[Phrases, Phrases]:
+    """A comma-separated list of phrases as two tables: those matched ignoring case (folded
+    tokens) and those matched exactly as written (tokens as they are)."""
+    folded, exact = {}, {}
+    for phrase in (x.strip() for x in _RAW[name].split(",")):
+        if not phrase:
+            continue
+        tokens = tuple(t for t, _, _ in tokenize(phrase))
+        if _EXACT.match(phrase):
+            exact[tokens] = phrase
+        else:
+            folded[tuple(map(fold, tokens))] = phrase
+    return Phrases(folded), Phrases(exact)
+
+
+NAME_PARTICLES = words("name_particles")
+HONORIFICS, EXACT_HONORIFICS = phrases("honorifics")
+NAME_SUFFIXES = words("name_suffixes")
+ARTICLES = words("articles")
+POSSESSIVES = words("possessives")
+SETTING_PREPOSITIONS = words("setting_prepositions")
+TOPIC_PREPOSITIONS = words("topic_prepositions")
