@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from generator.text import Phrases, fold
-from generator.words import EXACT_HONORIFICS, NAME_PARTICLES
+from generator.words import EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, NAME_SUFFIXES, PRONOUN_SURNAMES
 from generator.words import HONORIFICS as HONORIFIC_PHRASES
 
 STOP_NAME_WORDS = frozenset(fold(w) for w in (
@@ -20,8 +20,6 @@ STOP_NAME_WORDS = frozenset(fold(w) for w in (
     "Who What Where Why How Which Whose Not No Yes All Some Many Most Other Such "
     "Assembly Court Bank Fund Organization Organisation Nations Commission Corps Staff Command Guard "
     "Army Navy Forces Department Service Affairs Bureau Institute Forum Foundation").split())
-# "May" is a month and a surname: it is a name word when a title stands right before it.
-MONTH_SURNAMES = frozenset({"may", "june", "april", "august"})
 PARTICLES = NAME_PARTICLES
 # Single words of address ("Dr", "Sheikh", "H.E."), for rules that test one token; a name's
 # start is read with `honorifics_at`, which also knows the phrases ("His Excellency").
@@ -36,7 +34,10 @@ def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
     n, end = k, len(folded)
     while n < end and n - k < 6:
         size = 0
-        if words[n][:1].isupper():
+        if n == k and folded[n] == "the" and n + 1 < end:  # ", the Honourable X"
+            size = honorifics_at(folded, words, n + 1)
+            size = size + 1 if size else 0
+        elif words[n][:1].isupper():
             size, _ = longest_match(folded, n, HONORIFIC_PHRASES)
             if not size and words[n] in EXACT_HONORIFICS.firsts:
                 size, _ = longest_match(words, n, EXACT_HONORIFICS)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, PARTICLES,
+from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, NAME_SUFFIXES,
+                                       PARTICLES, PRONOUN_SURNAMES,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, honorifics_at, longest_match,
                                        longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
@@ -57,7 +58,10 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             break
         month_name = (f in MONTH_SURNAMES and after_title and (j == k or parts)
                       and not (j + 1 < n and p.words[j + 1][:1].isdigit()))
-        if f in STOP_NAME_WORDS and not month_name:
+        # "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word
+        surname = (f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1])
+                   and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
+        if f in STOP_NAME_WORDS and not (month_name or surname):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
                       f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
@@ -65,8 +69,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         j, parts = j + 1, parts + 1
         if j < n and p.folded[j] == "'s":
             break
-    while j > k and p.folded[j - 1] in PARTICLES:
-        j -= 1
+    while j > k and (p.folded[j - 1] in PARTICLES or j - k > 1 and p.folded[j - 1] in NAME_SUFFIXES):
+        j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
     if j == k:
         return start  # an honorific with no name after it
     if j - k == 1:
@@ -120,13 +124,18 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     if k < 2 or p.words[k - 1] != ",":
         return None
     end = b = k - 1
+    if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
+        end = b = end - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
                      or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])) and end - b < 5:
         b -= 1
+    addressed = False
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
+        addressed = addressed or p.folded[b] in HONORIFICS
         b += 1
-    if reg is not None:  # the name starts after the last acronym or office word before it
+    # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname
+    if reg is not None and not addressed:  # the name starts after the last acronym or office word before it
         for k in range(end - 2, b - 1, -1):
             # (an acronym, "NATO"; initials, "L.K.", are part of the name)
             if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:

@@ -1,0 +1,49 @@
+"""Protocol forms of readouts and agency copy: forms of address, generational suffixes, names
+after a comma and "the Honourable", surnames that are also common words. Every sentence here is
+invented for the test."""
+from generator.extract import extract
+from generator.extract.lexicon import honorifics_at
+from generator.extract.types import Paragraph
+from generator.sources import RawArticle
+
+
+def officials(text, registry):
+    b, _ = extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)
+    return {p.name: (p.title, p.country) for p in b.officials}, b
+
+
+def test_forms_of_address_are_counted_as_phrases_and_capitals_only_forms_as_written():
+    p = Paragraph.of("H.E. Mr. Tomas Varga and His Excellency Dr. Ana Lind, He Wei and HE Bo Li")
+    assert honorifics_at(p.folded, p.words, 0) == 2          # H.E. Mr.
+    assert honorifics_at(p.folded, p.words, 5) == 3          # His Excellency Dr.
+    assert honorifics_at(p.folded, p.words, 11) == 0         # "He" as a surname
+    assert honorifics_at(p.folded, p.words, 14) == 1         # "HE" as written
+
+
+def test_no_form_of_address_is_part_of_a_name_or_a_person(registry):
+    found, _ = officials("Foreign Minister HE Tomas Varga of Hungary received the Honourable Ana Lind, "
+                         "Minister of Trade of Ireland.\n\nHon. Lind thanked her host.", registry)
+    assert found["Tomas Varga"] == ("Foreign Minister", "HU")
+    assert found["Ana Lind"] == ("Minister of Trade", "IE")
+    assert not any(w in name for name in found for w in ("HE", "Hon", "Honourable"))
+
+
+def test_a_generational_suffix_is_no_part_of_the_name(registry):
+    found, _ = officials("Mr. Ramon Dizon Jr., Secretary of Foreign Affairs of the Philippines, spoke by "
+                         "telephone with Mr. SATO Kenji, Minister for Foreign Affairs of Japan.\n\n"
+                         "Secretary Dizon and Minister Sato agreed to meet soon.", registry)
+    assert found == {"Ramon Dizon": ("Secretary of Foreign Affairs", "PH"),
+                     "SATO Kenji": ("Minister for Foreign Affairs", "JP")}
+
+
+def test_a_title_then_a_comma_then_the_honourable_and_a_name(registry):
+    found, _ = officials("Canadian Foreign Minister, the Honourable Paul Tremblay, will attend the meeting.",
+                         registry)
+    assert found == {"Paul Tremblay": ("Foreign Minister", "CA")}
+
+
+def test_a_pronoun_that_is_a_surname_after_a_title(registry):
+    found, _ = officials("Prime Minister Lan Thi met Chinese Ambassador to Vietnam He Ming in Hanoi. "
+                         "He said ties were strong.", registry)
+    assert found["He Ming"] == ("Ambassador to Vietnam", "CN")
+    assert "He" not in found
