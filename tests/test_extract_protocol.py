@@ -47,3 +47,17 @@ def test_a_pronoun_that_is_a_surname_after_a_title(registry):
                          "He said ties were strong.", registry)
     assert found["He Ming"] == ("Ambassador to Vietnam", "CN")
     assert "He" not in found
+
+
+def test_an_envoy_of_one_state_to_another_keeps_only_the_destination_in_the_title(registry):
+    found, b = officials("They include the Ambassador Extraordinary and Plenipotentiary of the Republic of Chile "
+                         "to Kenya, Rosa Pino, High Commissioner of Canadian to Kenya, Mark Dunn, and the "
+                         "Ambassador of Norway to Kenya, Eva Berg.", registry)
+    assert found == {"Rosa Pino": ("Ambassador Extraordinary and Plenipotentiary to Kenya", "CL"),
+                     "Mark Dunn": ("High Commissioner to Kenya", "CA"),
+                     "Eva Berg": ("Ambassador to Kenya", "NO")}
+
+
+def test_a_portfolio_after_for_the_is_part_of_an_envoys_title(registry):
+    found, _ = officials("Special Envoy for the Andean Peace Process Tom Reyes will travel to Lima.", registry)
+    assert found["Tom Reyes"][0] == "Special Envoy for the Andean Peace Process"

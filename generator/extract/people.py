@@ -1,6 +1,7 @@
 """Layers 3-5: find officials by their titles, resolve short forms, attribute countries."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import compress, count
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, NAME_SUFFIXES,
@@ -159,102 +160,192 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "Secretary of State for African Affairs": a portfolio, not a body
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
-                    or longest_match(p.folded, nxt, reg.metonyms)[0])
+                    or longest_match(p.folded, nxt, reg.metonyms)[0]
+                    # "High Commissioner of Canadian to Ghana": an envoy's state as its nationality word
+                    or not ENVOYS.isdisjoint(p.folded[i:j]) and longest_match(p.folded, nxt, reg.demonyms)[0])
     return False
 
 
 # Last words of a portfolio written after an office ("... for Political Affairs").
 PORTFOLIO_ENDS = frozenset({"affairs", "relations", "cooperation", "security", "development", "trade", "policy",
-                            "planning", "integration", "issues"})
+                            "planning", "integration", "issues", "process"})
 
 
 def _portfolio_end(p: Paragraph, j: int) -> int | None:
     """After "for" at token j, the end of a capitalised portfolio ("for African Affairs"), or None."""
     n = len(p.words)
-    if j + 2 >= n or not p.words[j + 1][:1].isupper():
+    first = j + 2 if j + 1 < n and p.folded[j + 1] == "the" else j + 1  # "for the Colombian Peace Process"
+    if first + 1 >= n or not p.words[first][:1].isupper():
         return None
-    ends = [k for k in range(j + 1, min(j + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
-    if ends and all(p.words[k][:1].isupper() for k in range(j + 1, ends[0] + 1)):
+    ends = [k for k in range(first, min(first + 5, n)) if p.folded[k] in PORTFOLIO_ENDS]
+    if ends and all(p.words[k][:1].isupper() for k in range(first, ends[0] + 1)):
         return ends[0] + 1
     return None
+
+
+@dataclass
+class _Office:
+    """A title being read in a paragraph: tokens i..j, the prefix from `start`, what it says."""
+
+    i: int               # first token of the title
+    j: int               # token after the title (its "of X", portfolio and destination included)
+    kind: str            # "strong", "weak" or "counterpart"
+    code: str | None     # the state it serves
+    former: bool
+    start: int           # first token of the mention: nationality word, "former"
+    title: str | None    # as the text writes it ("counterpart": None)
+
+
+def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
+    """Titles that name no official of a state here: someone else's office ("the president's
+    daughter"), an organisation's ("World Bank President"), a weak word with no qualifier ("the
+    leader said"), "counterpart" with no possessive before it."""
+    i, j, n = o.i, o.j, len(p.words)
+    if j < n and p.folded[j] == "'s":
+        return True
+    if _serves_organisation(p, i, j, reg):
+        return True
+    if o.kind == "weak" and not _qualified(p, o, reg):
+        return True
+    return o.kind == "counterpart" and not (i > 0 and p.folded[o.start - 1 if o.start else 0] in POSSESSIVES)
+
+
+def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
+    """A state or a qualifier ("opposition leader") stands before the title."""
+    return o.code is not None or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers)
+
+
+def _span_text(p: Paragraph, a: int, b: int) -> str:
+    """The text of tokens a..b-1 as written."""
+    return p.text[p.spans[a][0]:p.spans[b - 1][1]]
+
+
+def _mayor_place(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"London Mayor Sadiq Khan": the city is part of the title and gives the country."""
+    if o.i > 0 and o.title and fold(o.title) == "mayor":
+        pl, place = longest_match_ending(p.folded, o.i, reg.places)
+        if pl:
+            o.i, o.code = o.i - pl, o.code or place[1]
+            o.title = _span_text(p, o.i, o.j)
+            o.start = min(o.start, o.i)
+
+
+def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> tuple[int, str | None, bool]:
+    """A state named at token j ("the Republic of Guinea", "New Zealand", or, with `demonyms`,
+    "Canadian"): its tokens, its code and whether it is a possessive ("Canada's foreign minister")."""
+    n = len(p.words)
+    skip = 1 if j < n and p.folded[j] == "the" else 0
+    cl, code = longest_match(p.folded, j + skip, reg.country_names)
+    if not cl and demonyms:
+        cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
+        code = codes[0] if cl else None
+    if not cl:
+        return 0, None, False
+    end = j + skip + cl
+    return end - j, code, end < n and p.folded[end] == "'s"
+
+
+def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """What follows the title about its state: "Ambassador to South Korea" (an envoy's destination,
+    part of the title, not the envoy's state), "Minister of Foreign Affairs of Japan" (the state
+    served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
+    n, j = len(p.words), o.j
+    if not o.title or j + 1 >= n:
+        return
+    envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
+    if envoy and p.folded[j] in ("to", "for"):
+        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:
+            o.j = j + 1 + size
+            o.title = _span_text(p, o.i, o.j)
+        return
+    if p.folded[j] not in ("of", "for"):
+        return
+    # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
+    size, code, possessive = _state_after(p, j + 1, reg, demonyms=envoy)
+    if not size:
+        return
+    o.code = o.code or code
+    if possessive:
+        return  # "a spokesman for Canada's foreign minister"
+    o.j = j + 1 + size
+    k = o.j
+    if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
+        size, _, possessive = _state_after(p, k + 1, reg)
+        if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
+            o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
+            o.j = k + 1 + size
+
+
+def _portfolio(p: Paragraph, o: _Office) -> None:
+    """"Assistant Secretary of State for African Affairs X": the portfolio is part of the title."""
+    if o.j < len(p.words) and p.folded[o.j] == "for":
+        end = _portfolio_end(p, o.j)
+        if end is not None:
+            o.j = end
+            o.title = _span_text(p, o.i, end) if o.title else None
+
+
+def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int] | None, int]:
+    """The name the title presents: after it ("President X", "the President of X, Y"), or, when
+    none follows, before it ("X, the foreign minister"); and the token where the name ends."""
+    n, j = len(p.words), o.j
+    # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
+    # country, or a determiner or possessive, introduces takes the name after a comma
+    introduced = (o.start > 0 and p.folded[o.start - 1] in ("the", "its", "his", "her", "their", "'s")
+                  and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
+    comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
+                                             or (o.kind == "strong" and introduced))
+    k = j + 1 if comma else j
+    end = _name_at(p, k, reg, after_title=True)
+    if k > j and end - k == 1:
+        # "with X Y, the foreign minister, Z said": a full name before the title, a lone
+        # surname after it: the title describes the person named before it
+        before = _appositive_name(p, o.start, reg)
+        if before and before[1] - before[0] >= 2:
+            end = k
+    if end > k:
+        return (k + honorifics_at(p.folded, p.words, k), end), end
+    return _appositive_name(p, o.start, reg), end
+
+
+def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
+    """The title at token i with all the text says around it, or None when there is none."""
+    j, kind = _title_at(p, i, reg)
+    if kind is None:
+        return None
+    code, former, start = _look_back(p, i, reg)
+    title = None if kind == "counterpart" else _span_text(p, i, j)
+    return _Office(i, j, kind, code, former, start, title)
 
 
 def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
-    n, nxt = len(p.words), 0
+    nxt = 0
     # the tokens a title (or "counterpart") starts with, found without a Python loop
     for i in list(compress(count(), map(reg.title_starts.__contains__, p.folded))):
         if i < nxt:
             continue
-        j, kind = _title_at(p, i, reg)
-        if kind is None:
+        o = _office_at(p, i, reg)
+        if o is None:
             continue
-        if j < n and p.folded[j] == "'s":  # "the president's daughter": someone else's office
-            nxt = j
+        if _skipped(p, o, reg):
+            nxt = o.j
             continue
-        code, former, start = _look_back(p, i, reg)
-        if _serves_organisation(p, i, j, reg):
-            nxt = j
-            continue
-        qualified = code is not None or (i > 0 and p.folded[i - 1] in reg.weak_qualifiers)
-        if kind == "weak" and not qualified:
-            nxt = j
-            continue
-        if kind == "counterpart" and not (i > 0 and p.folded[start - 1 if start else 0] in POSSESSIVES):
-            nxt = j
-            continue
-        title = None if kind == "counterpart" else p.text[p.spans[i][0]:p.spans[j - 1][1]]
-        if i > 0 and title and fold(title) == "mayor":  # "London Mayor Sadiq Khan"
-            pl, place = longest_match_ending(p.folded, i, reg.places)
-            if pl:
-                i, code = i - pl, code or place[1]
-                title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
-                start = min(start, i)
-        if title and p.folded[j - 1] in ENVOYS and j + 1 < n and p.folded[j] in ("to", "for"):
-            # "Ambassador to South Korea X", "Special Envoy for Sudan X": the country an envoy is
-            # sent to is part of the title, and not the envoy's own
-            skip = 2 if p.folded[j + 1] == "the" else 1
-            cl, _ = longest_match(p.folded, j + skip, reg.country_names)
-            if cl and not (j + skip + cl < n and p.folded[j + skip + cl] == "'s"):
-                j += skip + cl
-                title = p.text[p.spans[i][0]:p.spans[j - 1][1]]
-        elif j + 1 < n and p.folded[j] in ("of", "for"):
-            skip = 2 if p.folded[j + 1] == "the" else 1
-            cl, c2 = longest_match(p.folded, j + skip, reg.country_names)
-            if cl and j + skip + cl < n and p.folded[j + skip + cl] == "'s":
-                code = code or c2  # "a spokesman for Canada's foreign minister"
-            elif cl:
-                code, j = code or c2, j + skip + cl
-        end_of_portfolio = _portfolio_end(p, j) if j < n and p.folded[j] == "for" else None
-        if end_of_portfolio is not None:
-            # "Assistant Secretary of State for African Affairs X": the portfolio is part of the title
-            j = end_of_portfolio
-            title = p.text[p.spans[i][0]:p.spans[j - 1][1]] if title else None
-        # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
-        # country, or a determiner or possessive, introduces takes the name after a comma
-        introduced = (start > 0 and p.folded[start - 1] in ("the", "its", "his", "her", "their", "'s")
-                      and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
-        k = j + 1 if j < n and p.words[j] == "," and (qualified or code is not None or kind == "counterpart"
-                                                       or (kind == "strong" and introduced)) else j
-        end = _name_at(p, k, reg, after_title=True)
-        if k > j and end - k == 1:
-            # "with X Y, the foreign minister, Z said": a full name before the title, a lone
-            # surname after it: the title describes the person named before it
-            before = _appositive_name(p, start, reg)
-            if before and before[1] - before[0] >= 2:
-                end = k
-        span = (k + honorifics_at(p.folded, p.words, k), end) if end > k else _appositive_name(p, start, reg)
+        _mayor_place(p, o, reg)
+        _served_state(p, o, reg)
+        _portfolio(p, o)
+        span, end = _name_after(p, o, reg)
+        nxt = o.j
         if span:
             a, b = span
-            used.update(range(start, i))
-            found.append(Found(name=p.text[p.spans[a][0]:p.spans[b - 1][1]], title=title, country=code,
-                               former=former, para=pi, start=p.spans[a][0], end=p.spans[b - 1][1],
-                               weak=kind == "weak" or (title is not None and fold(title) in RANKS),
-                               counterpart=kind == "counterpart", at=min(start, a)))
-            nxt = max(end, j)
-        else:
-            nxt = j
+            used.update(range(o.start, o.i))
+            found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
+                               start=p.spans[a][0], end=p.spans[b - 1][1],
+                               weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
+                               counterpart=o.kind == "counterpart", at=min(o.start, a)))
+            nxt = max(end, o.j)
     return found, used
 
 
