@@ -61,3 +61,34 @@ def test_an_envoy_of_one_state_to_another_keeps_only_the_destination_in_the_titl
 def test_a_portfolio_after_for_the_is_part_of_an_envoys_title(registry):
     found, _ = officials("Special Envoy for the Andean Peace Process Tom Reyes will travel to Lima.", registry)
     assert found["Tom Reyes"][0] == "Special Envoy for the Andean Peace Process"
+
+
+def test_a_plural_office_before_its_holders_gives_each_the_office(registry):
+    found, _ = officials("Presidents Tomas Varga and Austria's Eva Gruber held talks in Vienna.\n\n"
+                         "The meeting was attended by Cabinet Secretaries Ana Lind and Paul Okoth.", registry)
+    assert found["Tomas Varga"][0] == found["Eva Gruber"][0] == "President"
+    assert found["Eva Gruber"][1] == "AT"
+    assert found["Ana Lind"][0] == found["Paul Okoth"][0] == "Cabinet Secretary"
+
+
+def test_states_listed_with_a_plural_office_pair_with_the_names_in_order(registry):
+    found, b = officials("The Peruvian and Chilean presidents, Rosa Pino and Marco Vidal, respectively, met "
+                         "at the border.\n\nThe foreign ministers of Bolivia and Paraguay, Luis Roca and Ana "
+                         "Benitez, also attended.", registry)
+    assert found["Rosa Pino"] == ("president", "PE") and found["Marco Vidal"] == ("president", "CL")
+    assert found["Luis Roca"] == ("foreign minister", "BO") and found["Ana Benitez"] == ("foreign minister", "PY")
+    assert {"PE", "CL"} <= set(b.countries)
+
+
+def test_a_roster_of_envoys_takes_the_office_of_its_earlier_mention(registry):
+    found, b = officials("President Lin Tao received the credentials of three new ambassadors to China in "
+                         "Beijing on Monday.\n\nThe ambassadors are Eva Berg from Norway, Kofi Mensah from "
+                         "Ghana, and Rosa Pino from Chile.", registry)
+    assert found["Eva Berg"] == ("ambassador to China", "NO")
+    assert found["Kofi Mensah"] == ("ambassador to China", "GH")
+    assert found["Rosa Pino"] == ("ambassador to China", "CL")
+
+
+def test_a_plural_office_in_apposition_without_states_names_nobody(registry):
+    found, _ = officials("The presidents, Tomas Varga and Eva Gruber, met in Vienna.", registry)
+    assert "Tomas Varga" not in found or found["Tomas Varga"][0] != "president"

@@ -7,7 +7,7 @@ from generator.extract.events import compose_headline, dateline_place, event_typ
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (country_refs, known_officials, listed_counterparts, notable_officials,
-                                      possessed_officials, scan)
+                                      plural_officials, possessed_officials, scan)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
 from generator.extract.speech import statements
@@ -26,6 +26,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
         f += listed_counterparts(p, i, reg, f)
+        f += plural_officials(p, i, reg, f, scanned[:i])
         f += known_officials(p, i, reg, f)
         f += possessed_officials(p, i, reg, f)
         found += sorted(f + notable_officials(p, i, reg, f), key=lambda x: x.start)

@@ -448,6 +448,141 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     return out
 
 
+# Verbs after a plural office that open a roster of its holders ("The ambassadors are X from A, ...").
+ROSTER_VERBS = frozenset({"are", "were", "include", "included", "including"})
+
+
+def _singular(word: str) -> str:
+    """"secretaries" -> "secretary", "Ministers" -> "Minister" (the plural of an office word)."""
+    if word[-3:] in ("ies", "IES"):
+        return word[:-3] + ("y" if word[-1] == "s" else "Y")
+    return word[:-1] if word[-1:] in "sS" else word
+
+
+def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | None:
+    """A plural office ending at token t ("Cabinet Secretaries", "presidents"): its first token and
+    the singular title as written ("Cabinet Secretary")."""
+    f = p.folded[t]
+    if len(f) < 4 or f[-1] != "s" or not p.words[t][:1].isalpha():
+        return None
+    one = _singular(f)
+    if one not in reg.titles.rtrie:
+        return None
+    window = p.folded[max(0, t - 4):t] + [one]
+    size, kind = longest_match_ending(window, len(window), reg.titles)
+    if not size or kind == "counterpart":
+        return None
+    a = t - size + 1
+    return a, (_span_text(p, a, t) + " " if a < t else "") + _singular(p.words[t])
+
+
+def _demonyms_before(p: Paragraph, k: int, reg: Registry) -> tuple[list[str], int]:
+    """The states of a list of nationality words ending just before token k ("the Colombian and
+    Ecuadorean"), in the order written, and where the list starts."""
+    codes: list[str] = []
+    while k > 0:
+        size, value = longest_match_ending(p.folded, k, reg.demonyms)
+        if not size:
+            break
+        codes.insert(0, value[0])
+        k -= size
+        if k > 1 and p.folded[k - 1] in (",", "and") and longest_match_ending(p.folded, k - 1, reg.demonyms)[0]:
+            k -= 1
+        elif k > 2 and p.folded[k - 1] == "and" and p.folded[k - 2] == "," and \
+                longest_match_ending(p.folded, k - 2, reg.demonyms)[0]:
+            k -= 2
+        else:
+            break
+    return codes, k
+
+
+def _destination(p: Paragraph, j: int, reg: Registry) -> tuple[int, str]:
+    """"to China" at token j after an envoy's office: its tokens and text (0 when none)."""
+    if j + 1 < len(p.words) and p.folded[j] == "to":
+        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:
+            return 1 + size, _span_text(p, j, j + 1 + size)
+    return 0, ""
+
+
+def _earlier_destination(paras: list[Paragraph], plural: str, reg: Registry) -> str:
+    """The destination an earlier mention of a plural envoy office gave ("11 new ambassadors to
+    China" before "The ambassadors are ..."): the roster's envoys hold the same office."""
+    for q in paras:
+        for t in [k for k, f in enumerate(q.folded) if f == plural]:
+            size, text = _destination(q, t + 1, reg)
+            if size:
+                return text
+    return ""
+
+
+def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
+                     before: list[Paragraph] = ()) -> list[Found]:
+    """Offices written in the plural before the list of their holders, each holding the office:
+    - "Cabinet Secretaries X and Y", "Presidents X and Nigeria's Y": the names follow at once;
+    - "the Colombian and Ecuadorean presidents, X and Y, respectively", "the foreign ministers
+      of Chile and Peru, X and Y": states listed before or after the office pair with the names
+      in order;
+    - "The ambassadors are X from Norway, Y from Spain ...": a roster, each name with its state;
+      the office is that of the plural's earlier mention ("new ambassadors to China")."""
+    out: list[Found] = []
+    n = len(p.words)
+
+    def name(j):
+        end = _name_at(p, j, reg, after_title=True)
+        return (end - j, (j, end, None)) if end - j >= 2 else (0, None)
+
+    def owned_name(j):  # "Nigeria's Olusegun Obasanjo"
+        size, code = longest_match(p.folded, j, reg.country_names)
+        if size and j + size < n and p.folded[j + size] == "'s":
+            got, value = name(j + size + 1)
+            return (size + 1 + got, (value[0], value[1], code)) if got else (0, None)
+        return name(j)
+
+    def country(j):
+        return longest_match(p.folded, j, reg.country_names)
+
+    def member(j):  # "Geir Berg from Norway"
+        got, value = name(j)
+        if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
+            return 0, None
+        size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
+        return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
+
+    for t in range(n - 2):
+        office = _plural_office(p, t, reg)
+        if office is None:
+            continue
+        a, title = office
+        codes, first = _demonyms_before(p, a, reg)
+        j = t + 1
+        size, dest = _destination(p, j, reg)
+        j += size
+        if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
+            codes, j = _series(p, j + 1 + (p.folded[j + 1] == "the"), country)
+        if p.folded[j] in ROSTER_VERBS:
+            listed, _ = _series(p, j + 1, member)
+            dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
+        else:
+            comma = p.words[j] == ","
+            listed, end = _series(p, j + comma, owned_name)
+            respectively = end + 1 < n and p.words[end] == "," and p.folded[end + 1] == "respectively"
+            if comma and not (codes or respectively):
+                continue  # "the presidents, X and Y, met": names in apposition only with their states
+            if codes and len(codes) != len(listed):
+                continue
+            listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
+        if len(listed) < 2:
+            continue
+        full = f"{title} {dest}" if dest else title
+        for s, e, code in listed:
+            start, stop = p.spans[s][0], p.spans[e - 1][1]
+            if not _taken(taken + out, pi, start, stop):
+                out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
+                                 start=start, end=stop, at=min(first, s)))
+    return out
+
+
 # Nouns after a name that make it the name of a thing ("the Obama administration").
 ATTRIBUTIVE = frozenset({"administration", "administrations", "era", "years", "doctrine", "presidency", "campaign",
                          "camp", "foundation", "family", "aides", "allies", "loyalists", "supporters", "voters",
