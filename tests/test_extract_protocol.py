@@ -92,3 +92,11 @@ def test_a_roster_of_envoys_takes_the_office_of_its_earlier_mention(registry):
 def test_a_plural_office_in_apposition_without_states_names_nobody(registry):
     found, _ = officials("The presidents, Tomas Varga and Eva Gruber, met in Vienna.", registry)
     assert "Tomas Varga" not in found or found["Tomas Varga"][0] != "president"
+
+
+def test_a_dateline_on_a_line_of_its_own_opens_the_text():
+    from generator.extract.clean import parse_wire
+    w = parse_wire(" date 2024-05-02 LUSAKA, Zambia, May 2, 2024/Wire Service/ --\n\nThe Minister of Foreign "
+                   "Affairs, Dr Ana Lind, met her guest.", "t.txt")
+    assert (w.dateline, w.agency, w.headline) == ("LUSAKA, Zambia", "Wire Service", None)
+    assert w.paragraphs[0].startswith("The Minister of Foreign Affairs")

@@ -58,9 +58,10 @@ DATELINE_RE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
     r"[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
-    # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/."
-    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?"
+    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
+    # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
+    r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"
+    r"|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?(?:\s*(?:--|—|–))?"
     r"|\s*(?:--|—|–|:|\s-))\s+(?=\S)")
 
 
@@ -131,6 +132,10 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
                           "(or give 'date:' in front matter)", name, first_line)
     paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) if " MORE" in p else p for p in split_paragraphs(text)]
     headline, captions = None, []
+    for k in (0, 1):  # a dateline on a line of its own ("CITY, Country, May 2, 2025/Agency/ --") opens the text
+        if k + 1 < len(paragraphs) and _dateline_only(paragraphs[k]):
+            paragraphs[k:k + 2] = [paragraphs[k] + " " + paragraphs[k + 1]]
+            break
     if paragraphs:
         credit = CREDIT_SPLIT_RE.match(paragraphs[0])
         if credit:
@@ -174,6 +179,13 @@ def _unclutter(m: re.Match) -> str:
         k -= 1
     name = shown[k:] if len(shown) - k > 1 else full
     return " ".join(shown[:k] + name)
+
+
+def _dateline_only(para: str) -> bool:
+    """A paragraph that is a whole dateline and nothing more, its dash or agency closing it."""
+    d = DATELINE_RE.match(para + " x")
+    return bool(d) and d.end() == len(para) + 1 and _plausible_dateline(d.group("city"),
+                                                                          d.group("agency") or d.group("slashed"))
 
 
 def _plausible_dateline(city: str, agency: str | None) -> bool:
