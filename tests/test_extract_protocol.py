@@ -100,3 +100,11 @@ def test_a_dateline_on_a_line_of_its_own_opens_the_text():
                    "Affairs, Dr Ana Lind, met her guest.", "t.txt")
     assert (w.dateline, w.agency, w.headline) == ("LUSAKA, Zambia", "Wire Service", None)
     assert w.paragraphs[0].startswith("The Minister of Foreign Affairs")
+
+
+def test_a_bare_monarchs_office_in_a_republic_is_that_of_the_monarchy_named(registry):
+    found, _ = officials("The Amir Sheikh Hamad bin Nasser met President Ana Lind of Iceland on the sidelines "
+                         "of a forum held in Kazakhstan's capital Astana.\n\nThe Amir thanked her for "
+                         "Kuwait's ties with Iceland.", registry)
+    assert found["Hamad bin Nasser"] == ("Amir", "KW")
+    assert found["Ana Lind"] == ("President", "IS")

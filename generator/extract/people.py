@@ -108,12 +108,36 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     if j + 1 < len(p.words) and p.folded[j] == "for":  # "Cabinet Secretary for Foreign Affairs"
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
         j += 1 + dl if dl else 0
+    j = _more_domains(p, j, reg)
     while j + 1 < len(p.words) and p.folded[j] == "and":
         tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
         if not tl2 or kind2 != "strong":
             break
         j += 1 + tl2
     return j, kind
+
+
+def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
+    """"Minister of Foreign Affairs and International Cooperation", "Minister for Foreign Affairs and
+    Trade": a title that ends with a ministry's field goes on through the fields joined to it."""
+    n = len(p.words)
+    while j + 1 < n and p.folded[j] == "and" and longest_match_ending(p.folded, j, reg.domains)[0]:
+        dl, _ = longest_match(p.folded, j + 1, reg.domains)
+        if not dl or not p.words[j + 1][:1].isupper():
+            break
+        j += 1 + dl
+    return j
+
+
+def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
+    """"Industry and Infrastructure Minister": where a title that starts with a field starts when
+    other fields are joined before it."""
+    while i > 1 and p.folded[i - 1] == "and" and longest_match(p.folded, i, reg.domains)[0]:
+        dl, _ = longest_match_ending(p.folded, i - 1, reg.domains)
+        if not dl or not p.words[i - 1 - dl][:1].isupper():
+            break
+        i -= 1 + dl
+    return i
 
 
 def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> tuple[int, int] | None:
@@ -314,6 +338,8 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     j, kind = _title_at(p, i, reg)
     if kind is None:
         return None
+    if kind != "counterpart":
+        i = _domains_before(p, i, reg)
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)
@@ -340,6 +366,11 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         nxt = o.j
         if span:
             a, b = span
+            if o.code is None and b > o.j and b + 1 < len(p.words) and p.folded[b] == "of":
+                # "President X of Iceland": the state after the name
+                size, code, possessive = _state_after(p, b + 1, reg, demonyms=False)
+                if size and not possessive:
+                    o.code, end = code, b + 1 + size
             used.update(range(o.start, o.i))
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],

@@ -10,6 +10,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
+from generator.words import MONARCH_OFFICES, MONARCHIES
 
 NEAR_TOKENS = 12
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
@@ -204,10 +205,14 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
     bare "President X" in a report on a visit to a kingdom), the office is that of the country
     whose offices English-language copy leaves unmarked, the United States, if it has one."""
     title = _title_key(o.title) if o.title else ()
-    if home is None or title not in reg.not_offices.get(home, ()):
+    monarch = title in MONARCH_OFFICES
+    if home is None or not (title in reg.not_offices.get(home, ()) or monarch and home not in MONARCHIES):
         return home
     f = o.first
-    others = [r for r in refs[f.para] if r.code != home] or [r for para in refs for r in para if r.code != home]
+
+    def fits(r: Ref) -> bool:  # another state, and a monarchy for a monarch's office
+        return r.code != home and (not monarch or r.code in MONARCHIES)
+    others = [r for r in refs[f.para] if fits(r)] or [r for para in refs for r in para if fits(r)]
     if others:
         return min(others, key=lambda r: abs(r.at - f.at)).code
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
