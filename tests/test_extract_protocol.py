@@ -108,3 +108,18 @@ def test_a_bare_monarchs_office_in_a_republic_is_that_of_the_monarchy_named(regi
                          "Kuwait's ties with Iceland.", registry)
     assert found["Hamad bin Nasser"] == ("Amir", "KW")
     assert found["Ana Lind"] == ("President", "IS")
+
+
+def test_embassy_staff_in_quotes_serve_the_envoys_state(registry):
+    found, _ = officials("Prime Minister Tomas Varga met in Budapest the Kenyan ambassador to Hungary, \"Kofi "
+                         "Otieno\".\n\nThe meeting was attended by the embassy's first secretary, \"Ruth Wanjiku,\" "
+                         "and the military attaché, \"Paul Kimani\".", registry)
+    assert found["Kofi Otieno"] == ("ambassador to Hungary", "KE")
+    assert found["Ruth Wanjiku"] == ("first secretary", "KE")
+    assert found["Paul Kimani"] == ("military attaché", "KE")
+
+
+def test_a_place_or_a_verb_opening_the_sentence_is_no_part_of_a_name_before_its_title(registry):
+    found, _ = officials("On May 3, in Vienna Tomas Varga, Foreign Minister of Hungary, met his guest.\n\n"
+                         "Greeting Tomas Varga, the host said the talks were useful.", registry)
+    assert found == {"Tomas Varga": ("Foreign Minister", "HU")}

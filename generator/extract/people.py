@@ -166,6 +166,11 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
             if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:
                 b = k + 1
                 break
+    # "in Brussels Edward X, Foreign Minister", "Greeting Edward X, the President": a place or a
+    # verb that opens the sentence is no part of the name
+    while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
+                                               or (p.folded[b],) in reg.country_names):
+        b += 1
     return (b, end) if end > b else None
 
 
@@ -310,6 +315,9 @@ def _portfolio(p: Paragraph, o: _Office) -> None:
             o.title = _span_text(p, o.i, end) if o.title else None
 
 
+QUOTES = frozenset('"“”‘’\'')
+
+
 def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int] | None, int]:
     """The name the title presents: after it ("President X", "the President of X, Y"), or, when
     none follows, before it ("X, the foreign minister"); and the token where the name ends."""
@@ -321,6 +329,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
+    if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
+        k += 1
     end = _name_at(p, k, reg, after_title=True)
     if k > j and end - k == 1:
         # "with X Y, the foreign minister, Z said": a full name before the title, a lone

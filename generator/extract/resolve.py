@@ -10,7 +10,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import MONARCH_OFFICES, MONARCHIES
+from generator.words import EMBASSY_RANKS, MONARCH_OFFICES, MONARCHIES
 
 NEAR_TOKENS = 12
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
@@ -135,8 +135,27 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     o.country, o.confidence = code, 0.8
                     break
         if o.country is None and o.first is not None:
-            o.country = _nearby_country(o.first, paras, refs) or _home_for(o, home, paras, refs, reg)
+            o.country = (_embassy_state(o, people, paras) or _nearby_country(o.first, paras, refs)
+                         or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+
+
+ENVOY_WORDS = frozenset({"ambassador", "envoy", "commissioner", "consul", "representative", "charge"})
+
+
+def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """An embassy's staff ("the embassy's first secretary", "the military attaché") serve the
+    state of the envoy named before them."""
+    f = o.first
+    p = paras[f.para]
+    staff = (o.title is not None and _title_key(o.title) in EMBASSY_RANKS
+             or f.at >= 2 and p.folded[f.at - 1] == "'s" and p.folded[f.at - 2] == "embassy")
+    if not staff:
+        return None
+    envoys = [q for q in people if q is not o and q.country and q.title and q.first is not None
+              and (q.first.para, q.first.start) < (f.para, f.start)
+              and not ENVOY_WORDS.isdisjoint(_title_key(q.title))]
+    return envoys[-1].country if envoys else None
 
 
 RANK_PREFIXES = frozenset({"deputy", "assistant", "acting", "principal", "senior", "vice", "under"})
