@@ -500,6 +500,18 @@ def _singular(word: str) -> str:
     return word[:-1] if word[-1:] in "sS" else word
 
 
+_PLURALS: list = [None, frozenset()]  # the table they were made from, and the plurals
+
+
+def _plurals(titles) -> frozenset[str]:
+    """The plural forms of the last words of titles ("ministers", "secretaries"), made once per table."""
+    if _PLURALS[0] is not titles:
+        words = [w for w in titles.rtrie if w and w.isalpha()]
+        _PLURALS[:] = [titles, frozenset([w + "s" for w in words] + [w[:-1] + "ies" for w in words
+                                                                     if w.endswith("y")])]
+    return _PLURALS[1]
+
+
 def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | None:
     """A plural office ending at token t ("Cabinet Secretaries", "presidents"): its first token and
     the singular title as written ("Cabinet Secretary")."""
@@ -590,7 +602,10 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
         return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
 
-    for t in range(n - 2):
+    plurals = _plurals(reg.titles)
+    for t in list(compress(count(), map(plurals.__contains__, p.folded))):  # most paragraphs: none
+        if t >= n - 2:
+            break
         office = _plural_office(p, t, reg)
         if office is None:
             continue
