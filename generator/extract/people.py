@@ -10,7 +10,7 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
                                        longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
-from generator.words import ARTICLES, POSSESSIVES
+from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES
 from generator.text import fold, is_capitalised
 
 COUNTERPART = ("counterpart",)
@@ -183,6 +183,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
+            nxt += 1
         if longest_match(p.folded, nxt, reg.notables)[0]:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
         if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
@@ -264,6 +266,8 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     "Canadian"): its tokens, its code and whether it is a possessive ("Canada's foreign minister")."""
     n = len(p.words)
     skip = 1 if j < n and p.folded[j] == "the" else 0
+    while j + skip < n and p.folded[j + skip] in COURTESY_EPITHETS:  # "of the sisterly Republic of X"
+        skip += 1
     cl, code = longest_match(p.folded, j + skip, reg.country_names)
     if not cl and demonyms:
         cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
@@ -388,15 +392,6 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                counterpart=o.kind == "counterpart", at=min(o.start, a)))
             nxt = max(end, o.j)
     return found, used
-
-
-# Words that make a capitalised phrase a place or a body, not a person ("Spain's Canary Islands").
-NOT_NAME_NOUNS = frozenset("""
-    islands island isles coast sea gulf bay strait river lake peninsula mountains desert valley
-    province region state city county district airport port border embassy ministry army navy
-    east west north south far middle
-    party council bank group company corporation agency university institute foundation league
-    """.split())
 
 
 def _taken(taken: list[Found], pi: int, start: int, stop: int) -> bool:
