@@ -123,3 +123,17 @@ def test_a_place_or_a_verb_opening_the_sentence_is_no_part_of_a_name_before_its_
     found, _ = officials("On May 3, in Vienna Tomas Varga, Foreign Minister of Hungary, met his guest.\n\n"
                          "Greeting Tomas Varga, the host said the talks were useful.", registry)
     assert found == {"Tomas Varga": ("Foreign Minister", "HU")}
+
+
+def test_a_pair_talked_about_gives_no_state_to_the_official_after_it(registry):
+    found, _ = officials("Ahead of talks between Chile and Peru, Foreign Minister Ana Roca met her Bolivian "
+                         "counterpart Luis Vera in La Paz.\n\nThe United States welcomed the meeting. Roca "
+                         "said Argentina supported it and Argentina's envoy agreed.", registry)
+    assert found["Ana Roca"][1] not in ("CL", "PE")
+
+
+def test_another_states_office_held_by_its_subject_is_no_state_for_the_next_official(registry):
+    found, _ = officials("Norway's Foreign Minister Eva Berg met Prime Minister Tomas Varga in Budapest.\n\n"
+                         "Norway's minister is also due to meet Trade Minister Ana Lind of Hungary, while "
+                         "Norway's minister is to see Interior Minister Paul Kiss.", registry)
+    assert found["Paul Kiss"][1] != "NO"

@@ -757,6 +757,10 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                 after = i + length
                 describes = kind in ("demonym", "name") and after < n and (
                     p.folded[after] in PARTY_NOUNS or longest_match(p.folded, after, reg.titles, 3)[0] > 0)
+                if kind == "name" and not describes and after + 2 < n and p.folded[after] == "'s":
+                    # "Japan's minister is to meet X": the state of another official, the subject
+                    size = longest_match(p.folded, after + 1, reg.titles, 3)[0]
+                    describes = size > 0 and after + 1 + size < n and p.words[after + 1 + size].islower()
                 refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
                 nxt = after

@@ -207,11 +207,22 @@ def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Regist
             o.title, o.confidence = found, 0.6
 
 
+def _paired(refs: list[Ref]) -> set[int]:
+    """Where "between A and B" names two states: the pair is what is talked about, not whose
+    official follows ("talks between Ukraine and Russia, Foreign Minister X")."""
+    out = set()
+    for a, b in zip(refs, refs[1:]):
+        if a.after == "between" and b.after == "and":
+            out.update((a.at, b.at))
+    return out
+
+
 def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> str | None:
     """The country named shortly before the mention in its sentence ("in Cambodia ... Prime Minister X")."""
     p = paras[f.para]
+    paired = _paired(refs[f.para])
     for r in reversed(refs[f.para]):
-        if not r.describes and r.at < f.at and f.at - r.at <= NEAR_TOKENS \
+        if not r.describes and r.at not in paired and r.at < f.at and f.at - r.at <= NEAR_TOKENS \
                 and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]):
             return r.code
     return None
@@ -231,9 +242,15 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
 
     def fits(r: Ref) -> bool:  # another state, and a monarchy for a monarch's office
         return r.code != home and (not monarch or r.code in MONARCHIES)
-    others = [r for r in refs[f.para] if fits(r)] or [r for para in refs for r in para if fits(r)]
-    if others:
-        return min(others, key=lambda r: abs(r.at - f.at)).code
+    # the state named nearest before the mention, not as one of a pair talked about; else the
+    # state the article names most ("talks between A and B, Foreign Minister X met ...")
+    paired = _paired(refs[f.para])
+    before = [r for r in refs[f.para] if fits(r) and r.at not in paired and r.at < f.at]
+    if before:
+        return before[-1].code
+    named = Counter(r.code for para in refs for r in para if fits(r))
+    if named:
+        return named.most_common(1)[0][0]
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
