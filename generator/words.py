@@ -32,6 +32,16 @@ def words(name: str) -> frozenset[str]:
     return frozenset(fold(w) for w in _RAW[name].split())
 
 
+def phrase_set(name: str) -> frozenset[str]:
+    """A comma-separated list of phrases, each folded whole ("lt. gen.")."""
+    return frozenset(fold(x.strip()) for x in _RAW[name].split(",") if x.strip())
+
+
+def phrase_keys(name: str) -> frozenset[tuple[str, ...]]:
+    """A comma-separated list of phrases as tuples of folded words (("prime", "minister"),)."""
+    return frozenset(tuple(map(fold, x.split())) for x in _RAW[name].split(",") if x.strip())
+
+
 def phrases(name: str) -> tuple[Phrases, Phrases]:
     """A comma-separated list of phrases as two tables: those matched ignoring case (folded
     tokens) and those matched exactly as written (tokens as they are)."""
@@ -56,8 +66,8 @@ SETTING_PREPOSITIONS = words("setting_prepositions")
 TOPIC_PREPOSITIONS = words("topic_prepositions")
 MONTH_SURNAMES = words("month_surnames")
 PRONOUN_SURNAMES = words("pronoun_surnames")
-MONARCH_OFFICES = frozenset(tuple(map(fold, k.split())) for k in _RAW["monarch_offices"].split(","))
+MONARCH_OFFICES = phrase_keys("monarch_offices")
 MONARCHIES = frozenset(_RAW["monarchies"].split())
 NOT_NAME_NOUNS = words("not_name_nouns")
 COURTESY_EPITHETS = words("courtesy_epithets")
-EMBASSY_RANKS = frozenset(tuple(map(fold, k.split())) for k in _RAW["embassy_ranks"].split(","))
+EMBASSY_RANKS = phrase_keys("embassy_ranks")

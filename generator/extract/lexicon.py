@@ -4,22 +4,11 @@ from __future__ import annotations
 import re
 
 from generator.text import Phrases, fold
-from generator.words import EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, NAME_SUFFIXES, PRONOUN_SURNAMES
+from generator.words import (EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, NAME_SUFFIXES, PRONOUN_SURNAMES,
+                             phrase_set, words)
 from generator.words import HONORIFICS as HONORIFIC_PHRASES
 
-STOP_NAME_WORDS = frozenset(fold(w) for w in (
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June "
-    "July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec "
-    "The A An In On At And But Or Of For To From With By As He She It They We I His Her Their Its "
-    "This That These Those There Here When While After Before During Since If Also However Meanwhile "
-    "Earlier Later Last Next Mr. Mrs. Ms. Dr. Sir Madam Both Each Today Yesterday Tomorrow Tonight "
-    "Morning Afternoon Evening Night Week Year Day Government Ministry Office Parliament Congress "
-    "Senate House Party Council Committee Cabinet Administration Republic Kingdom Union State States "
-    "Palace Summit Forum Agency News Times Post Journal Press Associated Reuters Twitter Facebook "
-    "Says Said Told Asked Met Meets Visits Visited Called Calls Urged Warned Added Noted Hailed "
-    "Who What Where Why How Which Whose Not No Yes All Some Many Most Other Such "
-    "Assembly Court Bank Fund Organization Organisation Nations Commission Corps Staff Command Guard "
-    "Army Navy Forces Department Service Affairs Bureau Institute Forum Foundation").split())
+STOP_NAME_WORDS = words("stop_name_words")
 PARTICLES = NAME_PARTICLES
 # Single words of address ("Dr", "Sheikh", "H.E."), for rules that test one token; a name's
 # start is read with `honorifics_at`, which also knows the phrases ("His Excellency").
@@ -47,13 +36,11 @@ def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
     return n - k
 
 
-TRANSPARENT = frozenset({"new", "newly", "elected", "newly-elected", "then", "current", "incumbent",
-                         "powerful", "veteran", "longtime", "long-time"})
+TRANSPARENT = words("transparent_words")
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
 AL_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
 ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
-RANKS = frozenset(fold(w) for w in ("Gen.", "General", "Adm.", "Admiral", "Col.", "Colonel", "Lt. Gen.",
-                                    "Maj. Gen.", "Field Marshal", "Marshal", "Commander"))
+RANKS = phrase_set("military_ranks")
 
 
 def longest_match(folded: list[str], i: int, table: Phrases, maxlen: int | None = None) -> tuple[int, object]:

@@ -16,31 +16,21 @@ from generator.extract.people import PARTY_NOUNS
 from generator.extract.types import Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
-from generator.words import ARTICLES, POSSESSIVES, SETTING_PREPOSITIONS, TOPIC_PREPOSITIONS
+from generator.words import ARTICLES, POSSESSIVES, SETTING_PREPOSITIONS, TOPIC_PREPOSITIONS, words
 
 LEAD = 3  # paragraphs that make the lead: officials named there take part
 DETERMINERS = ARTICLES | POSSESSIVES
 # The object of a verb of judgement is what the parties judge, not one of them ("blaming Iran for",
 # "praised the Iranian leader"); the object of a verb of encounter ("met", "hosted") is a party.
-JUDGEMENT_VERBS = frozenset("""
-    accuse accuses accused accusing blame blames blamed blaming condemn condemns condemned condemning
-    criticize criticizes criticized criticizing criticise criticises criticised criticising
-    denounce denounces denounced denouncing praise praises praised praising rebuke rebukes rebuked
-    rebuking sanction sanctions sanctioned sanctioning punish punishes punished punishing
-    expel expels expelled expelling summon summons summoned summoning warn warns warned warning
-    threaten threatens threatened threatening urge urges urged urging
-    """.split())
+JUDGEMENT_VERBS = words("judgement_verbs")
 # "criticism of China": the object of a noun of judgement is no party either.
-JUDGEMENT_NOUNS = frozenset("criticism condemnation censure sanctions pressure".split())
+JUDGEMENT_NOUNS = words("judgement_nouns")
 # "wants to meet X", "is ready to visit X": the encounter is wished for, it is not the event reported.
-WISH_WORDS = frozenset("""
-    want wants wanted wanting hope hopes hoped hoping wish wishes wished seek seeks sought
-    offer offers offered willing ready eager keen like
-    """.split())
-ENCOUNTER_VERBS = frozenset({"meet", "see", "visit", "host", "receive", "talk", "speak", "sit"})
+WISH_WORDS = words("wish_words")
+ENCOUNTER_VERBS = words("encounter_verbs")
 # A sentence after the first paragraph that opens with one of these and a comma-closed clause
 # states a circumstance. (In the first paragraph such a clause is part of the event itself.)
-BACKGROUND_OPENERS = frozenset({"as", "while", "although", "though"})
+BACKGROUND_OPENERS = words("background_openers")
 # Punctuation and conjunctions that bound a clause ("Iran tops the agenda | as ministers meet").
 CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "as", "while", "when", "because",
                          "although", "though", "whereas", "which", "who"})
@@ -171,8 +161,7 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
 
 
 # Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
-THING_NOUNS = frozenset("""agreement agreements accord accords protocol protocols format process talks summit
-    group deal consensus declaration conference memorandum communique initiative forum""".split())
+THING_NOUNS = words("thing_nouns")
 
 
 def _names_a_thing(p: Paragraph, r: Ref, reg: Registry) -> bool:

@@ -10,13 +10,12 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
                                        longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES
 from generator.text import fold, is_capitalised
+from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, words
 
 COUNTERPART = ("counterpart",)
-FORMER_WORDS = frozenset({"former", "ex", "ex-", "late"})
-# Last words of the offices of people sent to another state ("Ambassador to Kenya").
-ENVOYS = frozenset({"ambassador", "envoy", "commissioner", "consul", "representative", "emissary"})
+FORMER_WORDS = words("former_words")
+ENVOYS = words("envoy_words")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -198,8 +197,7 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
 
 
 # Last words of a portfolio written after an office ("... for Political Affairs").
-PORTFOLIO_ENDS = frozenset({"affairs", "relations", "cooperation", "security", "development", "trade", "policy",
-                            "planning", "integration", "issues", "process"})
+PORTFOLIO_ENDS = words("portfolio_ends")
 
 
 def _portfolio_end(p: Paragraph, j: int) -> int | None:
@@ -485,7 +483,7 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
 
 
 # Verbs after a plural office that open a roster of its holders ("The ambassadors are X from A, ...").
-ROSTER_VERBS = frozenset({"are", "were", "include", "included", "including"})
+ROSTER_VERBS = words("roster_verbs")
 
 
 def _singular(word: str) -> str:
@@ -635,15 +633,11 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
 
 
 # Nouns after a name that make it the name of a thing ("the Obama administration").
-ATTRIBUTIVE = frozenset({"administration", "administrations", "era", "years", "doctrine", "presidency", "campaign",
-                         "camp", "foundation", "family", "aides", "allies", "loyalists", "supporters", "voters",
-                         "-era", "library", "memorial", "plan", "policy", "policies"})
+ATTRIBUTIVE = words("attributive_nouns")
 # Words of a clause after a name that presents the person as running for office.
-CANDIDACY = frozenset({"candidate", "nominee", "nomination", "front-runner", "frontrunner", "hopeful", "contender",
-                       "challenger", "campaign", "campaigning"})
+CANDIDACY = words("candidacy_words")
 # Nouns before a name that describe the person by no office of state.
-NOT_OFFICES = frozenset({"politician", "candidate", "nominee", "rival", "challenger", "businessman", "billionaire",
-                         "widow", "son", "daughter", "wife", "husband", "brother", "sister", "author", "activist"})
+NOT_OFFICES = words("not_offices")
 
 
 def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
@@ -701,12 +695,8 @@ def known_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) ->
 
 
 # Nouns for people or bodies that act for a state: a nationality word before one names a party.
-PARTY_NOUNS = frozenset({"side", "sides", "government", "governments", "officials", "official", "delegation",
-                         "delegations", "team", "teams", "leader", "leaders", "authorities", "counterpart",
-                         "counterparts", "embassy", "military", "forces", "troops", "army", "navy", "negotiator",
-                         "negotiators", "diplomat", "diplomats", "envoys", "lawmakers", "ministry", "regime",
-                         "administration"})
-LOCATIVE = frozenset({"in", "to", "from", "for", "at", "into", "visiting", "visited", "across", "inside"})
+PARTY_NOUNS = words("party_nouns")
+LOCATIVE = words("locative_words")
 
 
 def _country_word(word: str, reg: Registry) -> str | None:
@@ -719,8 +709,8 @@ def _country_word(word: str, reg: Registry) -> str | None:
     return None
 
 
-AMERICA_WORDS = frozenset({"america", "american", "americans"})
-CONTINENT_PARTS = frozenset({"latin", "central", "south", "north"})
+AMERICA_WORDS = words("america_words")
+CONTINENT_PARTS = words("continent_parts")
 
 
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:

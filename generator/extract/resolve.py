@@ -10,7 +10,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import EMBASSY_RANKS, MONARCH_OFFICES, MONARCHIES
+from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, words
 
 NEAR_TOKENS = 12
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
@@ -140,7 +140,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.confidence = 0.5
 
 
-ENVOY_WORDS = frozenset({"ambassador", "envoy", "commissioner", "consul", "representative", "charge"})
+ENVOY_WORDS = words("envoy_words")
 
 
 def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
@@ -158,10 +158,9 @@ def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) 
     return envoys[-1].country if envoys else None
 
 
-RANK_PREFIXES = frozenset({"deputy", "assistant", "acting", "principal", "senior", "vice", "under"})
+RANK_PREFIXES = words("rank_prefixes")
 # Offices news refers back to with "the <office>" alone ("The president told reporters").
-HEAD_OFFICES = frozenset({("president",), ("prime", "minister"), ("chancellor",), ("premier",), ("leader",),
-                          ("king",), ("queen",), ("emir",), ("secretary",)})
+HEAD_OFFICES = phrase_keys("head_offices")
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ";"})
 
 
