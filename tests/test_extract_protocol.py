@@ -137,3 +137,19 @@ def test_another_states_office_held_by_its_subject_is_no_state_for_the_next_offi
                          "Norway's minister is also due to meet Trade Minister Ana Lind of Hungary, while "
                          "Norway's minister is to see Interior Minister Paul Kiss.", registry)
     assert found["Paul Kiss"][1] != "NO"
+
+
+def test_an_office_of_a_states_body_is_an_office_and_the_body_is_in_the_title(registry):
+    found, _ = officials("President Ana Lind of Iceland received the Speaker of the National Assembly of Kenya, "
+                         "Paul Otieno, and Chief of the Royal Court Hamad Saleh of Oman.\n\nThe chairwoman of the "
+                         "AU Commission, Rose Banda, also attended.", registry)
+    assert found["Paul Otieno"] == ("Speaker of the National Assembly", "KE")
+    assert found["Hamad Saleh"] == ("Chief of the Royal Court", "OM")
+    assert "Rose Banda" not in found
+
+
+def test_officials_after_a_sides_nationality_word_serve_that_side(registry):
+    found, _ = officials("Prime Minister Tomas Varga of Hungary met President Ana Lind of Iceland in Budapest.\n\n"
+                         "On the Icelandic side, the talks were attended by Trade Minister Eva Berg and "
+                         "Interior Minister Jon Olafsson.", registry)
+    assert found["Eva Berg"][1] == found["Jon Olafsson"][1] == "IS"

@@ -7,7 +7,7 @@ from generator.extract.events import compose_headline, dateline_place, event_typ
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (country_refs, known_officials, listed_counterparts, notable_officials,
-                                      plural_officials, possessed_officials, scan)
+                                      plural_officials, possessed_officials, scan, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
 from generator.extract.speech import statements
@@ -29,7 +29,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         f += plural_officials(p, i, reg, f, scanned[:i])
         f += known_officials(p, i, reg, f)
         f += possessed_officials(p, i, reg, f)
-        found += sorted(f + notable_officials(p, i, reg, f), key=lambda x: x.start)
+        f += notable_officials(p, i, reg, f)
+        take_sides(p, f, reg)
+        found += sorted(f, key=lambda x: x.start)
         used.append(u)
     for f in found:  # a name is no place: "Sofia" in "Sofia Marangoni" is not Bulgaria's capital
         p = scanned[f.para]

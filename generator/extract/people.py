@@ -11,7 +11,7 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, words
+from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, words
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
@@ -167,6 +167,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
                 break
     # "in Brussels Edward X, Foreign Minister", "Greeting Edward X, the President": a place or a
     # verb that opens the sentence is no part of the name
+    if p.folded[end - 1] in PORTFOLIO_ENDS:
+        return None  # "... for Foreign Affairs and Security Policy, Vice-President": no name
     while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
                                                or (p.folded[b],) in reg.country_names):
         b += 1
@@ -188,12 +190,37 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
         if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs": a portfolio, not a body
+        if p.folded[j] == "of" and _body_end(p, j + 1, reg) is not None:
+            return False  # "Speaker of the National Assembly": a body of the state
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
                     # "High Commissioner of Canadian to Ghana": an envoy's state as its nationality word
                     or not ENVOYS.isdisjoint(p.folded[i:j]) and longest_match(p.folded, nxt, reg.demonyms)[0])
     return False
+
+
+def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
+    """After "of" at token j-1, the end of the name of a state's body ("the Amiri Diwan", "the
+    Executive Committee of the Liberation Organization (LO)"): capitalised words, joined by "of",
+    "the" and "and", up to the last that ends a body's name; None when there is none."""
+    n, end, k = len(p.words), None, j
+    while k < n and k - j < 12:
+        w = p.words[k]
+        if p.folded[k] in ("the", "of", "and") and k + 1 < n and p.words[k + 1][:1].isupper():
+            k += 1
+            continue
+        if not (w[:1].isupper() and w[0].isalpha()):
+            break
+        if longest_match(p.folded, k, reg.organisations)[0]:
+            return None  # "the AU Commission": an international body's
+        if p.folded[k] in STATE_BODIES:
+            end = k + 1
+        k += 1
+    if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
+            and p.words[end + 1].isupper():
+        end += 3  # "(PLO)"
+    return end
 
 
 # Last words of a portfolio written after an office ("... for Political Affairs").
@@ -240,8 +267,10 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
 
 
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
-    """A state or a qualifier ("opposition leader") stands before the title."""
-    return o.code is not None or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers)
+    """A state or a qualifier ("opposition leader") stands before the title, or a state's body
+    after it ("Chairman of the Presidency Council")."""
+    return o.code is not None or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
+        o.j + 1 < len(p.words) and p.folded[o.j] == "of" and _body_end(p, o.j + 1, reg) is not None)
 
 
 def _span_text(p: Paragraph, a: int, b: int) -> str:
@@ -295,6 +324,14 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
     size, code, possessive = _state_after(p, j + 1, reg, demonyms=envoy)
     if not size:
+        end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
+        if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
+            o.j, o.title = end, _span_text(p, o.i, end)
+            o.code = o.code or _state_within(p, j + 1, end, reg)
+            if end + 1 < n and p.folded[end] == "of":  # "... of the National Assembly of Kenya"
+                size, code, possessive = _state_after(p, end + 1, reg, demonyms=False)
+                if size and not possessive:
+                    o.code, o.j = o.code or code, end + 1 + size
         return
     o.code = o.code or code
     if possessive:
@@ -306,6 +343,15 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
             o.j = k + 1 + size
+
+
+def _state_within(p: Paragraph, a: int, b: int, reg: Registry) -> str | None:
+    """The first state named in tokens a..b-1 ("the Palestine Liberation Organization")."""
+    for k in range(a, b):
+        size, code, _ = _state_after(p, k, reg)
+        if size and k + size <= b:
+            return code
+    return None
 
 
 def _portfolio(p: Paragraph, o: _Office) -> None:
@@ -330,6 +376,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
                   and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
+    if comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
+        comma = False  # "its military chief, Senior General X": the next title presents the name
     k = j + 1 if comma else j
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
@@ -630,6 +678,24 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
                                  start=start, end=stop, at=min(first, s)))
     return out
+
+
+def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
+    """"On the Palestinian side, it was attended by X and Y", "Also taking part on the Cuban side
+    were ...": officials named after a side's nationality word, to the end of its sentence, serve
+    that side's state unless the text gives them another."""
+    if "side" not in p.folded:
+        return
+    n = len(p.words)
+    for k in [t for t, f in enumerate(p.folded) if f == "side"]:
+        size, codes = longest_match_ending(p.folded, k, reg.demonyms)
+        if not size:
+            continue
+        end = next((t for t in range(k + 1, n) if p.words[t] in (".", "!", "?", ";")), n)
+        first, last = p.spans[k][1], p.spans[end - 1][1]
+        for f in found:
+            if f.country is None and first <= f.start < last:
+                f.country = codes[0]
 
 
 # Nouns after a name that make it the name of a thing ("the Obama administration").
