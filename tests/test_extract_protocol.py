@@ -153,3 +153,10 @@ def test_officials_after_a_sides_nationality_word_serve_that_side(registry):
                          "On the Icelandic side, the talks were attended by Trade Minister Eva Berg and "
                          "Interior Minister Jon Olafsson.", registry)
     assert found["Eva Berg"][1] == found["Jon Olafsson"][1] == "IS"
+
+
+def test_secretary_before_a_name_is_an_office_and_an_adverb_is_no_name(registry):
+    found, _ = officials("Secretary Jane Carter spoke with Prime Minister Tomas Varga of Hungary yesterday.\n\n"
+                         "Finally, the Secretary thanked the Prime Minister.", registry)
+    assert found["Jane Carter"][0] == "Secretary"
+    assert "Finally" not in found

@@ -169,6 +169,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     # verb that opens the sentence is no part of the name
     if p.folded[end - 1] in PORTFOLIO_ENDS:
         return None  # "... for Foreign Affairs and Security Policy, Vice-President": no name
+    if end - b == 1 and p.folded[b].endswith("ly") and (b == 0 or p.words[b - 1] in (".", "!", "?", '"', "“")):
+        return None  # "Finally, the Secretary said": an adverb opening a sentence is no name
     while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
                                                or (p.folded[b],) in reg.country_names):
         b += 1
@@ -330,7 +332,8 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.code = o.code or _state_within(p, j + 1, end, reg)
             if end + 1 < n and p.folded[end] == "of":  # "... of the National Assembly of Kenya"
                 size, code, possessive = _state_after(p, end + 1, reg, demonyms=False)
-                if size and not possessive:
+                after = end + 1 + size
+                if size and not possessive and not (after < n and p.words[after][:1].isupper()):
                     o.code, o.j = o.code or code, end + 1 + size
         return
     o.code = o.code or code
