@@ -160,3 +160,26 @@ def test_secretary_before_a_name_is_an_office_and_an_adverb_is_no_name(registry)
                          "Finally, the Secretary thanked the Prime Minister.", registry)
     assert found["Jane Carter"][0] == "Secretary"
     assert "Finally" not in found
+
+
+def test_protocol_orders_of_office_state_honorifics_and_name(registry):
+    found, _ = officials("The President of the Republic of Ghana, His Excellency Mr. Kofi Mensah, received "
+                         "Morocco's Minister of Foreign Affairs and International Cooperation Samir Alaoui and "
+                         "Ana Lind, Prime Minister of Iceland.", registry)
+    assert found == {"Kofi Mensah": ("President", "GH"),
+                     "Samir Alaoui": ("Minister of Foreign Affairs and International Cooperation", "MA"),
+                     "Ana Lind": ("Prime Minister", "IS")}
+
+
+def test_a_name_known_whole_keeps_a_first_word_that_is_also_a_form_of_address(registry):
+    found, _ = officials("Bangladesh Prime Minister Sheikh Hasina met Indian Prime Minister Narendra Modi.",
+                         registry)
+    assert "Sheikh Hasina" in found and "Hasina" not in found
+
+
+def test_ministers_of_listed_portfolios_pair_with_the_names_in_order(registry):
+    found, _ = officials("President Ana Lind of Iceland was accompanied by the Ministers of Finance, Health and "
+                         "Energy: Jon Olafsson, Eva Berg and Paul Kari, respectively.", registry)
+    assert found["Jon Olafsson"][0] == "Minister of Finance"
+    assert found["Eva Berg"][0] == "Minister of Health"
+    assert found["Paul Kari"][0] == "Minister of Energy"

@@ -38,10 +38,19 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
     return None, 0
 
 
+def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
+    """Tokens of forms of address at token k, unless a well-known name of one word more starts
+    there ("Sheikh Hasina" is her name; "Ayatollah Ali Khamenei" is Ali Khamenei)."""
+    h = honorifics_at(p.folded, p.words, k)
+    if h and p.folded[k] in reg.notables.trie and longest_match(p.folded, k, reg.notables)[0] == h + 1:
+        return 0
+    return h
+
+
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
     n, start = len(p.words), k
-    k += honorifics_at(p.folded, p.words, k)
+    k += _address_at(p, k, reg)
     j, parts = k, 0
     while j < n and parts < 6:
         w, f = p.words[j], p.folded[j]
@@ -392,7 +401,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         if before and before[1] - before[0] >= 2:
             end = k
     if end > k:
-        return (k + honorifics_at(p.folded, p.words, k), end), end
+        return (k + _address_at(p, k, reg), end), end
     return _appositive_name(p, o.start, reg), end
 
 
@@ -505,6 +514,10 @@ def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
 
     def country(j):
         return longest_match(p.folded, j, reg.country_names)
+
+    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
+        size, _ = longest_match(p.folded, j, reg.domains)
+        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
 
     def name(j):
         end = _name_at(p, j, reg, after_title=True)
@@ -639,6 +652,10 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
     def country(j):
         return longest_match(p.folded, j, reg.country_names)
 
+    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
+        size, _ = longest_match(p.folded, j, reg.domains)
+        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
+
     def member(j):  # "Geir Berg from Norway"
         got, value = name(j)
         if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
@@ -658,8 +675,22 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         j = t + 1
         size, dest = _destination(p, j, reg)
         j += size
+        portfolios: list[str] = []
         if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
-            codes, j = _series(p, j + 1 + (p.folded[j + 1] == "the"), country)
+            at = j + 1 + (p.folded[j + 1] == "the")
+            codes, j = _series(p, at, country)
+            if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
+                portfolios, j = _series(p, at, portfolio)
+        if portfolios:
+            listed, end = _series(p, j + (p.words[j] in (",", ":")), owned_name)
+            if len(listed) != len(portfolios):
+                continue
+            for (s, e, code), field in zip(listed, portfolios):
+                start, stop = p.spans[s][0], p.spans[e - 1][1]
+                if not _taken(taken + out, pi, start, stop):
+                    out.append(Found(name=p.text[start:stop], title=f"{title} of {field}", country=code,
+                                     former=False, para=pi, start=start, end=stop, at=min(first, s)))
+            continue
         if p.folded[j] in ROSTER_VERBS:
             listed, _ = _series(p, j + 1, member)
             dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
