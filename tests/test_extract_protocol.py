@@ -183,3 +183,15 @@ def test_ministers_of_listed_portfolios_pair_with_the_names_in_order(registry):
     assert found["Jon Olafsson"][0] == "Minister of Finance"
     assert found["Eva Berg"][0] == "Minister of Health"
     assert found["Paul Kari"][0] == "Minister of Energy"
+
+
+def test_a_counterpart_holds_the_office_of_the_official_named_before_in_the_sentence(registry):
+    found, _ = officials("Chilean Foreign Minister Rosa Pino arrived in Lima on Monday.\n\nAfter meeting "
+                         "President Luis Vera, Pino held talks with her Peruvian counterpart, Ana Roca.", registry)
+    assert found["Ana Roca"] == ("Foreign Minister", "PE")
+
+
+def test_a_field_before_a_ranked_office_is_part_of_the_title(registry):
+    found, _ = officials("The talks were attended by Foreign Affairs Principal Secretary Paul Otieno of Kenya.",
+                         registry)
+    assert found["Paul Otieno"][0] == "Foreign Affairs Principal Secretary"

@@ -412,6 +412,10 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         return None
     if kind != "counterpart":
         i = _domains_before(p, i, reg)
+        dl, _ = longest_match_ending(p.folded, i, reg.domains)
+        if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)) and \
+                not longest_match(p.folded, i, reg.domains)[0]:
+            i -= dl  # "Foreign Affairs Principal Secretary": the field before a ranked office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)

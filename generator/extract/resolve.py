@@ -97,9 +97,23 @@ def _title_key(title: str) -> tuple[str, ...]:
     return tuple(fold(t) for t, _, _ in tokenize(title))
 
 
-def _counterpart_title(o: Official, people: list[Official]) -> str | None:
-    """A counterpart holds the office of the official they are the counterpart of."""
+def _counterpart_title(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """A counterpart holds the office of the official they are the counterpart of: the one the
+    sentence names last before "his counterpart" ("With President X, Y held talks with his
+    counterpart Z": Y's office), else the last one named before in the article."""
     f = o.first
+    text = paras[f.para].text
+    stop = max(text.rfind(c, 0, f.start) for c in ".!?")  # the sentence's start
+    near, at = None, stop
+    for q in people:
+        if q is o or not q.title:
+            continue
+        for form in {q.name, *q.forms}:
+            k = text.rfind(form, stop + 1, f.start)
+            if k > at:
+                near, at = q, k
+    if near is not None:
+        return near.title
     before = [p for p in people if p is not o and p.title and p.first and
               (p.first.para, p.first.start) <= (f.para, f.start)]
     return before[-1].title if before else None
@@ -111,7 +125,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     named = {r.code for para in refs for r in para}
     for o in people:
         if o.counterpart and o.title is None:
-            o.title = _counterpart_title(o, people)
+            o.title = _counterpart_title(o, people, paras)
         known = reg.officials.get(fold(o.name))
         if known:
             o.name, o.country = known.name, o.country or known.country
