@@ -108,7 +108,7 @@ def _counterpart_title(o: Official, people: list[Official], paras: list[Paragrap
     for q in people:
         if q is o or not q.title:
             continue
-        for form in {q.name, *q.forms}:
+        for form in {q.name, *q.forms, q.name.split()[-1]}:  # (the surname alone: "Pino held talks")
             k = text.rfind(form, stop + 1, f.start)
             if k > at:
                 near, at = q, k
