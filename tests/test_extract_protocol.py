@@ -195,3 +195,18 @@ def test_a_field_before_a_ranked_office_is_part_of_the_title(registry):
     found, _ = officials("The talks were attended by Foreign Affairs Principal Secretary Paul Otieno of Kenya.",
                          registry)
     assert found["Paul Otieno"][0] == "Foreign Affairs Principal Secretary"
+
+
+def test_name_particles_in_a_run_and_an_office_only_one_body_has(registry):
+    found, _ = officials("Azerbaijani President Ilham Aliyev and President of the European Commission Ursula "
+                         "von der Leyen signed the memorandum in Baku.", registry)
+    assert found["Ursula von der Leyen"] == ("President of the European Commission", "EU")
+
+
+def test_an_international_bodys_official_in_apposition_is_no_official_of_a_state(registry):
+    found, _ = officials("Prime Minister Ana Lind of Iceland called CARICOM'S Secretary-General, Ambassador Tom "
+                         "Reyes, and the Palestine Liberation Organization's envoy.\n\nShe also met Secretary of "
+                         "the Executive Committee of the Liberation Front (LF) HE Sami Haddad of Lebanon.",
+                         registry)
+    assert "Tom Reyes" not in found
+    assert found["Sami Haddad"][0] == "Secretary of the Executive Committee of the Liberation Front (LF)"

@@ -57,9 +57,13 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         if parts and w in ROMAN:
             j, parts = j + 1, parts + 1
             continue
-        if parts and f in PARTICLES and j + 1 < n and is_capitalised(p.words[j + 1]):
-            j, parts = j + 1, parts + 1
-            continue
+        if parts and f in PARTICLES:  # "bin Zayed", "von der Leyen": particles before a name word
+            m = j + 1
+            while m < n and m - j < 3 and p.folded[m] in PARTICLES:
+                m += 1
+            if m < n and is_capitalised(p.words[m]):
+                j, parts = m, parts + m - j
+                continue
         if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
             continue
@@ -193,6 +197,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         k -= 1
     if longest_match_ending(p.folded, k, reg.organisations)[0]:
         return True
+    if k > 0 and p.folded[k - 1].endswith("'s") and (p.folded[k - 1][:-2],) in reg.organisations:
+        return True  # "CARICOM’S Secretary-General" (a possessive in capitals stays one token)
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
         while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
@@ -218,8 +224,9 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
     n, end, k = len(p.words), None, j
     while k < n and k - j < 12:
         w = p.words[k]
-        if p.folded[k] in ("the", "of", "and") and k + 1 < n and p.words[k + 1][:1].isupper():
-            k += 1
+        if p.folded[k] in ("the", "of", "and") and k + 1 < n and (p.words[k + 1][:1].isupper()
+                                                                 or p.folded[k + 1] == "the"):
+            k += 1  # ("of the Palestine Liberation Organization")
             continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
@@ -405,6 +412,17 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     return _appositive_name(p, o.start, reg), end
 
 
+def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
+    """Where scanning resumes after a skipped title: after an organisation's office, a rank and
+    a name in apposition are that official's too ("the bloc's Secretary-General, Ambassador X")."""
+    j = o.j
+    if j + 1 < len(p.words) and p.words[j] == "," and _serves_organisation(p, o.i, j, reg):
+        tl, _ = longest_match(p.folded, j + 1, reg.titles)
+        if tl:
+            return _name_at(p, j + 1 + tl, reg, after_title=True)
+    return j
+
+
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
     j, kind = _title_at(p, i, reg)
@@ -433,7 +451,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         if o is None:
             continue
         if _skipped(p, o, reg):
-            nxt = o.j
+            nxt = _apposed_end(p, o, reg)
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)

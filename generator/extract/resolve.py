@@ -132,6 +132,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.title = o.title or known.title
         if o.country:
             continue
+        # an office only one state (or the EU) has gives the country, also for a well-known
+        # person who held another state's office before ("President of the European Commission")
+        only = next(filter(None, (reg.title_only.get(_office_key(m.title, reg)) for m in o.mentions if m.title)), None)
+        if only:
+            o.country, o.confidence = only, 0.8
+            continue
         # a well-known office holder's country is known, whatever the context suggests
         notable = next(filter(None, (reg.notables.get(_title_key(form)) for form in (o.name, *o.forms))), None)
         if notable:
@@ -139,12 +145,10 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             continue
         for m in o.mentions:
             if m.title:
-                key = _title_key(m.title)
-                while len(key) > 1 and key[0] in RANK_PREFIXES and key not in reg.title_only:
-                    key = key[1:]  # "deputy trade representative": still an office only one state has
-                # an office no other state has gives the country; one that others have too
-                # ("Attorney General", "Foreign Secretary") only in an article naming that country
-                code = reg.title_only.get(key) or (reg.title_home[key] if reg.title_home.get(key) in named else None)
+                # an office that others have too ("Attorney General", "Foreign Secretary") gives
+                # the country only in an article naming that country
+                key = _office_key(m.title, reg)
+                code = reg.title_home[key] if reg.title_home.get(key) in named else None
                 if code:
                     o.country, o.confidence = code, 0.8
                     break
@@ -152,6 +156,15 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.country = (_embassy_state(o, people, paras) or _nearby_country(o.first, paras, refs)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+
+
+def _office_key(title: str, reg: Registry) -> tuple[str, ...]:
+    """A title's folded words without rank prefixes an office only one state has keeps its
+    owner under ("deputy trade representative" is still the United States')."""
+    key = _title_key(title)
+    while len(key) > 1 and key[0] in RANK_PREFIXES and key not in reg.title_only:
+        key = key[1:]
+    return key
 
 
 ENVOY_WORDS = words("envoy_words")
