@@ -210,3 +210,10 @@ def test_an_international_bodys_official_in_apposition_is_no_official_of_a_state
                          registry)
     assert "Tom Reyes" not in found
     assert found["Sami Haddad"][0] == "Secretary of the Executive Committee of the Liberation Front (LF)"
+
+
+def test_two_offices_joined_by_a_comma_before_one_name_are_one_title(registry):
+    found, _ = officials("Deputy Prime Minister, Foreign and Expatriates Minister Sami Haddad of Lebanon met "
+                         "President Ana Lind of Iceland, Prime Minister Tomas Varga of Hungary.", registry)
+    assert found["Sami Haddad"] == ("Deputy Prime Minister, Foreign and Expatriates Minister", "LB")
+    assert found["Ana Lind"][0] == "President" and found["Tomas Varga"][0] == "Prime Minister"

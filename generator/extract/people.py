@@ -126,7 +126,24 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
         if not tl2 or kind2 != "strong":
             break
         j += 1 + tl2
+    if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
+        j = _second_office(p, j, reg)
     return j, kind
+
+
+def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
+    """"Deputy Prime Minister, Foreign and Expatriates Minister X": a second office after a comma,
+    itself followed by a name, is the same person's; where the joined title ends (j when none)."""
+    n = len(p.words)
+    for t in range(j + 1, min(j + 5, n)):
+        if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
+            continue
+        tl, kind = longest_match(p.folded, t, reg.titles)
+        end = t + tl
+        if tl and kind == "strong" and end < n and p.words[end][:1].isupper() and p.words[end][0].isalpha() \
+                and not longest_match(p.folded, end, reg.titles)[0] and p.folded[end] not in STOP_NAME_WORDS:
+            return end
+    return j
 
 
 def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
