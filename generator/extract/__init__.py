@@ -1,6 +1,8 @@
 """Raw article text -> Briefing. Pure functions; no file I/O, no templates."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
@@ -10,6 +12,7 @@ from generator.extract.people import (Paragraph, country_refs, known_officials, 
                                       notable_officials, possessed_officials, scan)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
+from generator.extract.roles import assign_roles
 from generator.extract.speech import statements
 from generator.model import Briefing
 from generator.registry import Registry
@@ -42,7 +45,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
-    mentions = link_mentions(people, paras)
+    mentions = link_mentions(people, paras, reg)
+    roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None)
+    persons = tuple(replace(p, role=roles[p.name]) for p in persons)
     refs = refs[len(wire.captions):]
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(wire.captions))

@@ -5,7 +5,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match
+from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match, longest_match_ending
 from generator.extract.people import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
@@ -236,14 +236,37 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
-def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mention]:
-    """Every place a paragraph names an official, by full name or a short form of it."""
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None) -> bool:
+    """Whether the capitalised word before token i is the given name of someone else: "Melania"
+    before "Trump" when only Donald Trump is in the article. A title, an honorific, a country or
+    demonym, a common capitalised word or a name of the article's own officials is not."""
+    if i == 0 or not p.words[i - 1][:1].isupper():
+        return False
+    prev = p.folded[i - 1]
+    if prev in HONORIFICS or prev in STOP_NAME_WORDS or prev in table.firsts or not p.words[i - 1].isalpha():
+        return False
+    if reg is not None and ((prev,) in reg.country_names or (prev,) in reg.demonyms
+                            or longest_match_ending(p.folded, i, reg.titles)[0]):
+        return False
+    return True
+
+
+def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry | None = None) -> list[Mention]:
+    """Every place a paragraph names an official, by full name or a short form of it.
+
+    A one-word short form ("Trump") right after a given name that is not the official's
+    ("Melania Trump") names someone else, and is no mention."""
     forms: dict[tuple[str, ...], str | None] = {}
     for o in people:
         for form in o.forms + [o.name]:
             forms[tuple(fold(t) for t in form.split())] = o.name
+    full = set(forms)
     for o in people:
-        words = [w for w in o.name.split() if fold(w) not in PARTICLES and len(w) > 2]
+        words = [w for w in o.name.split() if fold(w) not in PARTICLES and fold(w) not in NAME_SUFFIXES
+                 and len(w) > 2]
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
@@ -256,6 +279,8 @@ def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mentio
             if i < nxt:
                 continue
             n, name = longest_match(p.folded, i, table)
+            if n == 1 and (p.folded[i],) not in full and _other_given_name(p, i, table, reg):
+                continue
             if n:
                 out.append(Mention(pi, p.spans[i][0], p.spans[i + n - 1][1], name))
                 nxt = i + n
