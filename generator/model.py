@@ -56,11 +56,15 @@ class Mention(_Compact):
 
 @dataclass(frozen=True, slots=True)
 class Statement(_Compact):
-    """Something a speaker said: a direct quote or reported speech."""
+    """Something a speaker said: a direct quote or reported speech (`text`: what was said, without
+    its "X said"), and where its sentence stands in the body (paragraph, start, end)."""
 
     speaker: str
     text: str
     quote: bool = False
+    paragraph: int = -1
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +146,7 @@ def meta_data(b: Briefing) -> list:
 
 def texts_data(b: Briefing) -> list:
     """A briefing's texts as a JSON-ready list."""
-    return [[[s.speaker, s.text, s.quote] for s in b.statements], list(b.body),
+    return [[[s.speaker, s.text, s.quote, s.paragraph, s.start, s.end] for s in b.statements], list(b.body),
             [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256]
 
 
@@ -180,8 +184,8 @@ def texts_from_data(data) -> dict:
         _check(type(statements) is list and type(mentions) is list)
         said = []
         for s in statements:
-            _check(type(s) is list and len(s) == 3 and type(s[2]) is bool)
-            said.append(Statement(_str(s[0]), _str(s[1]), s[2]))
+            _check(type(s) is list and len(s) == 6 and type(s[2]) is bool and all(type(x) is int for x in s[3:]))
+            said.append(Statement(_str(s[0]), _str(s[1]), s[2], s[3], s[4], s[5]))
         spans = []
         for m in mentions:
             _check(type(m) is list and len(m) == 4 and all(type(x) is int for x in m[:3]))

@@ -265,8 +265,10 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
             forms[tuple(fold(t) for t in form.split())] = o.name
     full = set(forms)
     for o in people:
+        # (a two-letter surname counts, "Hu" or "Wu", unless it is a common word: "He" stays a pronoun)
         words = [w for w in o.name.split() if fold(w) not in PARTICLES and fold(w) not in NAME_SUFFIXES
-                 and len(w) > 2]
+                 and (len(w) > 2 or len(w) == 2 and w[0].isupper() and w[1].islower()
+                      and fold(w) not in STOP_NAME_WORDS)]
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
             forms[key] = o.name if forms.get(key, o.name) == o.name else None

@@ -1,22 +1,59 @@
-"""Who said what: sentences with a speech verb, attributed to the official who speaks."""
+"""Who said what: sentences that report speech, attributed to the official who speaks, or left out.
+
+A sentence is a statement when a verb of saying in it (outside its quotations) has an official
+for its subject:
+
+- the name before the verb, alone or with an appositive ("Kato said", "Wu, chairman of the
+  committee, said", "Minister Motegi then explained");
+- the name after the verb in the inverted order of a quotation's tail ('..." said Kato',
+  '..., explained the undersecretary, Ana Ruiz');
+- "saying", "adding" and the like: the subject of the sentence's clause;
+- "he said", "she added": the official who spoke last, in this paragraph or the one before.
+
+Left out: a verb whose subject is not an official ("the ministry said", "Kato's office said",
+a name inside a quotation), a sentence where two speakers are found (whose words would be
+unclear), a link line ("More: ...").
+
+What is kept of a statement is what was said: the quotation, or the reported clause without
+its "X said", at most MAX_CHARS long.
+"""
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from itertools import compress, count
 
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 
-SPEECH_RE = re.compile(r"\b(?:said|says|told|added|stressed|noted|urged|warned|insisted|"
-                       r"emphasi[sz]ed|stated|declared|explained|argued|called for)\b")
+VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
+         r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
+         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured")
+# verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
+THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
+PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
+               r"calling for|urging|stressing|pointing out|describing|reiterating")
+SPEECH_RE = re.compile(rf"\b(?:(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=\s+that\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
-PRONOUN_RE = re.compile(r"\b(?:he|she)\s+(?:said|says|told|added|stressed|noted|urged|warned|insisted|"
-                        r"emphasi[sz]ed|vowed|pledged|stated|declared|explained|argued)\b", re.I)
+# What may stand between a subject and its verb: an appositive between commas, adverbs.
+GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
+                    r"(?:(?:also|then|further|again|once again|later|has|had|have|in turn|repeatedly|"
+                    r"previously|for (?:his|her) part,?|on (?:his|her) part,?)\s+)*")
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s*$")
+INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
+# The tail of an inverted attribution: the words that may stand between the verb and the name.
+INVERTED_GAP_RE = re.compile(r"[^\"“”.;:!?]{0,160}")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|and|about|told|met|received)\s*$",
+                                   re.I)
+LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
+QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 STOPS = frozenset({".", "?", "!"})
 QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
+MAX_CHARS = 240
+THAT_RE = re.compile(r"^(?:that|on|about)\s+")
+TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
+QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
 def sentences(p: Paragraph) -> list[tuple[int, int]]:
@@ -39,36 +76,131 @@ def sentences(p: Paragraph) -> list[tuple[int, int]]:
     return out
 
 
+def _blank_quotes(text: str) -> str:
+    """The text with each quotation's inside blanked (same length: offsets hold)."""
+    return QUOTED_RE.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "’s") or text[end:end + 2] in ("' ", "’ ")
+
+
+def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
+    """The official named right before the verb at v (an appositive or an adverb between), if any:
+    the nearest name that is so placed, a name inside the appositive passed over."""
+    for m in [m for m in named if s <= m.start and m.end <= v][-3:][::-1]:
+        if _possessive(plain, m.end):
+            return None  # "Kato's office said": the office speaks
+        if not plain[m.start:m.end].strip():
+            continue  # a name inside a quotation
+        if GAP_RE.fullmatch(plain, m.end, v):
+            return m
+    return None
+
+
+def _subject_after(plain: str, v_end: int, v: int, named: list[Mention], s: int, e: int) -> Mention | None:
+    """'..." said Kato': the official named after a verb that follows a quotation or a comma."""
+    if not INVERTED_BEFORE_RE.search(plain[s:v]):
+        return None
+    after = [m for m in named if v_end <= m.start < e]
+    if not after:
+        return None
+    m = after[0]
+    gap = INVERTED_GAP_RE.match(plain, v_end)
+    if gap.end() < m.start or _possessive(plain, m.end):
+        return None
+    return m
+
+
+def _clause_subject(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
+    """The subject of the clause a participle ("saying") hangs on: its first official named as one."""
+    for m in named:
+        if not s <= m.start < v or not plain[m.start:m.end].strip() or _possessive(plain, m.end):
+            continue
+        if PREPOSITION_BEFORE_RE.search(plain[s:m.start]):
+            continue
+        return m
+    return None
+
+
+def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes: list[tuple[int, int]],
+          verb: str) -> str:
+    """What was said: the quotations, when they make most of the sentence; else the sentence
+    without its attribution ("X said that")."""
+    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s]
+    if sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside):
+        return _short(" … ".join(text[a:b].strip(" ,\"“”") for a, b in inside))
+    a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
+    lead = TOLD_THAT_RE if verb in ("told", "assured") else THAT_RE
+    tail = lead.sub("", tail)
+    said = tail if len(tail) >= len(head) else head
+    return _short(said[:1].upper() + said[1:] if said else text[s:e].strip())
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS - 1)
+    return text[:cut if cut > 0 else MAX_CHARS - 1].rstrip(" ,;:") + "…"
+
+
 def statements(paras: list[Paragraph], mentions: list[Mention]) -> tuple[Statement, ...]:
-    """Statements in reading order; "he said" goes to the official who spoke last."""
+    """Statements in reading order, each with its paragraph and the span of its sentence."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    out, last = [], None
+    out: list[Statement] = []
+    last, last_para = None, -2
     for pi, p in enumerate(paras):
         text = p.text
-        # The speech verbs of the whole paragraph at once: a verb is a word or two, so none
-        # crosses a sentence's bounds (a stop, a quote, the text's end), and the first one in a
-        # sentence is the first one the paragraph has at or after the sentence's start.
-        verbs = [m.start() for m in (SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(text)]
-        if not verbs:
+        if LINK_LINE_RE.match(text):
             continue
-        named = by_para.get(pi, [])
+        plain = _blank_quotes(text)
+        verbs = list((SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(plain))
+        named = sorted(by_para.get(pi, []), key=lambda m: m.start)
+        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        pending: list[tuple[int, int]] = []
         for s, e in sentences(p):
-            k = bisect_left(verbs, s)
-            if k == len(verbs) or verbs[k] >= e:
-                continue
-            v = verbs[k]
-            sentence = text[s:e].strip()
-            inside = [m for m in named if s <= m.start < e]
-            if inside:
-                before = [m for m in inside if m.start < v]
-                speaker = (before[-1] if before else inside[0]).name
-            elif PRONOUN_RE.search(sentence) and last:
-                speaker = last
-            else:
-                continue
-            last = speaker
-            out.append(Statement(speaker=speaker, text=sentence,
-                                 quote='"' in sentence or "“" in sentence or "”" in sentence))
+            found: list[tuple[str, int, int, str]] = []  # speaker, attribution start, end, verb
+            for v in verbs:
+                if not s <= v.start() < e or not plain[v.start():v.end()].strip():
+                    continue
+                if v.group("part"):
+                    m = _clause_subject(plain, v.start(), named, s)
+                    if m:
+                        found.append((m.name, v.start(), v.end(), v.group()))
+                    continue
+                m = _subject_before(plain, v.start(), named, s)
+                if m:
+                    found.append((m.name, m.start, v.end(), v.group()))
+                    continue
+                m = _subject_after(plain, v.end(), v.start(), named, s, e)
+                if m:
+                    found.append((m.name, v.start(), m.end, v.group()))
+                    continue
+                pron = PRONOUN_RE.search(plain, s, v.start())
+                if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
+                    who = found[0][0] if found else (last if last_para >= pi - 1 else None)
+                    if who:
+                        found.append((who, pron.start(), v.end(), v.group()))
+            speakers = {name for name, _, _, _ in found}
+            if len(speakers) != 1:
+                if not found and any(a <= s and e <= b + 1 for a, b in quotes):
+                    pending.append((s, e))  # wholly inside a quotation: its speaker comes later
+                else:
+                    pending.clear()
+                continue  # nobody, or two speakers in one sentence: whose words are unclear
+            speaker = found[0][0]
+            quote = any(c in text[s:e] for c in '"“”')
+            for ps, pe in pending:  # the quotation's earlier sentences are the speaker's too
+                if any(a <= ps and pe <= b + 1 and a < e and b > s for a, b in quotes):
+                    out.append(Statement(speaker=speaker, text=_short(text[ps:pe].strip(" \"“”")), quote=True,
+                                         paragraph=pi, start=ps, end=pe))
+            pending.clear()
+            out.append(Statement(speaker=speaker, text=_said(text, s, e, [(a, b) for _, a, b, _ in found], quotes,
+                                                             found[0][3]),
+                                 quote=quote, paragraph=pi, start=s, end=e))
+            last, last_para = speaker, pi
     return tuple(out)
