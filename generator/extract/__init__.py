@@ -60,7 +60,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     briefing = Briefing(
         source=raw.path, sha256=raw.sha256, title=title, date=wire.date, location=where,
         officials=persons, countries=countries, event_type=kind, topics=topic_names,
-        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions),
+        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions, persons, reg),
         body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
         headline_in_text=wire.headline is not None, confidence=confidence)
     return apply(briefing, raw.front_matter, raw.path, reg.countries, raw.front_lines)

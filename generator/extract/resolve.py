@@ -1,6 +1,7 @@
 """Layer 4-5: merge mentions into officials, resolve short forms, attribute countries."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -236,6 +237,7 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
+AL_PREFIX_RE = re.compile(r"\b(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
 NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
 
 
@@ -271,13 +273,19 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
                       and fold(w) not in STOP_NAME_WORDS)]
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
+            if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts:
+                continue  # "Foreign" or "Minister" alone names nobody
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
     table = Phrases((k, v) for k, v in forms.items() if v)
     out = []
     firsts = table.firsts
     for pi, p in enumerate(paras):
         nxt = 0
-        for i in [k for k in p.caps if p.folded[k] in firsts]:
+        starts = [k for k in p.caps if p.folded[k] in firsts]
+        if AL_PREFIX_RE.search(p.text):  # "al-Assad" starts with a small letter
+            starts = sorted(set(starts) | {k for k, w in enumerate(p.words)
+                                           if w[:1].islower() and "-" in w and p.folded[k] in firsts})
+        for i in starts:
             if i < nxt:
                 continue
             n, name = longest_match(p.folded, i, table)

@@ -24,6 +24,7 @@ from itertools import compress, count
 
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
+from generator.text import fold
 
 VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
          r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
@@ -39,6 +40,10 @@ SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
                     r"(?:(?:also|then|further|again|once again|later|has|had|have|in turn|repeatedly|"
                     r"previously|for (?:his|her) part,?|on (?:his|her) part,?)\s+)*")
+COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
+# a sentence that hands the word to the other side: its "he" is not who spoke last
+OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
+                           re.I)
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s*$")
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
@@ -51,6 +56,10 @@ STOPS = frozenset({".", "?", "!"})
 QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
 MAX_CHARS = 240
+# "the Vietnamese prime minister", "the President of Belarus" right before a verb (adverbs between)
+DESCRIPTION_RE = re.compile(r"(?:^|[.,;]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
+                            r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
+                            r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
 THAT_RE = re.compile(r"^(?:that|on|about)\s+")
 TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
 QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
@@ -94,6 +103,8 @@ def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention
         if not plain[m.start:m.end].strip():
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
+            if any(COORDINATED_RE.fullmatch(plain, o.end, m.start) for o in named if o.end <= m.start):
+                return None  # "X and Y said": a joint statement, no one speaker's words
             return m
     return None
 
@@ -110,6 +121,32 @@ def _subject_after(plain: str, v_end: int, v: int, named: list[Mention], s: int,
     if gap.end() < m.start or _possessive(plain, m.end):
         return None
     return m
+
+
+def _described(plain: str, s: int, v: int, persons, reg, last: str | None) -> str | None:
+    """The official a definite description before the verb names: "the Vietnamese prime minister",
+    "the President of Belarus", "the Secretary", by their title and country; when several hold
+    that title, the one who spoke last, if among them."""
+    m = DESCRIPTION_RE.search(plain[s:v])
+    if not m or not persons:
+        return None
+    words = [fold(w) for w in m.group("np").split()]
+    code, wanted = None, []
+    for w in words:
+        found = reg.demonyms.get((w,)) if reg is not None else None
+        if found:
+            code = found[0]
+        elif w not in ("visiting", "new"):
+            wanted.append(w)
+    if m.group("of") and reg is not None:
+        code = reg.country_names.get(tuple(fold(w) for w in m.group("of").split())) or code
+    if not wanted:
+        return None
+    fits = [p.name for p in persons if p.title and set(wanted) <= set(fold(t) for t in p.title.split())
+            and (code is None or p.country == code)]
+    if len(fits) == 1:
+        return fits[0]
+    return last if last in fits else None
 
 
 def _clause_subject(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
@@ -146,7 +183,7 @@ def _short(text: str) -> str:
     return text[:cut if cut > 0 else MAX_CHARS - 1].rstrip(" ,;:") + "…"
 
 
-def statements(paras: list[Paragraph], mentions: list[Mention]) -> tuple[Statement, ...]:
+def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None) -> tuple[Statement, ...]:
     """Statements in reading order, each with its paragraph and the span of its sentence."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
@@ -164,10 +201,13 @@ def statements(paras: list[Paragraph], mentions: list[Mention]) -> tuple[Stateme
         pending: list[tuple[int, int]] = []
         for s, e in sentences(p):
             found: list[tuple[str, int, int, str]] = []  # speaker, attribution start, end, verb
+            unknown = False
             for v in verbs:
                 if not s <= v.start() < e or not plain[v.start():v.end()].strip():
                     continue
                 if v.group("part"):
+                    if not re.search(r",\s*$", plain[s:v.start()]):
+                        continue  # "with the two sides expressing": a participle with a subject of its own
                     m = _clause_subject(plain, v.start(), named, s)
                     if m:
                         found.append((m.name, v.start(), v.end(), v.group()))
@@ -180,11 +220,22 @@ def statements(paras: list[Paragraph], mentions: list[Mention]) -> tuple[Stateme
                 if m:
                     found.append((m.name, v.start(), m.end, v.group()))
                     continue
+                who = _described(plain, s, v.start(), persons, reg, found[0][0] if found else last)
+                if who:
+                    found.append((who, s, v.end(), v.group()))
+                    continue
                 pron = PRONOUN_RE.search(plain, s, v.start())
                 if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
-                    who = found[0][0] if found else (last if last_para >= pi - 1 else None)
+                    if found:
+                        who = found[0][0]
+                    elif unknown or OTHER_SIDE_RE.match(plain, s):
+                        who = None  # "Ruiz said ..., he added" with Ruiz no official; "For his part, he said"
+                    else:
+                        who = last if last_para >= pi - 1 else None
                     if who:
                         found.append((who, pron.start(), v.end(), v.group()))
+                        continue
+                unknown = True  # a verb whose subject is no official the article names
             speakers = {name for name, _, _, _ in found}
             if len(speakers) != 1:
                 if not found and any(a <= s and e <= b + 1 for a, b in quotes):
