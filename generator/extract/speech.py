@@ -28,7 +28,8 @@ from generator.text import fold
 
 VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
          r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
-         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured")
+         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
+         r"characteri[sz]ed|asked")
 # verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
 THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
 PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
@@ -40,6 +41,8 @@ SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
                     r"(?:(?:also|then|further|again|once again|later|has|had|have|in turn|repeatedly|"
                     r"previously|for (?:his|her) part,?|on (?:his|her) part,?)\s+)*")
+FINITE_RE = re.compile(r"(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b")
+AS_RE = re.compile(r"\s*as\s*$")  # "quotes Ruiz as saying"
 COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
 # a sentence that hands the word to the other side: its "he" is not who spoke last
 OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
@@ -57,7 +60,7 @@ QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
 MAX_CHARS = 240
 # "the Vietnamese prime minister", "the President of Belarus" right before a verb (adverbs between)
-DESCRIPTION_RE = re.compile(r"(?:^|[.,;]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
+DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
                             r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
                             r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
 THAT_RE = re.compile(r"^(?:that|on|about)\s+")
@@ -183,75 +186,113 @@ def _short(text: str) -> str:
     return text[:cut if cut > 0 else MAX_CHARS - 1].rstrip(" ,;:") + "…"
 
 
+def _finite_subject(plain: str, s: int, e: int, named: list[Mention]) -> str | None:
+    """The official a sentence is about: the first one named as the subject of a verb ("Carter
+    criticized him"), if any; what a later "he said" refers to."""
+    for m in named:
+        if s <= m.start < e and plain[m.start:m.end].strip() and not _possessive(plain, m.end):
+            gap = GAP_RE.match(plain, m.end)
+            if FINITE_RE.match(plain, gap.end() if gap else m.end):
+                return m.name
+    return None
+
+
+class _Reader:
+    """Reads an article's paragraphs in order, remembering who spoke or acted last."""
+
+    def __init__(self, persons, reg):
+        self.persons, self.reg = persons, reg
+        self.last, self.last_para = None, -2  # the official who last spoke, or was last a subject
+        self.previous = None                  # the speaker of the last sentence, when it was a quotation
+        self.out: list[Statement] = []
+
+    def speakers(self, pi: int, plain: str, s: int, e: int, verbs, named) -> list[tuple[str, int, int, str]]:
+        """(speaker, attribution start, attribution end, verb) for each speech verb of plain[s:e]."""
+        found: list[tuple[str, int, int, str]] = []
+        unknown = False  # a verb whose subject is no official the article names
+        for v in verbs:
+            if not s <= v.start() < e:
+                continue
+            if v.group("part"):
+                if not re.search(r",\s*$", plain[s:v.start()]) and not AS_RE.search(plain[s:v.start()]):
+                    continue  # "with the two sides expressing": a participle with a subject of its own
+                as_ = [o for o in named if s <= o.start and AS_RE.fullmatch(plain, o.end, v.start())]
+                m = as_[-1] if as_ else _clause_subject(plain, v.start(), named, s)
+                if m:
+                    found.append((m.name, v.start(), v.end(), v.group()))
+                continue
+            m = _subject_before(plain, v.start(), named, s)
+            if m:
+                found.append((m.name, m.start, v.end(), v.group()))
+                continue
+            m = _subject_after(plain, v.end(), v.start(), named, s, e)
+            if m:
+                found.append((m.name, v.start(), m.end, v.group()))
+                continue
+            who = _described(plain, s, v.start(), self.persons, self.reg, found[0][0] if found else self.last)
+            if who:
+                found.append((who, s, v.end(), v.group()))
+                continue
+            pron = PRONOUN_RE.search(plain, s, v.start())
+            if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
+                if found:
+                    who = found[0][0]
+                elif not unknown and not OTHER_SIDE_RE.match(plain, s) and self.last_para >= pi - 1:
+                    who = self.last  # not after "Ruiz said" with Ruiz no official, nor "For his part, he"
+                if who:
+                    found.append((who, pron.start(), v.end(), v.group()))
+                    continue
+            unknown = True
+        return found
+
+    def paragraph(self, pi: int, p: Paragraph, named: list[Mention]) -> None:
+        text = p.text
+        if LINK_LINE_RE.match(text):
+            return
+        plain = _blank_quotes(text)
+        verbs = [v for v in (SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(plain)]
+        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
+            self.previous = None
+        pending: list[tuple[int, int]] = []
+        for s, e in sentences(p):
+            if not any(c.isalnum() for c in text[s:e]):
+                continue  # a stray quotation mark
+            found = self.speakers(pi, plain, s, e, verbs, named)
+            inside = any(a <= s and e <= b + 1 for a, b in quotes)
+            if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
+                if not found and inside and self.previous:  # '"...," she said. "And more."'
+                    self.add(self.previous, _short(text[s:e].strip(" \"“”")), True, pi, s, e)
+                elif not found and inside:
+                    pending.append((s, e))  # its speaker may come later in the quotation
+                else:
+                    pending.clear()
+                    self.previous = None
+                    who = _finite_subject(plain, s, e, named)
+                    if who:
+                        self.last, self.last_para = who, pi
+                continue
+            speaker = found[0][0]
+            quote = any(c in text[s:e] for c in '"“”')
+            for ps, pe in pending:  # the quotation's earlier sentences are the speaker's too
+                if any(a <= ps and pe <= b + 1 and a < e and b > s for a, b in quotes):
+                    self.add(speaker, _short(text[ps:pe].strip(" \"“”")), True, pi, ps, pe)
+            pending.clear()
+            self.add(speaker, _said(text, s, e, [(a, b) for _, a, b, _ in found], quotes, found[0][3]), quote,
+                     pi, s, e)
+            self.previous = speaker if quote else None
+
+    def add(self, speaker: str, said: str, quote: bool, pi: int, s: int, e: int) -> None:
+        self.out.append(Statement(speaker=speaker, text=said, quote=quote, paragraph=pi, start=s, end=e))
+        self.last, self.last_para = speaker, pi
+
+
 def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None) -> tuple[Statement, ...]:
     """Statements in reading order, each with its paragraph and the span of its sentence."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    out: list[Statement] = []
-    last, last_para = None, -2
+    reader = _Reader(persons, reg)
     for pi, p in enumerate(paras):
-        text = p.text
-        if LINK_LINE_RE.match(text):
-            continue
-        plain = _blank_quotes(text)
-        verbs = list((SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(plain))
-        named = sorted(by_para.get(pi, []), key=lambda m: m.start)
-        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
-        pending: list[tuple[int, int]] = []
-        for s, e in sentences(p):
-            found: list[tuple[str, int, int, str]] = []  # speaker, attribution start, end, verb
-            unknown = False
-            for v in verbs:
-                if not s <= v.start() < e or not plain[v.start():v.end()].strip():
-                    continue
-                if v.group("part"):
-                    if not re.search(r",\s*$", plain[s:v.start()]):
-                        continue  # "with the two sides expressing": a participle with a subject of its own
-                    m = _clause_subject(plain, v.start(), named, s)
-                    if m:
-                        found.append((m.name, v.start(), v.end(), v.group()))
-                    continue
-                m = _subject_before(plain, v.start(), named, s)
-                if m:
-                    found.append((m.name, m.start, v.end(), v.group()))
-                    continue
-                m = _subject_after(plain, v.end(), v.start(), named, s, e)
-                if m:
-                    found.append((m.name, v.start(), m.end, v.group()))
-                    continue
-                who = _described(plain, s, v.start(), persons, reg, found[0][0] if found else last)
-                if who:
-                    found.append((who, s, v.end(), v.group()))
-                    continue
-                pron = PRONOUN_RE.search(plain, s, v.start())
-                if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
-                    if found:
-                        who = found[0][0]
-                    elif unknown or OTHER_SIDE_RE.match(plain, s):
-                        who = None  # "Ruiz said ..., he added" with Ruiz no official; "For his part, he said"
-                    else:
-                        who = last if last_para >= pi - 1 else None
-                    if who:
-                        found.append((who, pron.start(), v.end(), v.group()))
-                        continue
-                unknown = True  # a verb whose subject is no official the article names
-            speakers = {name for name, _, _, _ in found}
-            if len(speakers) != 1:
-                if not found and any(a <= s and e <= b + 1 for a, b in quotes):
-                    pending.append((s, e))  # wholly inside a quotation: its speaker comes later
-                else:
-                    pending.clear()
-                continue  # nobody, or two speakers in one sentence: whose words are unclear
-            speaker = found[0][0]
-            quote = any(c in text[s:e] for c in '"“”')
-            for ps, pe in pending:  # the quotation's earlier sentences are the speaker's too
-                if any(a <= ps and pe <= b + 1 and a < e and b > s for a, b in quotes):
-                    out.append(Statement(speaker=speaker, text=_short(text[ps:pe].strip(" \"“”")), quote=True,
-                                         paragraph=pi, start=ps, end=pe))
-            pending.clear()
-            out.append(Statement(speaker=speaker, text=_said(text, s, e, [(a, b) for _, a, b, _ in found], quotes,
-                                                             found[0][3]),
-                                 quote=quote, paragraph=pi, start=s, end=e))
-            last, last_para = speaker, pi
-    return tuple(out)
+        reader.paragraph(pi, p, sorted(by_para.get(pi, []), key=lambda m: m.start))
+    return tuple(reader.out)
