@@ -248,7 +248,7 @@ def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None
     if i == 0 or not p.words[i - 1][:1].isupper():
         return False
     prev = p.folded[i - 1]
-    if prev in HONORIFICS or prev in STOP_NAME_WORDS or prev in table.firsts or not p.words[i - 1].isalpha():
+    if prev in HONORIFICS or prev + "." in HONORIFICS or prev in STOP_NAME_WORDS or prev in table.firsts or not p.words[i - 1].isalpha():
         return False
     if reg is not None and ((prev,) in reg.country_names or (prev,) in reg.demonyms
                             or longest_match_ending(p.folded, i, reg.titles)[0]):
@@ -273,8 +273,8 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
                       and fold(w) not in STOP_NAME_WORDS)]
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
-            if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts:
-                continue  # "Foreign" or "Minister" alone names nobody
+            if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts or key in full:
+                continue  # "Foreign" or "Minister" alone names nobody; a full name stays its owner's
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
     table = Phrases((k, v) for k, v in forms.items() if v)
     out = []

@@ -29,12 +29,12 @@ from generator.text import fold
 VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
          r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
          r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
-         r"characteri[sz]ed|asked")
+         r"characteri[sz]ed|asked|applauded")
 # verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
 THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
 PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
                r"calling for|urging|stressing|pointing out|describing|reiterating")
-SPEECH_RE = re.compile(rf"\b(?:(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=\s+that\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
+SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=\s+that\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 # What may stand between a subject and its verb: an appositive between commas, adverbs.
@@ -42,15 +42,17 @@ GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
                     r"(?:(?:also|then|further|again|once again|later|has|had|have|in turn|repeatedly|"
                     r"previously|for (?:his|her) part,?|on (?:his|her) part,?)\s+)*")
 FINITE_RE = re.compile(r"(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b")
+# "according to" and the speaker: a title, an appositive comma ("According to the Press Secretary, Ana Ruiz")
+ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|and)(?:\s*,)?\s+)*")
 AS_RE = re.compile(r"\s*as\s*$")  # "quotes Ruiz as saying"
 COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
 # a sentence that hands the word to the other side: its "he" is not who spoke last
 OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
                            re.I)
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he)\s*$")
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|Majesty))\b")
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
-INVERTED_GAP_RE = re.compile(r"[^\"“”.;:!?]{0,160}")
+INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|and|about|told|met|received)\s*$",
                                    re.I)
 LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
@@ -120,8 +122,7 @@ def _subject_after(plain: str, v_end: int, v: int, named: list[Mention], s: int,
     if not after:
         return None
     m = after[0]
-    gap = INVERTED_GAP_RE.match(plain, v_end)
-    if gap.end() < m.start or _possessive(plain, m.end):
+    if not INVERTED_GAP_RE.fullmatch(plain, v_end, m.start) or _possessive(plain, m.end):
         return None
     return m
 
@@ -221,6 +222,12 @@ class _Reader:
                 if m:
                     found.append((m.name, v.start(), v.end(), v.group()))
                 continue
+            if v.group("acc"):  # "According to Ruiz, the talks went well"
+                m = next((o for o in named if v.end() <= o.start < e and ACCORDING_GAP_RE.fullmatch(
+                    plain, v.end(), o.start)), None)
+                if m and not _possessive(plain, m.end):
+                    found.append((m.name, v.start(), m.end, v.group()))
+                continue
             m = _subject_before(plain, v.start(), named, s)
             if m:
                 found.append((m.name, m.start, v.end(), v.group()))
@@ -233,7 +240,7 @@ class _Reader:
             if who:
                 found.append((who, s, v.end(), v.group()))
                 continue
-            pron = PRONOUN_RE.search(plain, s, v.start())
+            pron = ([None] + list(PRONOUN_RE.finditer(plain, s, v.start())))[-1]
             if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
                 if found:
                     who = found[0][0]
