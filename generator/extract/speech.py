@@ -29,12 +29,12 @@ from generator.text import fold
 VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
          r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
          r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
-         r"characteri[sz]ed|asked|applauded")
+         r"characteri[sz]ed|asked|applauded|went on to say")
 # verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
 THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
 PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
                r"calling for|urging|stressing|pointing out|describing|reiterating")
-SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=\s+that\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
+SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 # What may stand between a subject and its verb: an appositive between commas, adverbs.
@@ -44,6 +44,11 @@ GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
 FINITE_RE = re.compile(r"(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b")
 # "according to" and the speaker: a title, an appositive comma ("According to the Press Secretary, Ana Ruiz")
 ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|and)(?:\s*,)?\s+)*")
+# where a pronoun may stand as a clause's subject ("something he said" is another clause's object)
+CLAUSE_START_RE = re.compile(r"(?:^|[,;:\"“”—–]|\b(?:and|but|then|as|while|where|when|that|because|so))\s*$")
+# the subject that opens a sentence or its first clause: "While President Ruiz ...", "Ruiz ..."
+LEADING_SUBJECT_RE = re.compile(r"\W*(?:[^,\"“”]{1,80},\s*)?(?:(?:While|After|As|When|Although|Though|Since|Before|If|Once)\s+)?"
+                                r"(?:[A-Z][\w.'’-]*\s+){0,4}")
 AS_RE = re.compile(r"\s*as\s*$")  # "quotes Ruiz as saying"
 COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
 # a sentence that hands the word to the other side: its "he" is not who spoke last
@@ -241,9 +246,13 @@ class _Reader:
                 found.append((who, s, v.end(), v.group()))
                 continue
             pron = ([None] + list(PRONOUN_RE.finditer(plain, s, v.start())))[-1]
-            if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()):
+            if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()) and CLAUSE_START_RE.search(plain[s:pron.start()]):
+                here = {m.name for m in named if s <= m.start < pron.start() and plain[m.start:m.end].strip()
+                        and not _possessive(plain, m.end) and LEADING_SUBJECT_RE.fullmatch(plain, s, m.start)}
                 if found:
                     who = found[0][0]
+                elif len(here) == 1:  # "While Ruiz called it a success, he stressed ...": the one named before
+                    who = here.pop()
                 elif not unknown and not OTHER_SIDE_RE.match(plain, s) and self.last_para >= pi - 1:
                     who = self.last  # not after "Ruiz said" with Ruiz no official, nor "For his part, he"
                 if who:
