@@ -13,7 +13,7 @@ from generator.extract.people import (Paragraph, country_refs, known_officials, 
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
 from generator.extract.roles import assign_roles
-from generator.extract.speech import statements
+from generator.extract.speech import sentences, statements
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
@@ -46,7 +46,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
     mentions = link_mentions(people, paras, reg)
-    roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None)
+    spans = [sentences(p) for p in paras]
+    roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None, spans)
     persons = tuple(replace(p, role=roles[p.name]) for p in persons)
     refs = refs[len(wire.captions):]
     topic_names = topics(reg, paras)
@@ -60,7 +61,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     briefing = Briefing(
         source=raw.path, sha256=raw.sha256, title=title, date=wire.date, location=where,
         officials=persons, countries=countries, event_type=kind, topics=topic_names,
-        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions, persons, reg),
+        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions, persons, reg, spans),
         body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
         headline_in_text=wire.headline is not None, confidence=confidence)
     return apply(briefing, raw.front_matter, raw.path, reg.countries, raw.front_lines)

@@ -28,22 +28,21 @@ from generator.model import ROLES, Mention
 PARTICIPANT, MENTIONED = ROLES
 
 # Verbs (and a few fixed phrases) that report taking part in an event, as a regular expression
-# over a sentence's words.
+# over a sentence's words in lower case (as are the patterns below: a sentence is lowered once).
 EVENT_RE = re.compile(
-    r"\b(?:met|meet|meets|meeting|talks|talked|talk|received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|"
+    r"\b(?=[a-z])(?:met|meet|meets|meeting|talks|talked|talk|received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|"
     r"greeted|greets|greeting|visited|visiting|visits|arrived|arrives|called|phoned|spoke|speaks|"
     r"conversation|discussed|discusses|discussion|discussions|exchanged|signed|signs|inked|attended|"
     r"attending|attend|accompanied|accompanying|participated|participating|presence|co-chaired|chaired|"
     r"visit|trip|tour|press conference|news conference|conference|negotiations|"
     r"briefed|informed|told|conveyed|assured|congratulated|thanked|presented|in the meeting|"
-    r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b",
-    re.I)
+    r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b")
 # Words before a verb that make its event one that has not happened yet.
 FUTURE_RE = re.compile(r"\b(?:will|would|shall|to|scheduled|expected|plans?|planned|invited|invites|invite|"
-                       r"upcoming|next|forthcoming)\s+(?:\w+\s+){0,2}$", re.I)
+                       r"upcoming|next|forthcoming)\s+(?:\w+\s+){0,2}$")
 # Time phrases that put a sentence's event in the past, before this one.
 PAST_RE = re.compile(r"\b(?:last (?:year|month|week)|previously|in the past|years? ago|months? ago|"
-                     r"(?:in|since) (?:1[89]|20)\d\d)\b", re.I)
+                     r"(?:in|since) (?:1[89]|20)\d\d)\b")
 # Nouns whose "of" or "by" complement names someone who is not there: their greetings, their
 # invitation, statements by them.
 ABSENT_NOUNS = frozenset("""greetings greeting invitation message messages letter letters commitment
@@ -58,7 +57,7 @@ NP_GLUE = frozenset("of the and for to on in former his her its their counterpar
                     "s ' ’ , mr. mrs. ms. dr. h.e. hon. he hh".split())
 # A clause reporting on the event: what follows is what someone said happened.
 REPORT_RE = re.compile(r"\b(?:said|says|told journalists|noted|stated|added|explained|according to|"
-                       r"quoted|quotes|tweeted|wrote|reported|announced|confirmed|specified)\b", re.I)
+                       r"quoted|quotes|tweeted|wrote|reported|announced|confirmed|specified)\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -100,56 +99,73 @@ def _absent_slot(text: str, start: int) -> bool:
     return False
 
 
-def _takes_part(plain: str, s: int, e: int, m: Mention, year: int | None) -> bool:
-    """Whether the sentence plain[s:e] (a paragraph with its quotations blanked) puts the official
-    named at m in a slot of the event."""
-    if not plain[m.start:m.end].strip():
+YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+NOW_RE = re.compile(r"\b(?:today|yesterday|this)\b")
+
+
+def _facts(sentence: str, year: int | None) -> tuple[list[tuple[int, int]], bool, re.Match | None]:
+    """What a sentence (quotations blanked) says of every name in it: its event words (those not
+    planned), whether its event is past, and its first reporting verb."""
+    events = [ev.span() for ev in EVENT_RE.finditer(sentence)]
+    past = False
+    if PAST_RE.search(sentence) and not NOW_RE.search(sentence):
+        years = YEAR_RE.findall(sentence)
+        past = year is None or not years or any(int(y) < year for y in years)
+    return events, past, REPORT_RE.search(sentence)
+
+
+def _lower(text: str) -> str:
+    """The text in lower case, offsets kept (a character whose lower case is longer stays as it is)."""
+    low = text.lower()
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def _takes_part(plain: str, low: str, start: int, end: int, facts) -> bool:
+    """Whether the sentence `plain` (quotations blanked; `low`: the same in lower case) puts the
+    official named at plain[start:end] in a slot of the event."""
+    if not plain[start:end].strip():
         return False  # named inside a quotation: what someone says, not what happened
-    plain = plain[s:e]
-    start, end = m.start - s, m.end - s
     if plain[end:end + 2] in ("'s", "’s") or plain[end:end + 2] in ("' ", "’ "):
         return False  # a possessive: "X's policy", "Karamanlis' uncle"
-    if _absent_slot(plain, start):
+    events, past, report = facts
+    if past or not events or _absent_slot(plain[max(0, start - 160):start], min(start, 160)):
         return False
-    if PAST_RE.search(plain) and not re.search(r"\b(?:today|yesterday|this)\b", plain, re.I):
-        if year is None or any(int(y) < year for y in re.findall(r"\b(?:1[89]|20)\d\d\b", plain)) \
-                or not re.search(r"\b(?:1[89]|20)\d\d\b", plain):
-            return False
-    report = REPORT_RE.search(plain)
-    if report and report.start() < start and "according to" in report.group().lower():
+    if report and report.start() < start and report.group() == "according to":
         return False  # "according to X": X tells of the event
     # the verb that governs the name: the event word nearest to it
-    near = min(EVENT_RE.finditer(plain), default=None,
-               key=lambda ev: ev.start() - end if ev.start() >= end else start - ev.end())
-    if near is None or FUTURE_RE.search(plain[max(0, near.start() - 40):near.start()]):
+    near = min(events, key=lambda ev: ev[0] - end if ev[0] >= end else start - ev[1])
+    if FUTURE_RE.search(low[max(0, near[0] - 40):near[0]]):
         return False
-    if report and report.start() >= end and near.start() > report.start():
+    if report and report.start() >= end and near[0] > report.start():
         return False  # "X said the two leaders met": the event is in what X reports
     return True
 
 
 def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mention],
-                 year: int | None = None) -> dict[str, str]:
-    """name -> role for each official named in `names` (in the order of first mention)."""
+                 year: int | None = None, spans: list | None = None) -> dict[str, str]:
+    """name -> role for each official named in `names` (in the order of first mention);
+    `spans`: each paragraph's sentences, if already found (speech.sentences)."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
     roles = {n: MENTIONED for n in names}
-    seen = set()
-    for pi, p in enumerate(paras):
-        ms = by_para.get(pi)
-        if not ms:
+    seen = {m.name for m in mentions}
+    for pi, ms in by_para.items():
+        todo = [m for m in ms if roles.get(m.name) == MENTIONED]
+        if not todo:
             continue
-        spans = sentences(p) or [(0, len(p.text))]
-        plain = _blank_quotes(p.text)
-        for m in ms:
-            if m.name not in roles:
-                continue
-            seen.add(m.name)
+        text = paras[pi].text
+        sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
+        plain = _blank_quotes(text)
+        low = _lower(plain)
+        known: dict[int, tuple] = {}
+        for m in todo:
             if roles[m.name] == PARTICIPANT:
                 continue
-            s, e = _sentence_of(spans, m.start)
-            if _takes_part(plain, s, e, m, year):
+            s, e = _sentence_of(sents, m.start)
+            if s not in known:
+                known[s] = _facts(low[s:e], year)
+            if _takes_part(plain[s:e], low[s:e], m.start - s, m.end - s, known[s]):
                 roles[m.name] = PARTICIPANT
     for n in names:
         if n not in seen:

@@ -34,6 +34,10 @@ VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]
 THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
 PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
                r"calling for|urging|stressing|pointing out|describing|reiterating")
+# the first word of every form above: a paragraph with none of them reports no speech
+HINTS = frozenset(w.split()[0].replace("[sz]", "z").lower()
+                  for w in f"{VERBS}|{THAT_VERBS}|{PARTICIPLES}|according to".split("|")) | frozenset(
+    w.split()[0].replace("[sz]", "s").lower() for w in f"{VERBS}|{PARTICIPLES}".split("|"))
 SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
@@ -261,17 +265,23 @@ class _Reader:
             unknown = True
         return found
 
-    def paragraph(self, pi: int, p: Paragraph, named: list[Mention]) -> None:
+    def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
         text = p.text
+        if HINTS.isdisjoint(p.folded) and '"' not in text and "“" not in text and "”" not in text:
+            self.previous = None  # no word of speech, no quotation: nothing said here
+            return
         if LINK_LINE_RE.match(text):
             return
         plain = _blank_quotes(text)
-        verbs = [v for v in (SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(plain)]
+        # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
+        speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
+        verbs = [v for v in (speech.match(plain, p.spans[i][0])
+                             for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
         quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
             self.previous = None
         pending: list[tuple[int, int]] = []
-        for s, e in sentences(p):
+        for s, e in spans if spans is not None else sentences(p):
             if not any(c.isalnum() for c in text[s:e]):
                 continue  # a stray quotation mark
             found = self.speakers(pi, plain, s, e, verbs, named)
@@ -303,12 +313,15 @@ class _Reader:
         self.last, self.last_para = speaker, pi
 
 
-def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None) -> tuple[Statement, ...]:
-    """Statements in reading order, each with its paragraph and the span of its sentence."""
+def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None,
+               spans: list | None = None) -> tuple[Statement, ...]:
+    """Statements in reading order, each with its paragraph and the span of its sentence
+    (`spans`: each paragraph's sentences, if already found)."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
     reader = _Reader(persons, reg)
     for pi, p in enumerate(paras):
-        reader.paragraph(pi, p, sorted(by_para.get(pi, []), key=lambda m: m.start))
+        reader.paragraph(pi, p, sorted(by_para.get(pi, []), key=lambda m: m.start),
+                         spans[pi] if spans is not None else None)
     return tuple(reader.out)
