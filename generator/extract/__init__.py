@@ -13,7 +13,7 @@ from generator.extract.people import (Paragraph, country_refs, known_officials, 
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
 from generator.extract.roles import assign_roles
-from generator.extract.speech import sentences, statements
+from generator.extract.speech import SentenceSpans, statements
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
@@ -46,9 +46,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
     mentions = link_mentions(people, paras, reg)
-    spans = [sentences(p) for p in paras]
+    spans = SentenceSpans(paras)
     roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None, spans)
-    persons = tuple(replace(p, role=roles[p.name]) for p in persons)
+    persons = tuple(p if roles[p.name] == p.role else replace(p, role=roles[p.name]) for p in persons)
     refs = refs[len(wire.captions):]
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(wire.captions))

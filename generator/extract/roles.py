@@ -37,6 +37,10 @@ EVENT_RE = re.compile(
     r"visit|trip|tour|press conference|news conference|conference|negotiations|"
     r"briefed|informed|told|conveyed|assured|congratulated|thanked|presented|in the meeting|"
     r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b")
+# the first word of each of them (and its plural): a sentence with none of these words holds none
+EVENT_FIRSTS = frozenset(w + end for w in re.findall(r"[a-z-]+", EVENT_RE.pattern.split("(?:", 1)[1])
+                         for end in ("", "s"))
+WORDS_RE = re.compile(r"[a-z-]+")
 # Words before a verb that make its event one that has not happened yet.
 FUTURE_RE = re.compile(r"\b(?:will|would|shall|to|scheduled|expected|plans?|planned|invited|invites|invite|"
                        r"upcoming|next|forthcoming)\s+(?:\w+\s+){0,2}$")
@@ -106,7 +110,10 @@ NOW_RE = re.compile(r"\b(?:today|yesterday|this)\b")
 def _facts(sentence: str, year: int | None) -> tuple[list[tuple[int, int]], bool, re.Match | None]:
     """What a sentence (quotations blanked) says of every name in it: its event words (those not
     planned), whether its event is past, and its first reporting verb."""
-    events = [ev.span() for ev in EVENT_RE.finditer(sentence)]
+    events = ([] if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(sentence))
+              else [ev.span() for ev in EVENT_RE.finditer(sentence)])
+    if not events:
+        return events, False, None  # (nobody takes part by this sentence: the rest does not matter)
     past = False
     if PAST_RE.search(sentence) and not NOW_RE.search(sentence):
         years = YEAR_RE.findall(sentence)
@@ -155,6 +162,9 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         if not todo:
             continue
         text = paras[pi].text
+        low = _lower(text)
+        if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(low)):
+            continue  # no word of an event in the whole paragraph: no name in it takes part here
         sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
         plain = _blank_quotes(text)
         low = _lower(plain)

@@ -53,6 +53,8 @@ CLAUSE_START_RE = re.compile(r"(?:^|[,;:\"“”—–]|\b(?:and|but|then|as|whi
 # the subject that opens a sentence or its first clause: "While President Ruiz ...", "Ruiz ..."
 LEADING_SUBJECT_RE = re.compile(r"\W*(?:[^,\"“”]{1,80},\s*)?(?:(?:While|After|As|When|Although|Though|Since|Before|If|Once)\s+)?"
                                 r"(?:[A-Z][\w.'’-]*\s+){0,4}")
+WORD_RE = re.compile(r"\w")
+QUOTE_CHAR_RE = re.compile(r"[\"“”]")
 AS_RE = re.compile(r"\s*as\s*$")  # "quotes Ruiz as saying"
 COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
 # a sentence that hands the word to the other side: its "he" is not who spoke last
@@ -99,6 +101,19 @@ def sentences(p: Paragraph) -> list[tuple[int, int]]:
     return out
 
 
+class SentenceSpans:
+    """Each paragraph's sentences (see sentences()), found when first asked for and kept."""
+
+    def __init__(self, paras: list[Paragraph]):
+        self.paras, self.found = paras, {}
+
+    def __getitem__(self, i: int) -> list[tuple[int, int]]:
+        spans = self.found.get(i)
+        if spans is None:
+            spans = self.found[i] = sentences(self.paras[i])
+        return spans
+
+
 def _blank_quotes(text: str) -> str:
     """The text with each quotation's inside blanked (same length: offsets hold)."""
     return QUOTED_RE.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
@@ -117,7 +132,8 @@ def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention
         if not plain[m.start:m.end].strip():
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
-            if any(COORDINATED_RE.fullmatch(plain, o.end, m.start) for o in named if o.end <= m.start):
+            prev = [o for o in named if o.end <= m.start]
+            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start):
                 return None  # "X and Y said": a joint statement, no one speaker's words
             return m
     return None
@@ -221,8 +237,10 @@ class _Reader:
         found: list[tuple[str, int, int, str]] = []
         unknown = False  # a verb whose subject is no official the article names
         for v in verbs:
-            if not s <= v.start() < e:
+            if v.start() < s:
                 continue
+            if v.start() >= e:
+                break
             if v.group("part"):
                 if not re.search(r",\s*$", plain[s:v.start()]) and not AS_RE.search(plain[s:v.start()]):
                     continue  # "with the two sides expressing": a participle with a subject of its own
@@ -282,10 +300,10 @@ class _Reader:
             self.previous = None
         pending: list[tuple[int, int]] = []
         for s, e in spans if spans is not None else sentences(p):
-            if not any(c.isalnum() for c in text[s:e]):
+            if not WORD_RE.search(text, s, e):
                 continue  # a stray quotation mark
-            found = self.speakers(pi, plain, s, e, verbs, named)
-            inside = any(a <= s and e <= b + 1 for a, b in quotes)
+            found = self.speakers(pi, plain, s, e, verbs, named) if any(s <= v.start() < e for v in verbs) else []
+            inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
             if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
                 if not found and inside and self.previous:  # '"...," she said. "And more."'
                     self.add(self.previous, _short(text[s:e].strip(" \"“”")), True, pi, s, e)
@@ -299,7 +317,7 @@ class _Reader:
                         self.last, self.last_para = who, pi
                 continue
             speaker = found[0][0]
-            quote = any(c in text[s:e] for c in '"“”')
+            quote = bool(quotes) and QUOTE_CHAR_RE.search(text, s, e) is not None
             for ps, pe in pending:  # the quotation's earlier sentences are the speaker's too
                 if any(a <= ps and pe <= b + 1 and a < e and b > s for a, b in quotes):
                     self.add(speaker, _short(text[ps:pe].strip(" \"“”")), True, pi, ps, pe)
