@@ -20,6 +20,7 @@ its "X said", at most MAX_CHARS long.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from itertools import compress, count
 
 from generator.extract.people import Paragraph
@@ -195,7 +196,7 @@ def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes
     without its attribution ("X said that")."""
     inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s]
     if sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside):
-        return _short(" … ".join(text[a:b].strip(" ,\"“”") for a, b in inside))
+        return _short(" … ".join(q for q in (text[a:b].strip(" ,\"“”") for a, b in inside) if q))
     a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
     head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
     lead = TOLD_THAT_RE if verb in ("told", "assured") else THAT_RE
@@ -296,13 +297,15 @@ class _Reader:
         verbs = [v for v in (speech.match(plain, p.spans[i][0])
                              for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
         quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        starts = [v.start() for v in verbs]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
             self.previous = None
         pending: list[tuple[int, int]] = []
         for s, e in spans if spans is not None else sentences(p):
             if not WORD_RE.search(text, s, e):
                 continue  # a stray quotation mark
-            found = self.speakers(pi, plain, s, e, verbs, named) if any(s <= v.start() < e for v in verbs) else []
+            k = bisect_left(starts, s)
+            found = self.speakers(pi, plain, s, e, verbs, named) if k < len(starts) and starts[k] < e else []
             inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
             if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
                 if not found and inside and self.previous:  # '"...," she said. "And more."'
