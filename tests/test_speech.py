@@ -63,3 +63,14 @@ def test_statements_keep_their_place_through_the_store(registry):
     back = texts_from_data(texts_data(b))
     assert back["statements"] == b.statements
     assert briefing_from_meta(meta_data(b)).title == b.title
+
+
+def test_the_page_shows_a_few_short_statements_per_speaker(archive):
+    lines = "\n\n".join(f"Dahl said point number {n} mattered to Norway." for n in range(1, 8))
+    archive.seed("talks.txt", LEAD + lines)
+    assert not archive.build().errors
+    (page,) = (archive.root / "site" / "briefings").glob("*/index.html")
+    html = page.read_text(encoding="utf-8")
+    said = html.split('id="said-h"')[1].split("</section>")[0]
+    assert said.count("<li") == 5 and "and 2 more in the report" in said
+    assert "Point number 1 mattered to Norway." in said and "Dahl said" not in said
