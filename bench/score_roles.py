@@ -23,6 +23,7 @@ import yaml
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--corpus", default="../shared/corpus/wire")
+ap.add_argument("--dev", default="../shared/corpus/dev", help="the dev corpus, for the labels under 'dev'")
 ap.add_argument("--labels", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests",
                                                  "labels", "roles.yaml"))
 ap.add_argument("--verbose", action="store_true", help="list the errors of the tuned set (never the held-back one)")
@@ -46,19 +47,21 @@ def match(name: str, officials: list[dict]) -> dict | None:
 
 
 env = {**os.environ, "PYTHONPATH": os.getcwd()}
-out = subprocess.run([sys.executable, "-m", "generator", "extract", "--json", args.corpus], env=env,
-                     capture_output=True, text=True, check=True).stdout
-records = {os.path.basename(r["source"]): r for r in json.loads(out)}
+records = {}
+for folder in (args.corpus, args.dev):
+    out = subprocess.run([sys.executable, "-m", "generator", "extract", "--json", folder], env=env,
+                         capture_output=True, text=True, check=True).stdout
+    records.update({os.path.basename(r["source"]): r for r in json.loads(out)})
 labels = yaml.safe_load(open(args.labels, encoding="utf-8"))
 
-for part in ("tuned", "held back"):
+for part in ("tuned", "dev", "held back"):
     n = right = missing = base = 0
     tp = fp = fn = 0
     errors = []
     for fname, roles in (labels.get(part) or {}).items():
         rec = records.get(fname)
         if rec is None:
-            sys.exit(f"{fname}: not in {args.corpus}")
+            sys.exit(f"{fname}: not in {args.corpus} or {args.dev}")
         for role, names in roles.items():
             for name in names:
                 o = match(name, rec["officials"])
@@ -79,5 +82,5 @@ for part in ("tuned", "held back"):
     r = tp / (tp + fn) if tp + fn else 1.0
     print(f"{part:9}: roles accuracy {right / n if n else 0:.3f} ({right}/{n}; all participant {base / n if n else 0:.3f})"
           f"  mentioned P {p:.3f} R {r:.3f}  not found {missing}")
-    if args.verbose and part == "tuned":
+    if args.verbose and part != "held back":
         print("\n".join(errors))

@@ -34,8 +34,9 @@ EVENT_RE = re.compile(
     r"greeted|greets|greeting|visited|visiting|visits|arrived|arrives|called|phoned|spoke|speaks|"
     r"conversation|discussed|discusses|discussion|discussions|exchanged|signed|signs|inked|attended|"
     r"attending|attend|accompanied|accompanying|participated|participating|presence|co-chaired|chaired|"
-    r"visit|trip|tour|press conference|news conference|conference|negotiations|"
-    r"briefed|informed|told|conveyed|assured|congratulated|thanked|presented|in the meeting|"
+    r"visit|trip|tour|press conference|news conference|conference|negotiations|telephone|phone call|"
+    r"joint address|joint statement|"
+    r"briefed|informed|told(?! (?:reporters|journalists|the press|the media|a news))|conveyed|assured|congratulated|thanked|presented|in the meeting|"
     r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b")
 # the first word of each of them (and its plural): a sentence with none of these words holds none
 EVENT_FIRSTS = frozenset(w + end for w in re.findall(r"[a-z-]+", EVENT_RE.pattern.split("(?:", 1)[1])
@@ -43,7 +44,16 @@ EVENT_FIRSTS = frozenset(w + end for w in re.findall(r"[a-z-]+", EVENT_RE.patter
 WORDS_RE = re.compile(r"[a-z-]+")
 # Words before a verb that make its event one that has not happened yet.
 FUTURE_RE = re.compile(r"\b(?:will|would|shall|to|scheduled|expected|plans?|planned|invited|invites|invite|"
-                       r"upcoming|next|forthcoming)\s+(?:\w+\s+){0,2}$")
+                       r"upcoming|next|forthcoming|possible|potential|could|may|might)\s+(?:\w+\s+){0,2}$")
+# Words that deny the event ("did not meet", "didn't meet", "never visited").
+NEGATED_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$")
+# A clause boundary: an event word beyond it is another clause's ("X has pledged ..., but talks ...").
+CLAUSE_RE = re.compile(r";\s|\b(?:but|while|whereas|although|though)\b")
+# The name as the speaker of a trailing or leading attribution ("..., Ruiz said"; "Ruiz told reporters ...").
+SAYS_RE = re.compile(r"\s*(?:,[^,;]{1,120},\s*)?(?:also\s+)?(?:said|says|noted|stated|added|explained|wrote|tweeted|"
+                     r"told (?:reporters|journalists|the press|the media|a news))\b")
+# An event word in the setting of a speech verb ("said at a meeting with ..."): where it was said.
+SETTING_RE = re.compile(r"\b(?:at|during|in|after|before)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$")
 # Time phrases that put a sentence's event in the past, before this one.
 PAST_RE = re.compile(r"\b(?:last (?:year|month|week)|previously|in the past|years? ago|months? ago|"
                      r"(?:in|since) (?:1[89]|20)\d\d)\b")
@@ -60,7 +70,7 @@ envoy representative call calls request support stance position views view""".sp
 NP_GLUE = frozenset("of the and for to on in former his her its their counterpart visiting new then "
                     "s ' ’ , mr. mrs. ms. dr. h.e. hon. he hh".split())
 # A clause reporting on the event: what follows is what someone said happened.
-REPORT_RE = re.compile(r"\b(?:said|says|told journalists|noted|stated|added|explained|according to|"
+REPORT_RE = re.compile(r"\b(?:said|says|told (?:reporters|journalists|the press|the media)|noted|stated|added|explained|according to|"
                        r"quoted|quotes|tweeted|wrote|reported|announced|confirmed|specified)\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 
@@ -139,11 +149,16 @@ def _takes_part(plain: str, low: str, start: int, end: int, facts) -> bool:
         return False
     if report and report.start() < start and report.group() == "according to":
         return False  # "according to X": X tells of the event
-    # the verb that governs the name: the event word nearest to it
+    # the verb that governs the name: the event word nearest to it, in the name's own clause
     near = min(events, key=lambda ev: ev[0] - end if ev[0] >= end else start - ev[1])
-    if FUTURE_RE.search(low[max(0, near[0] - 40):near[0]]):
+    if CLAUSE_RE.search(low, end, near[0]) if near[0] >= end else CLAUSE_RE.search(low, near[1], start):
         return False
-    if report and report.start() >= end and near[0] > report.start():
+    before = low[max(0, near[0] - 40):near[0]]
+    if SAYS_RE.match(low, end) and not (near[0] > end and SETTING_RE.search(before)):
+        return False  # the one who tells of the event, not one who takes part in it
+    if FUTURE_RE.search(before) or NEGATED_RE.search(before):
+        return False  # a planned, possible or denied event
+    if report and report.start() >= end and near[0] > report.start() and not SETTING_RE.search(before):
         return False  # "X said the two leaders met": the event is in what X reports
     return True
 
