@@ -229,9 +229,29 @@ class _Reader:
 
     def __init__(self, persons, reg):
         self.persons, self.reg = persons, reg
-        self.last, self.last_para = None, -2  # the official who last spoke, or was last a subject
+        self._last, self._last_para = None, -2  # the official who last spoke, or was last a subject
+        self.unread: list[tuple] = []  # sentences since the last statement, not yet read for a subject
         self.previous = None                  # the speaker of the last sentence, when it was a quotation
         self.out: list[Statement] = []
+
+    @property
+    def last(self) -> str | None:
+        self._read_subjects()
+        return self._last
+
+    @property
+    def last_para(self) -> int:
+        self._read_subjects()
+        return self._last_para
+
+    def _read_subjects(self) -> None:
+        """The subject of the latest sentence that has one, read only when a pronoun asks for it."""
+        while self.unread:
+            plain, s, e, named, pi = self.unread.pop()
+            who = _finite_subject(plain, s, e, named)
+            if who:
+                self._last, self._last_para = who, pi
+                self.unread.clear()
 
     def speakers(self, pi: int, plain: str, s: int, e: int, verbs, named) -> list[tuple[str, int, int, str]]:
         """(speaker, attribution start, attribution end, verb) for each speech verb of plain[s:e]."""
@@ -315,9 +335,8 @@ class _Reader:
                 else:
                     pending.clear()
                     self.previous = None
-                    who = _finite_subject(plain, s, e, named)
-                    if who:
-                        self.last, self.last_para = who, pi
+                    if named:
+                        self.unread.append((plain, s, e, named, pi))
                 continue
             speaker = found[0][0]
             quote = bool(quotes) and QUOTE_CHAR_RE.search(text, s, e) is not None
@@ -331,7 +350,8 @@ class _Reader:
 
     def add(self, speaker: str, said: str, quote: bool, pi: int, s: int, e: int) -> None:
         self.out.append(Statement(speaker=speaker, text=said, quote=quote, paragraph=pi, start=s, end=e))
-        self.last, self.last_para = speaker, pi
+        self._last, self._last_para = speaker, pi
+        self.unread.clear()
 
 
 def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None,
