@@ -128,3 +128,11 @@ def test_a_name_is_linked_once_per_paragraph(registry):
     assert paras[2].count('href="/officials/erik-holm/"') == 1
     assert "Karin Holm</p>" in paras[2] or "Karin Holm." in paras[2]
     assert not [m for m in b.mentions if b.body[m.paragraph][m.start - 6:m.start] == "Karin "]
+
+
+def test_a_title_or_style_before_a_surname_keeps_the_link(registry):
+    text = (" date 2021-05-05 Secretary of State Mark Ellison met Finnish President Aino Virta in Helsinki.\n\n"
+            "Secretary Ellison thanked Virta, and Her Excellency Virta thanked Ellison.")
+    b = brief(text, registry)
+    linked = {(b.body[m.paragraph][m.start:m.end], m.name) for m in b.mentions if m.paragraph == 1}
+    assert ("Ellison", "Mark Ellison") in linked and ("Virta", "Aino Virta") in linked

@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match, longest_match_ending
+from generator.extract.lexicon import HONORIFICS, PARTICLES, RANKS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
@@ -250,10 +250,26 @@ def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None
     prev = p.folded[i - 1]
     if prev in HONORIFICS or prev + "." in HONORIFICS or prev in STOP_NAME_WORDS or prev in table.firsts or not p.words[i - 1].isalpha():
         return False
+    if prev in STYLES or prev in RANKS:
+        return False
     if reg is not None and ((prev,) in reg.country_names or (prev,) in reg.demonyms
-                            or longest_match_ending(p.folded, i, reg.titles)[0]):
+                            or prev in _title_words(reg.titles)):
         return False
     return True
+
+
+# forms of address that stand before a surname and are no one's given name
+STYLES = frozenset("excellency highness majesty madame comrade professor prof. justice brigadier samdech "
+                   "general gen. chairman chairwoman deputy vice secretary".split())
+_TITLE_WORDS: list = [None, frozenset()]  # the titles table last asked about, and its words
+
+
+def _title_words(titles: Phrases) -> frozenset:
+    """Every word of every title ("secretary" of "Secretary of State"): a title word before a
+    surname is a title, not a given name. (Kept for the one table in use, held so it is that one.)"""
+    if _TITLE_WORDS[0] is not titles:
+        _TITLE_WORDS[:] = [titles, frozenset(w for key in titles for w in key)]
+    return _TITLE_WORDS[1]
 
 
 def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry | None = None) -> list[Mention]:
