@@ -19,7 +19,7 @@ leads with its protagonist.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from generator.extract.people import Paragraph
 from generator.extract.speech import sentences
@@ -117,11 +117,10 @@ YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 NOW_RE = re.compile(r"\b(?:today|yesterday|this)\b")
 
 
-def _facts(sentence: str, year: int | None) -> tuple[list[tuple[int, int]], bool, re.Match | None]:
-    """What a sentence (quotations blanked) says of every name in it: its event words (those not
-    planned), whether its event is past, and its first reporting verb."""
-    events = ([] if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(sentence))
-              else [ev.span() for ev in EVENT_RE.finditer(sentence)])
+def _facts(sentence: str, events: list[tuple[int, int]], year: int | None
+           ) -> tuple[list[tuple[int, int]], bool, re.Match | None]:
+    """What a sentence (quotations blanked, in lower case) says of every name in it: its event
+    words (`events`, found beforehand), whether its event is past, and its first reporting verb."""
     if not events:
         return events, False, None  # (nobody takes part by this sentence: the rest does not matter)
     past = False
@@ -177,19 +176,21 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         if not todo:
             continue
         text = paras[pi].text
-        low = _lower(text)
-        if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(low)):
-            continue  # no word of an event in the whole paragraph: no name in it takes part here
-        sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
         plain = _blank_quotes(text)
         low = _lower(plain)
+        if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(low)):
+            continue  # no word of an event in the whole paragraph: no name in it takes part here
+        events = [ev.span() for ev in EVENT_RE.finditer(low)]  # the paragraph's, found once
+        starts = [a for a, _ in events]
+        sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
         known: dict[int, tuple] = {}
         for m in todo:
             if roles[m.name] == PARTICIPANT:
                 continue
             s, e = _sentence_of(sents, m.start)
             if s not in known:
-                known[s] = _facts(low[s:e], year)
+                inside = events[bisect_left(starts, s):bisect_left(starts, e)]
+                known[s] = _facts(low[s:e], [(a - s, b - s) for a, b in inside], year)
             if _takes_part(plain[s:e], low[s:e], m.start - s, m.end - s, known[s]):
                 roles[m.name] = PARTICIPANT
     for n in names:
