@@ -31,8 +31,8 @@ def briefing_record(b: Briefing) -> dict:
         "source": b.source, "title": b.title, "date": b.date.isoformat(),
         "location": ({"city": b.location.city, "country": b.location.country} if b.location else None),
         "countries": list(b.countries), "event_type": b.event_type,
-        "officials": [{"name": p.name, "title": p.title, "country": p.country, "former": p.former}
-                      for p in b.officials],
+        "officials": [{"name": p.name, "title": p.title, "country": p.country, "former": p.former,
+                       "role": p.role} for p in b.officials],
         "topics": list(b.topics), "summary": b.summary,
         "confidence": {k: round(v, 2) for k, v in b.confidence},
     }

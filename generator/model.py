@@ -14,6 +14,9 @@ class _Compact:
         return (type(self), tuple(getattr(self, name) for name in self.__dataclass_fields__))
 
 
+# An official's part in the reported event: took part in it, or is only named (extract/roles.py).
+ROLES = ("participant", "mentioned")
+
 EVENT_TYPES = (
     "meeting", "phone_call", "visit", "talks", "summit",
     "joint_statement", "press_conference", "statement", "other",
@@ -38,6 +41,7 @@ class Person(_Compact):
     former: bool = False
     aliases: tuple[str, ...] = ()
     confidence: float = 1.0
+    role: str = "participant"  # one of ROLES
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,11 +56,15 @@ class Mention(_Compact):
 
 @dataclass(frozen=True, slots=True)
 class Statement(_Compact):
-    """Something a speaker said: a direct quote or reported speech."""
+    """Something a speaker said: a direct quote or reported speech (`text`: what was said, without
+    its "X said"), and where its sentence stands in the body (paragraph, start, end)."""
 
     speaker: str
     text: str
     quote: bool = False
+    paragraph: int = -1
+    start: int = 0
+    end: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,14 +138,15 @@ def meta_data(b: Briefing) -> list:
     """A briefing's metadata (everything but its texts) as a JSON-ready list."""
     loc = b.location
     return [b.source, b.title, b.date.isoformat(), [loc.city, loc.country] if loc else None,
-            [[p.name, p.title, p.country, p.former, list(p.aliases), p.confidence] for p in b.officials],
+            [[p.name, p.title, p.country, p.former, list(p.aliases), p.confidence, p.role]
+             for p in b.officials],
             list(b.countries), b.event_type, list(b.topics), b.summary, b.slug, b.headline_in_text,
             [[k, v] for k, v in b.confidence]]
 
 
 def texts_data(b: Briefing) -> list:
     """A briefing's texts as a JSON-ready list."""
-    return [[[s.speaker, s.text, s.quote] for s in b.statements], list(b.body),
+    return [[[s.speaker, s.text, s.quote, s.paragraph, s.start, s.end] for s in b.statements], list(b.body),
             [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256]
 
 
@@ -152,8 +161,8 @@ def briefing_from_meta(data) -> Briefing:
         _check(type(officials) is list and type(confidence) is list and type(in_text) is bool)
         people = []
         for p in officials:
-            _check(type(p) is list and len(p) == 6 and type(p[3]) is bool)
-            people.append(Person(_str(p[0]), _opt(p[1]), _opt(p[2]), p[3], _strs(p[4]), _num(p[5])))
+            _check(type(p) is list and len(p) == 7 and type(p[3]) is bool and p[6] in ROLES)
+            people.append(Person(_str(p[0]), _opt(p[1]), _opt(p[2]), p[3], _strs(p[4]), _num(p[5]), p[6]))
         conf = []
         for pair in confidence:
             _check(type(pair) is list and len(pair) == 2)
@@ -175,8 +184,8 @@ def texts_from_data(data) -> dict:
         _check(type(statements) is list and type(mentions) is list)
         said = []
         for s in statements:
-            _check(type(s) is list and len(s) == 3 and type(s[2]) is bool)
-            said.append(Statement(_str(s[0]), _str(s[1]), s[2]))
+            _check(type(s) is list and len(s) == 6 and type(s[2]) is bool and all(type(x) is int for x in s[3:]))
+            said.append(Statement(_str(s[0]), _str(s[1]), s[2], s[3], s[4], s[5]))
         spans = []
         for m in mentions:
             _check(type(m) is list and len(m) == 4 and all(type(x) is int for x in m[:3]))

@@ -112,8 +112,8 @@ def _template_frame(exc: BaseException, fallback: str) -> tuple[str, int | None]
 
 
 def body_html(b: Briefing, links: dict[str, str], base_path: str) -> Markup:
-    """The text as HTML paragraphs, every mention of an official a link to their page
-    (`links`: name in the briefing -> official's slug).
+    """The text as HTML paragraphs, the first mention of each official in a paragraph a link to
+    their page (`links`: name in the briefing -> official's slug); later mentions stay text.
 
     Made here rather than in the template, as Hugo's templates print `.Content`: a page's text
     is a hundred short runs, which a template loop would escape and join one by one. Here a
@@ -126,10 +126,12 @@ def body_html(b: Briefing, links: dict[str, str], base_path: str) -> Markup:
     out = []
     for i, text in enumerate(b.body):
         pieces, hrefs, pos = [], [], 0  # pieces: text, name, text, name, ..., text
+        linked = set()  # a name is linked once per paragraph
         for m in sorted(by_para.get(i, ()), key=lambda m: m.start):
             slug = links.get(m.name)
-            if slug is None or m.start < pos:
+            if slug is None or m.start < pos or slug in linked:
                 continue
+            linked.add(slug)
             pieces += [text[pos:m.start], text[m.start:m.end]]
             hrefs.append(base + urls.page("officials", slug))
             pos = m.end

@@ -41,8 +41,9 @@ class OfficialEntry:
     country: str | None
     roles: list[tuple[str, str, str]] = field(default_factory=list)  # (title, first seen, last seen)
     briefings: list[Briefing] = field(default_factory=list)
-    met: list[tuple[Ref, int]] = field(default_factory=list)
+    met: list[tuple[Ref, int]] = field(default_factory=list)  # co-participants: both took part
     aliases: set[str] = field(default_factory=set)
+    mentioned: set[str] = field(default_factory=set)  # sources of the briefings that only mention them
 
 
 @dataclass
@@ -106,7 +107,7 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     votes: dict[str, Counter] = defaultdict(Counter)
     met: dict[str, Counter] = defaultdict(Counter)
     for b in briefings:
-        here = []
+        here, took_part = [], set()
         for p in b.officials:
             name = names[(p.name, p.country)]
             slug = urls.slugify(name)
@@ -122,8 +123,13 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
                 votes[slug][p.country] += p.confidence
             site.official_of[(b.source, p.name)] = slug
             here.append(slug)
+            if p.role == "participant":
+                took_part.add(slug)
         for slug in here:
-            met[slug].update(o for o in here if o != slug)
+            if slug in took_part:  # "appears with": those who took part in the same event
+                met[slug].update(o for o in here if o != slug and o in took_part)
+            else:
+                site.officials[slug].mentioned.add(b.source)
     for slug, entry in site.officials.items():
         # one person, one country: the archive's consensus wins over a single briefing's slip
         entry.country = votes[slug].most_common(1)[0][0] if votes[slug] else None

@@ -86,8 +86,10 @@ def test_briefing_page_links_to_people_and_countries_and_they_link_back(seed_sit
         back = target(seed_site, href).read_text(encoding="utf-8")
         assert f'href="/briefings/{slug}/"' in back, href
     assert '<time datetime="2020-11-25">' in html
-    # every mention of an official in the text is a link to them
+    # an official is linked where a paragraph first names them, once per paragraph
     assert html.count('<a href="/officials/wang-yi/">Wang</a>') >= 3
+    for para in html.split('id="text-h"')[1].split("</section>")[0].split("<p>"):
+        assert para.count('href="/officials/wang-yi/"') <= 1
 
 
 def test_feed_is_valid_atom(seed_site):

@@ -44,4 +44,7 @@ def test_seed_short_forms_resolve_to_full_names(registry):
     speakers = {s.speaker for s in b.statements}
     assert speakers == {"Wang Yi", "Katsunobu Kato"}
     # "he said" after a paragraph of Wang's words is still Wang's
-    assert any(s.speaker == "Wang Yi" and s.text.endswith("he said.") for s in b.statements)
+    (para,) = [i for i, t in enumerate(b.body) if t.startswith("The two sides should further")]
+    assert [s.speaker for s in b.statements if s.paragraph == para] == ["Wang Yi"]
+    # what is kept is what was said, without its "he said"
+    assert all("he said" not in s.text and "Wang said" not in s.text for s in b.statements)

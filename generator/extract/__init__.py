@@ -1,6 +1,8 @@
 """Raw article text -> Briefing. Pure functions; no file I/O, no templates."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
@@ -10,7 +12,8 @@ from generator.extract.people import (country_refs, known_officials, listed_coun
                                       plural_officials, possessed_officials, scan, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
-from generator.extract.speech import statements
+from generator.extract.roles import assign_roles
+from generator.extract.speech import SentenceSpans, statements
 from generator.extract.types import Paragraph
 from generator.model import Briefing
 from generator.registry import Registry
@@ -46,7 +49,10 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
-    mentions = link_mentions(people, paras)
+    mentions = link_mentions(people, paras, reg)
+    spans = SentenceSpans(paras)
+    roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None, spans)
+    persons = tuple(p if roles[p.name] == p.role else replace(p, role=roles[p.name]) for p in persons)
     refs = refs[len(wire.captions):]
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(wire.captions))
@@ -59,7 +65,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     briefing = Briefing(
         source=raw.path, sha256=raw.sha256, title=title, date=wire.date, location=where,
         officials=persons, countries=countries, event_type=kind, topics=topic_names,
-        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions),
+        summary=summarise(list(wire.paragraphs)), statements=statements(paras, mentions, persons, reg, spans),
         body=wire.paragraphs, mentions=tuple(mentions), original=raw.text,
         headline_in_text=wire.headline is not None, confidence=confidence)
     return apply(briefing, raw.front_matter, raw.path, reg.countries, raw.front_lines)

@@ -8,7 +8,7 @@ import reprlib
 from dataclasses import replace
 
 from generator.errors import Notice, SourceError
-from generator.model import EVENT_TYPES, Briefing, Location, Person
+from generator.model import EVENT_TYPES, ROLES, Briefing, Location, Person
 
 KNOWN = ("title", "date", "location", "countries", "event_type", "topics", "summary", "officials", "slug")
 CODE_RE = re.compile(r"[A-Z]{2}\Z")
@@ -76,8 +76,17 @@ def _officials(f: _Field, value, known) -> tuple[Person, ...]:
             name=at.text(item["name"], 200, f"officials[{i}].name"),
             title=at.text(item["title"], 200, f"officials[{i}].title") if item.get("title") else None,
             country=at.code(item["country"], known, f"officials[{i}].country") if item.get("country") else None,
-            former=item.get("former") is True))
+            former=item.get("former") is True, role=_role(at, item.get("role"), i)))
     return tuple(people)
+
+
+def _role(at: _Field, value, i: int) -> str:
+    """An official's role as the front matter gives it: participant (the default) or mentioned."""
+    if value is None:
+        return ROLES[0]
+    if value not in ROLES:
+        raise at.error(f"role must be one of {', '.join(ROLES)}", value)
+    return value
 
 
 def _location(f: _Field, value, known) -> Location:

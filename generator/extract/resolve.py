@@ -1,11 +1,12 @@
 """Layer 4-5: merge mentions into officials, resolve short forms, attribute countries."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, STOP_NAME_WORDS, longest_match
+from generator.extract.lexicon import HONORIFICS, PARTICLES, RANKS, STOP_NAME_WORDS, longest_match
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
@@ -303,26 +304,76 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
-def link_mentions(people: list[Official], paras: list[Paragraph]) -> list[Mention]:
-    """Every place a paragraph names an official, by full name or a short form of it."""
+AL_PREFIX_RE = re.compile(r"\b(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
+NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+
+
+def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None) -> bool:
+    """Whether the capitalised word before token i is the given name of someone else: "Melania"
+    before "Trump" when only Donald Trump is in the article. A title, an honorific, a country or
+    demonym, a common capitalised word or a name of the article's own officials is not."""
+    if i == 0 or not p.words[i - 1][:1].isupper():
+        return False
+    prev = p.folded[i - 1]
+    if prev in HONORIFICS or prev + "." in HONORIFICS or prev in STOP_NAME_WORDS or prev in table.firsts or not p.words[i - 1].isalpha():
+        return False
+    if prev in STYLES or prev in RANKS:
+        return False
+    if reg is not None and ((prev,) in reg.country_names or (prev,) in reg.demonyms
+                            or prev in _title_words(reg.titles)):
+        return False
+    return True
+
+
+# forms of address that stand before a surname and are no one's given name
+STYLES = frozenset("excellency highness majesty madame comrade professor prof. justice brigadier samdech "
+                   "general gen. chairman chairwoman deputy vice secretary".split())
+_TITLE_WORDS: list = [None, frozenset()]  # the titles table last asked about, and its words
+
+
+def _title_words(titles: Phrases) -> frozenset:
+    """Every word of every title ("secretary" of "Secretary of State"): a title word before a
+    surname is a title, not a given name. (Kept for the one table in use, held so it is that one.)"""
+    if _TITLE_WORDS[0] is not titles:
+        _TITLE_WORDS[:] = [titles, frozenset(w for key in titles for w in key)]
+    return _TITLE_WORDS[1]
+
+
+def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry | None = None) -> list[Mention]:
+    """Every place a paragraph names an official, by full name or a short form of it.
+
+    A one-word short form ("Trump") right after a given name that is not the official's
+    ("Melania Trump") names someone else, and is no mention."""
     forms: dict[tuple[str, ...], str | None] = {}
     for o in people:
         for form in o.forms + [o.name]:
             forms[tuple(fold(t) for t in form.split())] = o.name
+    full = set(forms)
     for o in people:
-        words = [w for w in o.name.split() if fold(w) not in PARTICLES and len(w) > 2]
+        # (a two-letter surname counts, "Hu" or "Wu", unless it is a common word: "He" stays a pronoun)
+        words = [w for w in o.name.split() if fold(w) not in PARTICLES and fold(w) not in NAME_SUFFIXES
+                 and (len(w) > 2 or len(w) == 2 and w[0].isupper() and w[1].islower()
+                      and fold(w) not in STOP_NAME_WORDS)]
         for w in {words[0], words[-1]} if words else ():
             key = (fold(w),)
+            if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts or key in full:
+                continue  # "Foreign" or "Minister" alone names nobody; a full name stays its owner's
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
     table = Phrases((k, v) for k, v in forms.items() if v)
     out = []
     firsts = table.firsts
     for pi, p in enumerate(paras):
         nxt = 0
-        for i in [k for k in p.caps if p.folded[k] in firsts]:
+        starts = [k for k in p.caps if p.folded[k] in firsts]
+        if AL_PREFIX_RE.search(p.text):  # "al-Assad" starts with a small letter
+            starts = sorted(set(starts) | {k for k, w in enumerate(p.words)
+                                           if w[:1].islower() and "-" in w and p.folded[k] in firsts})
+        for i in starts:
             if i < nxt:
                 continue
             n, name = longest_match(p.folded, i, table)
+            if n == 1 and (p.folded[i],) not in full and _other_given_name(p, i, table, reg):
+                continue
             if n:
                 out.append(Mention(pi, p.spans[i][0], p.spans[i + n - 1][1], name))
                 nxt = i + n

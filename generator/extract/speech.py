@@ -1,4 +1,22 @@
-"""Who said what: sentences with a speech verb, attributed to the official who speaks."""
+"""Who said what: sentences that report speech, attributed to the official who speaks, or left out.
+
+A sentence is a statement when a verb of saying in it (outside its quotations) has an official
+for its subject:
+
+- the name before the verb, alone or with an appositive ("Kato said", "Wu, chairman of the
+  committee, said", "Minister Motegi then explained");
+- the name after the verb in the inverted order of a quotation's tail ('..." said Kato',
+  '..., explained the undersecretary, Ana Ruiz');
+- "saying", "adding" and the like: the subject of the sentence's clause;
+- "he said", "she added": the official who spoke last, in this paragraph or the one before.
+
+Left out: a verb whose subject is not an official ("the ministry said", "Kato's office said",
+a name inside a quotation), a sentence where two speakers are found (whose words would be
+unclear), a link line ("More: ...").
+
+What is kept of a statement is what was said: the quotation, or the reported clause without
+its "X said", at most MAX_CHARS long.
+"""
 from __future__ import annotations
 
 import re
@@ -7,16 +25,61 @@ from itertools import compress, count
 
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
+from generator.text import fold
 
-SPEECH_RE = re.compile(r"\b(?:said|says|told|added|stressed|noted|urged|warned|insisted|"
-                       r"emphasi[sz]ed|stated|declared|explained|argued|called for)\b")
+VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
+         r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
+         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
+         r"characteri[sz]ed|asked|applauded|went on to say")
+# verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
+THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
+PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
+               r"calling for|urging|stressing|pointing out|describing|reiterating")
+# the first word of every form above: a paragraph with none of them reports no speech
+HINTS = frozenset(w.split()[0].replace("[sz]", "z").lower()
+                  for w in f"{VERBS}|{THAT_VERBS}|{PARTICIPLES}|according to".split("|")) | frozenset(
+    w.split()[0].replace("[sz]", "s").lower() for w in f"{VERBS}|{PARTICIPLES}".split("|"))
+SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
-PRONOUN_RE = re.compile(r"\b(?:he|she)\s+(?:said|says|told|added|stressed|noted|urged|warned|insisted|"
-                        r"emphasi[sz]ed|vowed|pledged|stated|declared|explained|argued)\b", re.I)
+# What may stand between a subject and its verb: an appositive between commas, adverbs.
+GAP_RE = re.compile(r"\s*(?:,[^\"“”,]{1,150}(?:,[^\"“”,]{1,80})?,)?\s*"
+                    r"(?:(?:also|then|further|again|once again|later|has|had|have|in turn|repeatedly|"
+                    r"previously|for (?:his|her) part,?|on (?:his|her) part,?)\s+)*")
+FINITE_RE = re.compile(r"(?:[a-z]+ed|[a-z]+s|has|had|was|is|will|would)\b")
+# "according to" and the speaker: a title, an appositive comma ("According to the Press Secretary, Ana Ruiz")
+ACCORDING_GAP_RE = re.compile(r"\s+(?:the\s+)?(?:(?:[A-Z][\w.'’-]*|of|for|and)(?:\s*,)?\s+)*")
+# where a pronoun may stand as a clause's subject ("something he said" is another clause's object)
+CLAUSE_START_RE = re.compile(r"(?:^|[,;:\"“”—–]|\b(?:and|but|then|as|while|where|when|that|because|so))\s*$")
+# the subject that opens a sentence or its first clause: "While President Ruiz ...", "Ruiz ..."
+LEADING_SUBJECT_RE = re.compile(r"\W*(?:[^,\"“”]{1,80},\s*)?(?:(?:While|After|As|When|Although|Though|Since|Before|If|Once)\s+)?"
+                                r"(?:[A-Z][\w.'’-]*\s+){0,4}")
+WORD_RE = re.compile(r"\w")
+QUOTE_CHAR_RE = re.compile(r"[\"“”]")
+AS_RE = re.compile(r"\s*as\s*$")  # "quotes Ruiz as saying"
+COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}")
+# a sentence that hands the word to the other side: its "he" is not who spoke last
+OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
+                           re.I)
+PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|Majesty))\b")
+INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
+# The tail of an inverted attribution: the words that may stand between the verb and the name.
+INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
+PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|and|about|told|met|received)\s*$",
+                                   re.I)
+LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
+QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 STOPS = frozenset({".", "?", "!"})
 QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
+MAX_CHARS = 240
+# "the Vietnamese prime minister", "the President of Belarus" right before a verb (adverbs between)
+DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
+                            r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
+                            r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
+THAT_RE = re.compile(r"^(?:that|on|about)\s+")
+TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
+QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
 
 def sentences(p: Paragraph) -> list[tuple[int, int]]:
@@ -39,36 +102,267 @@ def sentences(p: Paragraph) -> list[tuple[int, int]]:
     return out
 
 
-def statements(paras: list[Paragraph], mentions: list[Mention]) -> tuple[Statement, ...]:
-    """Statements in reading order; "he said" goes to the official who spoke last."""
+class SentenceSpans:
+    """Each paragraph's sentences (see sentences()), found when first asked for and kept."""
+
+    def __init__(self, paras: list[Paragraph]):
+        self.paras, self.found = paras, {}
+
+    def __getitem__(self, i: int) -> list[tuple[int, int]]:
+        spans = self.found.get(i)
+        if spans is None:
+            spans = self.found[i] = sentences(self.paras[i])
+        return spans
+
+
+def _blank_quotes(text: str) -> str:
+    """The text with each quotation's inside blanked (same length: offsets hold)."""
+    return QUOTED_RE.sub(lambda m: m.group()[0] + " " * (len(m.group()) - 2) + m.group()[-1], text)
+
+
+def _possessive(text: str, end: int) -> bool:
+    return text[end:end + 2] in ("'s", "’s") or text[end:end + 2] in ("' ", "’ ")
+
+
+def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
+    """The official named right before the verb at v (an appositive or an adverb between), if any:
+    the nearest name that is so placed, a name inside the appositive passed over."""
+    for m in [m for m in named if s <= m.start and m.end <= v][-3:][::-1]:
+        if _possessive(plain, m.end):
+            return None  # "Kato's office said": the office speaks
+        if not plain[m.start:m.end].strip():
+            continue  # a name inside a quotation
+        if GAP_RE.fullmatch(plain, m.end, v):
+            prev = [o for o in named if o.end <= m.start]
+            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start):
+                return None  # "X and Y said": a joint statement, no one speaker's words
+            return m
+    return None
+
+
+def _subject_after(plain: str, v_end: int, v: int, named: list[Mention], s: int, e: int) -> Mention | None:
+    """'..." said Kato': the official named after a verb that follows a quotation or a comma."""
+    if not INVERTED_BEFORE_RE.search(plain[s:v]):
+        return None
+    after = [m for m in named if v_end <= m.start < e]
+    if not after:
+        return None
+    m = after[0]
+    if not INVERTED_GAP_RE.fullmatch(plain, v_end, m.start) or _possessive(plain, m.end):
+        return None
+    return m
+
+
+def _described(plain: str, s: int, v: int, persons, reg, last: str | None) -> str | None:
+    """The official a definite description before the verb names: "the Vietnamese prime minister",
+    "the President of Belarus", "the Secretary", by their title and country; when several hold
+    that title, the one who spoke last, if among them."""
+    m = DESCRIPTION_RE.search(plain[s:v])
+    if not m or not persons:
+        return None
+    words = [fold(w) for w in m.group("np").split()]
+    code, wanted = None, []
+    for w in words:
+        found = reg.demonyms.get((w,)) if reg is not None else None
+        if found:
+            code = found[0]
+        elif w not in ("visiting", "new"):
+            wanted.append(w)
+    if m.group("of") and reg is not None:
+        code = reg.country_names.get(tuple(fold(w) for w in m.group("of").split())) or code
+    if not wanted:
+        return None
+    fits = [p.name for p in persons if p.title and set(wanted) <= set(fold(t) for t in p.title.split())
+            and (code is None or p.country == code)]
+    if len(fits) == 1:
+        return fits[0]
+    return last if last in fits else None
+
+
+def _clause_subject(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
+    """The subject of the clause a participle ("saying") hangs on: its first official named as one."""
+    for m in named:
+        if not s <= m.start < v or not plain[m.start:m.end].strip() or _possessive(plain, m.end):
+            continue
+        if PREPOSITION_BEFORE_RE.search(plain[s:m.start]):
+            continue
+        return m
+    return None
+
+
+def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes: list[tuple[int, int]],
+          verb: str) -> str:
+    """What was said: the quotations, when they make most of the sentence; else the sentence
+    without its attribution ("X said that")."""
+    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s]
+    if sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside):
+        return _short(" … ".join(q for q in (text[a:b].strip(" ,\"“”") for a, b in inside) if q))
+    a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
+    lead = TOLD_THAT_RE if verb in ("told", "assured") else THAT_RE
+    tail = lead.sub("", tail)
+    said = tail if len(tail) >= len(head) else head
+    return _short(said[:1].upper() + said[1:] if said else text[s:e].strip())
+
+
+def _short(text: str) -> str:
+    text = text.strip()
+    if len(text) <= MAX_CHARS:
+        return text
+    cut = text.rfind(" ", 0, MAX_CHARS - 1)
+    return text[:cut if cut > 0 else MAX_CHARS - 1].rstrip(" ,;:") + "…"
+
+
+def _finite_subject(plain: str, s: int, e: int, named: list[Mention]) -> str | None:
+    """The official a sentence is about: the first one named as the subject of a verb ("Carter
+    criticized him"), if any; what a later "he said" refers to."""
+    for m in named:
+        if s <= m.start < e and plain[m.start:m.end].strip() and not _possessive(plain, m.end):
+            gap = GAP_RE.match(plain, m.end)
+            if FINITE_RE.match(plain, gap.end() if gap else m.end):
+                return m.name
+    return None
+
+
+class _Reader:
+    """Reads an article's paragraphs in order, remembering who spoke or acted last."""
+
+    def __init__(self, persons, reg):
+        self.persons, self.reg = persons, reg
+        self._last, self._last_para = None, -2  # the official who last spoke, or was last a subject
+        self.unread: list[tuple] = []  # sentences since the last statement, not yet read for a subject
+        self.previous = None                  # the speaker of the last sentence, when it was a quotation
+        self.out: list[Statement] = []
+
+    @property
+    def last(self) -> str | None:
+        self._read_subjects()
+        return self._last
+
+    @property
+    def last_para(self) -> int:
+        self._read_subjects()
+        return self._last_para
+
+    def _read_subjects(self) -> None:
+        """The subject of the latest sentence that has one, read only when a pronoun asks for it."""
+        while self.unread:
+            plain, s, e, named, pi = self.unread.pop()
+            who = _finite_subject(plain, s, e, named)
+            if who:
+                self._last, self._last_para = who, pi
+                self.unread.clear()
+
+    def speakers(self, pi: int, plain: str, s: int, e: int, verbs, named) -> list[tuple[str, int, int, str]]:
+        """(speaker, attribution start, attribution end, verb) for each speech verb of plain[s:e]."""
+        found: list[tuple[str, int, int, str]] = []
+        unknown = False  # a verb whose subject is no official the article names
+        for v in verbs:
+            if v.start() < s:
+                continue
+            if v.start() >= e:
+                break
+            if v.group("part"):
+                if not re.search(r",\s*$", plain[s:v.start()]) and not AS_RE.search(plain[s:v.start()]):
+                    continue  # "with the two sides expressing": a participle with a subject of its own
+                as_ = [o for o in named if s <= o.start and AS_RE.fullmatch(plain, o.end, v.start())]
+                m = as_[-1] if as_ else _clause_subject(plain, v.start(), named, s)
+                if m:
+                    found.append((m.name, v.start(), v.end(), v.group()))
+                continue
+            if v.group("acc"):  # "According to Ruiz, the talks went well"
+                m = next((o for o in named if v.end() <= o.start < e and ACCORDING_GAP_RE.fullmatch(
+                    plain, v.end(), o.start)), None)
+                if m and not _possessive(plain, m.end):
+                    found.append((m.name, v.start(), m.end, v.group()))
+                continue
+            m = _subject_before(plain, v.start(), named, s)
+            if m:
+                found.append((m.name, m.start, v.end(), v.group()))
+                continue
+            m = _subject_after(plain, v.end(), v.start(), named, s, e)
+            if m:
+                found.append((m.name, v.start(), m.end, v.group()))
+                continue
+            who = _described(plain, s, v.start(), self.persons, self.reg, found[0][0] if found else self.last)
+            if who:
+                found.append((who, s, v.end(), v.group()))
+                continue
+            pron = ([None] + list(PRONOUN_RE.finditer(plain, s, v.start())))[-1]
+            if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()) and CLAUSE_START_RE.search(plain[s:pron.start()]):
+                here = {m.name for m in named if s <= m.start < pron.start() and plain[m.start:m.end].strip()
+                        and not _possessive(plain, m.end) and LEADING_SUBJECT_RE.fullmatch(plain, s, m.start)}
+                if found:
+                    who = found[0][0]
+                elif len(here) == 1:  # "While Ruiz called it a success, he stressed ...": the one named before
+                    who = here.pop()
+                elif not unknown and not OTHER_SIDE_RE.match(plain, s) and self.last_para >= pi - 1:
+                    who = self.last  # not after "Ruiz said" with Ruiz no official, nor "For his part, he"
+                if who:
+                    found.append((who, pron.start(), v.end(), v.group()))
+                    continue
+            unknown = True
+        return found
+
+    def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
+        text = p.text
+        if HINTS.isdisjoint(p.folded) and '"' not in text and "“" not in text and "”" not in text:
+            self.previous = None  # no word of speech, no quotation: nothing said here
+            return
+        if LINK_LINE_RE.match(text):
+            return
+        plain = _blank_quotes(text)
+        # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
+        speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
+        verbs = [v for v in (speech.match(plain, p.spans[i][0])
+                             for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
+        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        starts = [v.start() for v in verbs]
+        if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
+            self.previous = None
+        pending: list[tuple[int, int]] = []
+        for s, e in spans if spans is not None else sentences(p):
+            if not WORD_RE.search(text, s, e):
+                continue  # a stray quotation mark
+            k = bisect_left(starts, s)
+            found = self.speakers(pi, plain, s, e, verbs, named) if k < len(starts) and starts[k] < e else []
+            inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
+            if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
+                if not found and inside and self.previous:  # '"...," she said. "And more."'
+                    self.add(self.previous, _short(text[s:e].strip(" \"“”")), True, pi, s, e)
+                elif not found and inside:
+                    pending.append((s, e))  # its speaker may come later in the quotation
+                else:
+                    pending.clear()
+                    self.previous = None
+                    if named:
+                        self.unread.append((plain, s, e, named, pi))
+                continue
+            speaker = found[0][0]
+            quote = bool(quotes) and QUOTE_CHAR_RE.search(text, s, e) is not None
+            for ps, pe in pending:  # the quotation's earlier sentences are the speaker's too
+                if any(a <= ps and pe <= b + 1 and a < e and b > s for a, b in quotes):
+                    self.add(speaker, _short(text[ps:pe].strip(" \"“”")), True, pi, ps, pe)
+            pending.clear()
+            self.add(speaker, _said(text, s, e, [(a, b) for _, a, b, _ in found], quotes, found[0][3]), quote,
+                     pi, s, e)
+            self.previous = speaker if quote else None
+
+    def add(self, speaker: str, said: str, quote: bool, pi: int, s: int, e: int) -> None:
+        self.out.append(Statement(speaker=speaker, text=said, quote=quote, paragraph=pi, start=s, end=e))
+        self._last, self._last_para = speaker, pi
+        self.unread.clear()
+
+
+def statements(paras: list[Paragraph], mentions: list[Mention], persons=(), reg=None,
+               spans: list | None = None) -> tuple[Statement, ...]:
+    """Statements in reading order, each with its paragraph and the span of its sentence
+    (`spans`: each paragraph's sentences, if already found)."""
     by_para: dict[int, list[Mention]] = {}
     for m in mentions:
         by_para.setdefault(m.paragraph, []).append(m)
-    out, last = [], None
+    reader = _Reader(persons, reg)
     for pi, p in enumerate(paras):
-        text = p.text
-        # The speech verbs of the whole paragraph at once: a verb is a word or two, so none
-        # crosses a sentence's bounds (a stop, a quote, the text's end), and the first one in a
-        # sentence is the first one the paragraph has at or after the sentence's start.
-        verbs = [m.start() for m in (SPEECH_ASCII_RE if text.isascii() else SPEECH_RE).finditer(text)]
-        if not verbs:
-            continue
-        named = by_para.get(pi, [])
-        for s, e in sentences(p):
-            k = bisect_left(verbs, s)
-            if k == len(verbs) or verbs[k] >= e:
-                continue
-            v = verbs[k]
-            sentence = text[s:e].strip()
-            inside = [m for m in named if s <= m.start < e]
-            if inside:
-                before = [m for m in inside if m.start < v]
-                speaker = (before[-1] if before else inside[0]).name
-            elif PRONOUN_RE.search(sentence) and last:
-                speaker = last
-            else:
-                continue
-            last = speaker
-            out.append(Statement(speaker=speaker, text=sentence,
-                                 quote='"' in sentence or "“" in sentence or "”" in sentence))
-    return tuple(out)
+        reader.paragraph(pi, p, sorted(by_para.get(pi, []), key=lambda m: m.start),
+                         spans[pi] if spans is not None else None)
+    return tuple(reader.out)
