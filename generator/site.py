@@ -6,7 +6,7 @@ so what a page can show is what its context holds, and digest.py can walk all of
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator import urls
@@ -217,17 +217,17 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
         for key in f:
             index[key].append(i)
     common = max(50, len(briefings) // 50)
+    # what each briefing is scored by: an official's briefings three times, as one list
+    lists = {key: (members * 3 if key[0] == "o" else members) for key, members in index.items()
+             if len(members) <= common}
     out = {}
     # newest first already: a lower index wins a tie, as a newer briefing should
     for i, b in enumerate(briefings):
-        scores: Counter = Counter()
+        scores: dict[int, int] = {}
         for key in feats[i]:
-            members = index[key]
-            if len(members) > common:
-                continue
-            # Counter.update counts in C; an official counts three times
-            for _ in range(3 if key[0] == "o" else 1):
-                scores.update(members)
+            members = lists.get(key)
+            if members is not None:
+                _count_elements(scores, members)  # counts in C
         scores.pop(i, None)
         best = heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])
         out[b.source] = [briefings[j] for _, j in best]
