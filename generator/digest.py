@@ -20,6 +20,7 @@ import json
 
 from generator.codehash import files_digest, package_digest
 from generator.model import Briefing
+from generator.parallel import Background
 
 class UnknownValue(TypeError):
     """A page context holds a value the digest cannot read (and so could not tell fresh from stale)."""
@@ -99,10 +100,23 @@ def _keyed(obj):
     return obj
 
 
-def page_digests(plans, shared: str, briefings: dict[str, str] | None = None) -> list[str]:
+SPLIT_FROM = 4000  # fewer pages are digested faster than a process is forked
+
+
+def page_digests(plans, shared: str, briefings: dict[str, str] | None = None, walker: Walker | None = None,
+                 workers: int = 1) -> list[str]:
     """One digest per plan: its path, template and whole context, and what every page shares
-    (`briefings`: source -> digest of the metadata of a briefing the store gave)."""
-    walker = Walker(briefings)
+    (`briefings`: source -> digest of the metadata of a briefing the store gave; or a `walker`
+    made with them, which keeps what it read for the next call)."""
+    walker = walker or Walker(briefings)
+    if workers > 1 and len(plans) >= SPLIT_FROM:  # half of them in a worker, which has what the walker read
+        half = len(plans) // 2
+        first = Background(lambda plans: page_digests(plans, shared, walker=walker), plans[:half])
+        try:
+            rest = page_digests(plans[half:], shared, walker=walker)
+            return first.result() + rest
+        finally:
+            first.close()
     out = []
     for plan in plans:
         payload = walker.encode([plan.rel, plan.template, plan.expand.__qualname__ if plan.expand else None,

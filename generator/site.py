@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from generator import urls
 from generator.model import Briefing
+from generator.parallel import Background
 from generator.registry import Registry
 from generator.identity import canonical_names, side_by_side
 from generator.text import fold
@@ -80,6 +81,20 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
+    pending: Background | None = None  # the worker finding `related`
+
+    def wait(self) -> None:
+        """Fill `related` with what the worker found."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            found = pending.result()
+            self.related = {b.source: [self.briefings[j] for j in best] for b, best in zip(self.briefings, found)}
+
+    def close(self) -> None:
+        """Stop the worker if `related` is no longer wanted."""
+        if self.pending is not None:
+            self.pending.close()
+            self.pending = None
 
 
 def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
@@ -105,12 +120,17 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     names = _canonical_names(briefings)
     votes: dict[str, Counter] = defaultdict(Counter)
     met: dict[str, Counter] = defaultdict(Counter)
+    slugs: dict[str, str] = {}
     for b in briefings:
         here = []
         for p in b.officials:
             name = names[(p.name, p.country)]
-            slug = urls.slugify(name)
-            entry = site.officials.setdefault(slug, OfficialEntry(slug=slug, name=name, country=None))
+            slug = slugs.get(name)
+            if slug is None:
+                slug = slugs[name] = urls.slugify(name)
+            entry = site.officials.get(slug)
+            if entry is None:
+                entry = site.officials[slug] = OfficialEntry(slug=slug, name=name, country=None)
             if p.name != name:
                 entry.aliases.add(p.name)
             if not entry.briefings or entry.briefings[-1] is not b:
@@ -123,7 +143,7 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
             site.official_of[(b.source, p.name)] = slug
             here.append(slug)
         for slug in here:
-            met[slug].update(o for o in here if o != slug)
+            _count_elements(met[slug], [o for o in here if o != slug])  # Counter.update, without its checks
     for slug, entry in site.officials.items():
         # one person, one country: the archive's consensus wins over a single briefing's slip
         entry.country = votes[slug].most_common(1)[0][0] if votes[slug] else None
@@ -131,13 +151,30 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     return met
 
 
-def build_site(briefings: list[Briefing], reg: Registry) -> Site:
-    """Index the briefings every way the pages need; newest first everywhere."""
+def build_site(briefings: list[Briefing], reg: Registry, wait: bool = True) -> Site:
+    """Index the briefings every way the pages need; newest first everywhere. With `wait`
+    False, `site.related` is empty until `site.wait()`, and the caller may work meanwhile
+    (and must `site.close()` if it gives up before)."""
     slugs = _briefing_slugs(briefings)
     briefings = sorted((replace(b, slug=slugs[b.source]) for b in briefings), key=lambda b: (b.date, b.source),
                        reverse=True)
     site = Site(briefings=briefings, slugs=slugs, officials={}, countries={}, topics={},
                 official_of={}, months={}, related={})
+    # related briefings are found in a worker while this process indexes the rest (see Site.wait)
+    site.pending = Background(_related_indices, briefings, fork=len(briefings) >= RELATED_IN_WORKER_FROM)
+    try:
+        _index(site, reg)
+        if wait:
+            site.wait()
+    except BaseException:
+        site.close()
+        raise
+    return site
+
+
+def _index(site: Site, reg: Registry) -> None:
+    """Officials, countries, topics and months, each with its briefings and cross-links."""
+    briefings = site.briefings
     met = _index_officials(briefings, site)
     partners: dict[str, Counter] = defaultdict(Counter)
 
@@ -147,17 +184,22 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
             site.countries[code] = CountryEntry(code=code, slug=urls.slugify(name), name=name)
         return site.countries[code]
 
+    topic_slugs: dict[str, str] = {}
     for b in briefings:
         site.months.setdefault((b.date.year, b.date.month), []).append(b)
         if b.location and b.location.country:
             country(b.location.country).hosted.append(b)
         for code in b.countries:
             country(code).briefings.append(b)
-            partners[code].update(c for c in b.countries if c != code)
+            _count_elements(partners[code], [c for c in b.countries if c != code])
         for t in b.topics:
             # names that make one slug ("C++", "C#") share one page, first name first
-            slug = urls.slugify(t)
-            entry = site.topics.setdefault(slug, TopicEntry(slug=slug, name=t))
+            slug = topic_slugs.get(t)
+            if slug is None:
+                slug = topic_slugs[t] = urls.slugify(t)
+            entry = site.topics.get(slug)
+            if entry is None:
+                entry = site.topics[slug] = TopicEntry(slug=slug, name=t)
             if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
     for entry in sorted(site.officials.values(), key=lambda o: o.name):
@@ -169,12 +211,10 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
         # those seen in most briefings, then by name (the order they were added in)
         entry.official_count = len(entry.officials)
         entry.officials = sorted(entry.officials, key=lambda o: -o.count)[:MAX_LISTED]
-    site.related = _related(briefings)
     site.officials = dict(sorted(site.officials.items()))
     site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
     site.topics = dict(sorted(site.topics.items()))
     site.months = dict(sorted(site.months.items(), reverse=True))
-    return site
 
 
 def _ref(entry: OfficialEntry | CountryEntry) -> Ref:
@@ -204,8 +244,17 @@ def _features(b: Briefing) -> set[tuple[str, str]]:
             | {("t", t) for t in b.topics})
 
 
+RELATED_IN_WORKER_FROM = 2000  # fewer briefings are scored faster than a process is forked
+
+
 def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefing]]:
-    """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
+    """For each briefing, those sharing the most officials (3 points), countries and topics (1 each)."""
+    return {b.source: [briefings[j] for j in best] for b, best in zip(briefings, _related_indices(briefings, limit))}
+
+
+def _related_indices(briefings: list[Briefing], limit: int = 5) -> list[list[int]]:
+    """For each briefing (by position), the positions of those sharing the most officials (3
+    points), countries and topics (1 each).
 
     An inverted index keeps this near-linear: only briefings that share something are scored,
     and features shared by a large part of the archive (a country in every other briefing) are
@@ -220,15 +269,14 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
     # what each briefing is scored by: an official's briefings three times, as one list
     lists = {key: (members * 3 if key[0] == "o" else members) for key, members in index.items()
              if len(members) <= common}
-    out = {}
+    out = []
     # newest first already: a lower index wins a tie, as a newer briefing should
-    for i, b in enumerate(briefings):
+    for i in range(len(briefings)):
         scores: dict[int, int] = {}
         for key in feats[i]:
             members = lists.get(key)
             if members is not None:
                 _count_elements(scores, members)  # counts in C
         scores.pop(i, None)
-        best = heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])
-        out[b.source] = [briefings[j] for _, j in best]
+        out.append([j for _, j in heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])])
     return out

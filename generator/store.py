@@ -226,6 +226,10 @@ class Store:
                 continue  # not of this shape: extracted again
         return out
 
+    def keys(self) -> set[str]:
+        """The keys of every extraction the store has a row for (usable or not)."""
+        return {key for (key,) in self._rows("SELECT key FROM extractions")}
+
     def pack(self, key: str, b: Briefing, notices: list[Notice]) -> tuple[Briefing, tuple, str]:
         """One extraction as a row for `put` (in a worker process, which spares the parent the
         work), the briefing without its texts, exactly as a later build will read it back, and
