@@ -21,14 +21,14 @@ from typing import Callable
 from generator import feeds, guard, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
-from generator.digest import page_digests, site_digest
+from generator.digest import Walker, page_digests, site_digest
 from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
 from generator.guard import check_output
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import fork_map
 from generator.registry import load_registry, registry_fingerprint
-from generator.render import make_env, plan_pages, render_page, theme_dir
+from generator.render import briefing_plans, in_order, list_plans, make_env, render_page, theme_dir
 from generator.site import build_site
 from generator.store import Record, Store
 
@@ -159,9 +159,22 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         result.errors, result.briefings = gathered.errors, len(gathered.briefings)
         result.notices += gathered.notices
         # site, plan
-        site = build_site(gathered.briefings, reg)
-        plans = plan_pages(site, config, gathered.keys)
-        digests = page_digests(plans, shared, gathered.digests)
+        # (the related briefings are found in a worker while this process plans and digests every
+        # list, and makes the feeds: none of them shows related briefings)
+        site = build_site(gathered.briefings, reg, wait=False)
+        try:
+            walker = Walker(gathered.digests)
+            lists = list_plans(site, config)
+            list_digests = page_digests(lists, shared, walker=walker)
+            made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config),
+                    "search/index.json": feeds.search_index(site, config)}
+            site.wait()
+        finally:
+            site.close()
+        pages = briefing_plans(site, config, gathered.keys)
+        plans = in_order(lists, pages)
+        cores = workers or os.cpu_count() or 1
+        digests = in_order(list_digests, page_digests(pages, shared, walker=walker, workers=cores))
         rels = [urls.output_file(plan.rel) for plan in plans]
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
         kept = {rel for rel, digest in zip(rels, digests)
@@ -176,8 +189,10 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
+            untouched = set()  # kept files an in-place build leaves as the record has them
             for i, (plan, rel) in enumerate(zip(plans, rels)):
                 if rel in kept and writer.keep(rel):
+                    untouched.add(rel)
                     continue
                 result.rendered += 1
                 if parallel:
@@ -189,10 +204,10 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             # forked workers share the site graph and write their own files into the staging
             # folder; meanwhile this process writes the rest
             rendering = fork_map(_render_to, todo, (env, plans, store), workers or os.cpu_count() or 1, 1)
-            writer.add("feed.xml", feeds.atom_feed(site, config))
+            writer.add("feed.xml", made["feed.xml"])
             writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
-            writer.add("robots.txt", feeds.robots(config))
-            writer.add("search/index.json", feeds.search_index(site, config))
+            writer.add("robots.txt", made["robots.txt"])
+            writer.add("search/index.json", made["search/index.json"])
             for rel, data in static_files(config).items():
                 writer.add(rel, data)
             for n, _ in enumerate(rendering, 1):
@@ -208,6 +223,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         page_digest = dict(zip(rels, digests))
         files = {}
         for rel in sorted(writer.files):
+            if in_place and rel in untouched:
+                files[rel] = record.files[rel]  # its digest, size and time, found unchanged above
+                continue
             st = os.stat(os.path.join(out, rel))
             files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
         store.prune(set(gathered.keys.values()))

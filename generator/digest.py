@@ -20,9 +20,7 @@ import json
 
 from generator.codehash import files_digest, package_digest
 from generator.model import Briefing
-
-PLAIN = frozenset({str, int, float, bool, type(None)})
-
+from generator.parallel import Background
 
 class UnknownValue(TypeError):
     """A page context holds a value the digest cannot read (and so could not tell fresh from stale)."""
@@ -33,9 +31,10 @@ def _fields(kind) -> tuple[str, ...] | None:
     names = _FIELDS.get(kind)
     if names is None and dataclasses.is_dataclass(kind):
         names = _FIELDS[kind] = tuple(f.name for f in dataclasses.fields(kind))
-        # a frozen value whose generated repr shows every field is its own exact record
-        _VALUES[kind] = (kind.__dataclass_params__.frozen and kind.__dataclass_params__.repr
-                         and all(f.repr for f in dataclasses.fields(kind)) and kind is not Briefing)
+        # a small frozen value (a person, a place, a Ref) is written out where it stands; an
+        # entry of the site graph (met on many pages) or a briefing with its texts stands for
+        # the digest of its fields
+        _VALUES[kind] = kind.__dataclass_params__.frozen and kind is not Briefing
     return names
 
 
@@ -44,68 +43,84 @@ _VALUES: dict[type, bool] = {}
 
 
 class Walker:
-    """Turns contexts into plain, comparable data. Frozen dataclasses (a person, a place, a Ref)
-    are values and are walked where they stand; the site graph's entries (mutable dataclasses,
-    met on many pages) are walked once and stand for their digest."""
+    """Turns contexts into one string each, walked value by value: lists, dicts and plain values
+    by the C JSON encoder, every other value through `_value`, once per object in a build (its
+    form is kept by identity: a briefing or an official met on a thousand pages is read once).
+    Each kind of value is written with a tag no plain value starts with."""
 
     def __init__(self, briefings: dict[str, str] | None = None):
         self.briefings = briefings or {}  # source -> digest of a briefing's metadata
-        self.memo: dict[int, str] = {}
+        self.memo: dict[int, list] = {}
         self._keep: list = []  # the objects memo names, alive while their ids are keys
+        self._json = json.JSONEncoder(default=self._value, check_circular=False, separators=(",", ":")).encode
 
-    def walk(self, obj):
-        kind = type(obj)
-        if kind in PLAIN:
-            return obj
-        if kind is list or kind is tuple:
-            known, out = self.briefings, []
-            for x in obj:  # lists of briefings are most of what pages hold: no call per briefing
-                t = type(x)
-                if t in PLAIN or _VALUES.get(t):
-                    out.append(x)
-                elif t is Briefing and not x.body and x.source in known:
-                    out.append(("B", known[x.source], x.slug))
-                else:
-                    out.append(self.walk(x))
-            return out
-        if kind is Briefing:
-            known = self.briefings.get(obj.source)
-            if known is not None and not obj.body:  # without its texts, as the store gave it
-                return ("B", known, obj.slug)
-        names = _fields(kind)
-        if names is not None:
-            if _VALUES[kind]:
-                # a person, a place, a Ref: its repr, which the page's digest is made of, names
-                # every field (a value without an exact repr can only make the page look changed)
-                return obj
-            found = self.memo.get(id(obj))
-            if found is None:
-                whole = (kind.__qualname__, self.walk([getattr(obj, n) for n in names]))
-                found = self.memo[id(obj)] = hashlib.sha1(repr(whole).encode("utf-8", "surrogatepass")).hexdigest()
-                self._keep.append(obj)
+    def encode(self, obj) -> str:
+        """`obj` as one string: equal strings, equal values."""
+        try:
+            return self._json(obj)
+        except UnknownValue:
+            raise
+        except TypeError:  # a dict keyed by something JSON cannot key by (a tuple)
+            return self._json(_keyed(obj))
+
+    def _value(self, obj) -> list:
+        found = self.memo.get(id(obj))
+        if found is not None:
             return found
-        if isinstance(obj, str):  # Markup and other str subclasses print as their text
-            return str(obj)
-        if isinstance(obj, dict):
-            return ["{", *[(k if type(k) in PLAIN else self.walk(k), v if type(v) in PLAIN else self.walk(v))
-                           for k, v in obj.items()]]
-        if kind is dt.date or kind is dt.datetime:
-            return ("D", obj.isoformat())
-        if kind is set or kind is frozenset:
-            return ["S", *sorted(repr(self.walk(x)) for x in obj)]
-        if isinstance(obj, (int, float)):
-            return obj
-        raise UnknownValue(f"a page's context holds a {kind.__qualname__}, which the page digest cannot read")
+        kind = type(obj)
+        if kind is Briefing and not obj.body and obj.source in self.briefings:
+            found = ["\0B", self.briefings[obj.source], obj.slug]  # as the store gave it, without its texts
+        elif _fields(kind) is not None:
+            fields = [getattr(obj, name) for name in _FIELDS[kind]]
+            if _VALUES[kind]:
+                found = ["\0" + kind.__qualname__, *fields]
+            else:
+                whole = self.encode([kind.__qualname__, fields])
+                found = ["\0E", hashlib.sha1(whole.encode("utf-8", "surrogatepass")).hexdigest()]
+        elif isinstance(obj, dt.date):  # a datetime too: its ISO form has a time
+            found = ["\0D", obj.isoformat()]
+        elif kind is set or kind is frozenset:
+            found = ["\0S", *sorted(self.encode(x) for x in obj)]
+        else:
+            raise UnknownValue(f"a page's context holds a {kind.__qualname__}, which the page digest cannot read")
+        self.memo[id(obj)] = found
+        self._keep.append(obj)
+        return found
 
 
-def page_digests(plans, shared: str, briefings: dict[str, str] | None = None) -> list[str]:
+def _keyed(obj):
+    """`obj` with every dict whose keys are not all strings written as a tagged list of pairs."""
+    kind = type(obj)
+    if kind is list or kind is tuple:
+        return [_keyed(x) for x in obj]
+    if isinstance(obj, dict):
+        if all(type(k) is str for k in obj):
+            return {k: _keyed(v) for k, v in obj.items()}
+        return {"\0{": [[_keyed(k), _keyed(v)] for k, v in obj.items()]}
+    return obj
+
+
+SPLIT_FROM = 4000  # fewer pages are digested faster than a process is forked
+
+
+def page_digests(plans, shared: str, briefings: dict[str, str] | None = None, walker: Walker | None = None,
+                 workers: int = 1) -> list[str]:
     """One digest per plan: its path, template and whole context, and what every page shares
-    (`briefings`: source -> digest of the metadata of a briefing the store gave)."""
-    walker = Walker(briefings)
+    (`briefings`: source -> digest of the metadata of a briefing the store gave; or a `walker`
+    made with them, which keeps what it read for the next call)."""
+    walker = walker or Walker(briefings)
+    if workers > 1 and len(plans) >= SPLIT_FROM:  # half of them in a worker, which has what the walker read
+        half = len(plans) // 2
+        first = Background(lambda plans: page_digests(plans, shared, walker=walker), plans[:half])
+        try:
+            rest = page_digests(plans[half:], shared, walker=walker)
+            return first.result() + rest
+        finally:
+            first.close()
     out = []
     for plan in plans:
-        payload = repr((plan.rel, plan.template, plan.expand.__qualname__ if plan.expand else None,
-                        walker.walk(plan.context)))
+        payload = walker.encode([plan.rel, plan.template, plan.expand.__qualname__ if plan.expand else None,
+                                 plan.context])
         out.append(hashlib.sha256((shared + payload).encode("utf-8", "surrogatepass")).hexdigest())
     return out
 

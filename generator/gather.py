@@ -11,14 +11,27 @@ from typing import Callable
 
 from generator.codehash import module_digest
 from generator.errors import BriefingError, Notice, SourceError
-from generator.extract import extract
 from generator.model import Briefing
-from generator.parallel import fork_map
+from generator.parallel import Background, fork_map
 from generator.registry import Registry
 from generator.sources import find_seed_files, parse_seed, read_bytes, seed_stat, trusted_folders
 
 Progress = Callable[[str, int, int], None]
 PARALLEL_FROM = 64  # below this many extractions a process pool costs more than it saves
+
+
+def __getattr__(name: str):
+    """`gather.extract`, the extractor, is imported when first used: a build that extracts
+    nothing (or extracts in a worker process) never loads it."""
+    if name == "extract":
+        from generator.extract import extract
+        globals()["extract"] = extract
+        return extract
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _extractor():
+    return globals().get("extract") or __getattr__("extract")
 
 
 @lru_cache(maxsize=None)
@@ -74,7 +87,7 @@ def extract_one(state: tuple, job: tuple[str, bytes, str | None]
     reg, store = state
     name, data, key = job
     try:
-        briefing, notices = capped(*extract(parse_seed(data, name), reg))
+        briefing, notices = capped(*_extractor()(parse_seed(data, name), reg))
         if store is None:
             return briefing, None, notices, None
         slim, row, digest = store.pack(key, briefing, notices)
@@ -150,23 +163,37 @@ def extract_inputs(inputs: Inputs, reg: Registry, store=None, workers: int | Non
     """Briefings for every seed: from the store when it keeps its key, else extracted (in parallel).
 
     With a store, briefings come back without their texts (kept in the store): a build then
-    holds metadata only."""
+    holds metadata only. Seeds the store has no row for are extracted in worker processes while
+    this one reads the kept rows back (a worker builds the registry's tables for itself)."""
     out = Gathered()
     wanted = {key for _, data, key in inputs.items if data is not None}
-    kept = store.briefings(wanted) if store is not None else {}
-    jobs = [(name, data, key) for name, data, key in inputs.items if data is not None and key not in kept]
-    results = iter(fork_map(extract_one, jobs, (reg, store), workers or os.cpu_count() or 1, PARALLEL_FROM))
+    workers = workers or os.cpu_count() or 1
+    present = store.keys() & wanted if store is not None else set()
+    made: dict[str, tuple] = {}  # key -> (briefing, notices, error, digest)
+    first = [job for job in inputs.items if job[1] is not None and job[2] not in present]
+    if workers > 1 and 0 < len(first) < PARALLEL_FROM and len(present) >= KEPT_ALONGSIDE_FROM:
+        pending = Background(_extract_all, (reg, store, first))  # one worker: this process reads the kept rows
+        try:
+            kept = store.briefings(wanted)
+            results = pending.result()
+        finally:
+            pending.close()
+        _keep_results(first, results, store, made)
+    else:
+        _keep_results(first, fork_map(extract_one, first, (reg, store), workers, PARALLEL_FROM), store, made)
+        kept = store.briefings(wanted) if store is not None else {}
+    # rows the store has but cannot give (not of this shape, or not signed with this user's key)
+    later = [job for job in inputs.items if job[1] is not None and job[2] in present and job[2] not in kept]
+    _keep_results(later, fork_map(extract_one, later, (reg, store), workers, PARALLEL_FROM), store, made)
     for name, data, key in inputs.items:
+        digest = None
         if data is None:
             briefing, notices, error = key
         elif key in kept:
             briefing, notices, digest = kept[key]
             error = None
         else:
-            briefing, packed, notices, error = next(results)
-            if packed is not None:
-                row, digest = packed
-                store.put(row)
+            briefing, notices, error, digest = made[key]
         if error is not None:
             out.errors.append(error)
         if briefing is not None:
@@ -174,10 +201,30 @@ def extract_inputs(inputs: Inputs, reg: Registry, store=None, workers: int | Non
             if store is not None:
                 out.keys[briefing.source], out.digests[briefing.source] = key, digest
         out.notices += notices
-    results.close()  # every result is read: the workers stop now
     if store is not None:
         store.commit()  # worker processes that render pages read the texts from the file
     return out
+
+
+KEPT_ALONGSIDE_FROM = 1000  # with fewer kept rows to read, a worker costs more than it saves
+
+
+def _extract_all(state: tuple) -> list:
+    reg, store, jobs = state
+    return [extract_one((reg, store), job) for job in jobs]
+
+
+def _keep_results(jobs: list, results, store, made: dict) -> None:
+    """Each job's result by its key, its row put in the store (as they come: only metadata is held)."""
+    results = iter(results)
+    for (_, _, key), (briefing, packed, notices, error) in zip(jobs, results):
+        digest = None
+        if packed is not None:
+            row, digest = packed
+            store.put(row)
+        made[key] = (briefing, notices, error, digest)
+    if hasattr(results, "close"):
+        results.close()  # every result is read: the workers stop now
 
 
 def gather(seeds: Path, root: Path, reg: Registry, workers: int | None = None,

@@ -102,7 +102,6 @@ class Briefing(_Compact):
 
 # the seed's hash goes with the texts: an edit to a body changes no list that shows the briefing
 TEXT_FIELDS = ("statements", "body", "mentions", "original", "sha256")
-NO_TEXTS = {"statements": (), "body": (), "mentions": (), "original": "", "sha256": ""}
 
 
 class DataError(ValueError):
@@ -150,29 +149,61 @@ def texts_data(b: Briefing) -> list:
             [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256]
 
 
-def briefing_from_meta(data) -> Briefing:
-    """The briefing `meta_data` gave, without its texts; DataError if `data` is not of that shape."""
+class Interned:
+    """Equal parts of many briefings read back as one object each (people, topic lists, dates):
+    fewer objects to make, and one value met on many pages is walked once by the digest."""
+
+    def __init__(self):
+        self.parts: dict = {}
+
+
+_NUMBER = (int, float)
+
+
+def _person(p, interned: dict) -> Person:
+    _check(type(p) is list and len(p) == 7)
+    name, title, country, former, aliases, conf, role = p
+    _check(type(name) is str and (title is None or type(title) is str) and (country is None or type(country) is str)
+           and type(former) is bool and type(aliases) is list and type(conf) in _NUMBER and role in ROLES)
+    aliases = _strs(aliases) if aliases else ()
+    key = ("p", name, title, country, former, aliases, conf, type(conf), role)
+    found = interned.get(key)
+    if found is None:
+        found = interned[key] = Person(name, title, country, former, aliases, conf, role)
+    return found
+
+
+def briefing_from_meta(data, interned: Interned | None = None) -> Briefing:
+    """The briefing `meta_data` gave, without its texts; DataError if `data` is not of that shape.
+    Briefings read with one `interned` share their equal parts."""
+    parts = interned.parts if interned is not None else {}
     try:
         (source, title, date, loc, officials, countries, kind, topics, summary, slug, in_text,
          confidence) = data
         if loc is not None:
             _check(type(loc) is list and len(loc) == 2)
             loc = Location(_opt(loc[0]), _opt(loc[1]))
-        _check(type(officials) is list and type(confidence) is list and type(in_text) is bool)
-        people = []
-        for p in officials:
-            _check(type(p) is list and len(p) == 7 and type(p[3]) is bool and p[6] in ROLES)
-            people.append(Person(_str(p[0]), _opt(p[1]), _opt(p[2]), p[3], _strs(p[4]), _num(p[5]), p[6]))
+        _check(type(officials) is list and type(confidence) is list and type(in_text) is bool
+               and type(date) is str and kind in EVENT_TYPES)
+        day = parts.get(date)
+        if day is None:
+            day = parts[date] = dt.date.fromisoformat(date)
+        people = tuple([_person(p, parts) for p in officials])
         conf = []
         for pair in confidence:
-            _check(type(pair) is list and len(pair) == 2)
-            conf.append((_str(pair[0]), _num(pair[1])))
-        _check(kind in EVENT_TYPES)
-        return Briefing(
-            source=_str(source), title=_str(title), date=dt.date.fromisoformat(_str(date)),
-            location=loc, officials=tuple(people), countries=_strs(countries), event_type=kind,
-            topics=_strs(topics), summary=_str(summary), slug=_opt(slug), headline_in_text=in_text,
-            confidence=tuple(conf), **NO_TEXTS)
+            _check(type(pair) is list and len(pair) == 2 and type(pair[0]) is str and type(pair[1]) in _NUMBER)
+            conf.append((pair[0], pair[1], type(pair[1])))
+        conf = tuple(conf)
+        shared = parts.get(conf)
+        if shared is None:
+            shared = parts[conf] = tuple([(name, value) for name, value, _ in conf])
+        countries, topics = _strs(countries), _strs(topics)
+        countries = parts.setdefault(("c", countries), countries)
+        topics = parts.setdefault(("t", topics), topics)
+        return Briefing(source=_str(source), sha256="", title=_str(title), date=day, location=loc,
+                        officials=people, countries=countries, event_type=kind, topics=topics,
+                        summary=_str(summary), statements=(), body=(), mentions=(), original="", slug=_opt(slug),
+                        headline_in_text=in_text, confidence=shared)
     except (TypeError, ValueError) as exc:  # a list of the wrong length, a date that is no date
         raise DataError(f"not a briefing: {exc}") from None
 

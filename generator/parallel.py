@@ -8,6 +8,7 @@ from __future__ import annotations
 import ctypes
 import multiprocessing
 import os
+import pickle
 import signal
 import sys
 from concurrent.futures import ProcessPoolExecutor
@@ -89,3 +90,73 @@ class Results:
         if self._pool is not None:
             pool, self._pool = self._pool, None
             _stop(pool)
+
+
+class Background:
+    """fn(state) computed in one forked process while the caller goes on; `result()` waits for
+    it (and raises what it raised). Without fork, or when `fork` is False, it is computed by
+    `result()` in this process. `close()` stops a worker whose result is no longer wanted; the
+    worker dies with the parent, as fork_map's do."""
+
+    def __init__(self, fn: Callable[[object], R], state: object, fork: bool = True):
+        self._fn, self._state, self._pid, self._fd = fn, state, 0, -1
+        if not fork or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        parent = os.getpid()
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the worker: compute, send the result, and leave without running any cleanup
+            code = 1
+            try:
+                os.close(read)
+                _die_with(parent)
+                try:
+                    data = pickle.dumps((True, fn(state)), pickle.HIGHEST_PROTOCOL)
+                except BaseException as exc:  # noqa: BLE001 - raised again in the parent
+                    try:
+                        data = pickle.dumps((False, exc), pickle.HIGHEST_PROTOCOL)
+                    except Exception:  # noqa: BLE001 - an exception that cannot be sent is named
+                        data = pickle.dumps((False, RuntimeError(f"{exc.__class__.__name__}: {exc}")))
+                with os.fdopen(write, "wb") as fh:
+                    fh.write(data)
+                code = 0
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._fd = pid, read
+        self._fn = self._state = None  # the worker has them
+
+    def result(self):
+        if not self._pid:
+            if self._fn is None:
+                raise RuntimeError("the result was already taken")
+            fn, state, self._fn, self._state = self._fn, self._state, None, None
+            return fn(state)
+        try:
+            with os.fdopen(self._fd, "rb") as fh:
+                self._fd = -1
+                data = fh.read()
+            pid, self._pid = self._pid, 0
+            os.waitpid(pid, 0)  # it exits once it has written
+        finally:
+            self.close()
+        if not data:
+            raise RuntimeError("a worker process died before it gave its result")
+        ok, value = pickle.loads(data)
+        if not ok:
+            raise value
+        return value
+
+    def close(self) -> None:
+        """Stop the worker (if it still runs) and reap it."""
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+        if self._pid:
+            pid, self._pid = self._pid, 0
+            try:
+                if os.waitpid(pid, os.WNOHANG) == (0, 0):
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+            except ChildProcessError:
+                pass

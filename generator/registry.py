@@ -39,9 +39,10 @@ class OfficialInfo:
     title: str | None = None
 
 
-@dataclass
 class Registry:
-    """Look-up tables the extractor needs; build once, share read-only."""
+    """Look-up tables the extractor needs, shared read-only. The country names are read at once
+    (every page needs them); the other tables are built on first use, so a build that extracts
+    nothing, or extracts in a worker process, never builds them in the main process."""
 
     countries: dict[str, CountryInfo]
     country_names: Phrases                         # folded tokens of a name or alias -> code
@@ -64,8 +65,20 @@ class Registry:
     groups: Phrases                                # folded tokens of a group's name ("g7") -> member codes
     agencies: dict                                 # folded agency name ("yonhap") -> its country
     fingerprint: str
-    _ref_firsts: frozenset | None = None
-    _title_starts: frozenset | None = None
+
+    def __init__(self, countries: dict[str, CountryInfo], officials: dict[str, OfficialInfo],
+                 topic_items: list, fingerprint: str):
+        self.countries, self.officials, self.fingerprint = countries, officials, fingerprint
+        self._topic_items = topic_items
+        self._ref_firsts: frozenset | None = None
+        self._title_starts: frozenset | None = None
+
+    def __getattr__(self, name: str):
+        # called only for a table not built yet: build them all, once
+        if name.startswith("__") or "_topic_items" not in self.__dict__ or "country_names" in self.__dict__:
+            raise AttributeError(name)
+        self.__dict__.update(_tables(self.countries, self.officials, self._topic_items))
+        return self.__dict__[name] if name in self.__dict__ else super().__getattribute__(name)
 
     @property
     def ref_firsts(self) -> frozenset:
@@ -197,12 +210,11 @@ def registry_code() -> str:
 
 
 def load_registry(data_dir: Path | None = None) -> Registry:
-    """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present."""
+    """The built-in data, plus the archive's data/officials.yaml and data/topics.yaml if present
+    (read and checked now; the extractor's tables are built on first use)."""
     user_officials = data_dir / "officials.yaml" if data_dir else None
     user_topics = data_dir / "topics.yaml" if data_dir else None
     countries = _countries(_read_yaml(DATA / "countries.yaml"))
-    title_data = _read_yaml(DATA / "titles.yaml")
-    titles, home, only = _titles(title_data)
     topic_items = list(_read_yaml(DATA / "topics.yaml"))
     if user_topics and user_topics.exists():
         extra = _read_yaml(user_topics) or []
@@ -210,6 +222,14 @@ def load_registry(data_dir: Path | None = None) -> Registry:
                                                   isinstance(t.get("keywords"), list) for t in extra):
             raise ConfigError("must be a list of topics (- name: ..., keywords: [...])", user_topics)
         topic_items += extra
+    officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
+    return Registry(countries, officials, topic_items, registry_fingerprint(data_dir))
+
+
+def _tables(countries: dict[str, CountryInfo], officials: dict[str, OfficialInfo], topic_items: list) -> dict:
+    """The extractor's look-up tables, by Registry attribute."""
+    title_data = _read_yaml(DATA / "titles.yaml")
+    titles, home, only = _titles(title_data)
     keywords = {}
     for t in topic_items:
         for k in t["keywords"]:
@@ -228,11 +248,10 @@ def load_registry(data_dir: Path | None = None) -> Registry:
             mets.setdefault(_key(m), c.code)
         for r in c.regions:
             regions.setdefault(_key(r), c.code)
-    officials = _officials(user_officials, countries) if user_officials and user_officials.exists() else {}
     groups = {_key(n): tuple(g["members"]) for g in _read_yaml(DATA / "groups.yaml") for n in g["names"]}
     agencies = {fold(str(n)): a["country"] for a in _read_yaml(DATA / "agencies.yaml") for n in a["names"]}
-    return Registry(
-        countries=countries, country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
+    return dict(
+        country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
         regions=Phrases(regions),
         metonyms=Phrases(mets), titles=Phrases(titles), title_home=home, title_only=only,
         not_offices={code: frozenset(_key(t) for t in items)
@@ -241,6 +260,6 @@ def load_registry(data_dir: Path | None = None) -> Registry:
         domains=Phrases((_key(d), d) for d in title_data.get("domains") or ()),
         weak_qualifiers=frozenset(fold(q) for q in title_data.get("weak_qualifiers") or ()),
         topics=tuple(dict.fromkeys(t["name"] for t in topic_items)), topic_keywords=Phrases(keywords),
-        officials=officials, fingerprint=registry_fingerprint(data_dir), groups=Phrases(groups), agencies=agencies,
+        groups=Phrases(groups), agencies=agencies,
         notables=Phrases(_notables(_read_yaml(DATA / "notables.yaml"), countries)),
         official_keys=Phrases((_key(f), info) for info in officials.values() for f in (info.name, *info.aliases)))

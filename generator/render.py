@@ -175,7 +175,23 @@ def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> P
 def plan_pages(site: Site, config: SiteConfig, keys: dict[str, str] | None = None) -> list[PagePlan]:
     """Every HTML page of the site, decided before any is written (`keys`: briefing source ->
     the store key of its texts, for briefings kept without them)."""
+    return in_order(list_plans(site, config), briefing_plans(site, config, keys))
+
+
+def in_order(lists: list[PagePlan], briefings: list[PagePlan]) -> list[PagePlan]:
+    """The site's pages in their order: the home page, the briefings, then every list."""
+    return [*lists[:1], *briefings, *lists[1:]]
+
+
+def briefing_plans(site: Site, config: SiteConfig, keys: dict[str, str] | None = None) -> list[PagePlan]:
+    """Every briefing's page (they need site.related)."""
     keys = keys or {}
+    return [briefing_plan(b, site, config.base_path, keys.get(b.source)) for b in site.briefings]
+
+
+def list_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
+    """Every page but the briefings' own: the home page, then the pages of officials,
+    countries, topics and months (they do not need site.related)."""
     common = {"base_path": config.base_path}
     plans = [PagePlan("", "index.html", {**common, "latest": site.briefings[:config.per_page],
                                          "total": len(site.briefings), "officials": site.officials,
@@ -183,7 +199,6 @@ def plan_pages(site: Site, config: SiteConfig, keys: dict[str, str] | None = Non
                                          "top_officials": sorted(site.officials.values(),
                                                                  key=lambda o: (-len(o.briefings), o.name))[:12],
                                          "rel": ""})]
-    plans += [briefing_plan(b, site, config.base_path, keys.get(b.source)) for b in site.briefings]
     sections = (("officials", site.officials, "official.html", "o"),
                 ("countries", site.countries, "country.html", "c"),
                 ("topics", site.topics, "topic.html", "t"))

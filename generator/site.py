@@ -6,11 +6,12 @@ so what a page can show is what its context holds, and digest.py can walk all of
 from __future__ import annotations
 
 import heapq
-from collections import Counter, defaultdict
+from collections import Counter, _count_elements, defaultdict
 from dataclasses import dataclass, field, replace
 
 from generator import urls
 from generator.model import Briefing
+from generator.parallel import Background
 from generator.registry import Registry
 from generator.identity import canonical_names, side_by_side
 from generator.text import fold
@@ -81,6 +82,20 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
+    pending: Background | None = None  # the worker finding `related`
+
+    def wait(self) -> None:
+        """Fill `related` with what the worker found."""
+        if self.pending is not None:
+            pending, self.pending = self.pending, None
+            found = pending.result()
+            self.related = {b.source: [self.briefings[j] for j in best] for b, best in zip(self.briefings, found)}
+
+    def close(self) -> None:
+        """Stop the worker if `related` is no longer wanted."""
+        if self.pending is not None:
+            self.pending.close()
+            self.pending = None
 
 
 def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
@@ -106,12 +121,17 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     names = _canonical_names(briefings)
     votes: dict[str, Counter] = defaultdict(Counter)
     met: dict[str, Counter] = defaultdict(Counter)
+    slugs: dict[str, str] = {}
     for b in briefings:
         here, took_part = [], set()
         for p in b.officials:
             name = names[(p.name, p.country)]
-            slug = urls.slugify(name)
-            entry = site.officials.setdefault(slug, OfficialEntry(slug=slug, name=name, country=None))
+            slug = slugs.get(name)
+            if slug is None:
+                slug = slugs[name] = urls.slugify(name)
+            entry = site.officials.get(slug)
+            if entry is None:
+                entry = site.officials[slug] = OfficialEntry(slug=slug, name=name, country=None)
             if p.name != name:
                 entry.aliases.add(p.name)
             if not entry.briefings or entry.briefings[-1] is not b:
@@ -127,7 +147,7 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
                 took_part.add(slug)
         for slug in here:
             if slug in took_part:  # "appears with": those who took part in the same event
-                met[slug].update(o for o in here if o != slug and o in took_part)
+                _count_elements(met[slug], [o for o in here if o != slug and o in took_part])  # Counter.update, without its checks
             else:
                 site.officials[slug].mentioned.add(b.source)
     for slug, entry in site.officials.items():
@@ -137,13 +157,30 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
     return met
 
 
-def build_site(briefings: list[Briefing], reg: Registry) -> Site:
-    """Index the briefings every way the pages need; newest first everywhere."""
+def build_site(briefings: list[Briefing], reg: Registry, wait: bool = True) -> Site:
+    """Index the briefings every way the pages need; newest first everywhere. With `wait`
+    False, `site.related` is empty until `site.wait()`, and the caller may work meanwhile
+    (and must `site.close()` if it gives up before)."""
     slugs = _briefing_slugs(briefings)
     briefings = sorted((replace(b, slug=slugs[b.source]) for b in briefings), key=lambda b: (b.date, b.source),
                        reverse=True)
     site = Site(briefings=briefings, slugs=slugs, officials={}, countries={}, topics={},
                 official_of={}, months={}, related={})
+    # related briefings are found in a worker while this process indexes the rest (see Site.wait)
+    site.pending = Background(_related_indices, briefings, fork=len(briefings) >= RELATED_IN_WORKER_FROM)
+    try:
+        _index(site, reg)
+        if wait:
+            site.wait()
+    except BaseException:
+        site.close()
+        raise
+    return site
+
+
+def _index(site: Site, reg: Registry) -> None:
+    """Officials, countries, topics and months, each with its briefings and cross-links."""
+    briefings = site.briefings
     met = _index_officials(briefings, site)
     partners: dict[str, Counter] = defaultdict(Counter)
 
@@ -153,17 +190,22 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
             site.countries[code] = CountryEntry(code=code, slug=urls.slugify(name), name=name)
         return site.countries[code]
 
+    topic_slugs: dict[str, str] = {}
     for b in briefings:
         site.months.setdefault((b.date.year, b.date.month), []).append(b)
         if b.location and b.location.country:
             country(b.location.country).hosted.append(b)
         for code in b.countries:
             country(code).briefings.append(b)
-            partners[code].update(c for c in b.countries if c != code)
+            _count_elements(partners[code], [c for c in b.countries if c != code])
         for t in b.topics:
             # names that make one slug ("C++", "C#") share one page, first name first
-            slug = urls.slugify(t)
-            entry = site.topics.setdefault(slug, TopicEntry(slug=slug, name=t))
+            slug = topic_slugs.get(t)
+            if slug is None:
+                slug = topic_slugs[t] = urls.slugify(t)
+            entry = site.topics.get(slug)
+            if entry is None:
+                entry = site.topics[slug] = TopicEntry(slug=slug, name=t)
             if not entry.briefings or entry.briefings[-1] is not b:
                 entry.briefings.append(b)
     for entry in sorted(site.officials.values(), key=lambda o: o.name):
@@ -175,12 +217,10 @@ def build_site(briefings: list[Briefing], reg: Registry) -> Site:
         # those seen in most briefings, then by name (the order they were added in)
         entry.official_count = len(entry.officials)
         entry.officials = sorted(entry.officials, key=lambda o: -o.count)[:MAX_LISTED]
-    site.related = _related(briefings)
     site.officials = dict(sorted(site.officials.items()))
     site.countries = dict(sorted(site.countries.items(), key=lambda kv: kv[1].name))
     site.topics = dict(sorted(site.topics.items()))
     site.months = dict(sorted(site.months.items(), reverse=True))
-    return site
 
 
 def _ref(entry: OfficialEntry | CountryEntry) -> Ref:
@@ -210,8 +250,17 @@ def _features(b: Briefing) -> set[tuple[str, str]]:
             | {("t", t) for t in b.topics})
 
 
+RELATED_IN_WORKER_FROM = 2000  # fewer briefings are scored faster than a process is forked
+
+
 def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefing]]:
-    """For each briefing, those sharing the most officials (3 points), countries and topics (1 each).
+    """For each briefing, those sharing the most officials (3 points), countries and topics (1 each)."""
+    return {b.source: [briefings[j] for j in best] for b, best in zip(briefings, _related_indices(briefings, limit))}
+
+
+def _related_indices(briefings: list[Briefing], limit: int = 5) -> list[list[int]]:
+    """For each briefing (by position), the positions of those sharing the most officials (3
+    points), countries and topics (1 each).
 
     An inverted index keeps this near-linear: only briefings that share something are scored,
     and features shared by a large part of the archive (a country in every other briefing) are
@@ -223,18 +272,17 @@ def _related(briefings: list[Briefing], limit: int = 5) -> dict[str, list[Briefi
         for key in f:
             index[key].append(i)
     common = max(50, len(briefings) // 50)
-    out = {}
+    # what each briefing is scored by: an official's briefings three times, as one list
+    lists = {key: (members * 3 if key[0] == "o" else members) for key, members in index.items()
+             if len(members) <= common}
+    out = []
     # newest first already: a lower index wins a tie, as a newer briefing should
-    for i, b in enumerate(briefings):
-        scores: Counter = Counter()
+    for i in range(len(briefings)):
+        scores: dict[int, int] = {}
         for key in feats[i]:
-            members = index[key]
-            if len(members) > common:
-                continue
-            # Counter.update counts in C; an official counts three times
-            for _ in range(3 if key[0] == "o" else 1):
-                scores.update(members)
+            members = lists.get(key)
+            if members is not None:
+                _count_elements(scores, members)  # counts in C
         scores.pop(i, None)
-        best = heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])
-        out[b.source] = [briefings[j] for _, j in best]
+        out.append([j for _, j in heapq.nsmallest(limit, [(-n, j) for j, n in scores.items()])])
     return out

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.errors import Notice
-from generator.model import Briefing, DataError, briefing_from_meta, meta_data, texts_data, texts_from_data
+from generator.model import Briefing, DataError, Interned, briefing_from_meta, meta_data, texts_data, texts_from_data
 
 SCHEMA = 1  # bump when the tables or the JSON in them change shape
 FILE = "store.sqlite"
@@ -193,7 +193,7 @@ class Store:
             return []
 
     def _mac(self, *parts: str) -> str:
-        return hmac.new(self._key, "\0".join(parts).encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+        return hmac.digest(self._key, "\0".join(parts).encode("utf-8", "surrogatepass"), "sha256").hex()
 
     def _valid(self, mac, *parts) -> bool:
         return type(mac) is str and all(type(p) is str for p in parts) and hmac.compare_digest(mac, self._mac(*parts))
@@ -208,16 +208,27 @@ class Store:
     def briefings(self, keys: set[str]) -> dict[str, tuple[Briefing, list[Notice], str]]:
         """The kept extractions among `keys`: briefings without their texts, their warnings, and
         the digest of their metadata (all that a briefing without its texts is made of)."""
-        out = {}
-        for key, meta, notices, mac in self._rows("SELECT key, meta, notices, meta_mac FROM extractions"):
-            if key not in keys or not self._valid(mac, key, meta, notices):
-                continue
+        rows = [row for row in self._rows("SELECT key, meta, notices, meta_mac FROM extractions")
+                if row[0] in keys and self._valid(row[3], row[0], row[1], row[2])]
+        try:  # one parse for all: the rows verified, so each is JSON this program wrote
+            metas = json.loads("[" + ",".join([meta for _, meta, _, _ in rows]) + "]")
+        except ValueError:
+            metas = None
+        if metas is None or len(metas) != len(rows):
+            metas = [None] * len(rows)
+        out, interned = {}, Interned()
+        for (key, meta, notices, _), data in zip(rows, metas):
             try:
-                found = [Notice(m, p, line) for m, p, line in json.loads(notices)]
-                out[key] = (briefing_from_meta(json.loads(meta)), found, _digest(meta))
+                found = [Notice(m, p, line) for m, p, line in json.loads(notices)] if notices != "[]" else []
+                out[key] = (briefing_from_meta(json.loads(meta) if data is None else data, interned), found,
+                            _digest(meta))
             except (DataError, ValueError, TypeError):
                 continue  # not of this shape: extracted again
         return out
+
+    def keys(self) -> set[str]:
+        """The keys of every extraction the store has a row for (usable or not)."""
+        return {key for (key,) in self._rows("SELECT key FROM extractions")}
 
     def pack(self, key: str, b: Briefing, notices: list[Notice]) -> tuple[Briefing, tuple, str]:
         """One extraction as a row for `put` (in a worker process, which spares the parent the
