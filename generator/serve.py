@@ -237,31 +237,43 @@ class Preview:
 
 # ---------------------------------------------------------------------- watching
 def watch(preview: Preview, folders: list[Path], config_file: Path | None) -> list[threading.Thread]:
-    """Threads that feed preview.changed() from watchfiles: the input folders, recursively, and the
-    settings file (watched through its folder, so that an editor replacing it by a rename is seen)."""
+    """Threads that feed preview.changed() from watchfiles: the input folders, recursively; the settings
+    file, through its folder (an editor that saves by writing a new file and renaming it over the old
+    one is seen), and input folders that do not exist yet, which are watched from when they appear."""
     import watchfiles
 
-    def run(paths, recursive, keep):
+    threads: list[threading.Thread] = []
+
+    def run(paths, recursive, keep, seen):
         try:
             for changes in watchfiles.watch(*paths, recursive=recursive, debounce=DEBOUNCE_MS, step=STEP_MS,
                                             stop_event=preview.stop, watch_filter=keep, raise_interrupt=False,
                                             ignore_permission_denied=True):
-                preview.changed({path for _, path in changes})
+                seen({path for _, path in changes})
         except Exception as exc:  # noqa: BLE001 - say so rather than silently stop reloading
-            preview.say(f"error: watching {', '.join(map(str, paths))} stopped: {exc}")
+            preview.say(f"error: watching {', '.join(map(str, paths))} stopped: {exc} (restart serve)")
 
-    threads = []
-    existing = [str(f) for f in folders if f.is_dir()]
-    if existing:
-        threads.append(threading.Thread(target=run, args=(existing, True, watchfiles.DefaultFilter()),
-                                        name="preview-watch", daemon=True))
-    if config_file is not None:
-        wanted = str(config_file.resolve())
-        threads.append(threading.Thread(
-            target=run, args=([str(config_file.resolve().parent)], False, lambda _, path: path == wanted),
-            name="preview-watch-config", daemon=True))
-    for t in threads:
+    def start(paths, recursive, keep, seen=preview.changed):
+        t = threading.Thread(target=run, args=(paths, recursive, keep, seen), name="preview-watch", daemon=True)
+        threads.append(t)
         t.start()
+
+    missing = {str(f.resolve()) for f in folders if not f.is_dir()}
+    existing = [str(f.resolve()) for f in folders if f.is_dir()]
+    if existing:
+        start(existing, True, watchfiles.DefaultFilter())
+    wanted = missing | ({str(config_file.resolve())} if config_file is not None else set())
+
+    def top_level(paths: set[str]) -> None:
+        for path in sorted(paths & missing):
+            if Path(path).is_dir():
+                missing.discard(path)
+                start([path], True, watchfiles.DefaultFilter())
+        preview.changed(paths)
+
+    if wanted:
+        start(sorted({str(Path(p).parent) for p in wanted if Path(p).parent.is_dir()}), False,
+              lambda _, path: path in wanted, top_level)
     return threads
 
 

@@ -175,6 +175,20 @@ def test_non_loopback_host_warns(archive, served):
     assert "warning: serving" not in quiet.output()
 
 
+def test_settings_change_rebuilds_with_the_new_settings(archive, served):
+    archive.seed("a.txt", SEED_LIKE)
+    s = served()
+    assert "Test Archive" in fetch(s.url)
+    (archive.root / "site.yaml").write_text("title: Renamed Archive\nbase_url: https://example.test/\n",
+                                            encoding="utf-8")
+    wait_for(lambda: "Renamed Archive" in fetch(s.url))
+    # a broken site.yaml is reported, and the last site stays
+    (archive.root / "site.yaml").write_text("title: [unclosed\n", encoding="utf-8")
+    errors = wait_for(lambda: s.state()["errors"])
+    assert errors[0]["file"] == "site.yaml" and errors[0]["line"], errors
+    assert "Renamed Archive" in fetch(s.url)
+
+
 def test_serve_refuses_removed_options(archive):
     from generator.cli import main
     with pytest.raises(SystemExit):
@@ -285,9 +299,9 @@ def test_a_bad_seed_shows_a_notice_and_a_fix_clears_it(archive, served, page):
 @pytest.mark.browser
 def test_a_broken_template_shows_a_notice_and_the_site_stays(archive, served, page):
     archive.seed("a.txt", SEED_LIKE)
-    (archive.root / "templates").mkdir()
     s = served()
     open_live(page, s.url)
+    (archive.root / "templates").mkdir()  # a folder that appears after serve started is watched too
     (archive.root / "templates" / "index.html").write_text('{% extends "base.html" %}\n{% block main %}\n'
                                                            '{% if %}\n{% endblock %}\n', encoding="utf-8")
     notice = page.locator("#briefings-preview-notice")
