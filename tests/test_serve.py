@@ -310,3 +310,34 @@ def test_a_broken_template_shows_a_notice_and_the_site_stays(archive, served, pa
     assert "Ingrid Solberg" in fetch(s.url)  # the last site that built is still served
     (archive.root / "templates" / "index.html").unlink()
     page.wait_for_function("() => !document.getElementById('briefings-preview-notice')", timeout=20000)
+
+
+@pytest.mark.browser
+def test_a_burst_of_changes_is_one_rebuild_and_one_reload(archive, served, page):
+    archive.seed("a.txt", SEED_LIKE)
+    s = served()
+    open_live(page, s.url)
+    builds = s.state()["build"]
+    loads = []
+    page.on("load", lambda: loads.append(page.url))
+    for i in range(12):  # as a checkout or "save all" does: many files, a few milliseconds apart
+        archive.seed(f"burst-{i:02}.txt", titled(f"Burst briefing number {i}", PHONE_CALL))
+        time.sleep(0.005)
+    page.wait_for_function("() => document.body.innerText.includes('Burst briefing number 11')", timeout=30000)
+    page.wait_for_timeout(1500)  # anything that would come after has come
+    assert s.state()["build"] == builds + 1
+    assert len(loads) == 1, loads
+
+
+@pytest.mark.browser
+def test_a_hostile_file_name_in_the_notice_is_text(archive, served, page):
+    archive.seed("a.txt", SEED_LIKE)
+    s = served()
+    open_live(page, s.url)
+    name = '<img src=x onerror="window.__pwned=1">.txt'
+    archive.seed(name, "---\ntitle: [unclosed\n---\n" + PHONE_CALL)
+    notice = page.locator("#briefings-preview-notice")
+    notice.wait_for(state="visible", timeout=20000)
+    assert name in notice.inner_text()
+    assert notice.locator("img").count() == 0
+    assert page.evaluate("window.__pwned") is None
