@@ -151,8 +151,11 @@ class Preview:
             warnings = len(result.notices)
             changed = not result.unchanged
             new_urls = self._urls(result.site) if result.site is not None else None
-            if new_urls is None and self.urls is None:
-                new_urls = self._urls_from_store(config)
+            if new_urls is None and self.urls is None:  # nothing to do, and so no site graph: from the store
+                try:
+                    new_urls = self._urls_from_store(config)
+                except Exception as exc:  # noqa: BLE001 - moves are then followed from the next build on
+                    self.say(f"note: moved pages are followed from the next build on ({exc})")
             if new_urls is not None:
                 moved = (follow_moves(self.state.moved, self.urls, new_urls) if self.urls is not None
                          else self.state.moved)

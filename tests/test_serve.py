@@ -56,8 +56,8 @@ def titled(title: str, text: str) -> str:
 class Served:
     """A `briefings serve` process on a free port, with what it printed."""
 
-    def __init__(self, root: Path, *extra: str):
-        self.port = free_port()
+    def __init__(self, root: Path, *extra: str, port: int | None = None):
+        self.port = port or free_port()
         self.url = f"http://127.0.0.1:{self.port}/"
         self.log = root / "serve.log"
         # the code under test, also when the installed package points at another checkout
@@ -90,8 +90,8 @@ class Served:
 def served(archive):
     servers = []
 
-    def start(*extra: str) -> Served:
-        servers.append(Served(archive.root, *extra))
+    def start(*extra: str, port: int | None = None) -> Served:
+        servers.append(Served(archive.root, *extra, port=port))
         return servers[-1]
 
     yield start
@@ -341,3 +341,16 @@ def test_a_hostile_file_name_in_the_notice_is_text(archive, served, page):
     assert name in notice.inner_text()
     assert notice.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
+
+
+@pytest.mark.browser
+def test_moves_are_followed_after_a_restart_with_nothing_to_build(archive, served, page):
+    archive.seed("a.txt", titled("Ministers open a trade corridor", SEED_LIKE))
+    first = served()
+    assert first.stop() == 0
+    s = served(port=first.port)  # the same address: the preview is as the last serve left it
+    assert "nothing changed" in s.output()
+    old = s.url + "briefings/2022-05-10-ministers-open-a-trade-corridor/"
+    open_live(page, old)
+    archive.seed("a.txt", titled("Ministers sign a fisheries pact", SEED_LIKE))
+    page.wait_for_url(s.url + "briefings/2022-05-10-ministers-sign-a-fisheries-pact/", timeout=20000)
