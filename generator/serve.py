@@ -124,6 +124,7 @@ class Preview:
         self.state = State()
         self.state_json = self.state.to_json()
         self.urls: dict[str, str] | None = None  # seed source -> its briefing's URL path
+        self.config_stale = False  # site.yaml changed and has not been read since
         self.lock = threading.Lock()
         self.changes: set[str] = set()
         self.wake = threading.Event()
@@ -143,8 +144,13 @@ class Preview:
         start = time.perf_counter()
         changed, errors, warnings = False, [], 0
         try:
-            if reload_config:
+            self.config_stale |= reload_config
+            if self.config_stale:  # read again until it reads: a broken site.yaml stays reported
+                folders = self._folders()
                 self.config = self.load()
+                self.config_stale = False
+                if self._folders() != folders:
+                    self.say("note: site.yaml names other folders now; restart serve to watch them")
             config = preview_config(self.config, self.base_url)
             result = build(config, cache_dir=self.cache)
             errors = [problem_record(e, self.config.root) for e in result.errors]
@@ -182,6 +188,9 @@ class Preview:
             s.seconds = time.perf_counter() - start
             self.state_json = s.to_json()
         return changed
+
+    def _folders(self) -> tuple[Path, ...]:
+        return self.config.seeds, self.config.templates, self.config.static, self.config.data
 
     def _urls(self, site) -> dict[str, str]:
         base = preview_config(self.config, self.base_url).base_path
@@ -367,7 +376,7 @@ def serve(load: Callable[[], SiteConfig], config_file: Path | None = None, host:
     app = application(preview)
     server = app.listen(port, address=host)
     c = preview.config
-    watchers = watch(preview, [c.seeds, c.templates, c.static, c.data], config_file)
+    watchers = watch(preview, list(preview._folders()), config_file)
     builder = threading.Thread(target=preview.run_builds, name="preview-build", daemon=True,
                                args=(config_file, lambda: loop.add_callback(LiveReloadHandler.reload_waiters,
                                                                             "/__preview/build")))

@@ -187,6 +187,14 @@ def test_settings_change_rebuilds_with_the_new_settings(archive, served):
     errors = wait_for(lambda: s.state()["errors"])
     assert errors[0]["file"] == "site.yaml" and errors[0]["line"], errors
     assert "Renamed Archive" in fetch(s.url)
+    # a seed changed meanwhile: site.yaml is still broken, and still reported
+    archive.seed("b.txt", PHONE_CALL)
+    wait_for(lambda: s.state()["build"] >= 4)
+    assert [e["file"] for e in s.state()["errors"]] == ["site.yaml"]
+    (archive.root / "site.yaml").write_text("title: Mended Archive\nbase_url: https://example.test/\n",
+                                            encoding="utf-8")
+    wait_for(lambda: "Mended Archive" in fetch(s.url) and not s.state()["errors"])
+    assert "Klaus Becker" in fetch(s.url)
 
 
 def test_serve_refuses_removed_options(archive):
