@@ -62,6 +62,12 @@
       list.appendChild(more);
     }
     box.appendChild(list);
+    var hide = document.createElement("button");
+    hide.type = "button";
+    hide.textContent = "Hide until the next build";
+    hide.style.cssText = "margin-top:.5em;font:inherit;padding:.2em .6em;cursor:pointer";
+    hide.addEventListener("click", function () { box.parentNode.removeChild(box); });
+    box.appendChild(hide);
     if (old) old.parentNode.replaceChild(box, old);
     else (document.body || document.documentElement).appendChild(box);
   }

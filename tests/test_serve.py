@@ -349,6 +349,8 @@ def test_a_hostile_file_name_in_the_notice_is_text(archive, served, page):
     assert name in notice.inner_text()
     assert notice.locator("img").count() == 0
     assert page.evaluate("window.__pwned") is None
+    page.get_by_role("button", name="Hide until the next build").click()  # it can be put away
+    assert notice.count() == 0
 
 
 @pytest.mark.browser
