@@ -279,7 +279,11 @@ def cmd_publish(args) -> int:
 
 def cmd_serve(args) -> int:
     from generator.serve import serve
-    return serve(_config(args), host=args.host, port=args.port, force=args.force)
+    _config(args)  # a broken site.yaml stops serve before it starts; later, the preview shows it
+    config_file = Path(args.config) if args.config else Path("site.yaml")
+    return serve(lambda: _config(args), config_file=config_file if config_file.exists() else None,
+                 host=args.host, port=args.port, open_browser=args.open,
+                 say=lambda message: print(message, file=sys.stderr, flush=True))
 
 
 def parser() -> argparse.ArgumentParser:
@@ -351,14 +355,14 @@ def parser() -> argparse.ArgumentParser:
     pub.add_argument("--clean", action="store_true", help="build what is published from nothing (no cache)")
     pub.set_defaults(func=cmd_publish)
 
-    s = sub.add_parser("serve", help="preview with live reload", description="Build, serve on localhost "
-                       "and rebuild + reload the browser when seeds, templates or data change.")
+    s = sub.add_parser("serve", help="preview with live reload", description="Build a preview into "
+                       ".briefings-cache/preview/site (never site/), serve it on localhost and rebuild + reload "
+                       "the browser when seeds, templates, static files, data or site.yaml change.")
     common(s)
-    s.add_argument("--out", "-o", metavar="DIR", help="output folder (default: site/)")
-    s.add_argument("--host", default="127.0.0.1")
-    s.add_argument("--port", type=int, default=8000)
-    s.add_argument("--force", action="store_true", help="take over an output folder that briefings did not "
-                   "make (everything in it is replaced)")
+    s.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine "
+                   "only; another address warns that the network can read the preview)")
+    s.add_argument("--port", type=int, default=8000, help="port to listen on (default: 8000)")
+    s.add_argument("--open", action="store_true", help="open the preview in the web browser")
     s.set_defaults(func=cmd_serve, base_url=None)
     return ap
 
