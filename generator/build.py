@@ -22,6 +22,7 @@ from generator import feeds, guard, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import page_digests, site_digest
+from generator.extras import listed, plan_extras
 from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
 from generator.guard import check_output
@@ -161,6 +162,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         # site, plan
         site = build_site(gathered.briefings, reg)
         plans = plan_pages(site, config, gathered.keys)
+        plans += plan_extras(site, config, plans)
         digests = page_digests(plans, shared, gathered.digests)
         rels = [urls.output_file(plan.rel) for plan in plans]
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
@@ -190,7 +192,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             # folder; meanwhile this process writes the rest
             rendering = fork_map(_render_to, todo, (env, plans, store), workers or os.cpu_count() or 1, 1)
             writer.add("feed.xml", feeds.atom_feed(site, config))
-            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
+            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans if listed(p)], site, config))
             writer.add("robots.txt", feeds.robots(config))
             writer.add("search/index.json", feeds.search_index(site, config))
             for rel, data in static_files(config).items():

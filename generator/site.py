@@ -9,7 +9,7 @@ import heapq
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 
-from generator import urls
+from generator import permalinks, urls
 from generator.model import Briefing
 from generator.registry import Registry
 from generator.identity import canonical_names, side_by_side
@@ -80,18 +80,7 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
-
-
-def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
-    taken, out = set(), {}
-    for b in sorted(briefings, key=lambda b: b.source):
-        base = urls.slugify(b.slug) if b.slug else urls.slugify(f"{b.date.isoformat()} {b.title}")
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        out[b.source] = slug
-    return out
+    aliases: dict[str, str] = field(default_factory=dict)  # an old briefing address -> its slug now (permalinks)
 
 
 def _canonical_names(briefings: list[Briefing]) -> dict[tuple[str, str | None], str]:
@@ -133,11 +122,11 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
 
 def build_site(briefings: list[Briefing], reg: Registry) -> Site:
     """Index the briefings every way the pages need; newest first everywhere."""
-    slugs = _briefing_slugs(briefings)
+    slugs, aliases = permalinks.assign(briefings)  # from the seed's name, never from what is extracted
     briefings = sorted((replace(b, slug=slugs[b.source]) for b in briefings), key=lambda b: (b.date, b.source),
                        reverse=True)
     site = Site(briefings=briefings, slugs=slugs, officials={}, countries={}, topics={},
-                official_of={}, months={}, related={})
+                official_of={}, months={}, related={}, aliases=aliases)
     met = _index_officials(briefings, site)
     partners: dict[str, Counter] = defaultdict(Counter)
 

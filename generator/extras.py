@@ -1,0 +1,69 @@
+"""The pages beyond the per-entry ones: redirects from old addresses, relations between two
+states, the JSON API and the Atom feed of each official, country and topic.
+
+Each is a `PagePlan` like any page (render.plan_pages), so it goes through the same digest and
+reuse as every page of the site; `plan_extras` is called by the build right after plan_pages."""
+from __future__ import annotations
+
+from generator import relations as rel_
+from generator import urls
+from generator.config import SiteConfig
+from generator.render import PagePlan
+from generator.site import Site
+
+# templates of plans that are not pages of their own for the sitemap
+UNLISTED = frozenset({"alias.html"})
+
+
+def alias_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
+    """A redirect page at every old address of a briefing (see permalinks)."""
+    plans = []
+    titles = {b.slug: b.title for b in site.briefings}
+    for old, slug in sorted(site.aliases.items()):
+        rel = urls.page("briefings", old)
+        plans.append(PagePlan(rel, "alias.html", {"base_path": config.base_path, "rel": rel,
+                                                  "target": urls.page("briefings", slug), "title": titles[slug]}))
+    return plans
+
+
+def relation_plans(relations: dict, config: SiteConfig) -> list[PagePlan]:
+    """The relations page (the pairs seen most) and each pair's timeline, in pages of per_page."""
+    common = {"base_path": config.base_path}
+    index = urls.page("relations")
+    plans = [PagePlan(index, "relations.html", {**common, "rel": index, "entries": rel_.ranked(relations),
+                                                "total": len(relations)})]
+    for entry in relations.values():
+        chunks = [entry.briefings[i:i + config.per_page] for i in range(0, len(entry.briefings), config.per_page)]
+        for n, items in enumerate(chunks, 1):
+            rel = urls.page("relations", entry.slug, n)
+            pager = {"page": n, "pages": len(chunks), "count": len(entry.briefings),
+                     "prev": urls.page("relations", entry.slug, n - 1) if n > 1 else None,
+                     "next": urls.page("relations", entry.slug, n + 1) if n < len(chunks) else None}
+            plans.append(PagePlan(rel, "relation.html", {**common, "relation": entry, "items": items,
+                                                         "pager": pager, "rel": rel}))
+    return plans
+
+
+def add_to_pages(plans: list[PagePlan], relations: dict) -> None:
+    """What the pages plan_pages made show of these extras, added to their contexts (before any
+    digest is taken, so a page's digest covers it): a country's relations, the home page's top pairs."""
+    by_country = rel_.of_country(relations)
+    top = rel_.ranked(relations)[:12]
+    for plan in plans:
+        if plan.template == "country.html":
+            plan.context["relations"] = by_country.get(plan.context["c"].code, [])[:rel_.MAX_INDEXED]
+        elif plan.template == "index.html":
+            plan.context["top_relations"] = top
+
+
+def plan_extras(site: Site, config: SiteConfig, plans: list[PagePlan]) -> list[PagePlan]:
+    """Every page this module adds, decided before any is written; adds what the pages of `plans`
+    show of them to their contexts."""
+    relations = rel_.build_relations(site)
+    add_to_pages(plans, relations)
+    return alias_plans(site, config) + relation_plans(relations, config)
+
+
+def listed(plan: PagePlan) -> bool:
+    """Whether a page belongs in the sitemap: an HTML page of its own, not a redirect or data."""
+    return plan.template not in UNLISTED and (plan.rel == "" or plan.rel.endswith("/"))
