@@ -5,6 +5,7 @@ Each is a `PagePlan` like any page (render.plan_pages), so it goes through the s
 reuse as every page of the site; `plan_extras` is called by the build right after plan_pages."""
 from __future__ import annotations
 
+from generator import api
 from generator import relations as rel_
 from generator import urls
 from generator.config import SiteConfig
@@ -44,6 +45,26 @@ def relation_plans(relations: dict, config: SiteConfig) -> list[PagePlan]:
     return plans
 
 
+def api_plans(site: Site, config: SiteConfig, relations: dict) -> list[PagePlan]:
+    """The JSON API's files (see api.py)."""
+    return [PagePlan(rel, "api.json", context) for rel, context in api.api_pages(site, config, relations)]
+
+
+def feed_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
+    """An Atom feed of the newest briefings of each official, country and topic, beside its page
+    (`/officials/<slug>/feed.xml`)."""
+    plans = []
+    for section, entries in (("officials", site.officials), ("countries", site.countries),
+                             ("topics", site.topics)):
+        for entry in entries.values():
+            page = urls.page(section, entry.slug)
+            items = entry.briefings[:config.feed_size]
+            rel = page + "feed.xml"
+            plans.append(PagePlan(rel, "entry_feed.xml", {"rel": rel, "page_rel": page, "name": entry.name,
+                                                          "items": items, "updated": max(b.date for b in items)}))
+    return plans
+
+
 def add_to_pages(plans: list[PagePlan], relations: dict) -> None:
     """What the pages plan_pages made show of these extras, added to their contexts (before any
     digest is taken, so a page's digest covers it): a country's relations, the home page's top pairs."""
@@ -61,7 +82,8 @@ def plan_extras(site: Site, config: SiteConfig, plans: list[PagePlan]) -> list[P
     show of them to their contexts."""
     relations = rel_.build_relations(site)
     add_to_pages(plans, relations)
-    return alias_plans(site, config) + relation_plans(relations, config)
+    return (alias_plans(site, config) + relation_plans(relations, config) + api_plans(site, config, relations)
+            + feed_plans(site, config))
 
 
 def listed(plan: PagePlan) -> bool:
