@@ -54,6 +54,8 @@ def feed_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
     """An Atom feed of the newest briefings of each official, country and topic, beside its page
     (`/officials/<slug>/feed.xml`)."""
     plans = []
+    # a country only hosts briefings (its list is empty): its feed has no entry yet
+    newest = max((b.date for b in site.briefings), default=None)
     for section, entries in (("officials", site.officials), ("countries", site.countries),
                              ("topics", site.topics)):
         for entry in entries.values():
@@ -61,7 +63,7 @@ def feed_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
             items = entry.briefings[:config.feed_size]
             rel = page + "feed.xml"
             plans.append(PagePlan(rel, "entry_feed.xml", {"rel": rel, "page_rel": page, "name": entry.name,
-                                                          "items": items, "updated": max(b.date for b in items)}))
+                                                          "items": items, "updated": max((b.date for b in items), default=newest)}))
     return plans
 
 

@@ -99,3 +99,11 @@ def test_each_official_country_and_topic_has_a_valid_atom_feed(archive):
     assert [e.find(f"{ATOM}title").text for e in becker.findall(f"{ATOM}entry")] == [HOSTILE_TITLE]
     # the entry's page links to its feed
     assert 'href="/officials/klaus-becker/feed.xml"' in (site / "officials/klaus-becker/index.html").read_text(encoding="utf-8")
+
+
+def test_a_country_that_only_hosts_briefings_has_a_valid_empty_feed(archive):
+    archive.seed("call.txt", "---\nlocation: {city: Geneva, country: CH}\n---\n" + PHONE_CALL)
+    assert not archive.build().errors
+    site = archive.config().output
+    root = ET.parse(site / "countries" / "switzerland" / "feed.xml").getroot()
+    assert root.find(f"{ATOM}updated").text == "2019-02-03T00:00:00Z" and root.findall(f"{ATOM}entry") == []
