@@ -12,6 +12,8 @@ from generator.config import SiteConfig
 from generator.render import PagePlan
 from generator.site import Site
 
+MAX_ENTRY_FEED = 20  # an official's, country's or topic's feed holds its newest 20 briefings (feed_size if fewer)
+
 # templates of plans that are not pages of their own for the sitemap
 UNLISTED = frozenset({"alias.html"})
 
@@ -47,7 +49,7 @@ def relation_plans(relations: dict, config: SiteConfig) -> list[PagePlan]:
 
 def api_plans(site: Site, config: SiteConfig, relations: dict) -> list[PagePlan]:
     """The JSON API's files (see api.py)."""
-    return [PagePlan(rel, "api.json", context) for rel, context in api.api_pages(site, config, relations)]
+    return [PagePlan(rel, template, context) for rel, template, context in api.api_pages(site, config, relations)]
 
 
 def feed_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
@@ -60,7 +62,7 @@ def feed_plans(site: Site, config: SiteConfig) -> list[PagePlan]:
                              ("topics", site.topics)):
         for entry in entries.values():
             page = urls.page(section, entry.slug)
-            items = entry.briefings[:config.feed_size]
+            items = entry.briefings[:min(config.feed_size, MAX_ENTRY_FEED)]
             rel = page + "feed.xml"
             plans.append(PagePlan(rel, "entry_feed.xml", {"rel": rel, "page_rel": page, "name": entry.name,
                                                           "items": items, "updated": max((b.date for b in items), default=newest)}))

@@ -10,17 +10,13 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from generator import feeds, urls
+from generator import api, feeds, urls
+from generator.api import absolute
 from generator.config import SiteConfig
 
 BIBTEX_SPECIAL = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "%": r"\%", "&": r"\&",
                                 "$": r"\$", "#": r"\#", "_": r"\_", "~": r"\textasciitilde{}",
                                 "^": r"\textasciicircum{}"})
-
-
-def absolute(config: SiteConfig, rel: str) -> str:
-    """A page's full URL when the site has an absolute base URL, else its path under the base path."""
-    return urls.absolute(config.base_url, rel) if feeds.is_absolute(config.base_url) else config.base_path + rel
 
 
 def bibtex(value) -> str:
@@ -112,4 +108,6 @@ def filters(config: SiteConfig, country_name) -> dict:
             "bibtex": bibtex, "json_text": json_text, "pretty_json": pretty_json,
             "csl": lambda b: csl(config, b), "bibtex_entry": lambda b: bibtex_entry(config, b),
             # the page's own variables, read from the template's context (b, officials, o, c)
+            "api_briefings": lambda items: api.briefing_data(config, items),
+            "api_briefing": lambda b, slugs, related, pairs: api.one_briefing_data(config, b, slugs, related, pairs),
             "linked_data": jinja2.pass_context(lambda ctx, rel: linked_data(config, country_name, rel, ctx))}
