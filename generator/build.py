@@ -22,6 +22,7 @@ from generator import feeds, guard, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import Walker, page_digests, site_digest
+from generator import extras
 from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
 from generator.guard import check_output
@@ -165,6 +166,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             walker = Walker(gathered.digests)
             lists = list_plans(site, config)
+            relations = extras.prepare(site, lists)
             list_digests = page_digests(lists, shared, walker=walker)
             made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config),
                     "search/index.json": feeds.search_index(site, config)}
@@ -172,9 +174,10 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         finally:
             site.close()
         pages = briefing_plans(site, config, gathered.keys)
-        plans = in_order(lists, pages)
+        more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
+        plans = in_order(lists, pages + more)
         cores = workers or os.cpu_count() or 1
-        digests = in_order(list_digests, page_digests(pages, shared, walker=walker, workers=cores))
+        digests = in_order(list_digests, page_digests(pages + more, shared, walker=walker, workers=cores))
         rels = [urls.output_file(plan.rel) for plan in plans]
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
         kept = {rel for rel, digest in zip(rels, digests)
@@ -205,7 +208,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             # folder; meanwhile this process writes the rest
             rendering = fork_map(_render_to, todo, (env, plans, store), workers or os.cpu_count() or 1, 1)
             writer.add("feed.xml", made["feed.xml"])
-            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
+            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config))
             writer.add("robots.txt", made["robots.txt"])
             writer.add("search/index.json", made["search/index.json"])
             for rel, data in static_files(config).items():

@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import urls
+from generator import urls, webfilters
 from generator.config import SiteConfig
 from generator.errors import TemplateProblem
 from generator.model import Briefing
@@ -79,6 +79,7 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
         source_name=lambda path: os.path.relpath(path, config.seeds.parent) if os.path.isabs(path) else path,
         longdate=lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d),
         monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
+    env.filters.update(webfilters.filters(config, reg.country_name))  # absolute URLs, Atom, BibTeX, JSON (webfilters.py)
     return env
 
 

@@ -9,7 +9,7 @@ import heapq
 from collections import Counter, _count_elements, defaultdict
 from dataclasses import dataclass, field, replace
 
-from generator import urls
+from generator import permalinks, urls
 from generator.model import Briefing
 from generator.parallel import Background
 from generator.registry import Registry
@@ -82,6 +82,7 @@ class Site:
     official_of: dict[tuple[str, str], str]      # (briefing source, name in briefing) -> official slug
     months: dict[tuple[int, int], list[Briefing]]
     related: dict[str, list[Briefing]]
+    aliases: dict[str, str] = field(default_factory=dict)  # an old briefing address -> its slug now (permalinks)
     pending: Background | None = None  # the worker finding `related`
 
     def wait(self) -> None:
@@ -97,17 +98,6 @@ class Site:
             self.pending.close()
             self.pending = None
 
-
-def _briefing_slugs(briefings: list[Briefing]) -> dict[str, str]:
-    taken, out = set(), {}
-    for b in sorted(briefings, key=lambda b: b.source):
-        base = urls.slugify(b.slug) if b.slug else urls.slugify(f"{b.date.isoformat()} {b.title}")
-        slug, n = base, 2
-        while slug in taken:
-            slug, n = f"{base}-{n}", n + 1
-        taken.add(slug)
-        out[b.source] = slug
-    return out
 
 
 def _canonical_names(briefings: list[Briefing]) -> dict[tuple[str, str | None], str]:
@@ -161,11 +151,11 @@ def build_site(briefings: list[Briefing], reg: Registry, wait: bool = True) -> S
     """Index the briefings every way the pages need; newest first everywhere. With `wait`
     False, `site.related` is empty until `site.wait()`, and the caller may work meanwhile
     (and must `site.close()` if it gives up before)."""
-    slugs = _briefing_slugs(briefings)
+    slugs, aliases = permalinks.assign(briefings)  # from the seed's name, never from what is extracted
     briefings = sorted((replace(b, slug=slugs[b.source]) for b in briefings), key=lambda b: (b.date, b.source),
                        reverse=True)
     site = Site(briefings=briefings, slugs=slugs, officials={}, countries={}, topics={},
-                official_of={}, months={}, related={})
+                official_of={}, months={}, related={}, aliases=aliases)
     # related briefings are found in a worker while this process indexes the rest (see Site.wait)
     site.pending = Background(_related_indices, briefings, fork=len(briefings) >= RELATED_IN_WORKER_FROM)
     try:

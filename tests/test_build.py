@@ -72,12 +72,15 @@ def test_every_page_is_reachable_from_home_and_no_link_is_broken(seed_site):
         assert page in reached, page
     briefing_pages = [p for p in reached if p.startswith("briefings/")]
     assert len(briefing_pages) == 1
+    assert "relations/china-japan/index.html" in reached
     all_html = {str(p.relative_to(seed_site)) for p in seed_site.rglob("*.html")}
-    assert all_html - reached == {"404.html"}
+    # what no link leads to: the 404 page, and the redirect at the address earlier versions gave
+    assert {p for p in all_html - reached if "http-equiv=\"refresh\"" not in (seed_site / p).read_text(encoding="utf-8")} == {"404.html"}
 
 
 def test_briefing_page_links_to_people_and_countries_and_they_link_back(seed_site):
-    (page,) = (seed_site / "briefings").glob("*/index.html")
+    (page,) = [p for p in (seed_site / "briefings").glob("*/index.html")
+               if 'http-equiv="refresh"' not in p.read_text(encoding="utf-8")]
     html = page.read_text(encoding="utf-8")
     slug = page.parent.name
     for href in ("/officials/wang-yi/", "/officials/katsunobu-kato/", "/officials/yoshihide-suga/",
