@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import feeds, guard, urls
+from generator import feeds, guard, search, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import page_digests, site_digest
@@ -141,7 +141,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         registry_fp = registry_fingerprint(config.data)
         seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
         shared = site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
-        inputs = hashlib.sha256((shared + seeds.digest).encode()).hexdigest()
+        pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
+        inputs = hashlib.sha256((shared + seeds.digest + pagefind).encode()).hexdigest()
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
@@ -192,12 +193,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.add("feed.xml", feeds.atom_feed(site, config))
             writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans], site, config))
             writer.add("robots.txt", feeds.robots(config))
-            writer.add("search/index.json", feeds.search_index(site, config))
             for rel, data in static_files(config).items():
                 writer.add(rel, data)
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
+            # search: Pagefind over the pages just written (or its bundle kept: see search.py)
+            bundle = search.write_bundle(writer, list(zip(rels, digests)), pagefind, record, there, progress)
             writer.finish()
         except BaseException:
             if rendering is not None:
@@ -205,7 +207,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.abort()
             raise
         # the record: what the output folder now holds, as this build left it
-        page_digest = dict(zip(rels, digests))
+        page_digest = dict(zip(rels, digests)) | bundle
         files = {}
         for rel in sorted(writer.files):
             st = os.stat(os.path.join(out, rel))
