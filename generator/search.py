@@ -20,7 +20,9 @@ file or variable of the user's changes what it writes: its output is a function 
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
+import json
 import os
 import shutil
 import signal
@@ -97,6 +99,11 @@ def run_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> Path:
         said = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()[-5:]
         raise BriefingError(f"search: Pagefind failed (exit status {proc.returncode}): "
                             + (" / ".join(said) or "it wrote no pagefind.js"), tool)
+    try:
+        canonical(bundle)
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:  # a Pagefind that writes another format
+        raise BriefingError(f"search: the bundle Pagefind wrote is not of the form this version of "
+                            f"briefings knows ({exc}); use pagefind 1.x", tool) from None
     return bundle
 
 
@@ -129,3 +136,109 @@ def write_bundle(writer, pages: list[tuple[str, str]], tool: str, record, there:
         return written
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ one bundle for one site
+# Pagefind writes each filter's values, and the list of filters, in the order of a Rust hash
+# map, which differs from run to run: two runs over the same pages give bundles that search
+# alike but differ in bytes. The bundle is therefore put in one order here: every filter's
+# values sorted, its file named by the digest of its contents, and the index's metadata file
+# (which names the filter files) and the entry file (which names the metadata) written again.
+# Pagefind's files are gzip-compressed CBOR after a signature; names are only names to its
+# JavaScript, which reads what the entry and metadata files point at.
+
+SIGNATURE = b"pagefind_dcd"
+
+
+def _head(major: int, n: int) -> bytes:
+    if n < 24:
+        return bytes([major << 5 | n])
+    for ai, size in ((24, 1), (25, 2), (26, 4), (27, 8)):
+        if n < 1 << (8 * size):
+            return bytes([major << 5 | ai]) + n.to_bytes(size, "big")
+    raise ValueError(f"CBOR length too large: {n}")
+
+
+def cbor_decode(data: bytes, pos: int = 0):
+    """One CBOR item (the kinds Pagefind writes: integers, strings, arrays) and where it ends."""
+    b = data[pos]
+    major, ai = b >> 5, b & 31
+    pos += 1
+    if ai < 24:
+        n = ai
+    elif ai <= 27:
+        size = 1 << (ai - 24)
+        n, pos = int.from_bytes(data[pos:pos + size], "big"), pos + size
+    else:
+        raise ValueError(f"unexpected CBOR item {b:#x}")
+    if major == 0:
+        return n, pos
+    if major == 1:
+        return -1 - n, pos
+    if major == 2:
+        return bytes(data[pos:pos + n]), pos + n
+    if major == 3:
+        return data[pos:pos + n].decode("utf-8"), pos + n
+    if major == 4:
+        items = []
+        for _ in range(n):
+            item, pos = cbor_decode(data, pos)
+            items.append(item)
+        return items, pos
+    raise ValueError(f"unexpected CBOR major type {major}")
+
+
+def cbor_encode(value) -> bytes:
+    if isinstance(value, int) and not isinstance(value, bool):
+        return _head(0, value) if value >= 0 else _head(1, -1 - value)
+    if isinstance(value, bytes):
+        return _head(2, len(value)) + value
+    if isinstance(value, str):
+        data = value.encode("utf-8")
+        return _head(3, len(data)) + data
+    if isinstance(value, list):
+        return _head(4, len(value)) + b"".join(cbor_encode(v) for v in value)
+    raise ValueError(f"cannot encode {type(value).__name__} as CBOR")
+
+
+def _read(path: Path):
+    data = gzip.decompress(path.read_bytes())
+    if not data.startswith(SIGNATURE):
+        raise ValueError(f"{path.name}: not a Pagefind file")
+    value, end = cbor_decode(data, len(SIGNATURE))
+    if end != len(data):
+        raise ValueError(f"{path.name}: trailing bytes")
+    return value
+
+
+def _write(path: Path, value) -> None:
+    path.write_bytes(gzip.compress(SIGNATURE + cbor_encode(value), mtime=0))
+
+
+def _named(lang: str, value, width: int) -> str:
+    return f"{lang}_{hashlib.sha256(cbor_encode(value)).hexdigest()[:width]}"
+
+
+def canonical(bundle: Path) -> None:
+    """Put a bundle Pagefind wrote in one order (see above), in place."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    for lang, info in entry["languages"].items():
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        version, pages, chunks, filters, sorts, fields = meta
+        renamed = []
+        for name, old in filters:
+            path = bundle / "filter" / f"{old}.pf_filter"
+            fname, values = _read(path)
+            value = [fname, sorted(values, key=lambda v: v[0])]
+            new = _named(lang, value, 7)
+            path.unlink()
+            _write(bundle / "filter" / f"{new}.pf_filter", value)
+            renamed.append([name, new])
+        meta = [version, pages, chunks, sorted(renamed), sorted(sorts, key=lambda s: s[0]), sorted(fields)]
+        info["hash"] = _named(lang, meta, 10)
+        meta_path.unlink()
+        _write(bundle / f"pagefind.{info['hash']}.pf_meta", meta)
+    entry_path.write_text(json.dumps(entry, ensure_ascii=False, sort_keys=True, separators=(",", ":")),
+                          encoding="utf-8")

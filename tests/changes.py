@@ -240,7 +240,7 @@ OVERRIDES = {
     "official.html": ("<h1>{{ o.name }}</h1>",
                       "<ul class=\"x-met\">{% for e, n in o.met %}<li>{{ e.name }} {{ e.country }} "
                       "{{ e.count }} briefings, met {{ n }} times</li>{% endfor %}</ul>"),
-    "briefing.html": ("<h1>{{ b.title }}</h1>",
+    "briefing.html": ("{{ b.title }}</h1>",
                       "<ul class=\"x-said\">{% for s in b.statements %}<li>{{ s.speaker }}: {{ s.text }}</li>"
                       "{% endfor %}"
                       "{% for r, rslug in related %}<li>{{ r.title }}: {{ r.summary }}</li>{% endfor %}</ul>"),
