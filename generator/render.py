@@ -166,6 +166,8 @@ def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> P
     officials = [(p, links[p.name], site.officials[links[p.name]].country) for p in b.officials]
     return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug, "key": key,
                                            "links": links, "officials": officials,
+                                           # each official's name across the archive, for search
+                                           "names": sorted({site.officials[slug].name for slug in links.values()}),
                                            "related": [(r, r.slug) for r in site.related.get(b.source, [])]},
                     expand=briefing_texts)
 
