@@ -151,7 +151,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             result.errors, notices = problems_from_record(record)
             result.notices += notices
             result.briefings, result.unchanged = record.briefings, True
-            result.pages = sum(digest is not None for digest, _, _ in record.files.values())
+            result.pages = sum(digest is not None and not rel.startswith(search.BUNDLE)
+                               for rel, (digest, _, _) in record.files.items())
             result.seconds = time.perf_counter() - start
             return result
         # extract (reuse point 1: the store's extractions)

@@ -77,9 +77,19 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
         # a seed outside the archive is known by its absolute path, which a published page must
         # not show: from the seeds folder's parent on ("raw/01732.txt")
         source_name=lambda path: os.path.relpath(path, config.seeds.parent) if os.path.isabs(path) else path,
-        longdate=lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d),
+        longdate=_longdate,
         monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
     return env
+
+
+def _longdate(d) -> str:
+    """The one date format of every page: 25 November 2020 (a date, or an ISO date string)."""
+    if isinstance(d, str):
+        try:
+            d = dt.date.fromisoformat(d)
+        except ValueError:
+            return d
+    return f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d)
 
 
 def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:

@@ -109,9 +109,11 @@
       if (mine !== generation || !search) return;
       results = search.results;
       shown = 0;
-      status.textContent = results.length + (results.length === 1 ? " briefing matches " : " briefings match ")
-        + describe(query, filters) + ".";
-      return more();
+      return more().then(function () {  // the count is told once the first results are there
+        if (mine !== generation) return;
+        status.textContent = results.length + (results.length === 1 ? " briefing matches " : " briefings match ")
+          + describe(query, filters) + ".";
+      });
     });
   }
   function remember() {

@@ -234,7 +234,7 @@ def base_url(root, rng):
 
 # template -> (a line of the theme's file, a line inserted after it that prints more of the context)
 OVERRIDES = {
-    "_macros.html": ("{% if b.summary %}",
+    "_macros.html": ("class=\"item-title\"",
                      "<p class=\"x-people\">{% for p in b.officials %}{{ p.name }} ({{ p.title }}, {{ p.country }}); "
                      "{% endfor %}topics: {{ b.topics|join(', ') }}</p>"),
     "official.html": ("<h1>{{ o.name }}</h1>",

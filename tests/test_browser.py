@@ -25,9 +25,10 @@ pytestmark = pytest.mark.browser
 
 IN_CI = os.environ.get("CI") == "true"
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 740}
 # "briefing" is not a path: it is reached by following the first link of the home page's list.
-PAGES = ["/", "briefing", "/officials/wang-yi/", "/countries/japan/", "/archive/", "/search/"]
+PAGES = ["/", "briefing", "/officials/", "/officials/wang-yi/", "/countries/", "/countries/japan/", "/topics/",
+         "/topics/olympics-and-sport/", "/archive/", "/archive/2020/", "/search/", "/404.html"]
 
 
 def _unavailable(reason: str):
@@ -128,12 +129,13 @@ def wait_for_search(page) -> str:
 
 # --------------------------------------------------------------------------- accessibility
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_reports_no_violations(new_page, site_url, name, scheme):
+def test_axe_reports_no_violations(new_page, site_url, name, scheme, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = new_page(color_scheme=scheme)
+    page = new_page(color_scheme=scheme, viewport=viewport)
     open_page(page, site_url, name)
     if name == "/search/":
         wait_for_search(page)  # let search.js settle so axe sees the final state
