@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from generator import feeds, guard, urls
+from generator import feeds, guard, search, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import Walker, page_digests, site_digest
@@ -142,7 +142,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         registry_fp = registry_fingerprint(config.data)
         seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
         shared = site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
-        inputs = hashlib.sha256((shared + seeds.digest).encode()).hexdigest()
+        pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
+        inputs = hashlib.sha256((shared + seeds.digest + pagefind).encode()).hexdigest()
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
@@ -151,7 +152,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             result.errors, notices = problems_from_record(record)
             result.notices += notices
             result.briefings, result.unchanged = record.briefings, True
-            result.pages = sum(digest is not None for digest, _, _ in record.files.values())
+            result.pages = sum(digest is not None and not rel.startswith(search.BUNDLE)
+                               for rel, (digest, _, _) in record.files.items())
             result.seconds = time.perf_counter() - start
             return result
         # extract (reuse point 1: the store's extractions)
@@ -168,8 +170,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             lists = list_plans(site, config)
             relations = extras.prepare(site, lists)
             list_digests = page_digests(lists, shared, walker=walker)
-            made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config),
-                    "search/index.json": feeds.search_index(site, config)}
+            made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config)}
             site.wait()
         finally:
             site.close()
@@ -210,12 +211,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.add("feed.xml", made["feed.xml"])
             writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config))
             writer.add("robots.txt", made["robots.txt"])
-            writer.add("search/index.json", made["search/index.json"])
             for rel, data in static_files(config).items():
                 writer.add(rel, data)
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
+            # search: Pagefind over the pages just written (or its bundle kept: see search.py)
+            bundle = search.write_bundle(writer, list(zip(rels, digests)), pagefind, record, there, progress)
             writer.finish()
         except BaseException:
             if rendering is not None:
@@ -223,7 +225,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.abort()
             raise
         # the record: what the output folder now holds, as this build left it
-        page_digest = dict(zip(rels, digests))
+        page_digest = dict(zip(rels, digests)) | bundle
         files = {}
         for rel in sorted(writer.files):
             if in_place and rel in untouched:

@@ -1,8 +1,7 @@
-"""Atom feed, sitemap, robots.txt and the search index: machine-readable views of the Site."""
+"""Atom feed, sitemap and robots.txt: machine-readable views of the Site (search: search.py)."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import xml.etree.ElementTree as ET
 from urllib.parse import urlsplit
 
@@ -97,13 +96,3 @@ def robots(config: SiteConfig) -> bytes:
     if is_absolute(config.base_url):
         text += f"\nSitemap: {urls.absolute(config.base_url, 'sitemap.xml')}\n"
     return text.encode()
-
-
-def search_index(site: Site, config: SiteConfig) -> bytes:
-    """A compact JSON index the search page filters in the browser."""
-    docs = [{"u": urls.href(config.base_path, urls.page("briefings", site.slugs[b.source])),
-             "t": b.title, "d": b.date.isoformat(), "s": b.summary,
-             "o": [p.name for p in b.officials], "c": [site.countries[c].name for c in b.countries if c in site.countries],
-             "p": list(b.topics), "e": b.event_type}
-            for b in site.briefings]
-    return json.dumps(docs, ensure_ascii=False, separators=(",", ":"), sort_keys=True).encode("utf-8")

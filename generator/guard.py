@@ -192,7 +192,12 @@ def remove_stale(out: Path, inside: bool = True) -> list[str]:
             os.unlink(entry.path)
         removed.append(entry.path)
     if inside and out.is_dir():
-        for folder, _, files in os.walk(out):
+        for folder, folders, files in os.walk(out):
+            for name in list(folders):  # a step's scratch folder (search.py)
+                if (m := _TEMP.fullmatch(name)) and _gone(int(m[1])):
+                    shutil.rmtree(os.path.join(folder, name))
+                    folders.remove(name)
+                    removed.append(os.path.join(folder, name))
             for name in files:
                 if (m := _TEMP.fullmatch(name)) and _gone(int(m[1])):
                     os.unlink(os.path.join(folder, name))

@@ -101,6 +101,15 @@ class StagedWriter:
             shutil.copy2(old, target)
         return True
 
+    def current(self, rel: str) -> str:
+        """Where a file of the new site is now (another step reads it there: see search.py)."""
+        return self._root + rel
+
+    @property
+    def scratch(self) -> Path:
+        """A place inside what this writer owns for a step's temporary files (the staging folder)."""
+        return self.stage
+
     def finish(self) -> None:
         """Swap the new site in."""
         swap_in(self.stage, self.out)
@@ -123,6 +132,7 @@ class InPlaceWriter:
         self.out, self.previous = out, previous
         self.files: set[str] = set()
         self.pending: list[tuple[Path, Path]] = []
+        self._pending: dict[str, str] | None = None  # target -> temporary file, for current()
 
     def _claim(self, rel: str) -> None:
         if rel in self.files:
@@ -151,6 +161,18 @@ class InPlaceWriter:
         tmp = target.with_name(f".{target.name}.new-{os.getpid()}")
         self.pending.append((tmp, target))
         write_file(str(tmp), data)
+
+    def current(self, rel: str) -> str:
+        """Where a file of the new site is now: its temporary file, or the target it already is."""
+        if self._pending is None or len(self._pending) != len(self.pending):
+            self._pending = {str(target): str(tmp) for tmp, target in self.pending}
+        target = os.path.join(self.out, rel)
+        return self._pending.get(target, target)
+
+    @property
+    def scratch(self) -> Path:
+        """A place inside what this writer owns for a step's temporary files (the output folder)."""
+        return self.out
 
     def keep(self, rel: str) -> bool:
         """The old site's file stays as it is."""

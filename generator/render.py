@@ -77,10 +77,20 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
         # a seed outside the archive is known by its absolute path, which a published page must
         # not show: from the seeds folder's parent on ("raw/01732.txt")
         source_name=lambda path: os.path.relpath(path, config.seeds.parent) if os.path.isabs(path) else path,
-        longdate=lambda d: f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d),
+        longdate=_longdate,
         monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
     env.filters.update(webfilters.filters(config, reg.country_name))  # absolute URLs, Atom, BibTeX, JSON (webfilters.py)
     return env
+
+
+def _longdate(d) -> str:
+    """The one date format of every page: 25 November 2020 (a date, or an ISO date string)."""
+    if isinstance(d, str):
+        try:
+            d = dt.date.fromisoformat(d)
+        except ValueError:
+            return d
+    return f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d)
 
 
 def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:
@@ -169,6 +179,8 @@ def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> P
     officials = [(p, links[p.name], site.officials[links[p.name]].country) for p in b.officials]
     return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug, "key": key,
                                            "links": links, "officials": officials,
+                                           # each official's name across the archive, for search
+                                           "names": sorted({site.officials[slug].name for slug in links.values()}),
                                            "related": [(r, r.slug) for r in site.related.get(b.source, [])]},
                     expand=briefing_texts)
 

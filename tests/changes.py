@@ -234,13 +234,13 @@ def base_url(root, rng):
 
 # template -> (a line of the theme's file, a line inserted after it that prints more of the context)
 OVERRIDES = {
-    "_macros.html": ("{% if b.summary %}",
+    "_macros.html": ("class=\"item-title\"",
                      "<p class=\"x-people\">{% for p in b.officials %}{{ p.name }} ({{ p.title }}, {{ p.country }}); "
                      "{% endfor %}topics: {{ b.topics|join(', ') }}</p>"),
     "official.html": ("<h1>{{ o.name }}</h1>",
                       "<ul class=\"x-met\">{% for e, n in o.met %}<li>{{ e.name }} {{ e.country }} "
                       "{{ e.count }} briefings, met {{ n }} times</li>{% endfor %}</ul>"),
-    "briefing.html": ("<h1>{{ b.title }}</h1>",
+    "briefing.html": ("{{ b.title }}</h1>",
                       "<ul class=\"x-said\">{% for s in b.statements %}<li>{{ s.speaker }}: {{ s.text }}</li>"
                       "{% endfor %}"
                       "{% for r, rslug in related %}<li>{{ r.title }}: {{ r.summary }}</li>{% endfor %}</ul>"),

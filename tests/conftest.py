@@ -59,3 +59,16 @@ def seed_site(tmp_path_factory):
 
 def chromium_available() -> bool:
     return shutil.which(CHROMIUM) is not None or Path(CHROMIUM).exists()
+
+
+def pagefind_pages(site: Path) -> list[dict]:
+    """What the search bundle holds of each indexed page (url, meta, filters, content): Pagefind's
+    fragments, gzip-compressed JSON after a fixed signature."""
+    import gzip
+    import json
+    pages = []
+    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(fragment.read_bytes())
+        assert data.startswith(b"pagefind_dcd"), fragment
+        pages.append(json.loads(data[len(b"pagefind_dcd"):]))
+    return pages

@@ -11,9 +11,11 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import struct
 import threading
 from pathlib import Path
+from urllib.parse import quote_plus
 
 import pytest
 
@@ -23,9 +25,10 @@ pytestmark = pytest.mark.browser
 
 IN_CI = os.environ.get("CI") == "true"
 DESKTOP = {"width": 1280, "height": 800}
-PHONE = {"width": 375, "height": 740}
+PHONE = {"width": 390, "height": 740}
 # "briefing" is not a path: it is reached by following the first link of the home page's list.
-PAGES = ["/", "briefing", "/officials/wang-yi/", "/countries/japan/", "/archive/", "/search/"]
+PAGES = ["/", "briefing", "/officials/", "/officials/wang-yi/", "/countries/", "/countries/japan/", "/topics/",
+         "/topics/olympics-and-sport/", "/archive/", "/archive/2020/", "/search/", "/404.html"]
 
 
 def _unavailable(reason: str):
@@ -126,12 +129,13 @@ def wait_for_search(page) -> str:
 
 # --------------------------------------------------------------------------- accessibility
 
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["1280", "phone"])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_axe_reports_no_violations(new_page, site_url, name, scheme):
+def test_axe_reports_no_violations(new_page, site_url, name, scheme, viewport):
     from axe_playwright_python.sync_playwright import Axe
 
-    page = new_page(color_scheme=scheme)
+    page = new_page(color_scheme=scheme, viewport=viewport)
     open_page(page, site_url, name)
     if name == "/search/":
         wait_for_search(page)  # let search.js settle so axe sees the final state
@@ -253,6 +257,131 @@ def test_typing_in_search_updates_results(page, site_url):
     page.wait_for_function("() => /1 briefing matches/.test(document.getElementById('search-status').textContent)")
     assert page.locator("#search-results li").count() == 1
     assert "q=wang+tokyo" in page.url or "q=wang%20tokyo" in page.url
+
+
+# --------------------------------------------------------------------------- full-text search
+
+FICTION = Path(__file__).parent / "fiction"
+SUB = "/sub/"  # the fiction site is built for, and served under, a sub-path
+
+
+@pytest.fixture(scope="module")
+def fiction(tmp_path_factory):
+    """The fictional articles and the seed built for https://example.test/sub/ and served over
+    HTTP at /sub/; with the site graph the build used, to know what each search should find."""
+    from generator.build import build
+    from generator.config import load_config
+
+    root = tmp_path_factory.mktemp("fiction")
+    (root / "seeds").mkdir()
+    for seed in [*sorted(FICTION.glob("*.txt")), *sorted((Path(__file__).parents[1] / "seeds").glob("*.txt"))]:
+        (root / "seeds" / seed.name).write_bytes(seed.read_bytes())
+    (root / "site.yaml").write_text("title: Fiction\nbase_url: https://example.test/sub/\n", encoding="utf-8")
+    serve_root = root / "www"
+    config = load_config(root / "site.yaml").with_overrides(output=serve_root / "sub")
+    result = build(config)
+    assert not result.errors, result.errors
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, format, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(serve_root)))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, name="fiction-http", daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", result.site, serve_root / "sub"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+def _href(b) -> str:
+    return SUB + "briefings/" + b.slug + "/"
+
+
+def search_hrefs(page, url: str) -> tuple[str, list[str]]:
+    """Open the search page at `url` (query and filters in the address), show every result, and
+    return the status and the results' links."""
+    page.goto(url)
+    status = wait_for_search(page)
+    page.wait_for_function("n => document.querySelectorAll('#search-results li').length >= n",
+                           arg=min(int(status.split()[0]) if status[0].isdigit() else 0, 20))
+    while page.locator("#search-more").count():
+        before = page.locator("#search-results li").count()
+        page.locator("#search-more").click()
+        page.wait_for_function("n => document.querySelectorAll('#search-results li').length > n", arg=before)
+    return status, page.locator("#search-results li h2 a").evaluate_all("as => as.map(a => a.getAttribute('href'))")
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"[a-z]{7,}", text.lower()))
+
+
+def test_search_finds_a_word_only_one_body_holds(page, fiction):
+    base, site, out = fiction
+    # the body text of each briefing page, from the written HTML (not from the search bundle)
+    bodies = {}
+    for b in site.briefings:
+        html = (out / "briefings" / b.slug / "index.html").read_text(encoding="utf-8")
+        body = re.search(r'<section class="body"[^>]*>(.*?)</section>', html, re.S)[1]
+        bodies[b.slug] = re.sub(r"<[^>]+>", " ", body)
+    everything = {slug: (out / "briefings" / slug / "index.html").read_text(encoding="utf-8").lower()
+                  for slug in bodies}
+    # a word of one body, not of its title, and no other page holding even its first six letters
+    # (search matches the stems of words)
+    found = None
+    for slug, body in sorted(bodies.items()):
+        title = next(b.title for b in site.briefings if b.slug == slug).lower()
+        for word in sorted(_words(body)):
+            if word[:6] not in title and not any(word[:6] in text for other, text in everything.items()
+                                                 if other != slug):
+                found = slug, word
+                break
+        if found:
+            break
+    assert found, "no word of the fiction is found in one briefing only"
+    slug, word = found
+    status, hrefs = search_hrefs(page, f"{base}{SUB}search/?q={word}")
+    assert "1 briefing matches" in status, (word, status)
+    assert hrefs == [SUB + "briefings/" + slug + "/"], (word, hrefs)
+    page.locator("#search-results a").first.click()  # the link works under the sub-path
+    page.wait_for_load_state("load")
+    assert page.url == f"{base}{SUB}briefings/{slug}/"
+
+
+def test_search_for_a_name_finds_its_briefings_and_filters_narrow(page, fiction):
+    base, site, out = fiction
+    # the official named in the most briefings (at most 20: one page of results)
+    official = max((o for o in site.officials.values() if 2 <= len(o.briefings) <= 20 and " " in o.name),
+                   key=lambda o: (len(o.briefings), o.name))
+    mine = {_href(b) for b in official.briefings}
+    status, hrefs = search_hrefs(page, f"{base}{SUB}search/?q={quote_plus(official.name)}")
+    assert mine <= set(hrefs), (official.name, status)
+    # the official filter leaves exactly their briefings
+    page.select_option("#f-official", official.name)
+    page.wait_for_function("name => document.getElementById('search-status').textContent.includes('official: ' + name)",
+                           arg=official.name)
+    assert "official=" in page.url
+    status, filtered = search_hrefs(page, page.url)
+    assert sorted(filtered) == sorted(mine), status
+    # a year filter alone lists that year's briefings, newest first, and fewer than all
+    years = sorted({b.date.year for b in site.briefings})
+    year = max(years, key=lambda y: (sum(b.date.year == y for b in site.briefings), y))
+    expected = [b for b in site.briefings if b.date.year == year]
+    assert 0 < len(expected) < len(site.briefings)
+    status, hrefs = search_hrefs(page, f"{base}{SUB}search/?year={year}")
+    assert f"{len(expected)} briefing" in status, status
+    assert sorted(hrefs) == sorted(_href(b) for b in expected)
+    dates = page.locator("#search-results time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))")
+    assert dates == sorted(dates, reverse=True)
+    # a country filter on top of it narrows again, to briefings that list that country
+    code = max({c for b in expected for c in b.countries}, key=lambda c: (sum(c in b.countries for b in expected), c))
+    name = next(e.name for e in site.countries.values() if e.code == code)
+    status, narrowed = search_hrefs(page, f"{base}{SUB}search/?year={year}&country={quote_plus(name)}")
+    assert sorted(narrowed) == sorted(_href(b) for b in expected if code in b.countries), status
 
 
 # --------------------------------------------------------------------------- screenshots

@@ -11,7 +11,7 @@ import pytest
 from generator.build import build
 from generator.config import load_config
 
-from conftest import ROOT
+from conftest import ROOT, pagefind_pages
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -180,7 +180,8 @@ def test_control_characters_in_a_seed_never_break_the_feed_or_reach_a_page(archi
     site = archive.root / "site"
     ET.parse(site / "feed.xml")
     ET.parse(site / "sitemap.xml")
-    json.loads((site / "search" / "index.json").read_text(encoding="utf-8"))
+    json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert [page["meta"]["title"] for page in pagefind_pages(site)] == ["Bell \ufffd and tab here"]
     for page in site.rglob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", text), page

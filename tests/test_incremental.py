@@ -156,7 +156,11 @@ def test_a_text_only_edit_rewrites_only_that_briefings_page(archive, tmp_path):
     build(config, cache_dir=cache)
     after = {rel: p.stat().st_ino for rel, p in tree(config.output).items()}
     rewritten = sorted(rel for rel in before if after.get(rel) != before[rel])
-    assert len(rewritten) == 1 and rewritten[0].startswith("briefings/")
+    pages = [rel for rel in rewritten if not rel.startswith("pagefind/")]
+    assert len(pages) == 1 and pages[0].startswith("briefings/")
+    # and of the search bundle, the files that hold its words (its text, the index) and those naming them
+    kinds = sorted(rel.rsplit(".", 1)[-1] for rel in rewritten if rel.startswith("pagefind/"))
+    assert kinds == ["json", "pf_fragment", "pf_index", "pf_meta"], rewritten
     build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
     same_trees(config.output, tmp_path / "clean")
     # an edit that changes what lists show (the date) still equals a clean build

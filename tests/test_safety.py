@@ -444,10 +444,10 @@ def test_an_os_failure_is_one_line_naming_the_path_and_the_cause(built, capsys, 
 def test_an_os_failure_naming_no_file_names_the_folders_written(built, capsys, monkeypatch):
     import generator.build as build_module
 
-    def search_index(site, config):  # written while the new site is being made
+    def robots(config):  # written while the new site is being made
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(build_module.feeds, "search_index", search_index)
+    monkeypatch.setattr(build_module.feeds, "robots", robots)
     code, out, err = run(["build"], capsys)
     assert code == 2 and "No space left on device" in err and str(built.root / "site") in err, err
     assert "internal error" not in err
