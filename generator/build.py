@@ -49,6 +49,8 @@ class BuildResult:
     # the site graph the build used; also spares a command that exits right after the build
     # freeing its many objects one by one
     site: object = None
+    # a search step left behind (build(defer_search=True)): search.catch_up does it
+    search: search.Pending | None = None
     errors: list[BriefingError] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
@@ -114,23 +116,26 @@ def _still_there(out: Path, record: Record) -> set[str]:
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
-          clean: bool = False, workers: int | None = None, force: bool = False) -> BuildResult:
+          clean: bool = False, workers: int | None = None, force: bool = False,
+          defer_search: bool = False) -> BuildResult:
     """seeds/ -> a complete static site in config.output, reusing what has not changed.
-    The output folder must be the build's own (see guard), unless `force` takes it over."""
+    The output folder must be the build's own (see guard), unless `force` takes it over.
+    `defer_search`: a search bundle that needs Pagefind is left as it was (result.search says
+    what is left to do; see search.py)."""
     # A build makes hundreds of thousands of long-lived objects and few cycles: the cyclic
     # collector would walk them all again and again (a third of the time at 10,000 seeds).
     enabled = gc.isenabled()
     gc.disable()
     try:
         with guard.session(config, cache_dir, force):  # owned output, one build at a time, no stale files
-            return _build(config, progress, cache_dir, clean, workers)
+            return _build(config, progress, cache_dir, clean, workers, defer_search)
     finally:
         if enabled:
             gc.enable()
 
 
 def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None, clean: bool,
-           workers: int | None) -> BuildResult:
+           workers: int | None, defer_search: bool = False) -> BuildResult:
     start = time.perf_counter()
     out = check_output(config)
     store = Store(cache_dir)
@@ -178,7 +183,10 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
         plans = in_order(lists, pages + more)
         cores = workers or os.cpu_count() or 1
-        digests = in_order(list_digests, page_digests(pages + more, shared, walker=walker, workers=cores))
+        more_digests = page_digests(pages + more, shared, walker=walker, workers=cores)
+        digests = in_order(list_digests, more_digests)
+        # what search indexes: each briefing's page (output file, digest, date)
+        indexed = [(urls.output_file(p.rel), d, b.date) for p, d, b in zip(pages, more_digests, site.briefings)]
         rels = [urls.output_file(plan.rel) for plan in plans]
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
         kept = {rel for rel, digest in zip(rels, digests)
@@ -217,7 +225,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 if progress:
                     progress("writing", n, len(todo))
             # search: Pagefind over the pages just written (or its bundle kept: see search.py)
-            bundle = search.write_bundle(writer, list(zip(rels, digests)), pagefind, record, there, progress)
+            bundle = search.write_bundle(writer, indexed, pagefind, record, there, progress,
+                                         defer=defer_search, workers=cores)
             writer.finish()
         except BaseException:
             if rendering is not None:
@@ -225,7 +234,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.abort()
             raise
         # the record: what the output folder now holds, as this build left it
-        page_digest = dict(zip(rels, digests)) | bundle
+        page_digest = dict(zip(rels, digests)) | bundle.files
         files = {}
         for rel in sorted(writer.files):
             if in_place and rel in untouched:
@@ -234,10 +243,12 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             st = os.stat(os.path.join(out, rel))
             files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
         store.prune(set(gathered.keys.values()))
-        store.save_record(Record(str(out), inputs, files, problems_to_record(gathered.errors, gathered.notices),
-                                 result.briefings))
+        store.save_record(Record(str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
+                                 problems_to_record(gathered.errors, gathered.notices), result.briefings))
         store.commit()
         result.pages, result.site = len(plans), site
+        if bundle.behind:
+            result.search = search.Pending(config, cache_dir, inputs, indexed, pagefind, cores)
         result.seconds = time.perf_counter() - start
         return result
     finally:

@@ -1,22 +1,39 @@
-"""Full-text search: Pagefind run over the new site's pages, its bundle written as part of the site.
+"""Full-text search: Pagefind run over the new site's briefing pages, in shards, written as part of the site.
 
 Pagefind (the `pagefind[bin]` dependency, a Rust program shipped in a wheel) reads HTML and
 writes a static index that its own JavaScript queries in the browser: every word of what a
 template marks with `data-pagefind-body`, and the filters, metadata and sort keys the template
-marks with `data-pagefind-filter`, `-meta` and `-sort`. It indexes a whole site at once, so
-it runs after every page of the new site is written and before the site is swapped in; its
-files (`pagefind/...`) go through the build's writer like any other file.
+marks with `data-pagefind-filter`, `-meta` and `-sort`. The briefing pages are what is indexed.
 
-It is the build's third reuse point, and a small one. The bundle is made of the pages and of
-Pagefind itself: its digest (`bundle_digest`) is taken over every page's digest and the
-Pagefind binary's bytes. When that digest is the one recorded for the bundle and its files
-are still as the last build left them, the bundle is kept without running Pagefind.
+Pagefind is not incremental: it reads every page it is given, about 1.3 ms of CPU each. So the
+briefings are indexed in *shards*, each a Pagefind bundle of its own over the briefings of one
+stretch of time, and a shard is made again only when one of its pages changed. Shards are
+found by splitting time: the whole archive is one shard while it has at most SHARD_PAGES
+briefings; else each decade is, or, when a decade has more, each year, half-year, quarter,
+month and last day (a day is never split). A briefing's shard follows from its date and the
+counts of its own stretch of time only, so an edit, an added or a removed briefing changes
+the shards of its own stretch and no other. The search page merges them with Pagefind's
+`mergeIndex`; since a shard is one stretch of time, a list newest first is the shards newest
+first, each in its own order (static/search.js).
 
-Pagefind reads a folder: it gets a scratch folder of hard links to the new site's pages,
-inside what the writer owns (the staging folder, or the output folder for a build that
-changes files in place), named `.pagefind.new-PID` so that `guard` removes it if the build
-is killed. It runs in that folder, with no `PAGEFIND_*` variables, so no configuration
-file or variable of the user's changes what it writes: its output is a function of the pages.
+The bundle: the oldest shard is Pagefind's primary bundle, in `pagefind/` with Pagefind's
+JavaScript and WebAssembly; every other shard is in `pagefind/<shard>/`, its index alone;
+`pagefind/shards.json` lists them, newest first. Each shard is a reuse point of its own, like
+a page: its digest (`shard_digest`) covers its name, its place, the Pagefind binary and each of
+its pages' digests; it is recorded as the digest of each of its files. A shard whose digest is
+the recorded one and whose files are as the last build left them is kept without Pagefind.
+
+Pagefind reads a folder: each shard gets a scratch folder of hard links to its pages, inside
+what the writer owns (the staging folder, or the output folder for a build that changes files
+in place), under `.pagefind.new-PID` so that `guard` removes it if the build is killed. It
+runs in that folder, with no `PAGEFIND_*` variables, so no configuration file or variable of
+the user's changes what it writes: its output is a function of the pages. Shards are indexed
+in as many Pagefind processes at once as the build has workers.
+
+A build may leave search behind (`defer`, for the live preview, which must not wait for it):
+then the bundle the last build left is kept as it is, recorded with its old digests, the
+build's inputs are recorded as BEHIND + the inputs (so no build takes the site to be up to
+date), and `catch_up` brings the bundle up to date afterwards, over the pages as written.
 """
 from __future__ import annotations
 
@@ -28,12 +45,18 @@ import shutil
 import signal
 import subprocess
 import sys
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
 from generator.errors import BriefingError
 
 BUNDLE = "pagefind/"  # the bundle's folder in the site, as the templates load it
+MANIFEST = BUNDLE + "shards.json"  # the shards, newest first, for static/search.js
+SHARD_PAGES = 250  # the most briefings a shard holds, unless they are all of one day
+BEHIND = "search-behind:"  # a record's inputs while the search bundle is behind its pages
+INDEX_FILES = ("index/", "filter/", "fragment/")  # with the entry and meta files: a shard's own index
 
 
 def executable() -> Path:
@@ -53,14 +76,93 @@ def tool_digest() -> str:
         return hashlib.file_digest(fh, "sha256").hexdigest()
 
 
-def bundle_digest(pages: Iterable[tuple[str, str]], tool: str) -> str:
-    """Digest of what the bundle is made of: each page (output file, page digest) and the tool."""
-    h = hashlib.sha256(tool.encode())
-    for rel, digest in sorted(pages):
+# ------------------------------------------------------------------ shards
+# Each level splits a stretch of time into the next one's: (name of the part a date is in, its first day).
+def _decade(d: date) -> tuple[str, date]:
+    return f"{d.year // 10 * 10}s", date(d.year // 10 * 10, 1, 1)
+
+
+def _year(d: date) -> tuple[str, date]:
+    return f"{d.year}", date(d.year, 1, 1)
+
+
+def _half(d: date) -> tuple[str, date]:
+    h = (d.month - 1) // 6
+    return f"{d.year}-h{h + 1}", date(d.year, 6 * h + 1, 1)
+
+
+def _quarter(d: date) -> tuple[str, date]:
+    q = (d.month - 1) // 3
+    return f"{d.year}-q{q + 1}", date(d.year, 3 * q + 1, 1)
+
+
+def _month(d: date) -> tuple[str, date]:
+    return f"{d.year}-{d.month:02d}", date(d.year, d.month, 1)
+
+
+def _day(d: date) -> tuple[str, date]:
+    return d.isoformat(), d
+
+
+LEVELS = (_decade, _year, _half, _quarter, _month, _day)
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind bundle: the briefing pages of one stretch of time."""
+
+    key: str                          # its name: "all", "2010s", "2019", "2019-h2", "2019-q3", "2019-07", "2019-07-14"
+    start: date                       # the first day of its stretch (its oldest briefing's, for "all")
+    pages: tuple[tuple[str, str], ...]  # (output file, page digest), sorted
+    primary: bool = False             # the oldest shard: Pagefind's primary bundle, with its JavaScript
+
+    @property
+    def folder(self) -> str:
+        return BUNDLE if self.primary else f"{BUNDLE}{self.key}/"
+
+
+def plan_shards(pages: Iterable[tuple[str, str, date]], limit: int | None = None) -> list[Shard]:
+    """The shards of the briefing pages (output file, page digest, the briefing's date), newest first."""
+    limit = limit or SHARD_PAGES
+    pages = sorted(pages)
+    if not pages:
+        return []
+    found: list[tuple[date, str, list]] = []
+
+    def split(key: str, start: date, members: list, level: int) -> None:
+        if len(members) <= limit or level == len(LEVELS):
+            found.append((start, key, members))
+            return
+        parts: dict[str, tuple[date, list]] = {}
+        for page in members:
+            name, first = LEVELS[level](page[2])
+            parts.setdefault(name, (first, []))[1].append(page)
+        for name, (first, part) in parts.items():
+            split(name, first, part, level + 1)
+
+    split("all", min(p[2] for p in pages), pages, 0)
+    found.sort(key=lambda f: f[0], reverse=True)  # stretches of time do not overlap
+    oldest = len(found) - 1
+    return [Shard(key, start, tuple((rel, digest) for rel, digest, _ in members), i == oldest)
+            for i, (start, key, members) in enumerate(found)]
+
+
+def shard_digest(shard: Shard, tool: str) -> str:
+    """Digest of what a shard's files are made of: its name and place, the tool, its pages."""
+    h = hashlib.sha256(f"{tool}\0{shard.key}\0{shard.primary}".encode())
+    for rel, digest in shard.pages:
         h.update(f"\0{rel}\0{digest}".encode())
     return h.hexdigest()
 
 
+def manifest(shards: list[Shard]) -> bytes:
+    """`pagefind/shards.json`: the shards newest first, and which one is in `pagefind/` itself."""
+    primary = next((s.key for s in shards if s.primary), None)
+    return json.dumps({"version": 1, "primary": primary, "shards": [s.key for s in shards]},
+                      separators=(",", ":")).encode()
+
+
+# ------------------------------------------------------------------ running Pagefind
 def _die_with_parent() -> None:
     """Pagefind ends when the build does, even a build killed outright (Linux)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build answers Ctrl-C and stops it
@@ -72,11 +174,10 @@ def _die_with_parent() -> None:
             pass
 
 
-def run_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> Path:
-    """Index `pages` (output file, where its bytes are now) with Pagefind in `scratch`; return
-    the folder holding the bundle. Raises BriefingError naming what failed."""
+def start_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> subprocess.Popen:
+    """Start Pagefind over `pages` (output file, where its bytes are now) in `scratch`; see finish_pagefind."""
     tool = executable()
-    site, bundle = scratch / "site", scratch / "bundle"
+    site = scratch / "site"
     made: set[str] = set()
     for rel, path in pages:
         target = os.path.join(site, rel)
@@ -88,54 +189,212 @@ def run_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> Path:
             os.link(path, target)
         except OSError:
             shutil.copyfile(path, target)
+    os.makedirs(site, exist_ok=True)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
     try:
-        proc = subprocess.run([str(tool), "--site", "site", "--output-path", "bundle", "--quiet"],
-                              cwd=scratch, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              preexec_fn=_die_with_parent if os.name == "posix" else None)
+        with open(scratch / "log", "wb") as log:
+            return subprocess.Popen([str(tool), "--site", "site", "--output-path", "bundle", "--quiet"],
+                                    cwd=scratch, env=env, stdin=subprocess.DEVNULL, stdout=log,
+                                    stderr=subprocess.STDOUT,
+                                    preexec_fn=_die_with_parent if os.name == "posix" else None)
     except OSError as exc:
         raise BriefingError(f"search: Pagefind could not be started: {exc.strerror or exc}", tool) from None
-    if proc.returncode != 0 or not (bundle / "pagefind.js").is_file():
-        said = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip().splitlines()[-5:]
-        raise BriefingError(f"search: Pagefind failed (exit status {proc.returncode}): "
-                            + (" / ".join(said) or "it wrote no pagefind.js"), tool)
+
+
+def finish_pagefind(proc: subprocess.Popen, scratch: Path) -> Path:
+    """Wait for a Pagefind that start_pagefind started; return the folder holding its bundle, put
+    in one order. Raises BriefingError naming what failed."""
+    status = proc.wait()
+    bundle = scratch / "bundle"
+    if status != 0 or not (bundle / "pagefind.js").is_file():
+        said = (scratch / "log").read_bytes().decode("utf-8", "replace").strip().splitlines()[-5:]
+        raise BriefingError(f"search: Pagefind failed (exit status {status}): "
+                            + (" / ".join(said) or "it wrote no pagefind.js"), executable())
     try:
         canonical(bundle)
     except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:  # a Pagefind that writes another format
         raise BriefingError(f"search: the bundle Pagefind wrote is not of the form this version of "
-                            f"briefings knows ({exc}); use pagefind 1.x", tool) from None
+                            f"briefings knows ({exc}); use pagefind 1.x", executable()) from None
     return bundle
 
 
-def write_bundle(writer, pages: list[tuple[str, str]], tool: str, record, there: set[str],
-                 progress: Callable[[str, int, int], None] | None = None) -> dict[str, str]:
-    """Put the search bundle into the new site: kept from the last build when its digest is
-    unchanged and its files are intact, else made again by Pagefind over every HTML page
-    (`pages`: output file, page digest; `tool`: the tool_digest()). Returns each bundle file's digest, for the record."""
-    digest = bundle_digest(pages, tool)
-    recorded = [rel for rel in record.files if rel.startswith(BUNDLE)]
-    if recorded and all(rel in there and record.files[rel][0] == digest for rel in recorded) \
-            and all(os.path.isfile(os.path.join(writer.out, rel)) for rel in recorded):
-        for rel in recorded:
-            writer.keep(rel)
-        return dict.fromkeys(recorded, digest)
-    if progress:
-        progress("indexing for search", 0, len(pages))
-    scratch = writer.scratch / f".pagefind.new-{os.getpid()}"
-    shutil.rmtree(scratch, ignore_errors=True)
+def run_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> Path:
+    """Index `pages` (output file, where its bytes are now) with Pagefind in `scratch`; return
+    the folder holding the bundle."""
+    scratch.mkdir(parents=True, exist_ok=True)
+    proc = start_pagefind(pages, scratch)
     try:
-        bundle = run_pagefind([(rel, writer.current(rel)) for rel, _ in pages], scratch)
-        written = {}
-        for folder, _, files in os.walk(bundle):
-            for name in sorted(files):
-                path = os.path.join(folder, name)
-                rel = BUNDLE + os.path.relpath(path, bundle).replace(os.sep, "/")
-                with open(path, "rb") as fh:
-                    writer.add(rel, fh.read())
-                written[rel] = digest
-        return written
+        return finish_pagefind(proc, scratch)
     finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+class Stopped(Exception):
+    """The caller asked the search step to stop (a preview with newer changes to build)."""
+
+
+def _index(jobs: list[tuple[Shard, list[tuple[str, str]]]], scratch: Path, workers: int,
+           stop: Callable[[], bool] | None, progress) -> list[Path]:
+    """Run Pagefind for each (shard, its pages as (output file, where its bytes are)), `workers`
+    at a time; returns each shard's bundle folder, in order."""
+    bundles: list[Path | None] = [None] * len(jobs)
+    running: list[tuple[int, subprocess.Popen, Path]] = []
+    todo = list(range(len(jobs)))
+    done = 0
+    try:
+        while todo or running:
+            while todo and len(running) < max(1, workers):
+                if stop is not None and stop():
+                    raise Stopped
+                i = todo.pop(0)
+                folder = scratch / str(i)
+                folder.mkdir(parents=True)
+                running.append((i, start_pagefind(jobs[i][1], folder), folder))
+            i, proc, folder = running.pop(0)
+            bundles[i] = finish_pagefind(proc, folder)
+            done += 1
+            if progress:
+                progress("indexing for search", done, len(jobs))
+    finally:
+        for _, proc, _ in running:  # an error or an interruption: the others stop too
+            if proc.poll() is None:
+                proc.kill()
+            proc.wait()
+    return bundles
+
+
+# ------------------------------------------------------------------ the search step
+@dataclass
+class Bundle:
+    """What the search step put in the site: each file's digest (for the record), and whether the
+    bundle is behind its pages (a deferred step kept the last one)."""
+
+    files: dict[str, str] = field(default_factory=dict)
+    behind: bool = False
+    indexed: int = 0  # shards made again by Pagefind
+
+
+def _index_file(rel: str) -> bool:
+    """Whether a file of a Pagefind bundle (relative to it) is its index rather than Pagefind's program."""
+    return rel == "pagefind-entry.json" or rel.endswith(".pf_meta") or rel.startswith(INDEX_FILES)
+
+
+def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, there: set[str],
+                 progress: Callable[[str, int, int], None] | None = None, *, defer: bool = False,
+                 workers: int = 1, stop: Callable[[], bool] | None = None) -> Bundle:
+    """Put the search bundle into the new site (`pages`: each briefing page's output file, page
+    digest and date; `tool`: the tool_digest()): each shard kept from the last build when its
+    digest is unchanged and its files are intact, else made again by Pagefind. With `defer`, a
+    bundle that needs Pagefind is not made: the last one stays as it is (see the module's text)."""
+    shards = plan_shards(pages)
+    by_digest: dict[str, list[str]] = {}
+    for rel, (digest, _, _) in record.files.items():
+        if rel.startswith(BUNDLE) and digest is not None:
+            by_digest.setdefault(digest, []).append(rel)
+    digests = [shard_digest(s, tool) for s in shards]
+    kept = [bool(by_digest.get(d)) and all(rel in there and os.path.isfile(os.path.join(writer.out, rel))
+                                           for rel in by_digest[d]) for d in digests]
+    listing = manifest(shards)
+    manifest_digest = hashlib.sha256(listing).hexdigest()
+    result = Bundle()
+    if defer and not all(kept):
+        for rel, (digest, _, _) in record.files.items():  # the last bundle, as it is
+            if rel.startswith(BUNDLE) and rel in there and writer.keep(rel):
+                result.files[rel] = digest
+        result.behind = True
+        return result
+    for shard, digest, keep in zip(shards, digests, kept):
+        if keep:
+            for rel in by_digest[digest]:
+                writer.keep(rel)
+                result.files[rel] = digest
+    stale = [(s, d) for s, d, k in zip(shards, digests, kept) if not k]
+    if stale:
+        scratch = writer.scratch / f".pagefind.new-{os.getpid()}"
         shutil.rmtree(scratch, ignore_errors=True)
+        try:
+            jobs = [(s, [(rel, writer.current(rel)) for rel, _ in s.pages]) for s, _ in stale]
+            if progress:
+                progress("indexing for search", 0, len(jobs))
+            bundles = _index(jobs, scratch, workers, stop, progress)
+            for (shard, digest), bundle in zip(stale, bundles):
+                for folder, _, files in os.walk(bundle):
+                    for name in sorted(files):
+                        path = os.path.join(folder, name)
+                        inner = os.path.relpath(path, bundle).replace(os.sep, "/")
+                        if not shard.primary and not _index_file(inner):
+                            continue  # Pagefind's program: the primary bundle's copy serves every shard
+                        with open(path, "rb") as fh:
+                            writer.add(shard.folder + inner, fh.read())
+                        result.files[shard.folder + inner] = digest
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+        result.indexed = len(stale)
+    writer.add(MANIFEST, listing)
+    result.files[MANIFEST] = manifest_digest
+    return result
+
+
+@dataclass
+class Pending:
+    """A search step a build left behind (`defer`), to be done by catch_up."""
+
+    config: object
+    cache_dir: Path | None
+    inputs: str                          # the build's inputs digest
+    pages: list[tuple[str, str, date]]   # as write_bundle takes them
+    tool: str
+    workers: int = 1
+
+
+def catch_up(pending: Pending, stop: Callable[[], bool] | None = None,
+             progress: Callable[[str, int, int], None] | None = None) -> bool:
+    """Bring the search bundle a deferred build left behind up to date, over the pages as that build
+    wrote them, and record it. Returns False, changing nothing, when another build has run since,
+    a page is no longer as written, or `stop()` said to stop (between two Pagefind runs)."""
+    from generator import guard
+    from generator.output import InPlaceWriter
+    from generator.store import Record, Store
+    with guard.session(pending.config, pending.cache_dir) as out:
+        store = Store(pending.cache_dir)
+        try:
+            record = store.record()
+            if record.output != str(out) or record.inputs != BEHIND + pending.inputs:
+                return False  # another build came since: it has its own search step
+            there = set()  # the bundle's files and the pages to index that are as the record has them
+            for rel in {rel for rel, _, _ in pending.pages}.union(r for r in record.files if r.startswith(BUNDLE)):
+                _, size, mtime = record.files.get(rel, (None, -1, -1))
+                try:
+                    st = os.stat(os.path.join(out, rel))
+                except OSError:
+                    continue
+                if st.st_size == size and st.st_mtime_ns == mtime:
+                    there.add(rel)
+            if not all(rel in there for rel, _, _ in pending.pages):
+                return False  # a page is not as the build wrote it: the next build sees to it
+            writer = InPlaceWriter(out, set(record.files))
+            writer.keep_all(rel for rel in record.files if not rel.startswith(BUNDLE))
+            try:
+                bundle = write_bundle(writer, pending.pages, pending.tool, record, there, progress,
+                                      workers=pending.workers, stop=stop)
+                writer.finish()
+            except Stopped:
+                writer.abort()
+                return False
+            except BaseException:
+                writer.abort()
+                raise
+            files = {rel: v for rel, v in record.files.items() if not rel.startswith(BUNDLE)}
+            for rel, digest in sorted(bundle.files.items()):
+                st = os.stat(os.path.join(out, rel))
+                files[rel] = [digest, st.st_size, st.st_mtime_ns]
+            store.save_record(Record(record.output, pending.inputs, files, record.problems, record.briefings))
+            store.commit()
+            return True
+        finally:
+            store.close()
 
 
 # ------------------------------------------------------------------ one bundle for one site

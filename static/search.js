@@ -3,6 +3,13 @@
 // live in the address (?q=...&country=...), so a search can be linked to. Results are built
 // with textContent only: no text from the index is ever parsed as markup. Progressive
 // enhancement: without JavaScript the page links to the browsable indexes instead.
+//
+// The index is in shards, each the briefings of one stretch of time (generator/search.py):
+// pagefind/shards.json lists them newest first; the oldest is Pagefind's primary bundle in
+// pagefind/ itself, the others are merged into it (mergeIndex), each tagged with a filter
+// "shard" of its own name. A search with words is one search over all of them (Pagefind
+// merges their results by score, their filter counts by sum); a list newest first (filters
+// only) is each shard's own list by date, shard after shard, fetched as the reader goes on.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -17,6 +24,7 @@
                 "September", "October", "November", "December"];
   var PAGE = 20;
   var pagefind = null, selects = {}, results = [], shown = 0, generation = 0;
+  var shards = [], total = 0, queue = [], listed = null;  // listed: the filters of a list by date
 
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -80,15 +88,31 @@
     if (d.excerpt) li.appendChild(excerpt(d.excerpt));
     return li;
   }
+  // a list by date: the next shards' lists, newest first, until `n` results are known
+  function fill(n, mine) {
+    if (results.length >= n || !queue.length) return Promise.resolve();
+    var f = {};
+    Object.keys(listed).forEach(function (k) { f[k] = listed[k]; });
+    f.shard = queue.shift();
+    return pagefind.search(null, { filters: f, sort: { date: "desc" } }).then(function (search) {
+      if (mine !== generation || !search) return;
+      results = results.concat(search.results);
+      return fill(n, mine);
+    });
+  }
   function more() {
     var button = document.getElementById("search-more");
     if (button) button.remove();
-    var batch = results.slice(shown, shown + PAGE), mine = generation;
-    shown += batch.length;
-    return Promise.all(batch.map(function (r) { return r.data(); })).then(function (data) {
+    var mine = generation;
+    return fill(shown + PAGE, mine).then(function () {
       if (mine !== generation) return;
+      var batch = results.slice(shown, shown + PAGE);
+      shown += batch.length;
+      return Promise.all(batch.map(function (r) { return r.data(); }));
+    }).then(function (data) {
+      if (mine !== generation || !data) return;
       data.forEach(function (d) { list.appendChild(item(d)); });
-      if (shown < results.length) {
+      if (shown < total) {
         var b = el("button", "more", "Show more results");
         b.type = "button";
         b.id = "search-more";
@@ -104,14 +128,22 @@
     if (old) old.remove();
     if (!query && !filters) { status.textContent = "Type a word, a name, a country or a topic, or choose a filter."; return; }
     var options = filters ? { filters: filters } : {};
-    if (!query) options.sort = { date: "desc" };
     pagefind.search(query || null, options).then(function (search) {
       if (mine !== generation || !search) return;
-      results = search.results;
+      total = search.results.length;
       shown = 0;
+      if (query) {  // by relevance: one list
+        results = search.results;
+        queue = [];
+      } else {  // by date: shard after shard, those that hold a match
+        var counts = search.filters && search.filters.shard;
+        results = [];
+        listed = filters;
+        queue = shards.filter(function (k) { return !counts || counts[k]; });
+      }
       return more().then(function () {  // the count is told once the first results are there
         if (mine !== generation) return;
-        status.textContent = results.length + (results.length === 1 ? " briefing matches " : " briefings match ")
+        status.textContent = total + (total === 1 ? " briefing matches " : " briefings match ")
           + describe(query, filters) + ".";
       });
     });
@@ -157,13 +189,28 @@
     filterBox.hidden = !Object.keys(selects).length;
   }
   status.textContent = "Loading the index\u2026";
-  import(script.getAttribute("data-bundle"))
-    .then(function (pf) {
-      pagefind = pf;
-      return pf.options({ baseUrl: script.getAttribute("data-base") || "/" })
-        .then(function () { return pf.filters(); });
+  var bundle = script.getAttribute("data-bundle");  // .../pagefind/pagefind.js
+  var folder = bundle.slice(0, bundle.lastIndexOf("/") + 1);
+  var base = script.getAttribute("data-base") || "/";
+  fetch(folder + "shards.json", { cache: "no-cache" })
+    .then(function (r) {
+      if (!r.ok) throw new Error("shards.json: " + r.status);
+      return r.json();
+    })
+    .then(function (manifest) {
+      shards = manifest.shards || [];
+      if (!shards.length) return null;
+      return import(bundle).then(function (pf) {
+        pagefind = pf;
+        return pf.options({ baseUrl: base, mergeFilter: { shard: manifest.primary } });
+      }).then(function () {
+        return Promise.all(shards.filter(function (k) { return k !== manifest.primary; }).map(function (k) {
+          return pagefind.mergeIndex(folder + k + "/", { baseUrl: base, mergeFilter: { shard: k } });
+        }));
+      }).then(function () { return pagefind.filters(); });
     })
     .then(function (available) {
+      if (!pagefind) { status.textContent = "There are no briefings to search yet."; return; }
       var params = new URLSearchParams(window.location.search);
       buildFilters(available || {}, params);
       form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });

@@ -63,11 +63,11 @@ def chromium_available() -> bool:
 
 def pagefind_pages(site: Path) -> list[dict]:
     """What the search bundle holds of each indexed page (url, meta, filters, content): Pagefind's
-    fragments, gzip-compressed JSON after a fixed signature."""
+    fragments, gzip-compressed JSON after a fixed signature, in every shard of the bundle."""
     import gzip
     import json
     pages = []
-    for fragment in sorted((site / "pagefind" / "fragment").glob("*.pf_fragment")):
+    for fragment in sorted((site / "pagefind").rglob("fragment/*.pf_fragment")):
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(b"pagefind_dcd"), fragment
         pages.append(json.loads(data[len(b"pagefind_dcd"):]))

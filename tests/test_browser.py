@@ -279,7 +279,11 @@ def fiction(tmp_path_factory):
     (root / "site.yaml").write_text("title: Fiction\nbase_url: https://example.test/sub/\n", encoding="utf-8")
     serve_root = root / "www"
     config = load_config(root / "site.yaml").with_overrides(output=serve_root / "sub")
-    result = build(config)
+    from generator import search
+    with pytest.MonkeyPatch.context() as mp:  # shards of at most 8 briefings: search merges a dozen
+        mp.setattr(search, "SHARD_PAGES", 8)
+        result = build(config)
+    assert len(search.plan_shards([(b.slug, "", b.date) for b in result.site.briefings], 8)) > 10
     assert not result.errors, result.errors
 
     class Quiet(http.server.SimpleHTTPRequestHandler):

@@ -2,7 +2,10 @@
 guarantees (what is searched is found in the browser: test_browser.py)."""
 from __future__ import annotations
 
+import datetime as dt
+import json
 import os
+import random
 import stat
 
 import pytest
@@ -11,7 +14,7 @@ from generator import guard, search
 from generator.build import build
 from generator.errors import BriefingError
 
-from articles import COUNTERPART, PHONE_CALL, SEED_LIKE
+from articles import APPOSITIVE, COUNTERPART, DATELINE_HEADLINE, JOINT_STATEMENT, PHONE_CALL, SEED_LIKE
 from conftest import pagefind_pages
 
 
@@ -26,15 +29,16 @@ def files(root):
 
 @pytest.fixture
 def counted(monkeypatch):
-    """Count Pagefind's runs."""
+    """Pagefind's runs: the output files each was given."""
     runs = []
-    real = search.run_pagefind
+    real = search.start_pagefind
 
-    def run_pagefind(pages, scratch):
-        runs.append(scratch)
+    def start_pagefind(pages, scratch):
+        pages = list(pages)
+        runs.append(sorted(rel for rel, _ in pages))
         return real(pages, scratch)
 
-    monkeypatch.setattr(search, "run_pagefind", run_pagefind)
+    monkeypatch.setattr(search, "start_pagefind", start_pagefind)
     return runs
 
 
