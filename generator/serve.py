@@ -15,6 +15,9 @@
   changed) and decides what a reload does: follow the open page to its new address, show a notice
   naming file and line while the last build has problems (the page shown stays as it was when its
   source is refused), and reload only when the site changed.
+- Search does not hold the reload up: a preview build leaves the search bundle as it was
+  (`build(defer_search=True)`), the browser reloads, and then the same thread brings the bundle
+  up to date (`search.catch_up`), unless more changes came; the state says `search_behind` meanwhile.
 """
 from __future__ import annotations
 
@@ -96,11 +99,13 @@ class State:
     warnings: int = 0
     moved: dict[str, str] = field(default_factory=dict)  # old URL path -> new URL path
     seconds: float = 0.0
+    search_behind: bool = False  # the search bundle is not yet of the pages shown
 
     def to_json(self) -> bytes:
         return json.dumps({"build": self.build, "site": self.site, "building": self.building,
                            "errors": self.errors, "warnings": self.warnings, "moved": self.moved,
-                           "seconds": round(self.seconds, 3)}, ensure_ascii=False).encode("utf-8")
+                           "seconds": round(self.seconds, 3), "search_behind": self.search_behind},
+                          ensure_ascii=False).encode("utf-8")
 
 
 def follow_moves(moved: dict[str, str], old: dict[str, str], new: dict[str, str]) -> dict[str, str]:
@@ -125,6 +130,7 @@ class Preview:
         self.state_json = self.state.to_json()
         self.urls: dict[str, str] | None = None  # seed source -> its briefing's URL path
         self.config_stale = False  # site.yaml changed and has not been read since
+        self.search_pending = None  # the search step the last build left (search.Pending)
         self.lock = threading.Lock()
         self.changes: set[str] = set()
         self.wake = threading.Event()
@@ -152,7 +158,8 @@ class Preview:
                 if self._folders() != folders:
                     self.say("note: site.yaml names other folders now; restart serve to watch them")
             config = preview_config(self.config, self.base_url)
-            result = build(config, cache_dir=self.cache)
+            result = build(config, cache_dir=self.cache, defer_search=True)
+            self.search_pending = result.search
             errors = [problem_record(e, self.config.root) for e in result.errors]
             warnings = len(result.notices)
             changed = not result.unchanged
@@ -186,8 +193,30 @@ class Preview:
             s.site += changed
             s.building, s.errors, s.warnings, s.moved = False, errors, warnings, moved
             s.seconds = time.perf_counter() - start
+            s.search_behind = self.search_pending is not None
             self.state_json = s.to_json()
         return changed
+
+    def update_search(self) -> None:
+        """Bring the search bundle the last build left behind up to date (after the reload); stops
+        between two Pagefind runs when a change comes, for the build that change asks for."""
+        from generator import search
+        start = time.perf_counter()
+        try:
+            done = search.catch_up(self.search_pending, stop=self.wake.is_set)
+        except BriefingError as exc:
+            done = False
+            self.say(f"error: {exc} (search shows the last index that built)")
+        except Exception as exc:  # noqa: BLE001 - the preview must outlive any failure
+            done = False
+            self.say(f"internal error: search: {exc.__class__.__name__}: {exc}\n{traceback.format_exc()}")
+        if done:
+            self.say(f"search index brought up to date in {time.perf_counter() - start:.2f} s")
+        if not self.wake.is_set():  # done, failed, or made useless by another build: nothing to retry
+            self.search_pending = None
+        with self.lock:
+            self.state.search_behind = not done
+            self.state_json = self.state.to_json()
 
     def _folders(self) -> tuple[Path, ...]:
         return self.config.seeds, self.config.templates, self.config.static, self.config.data
@@ -225,6 +254,8 @@ class Preview:
         and the browser reloads once, after the last."""
         config_file = str(config_file.resolve()) if config_file else None
         while True:
+            if self.search_pending is not None and not self.wake.is_set():
+                self.update_search()  # after the reload, before waiting for more changes
             self.wake.wait()
             if self.stop.is_set():
                 return

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import stat
 
 import pytest
@@ -143,3 +144,156 @@ def test_cbor_round_trip():
         assert search.cbor_decode(data) == (value, len(data))
     with pytest.raises(ValueError):
         search.cbor_decode(bytes([0xa1, 0x01, 0x02]))  # a map: not a kind Pagefind writes
+
+
+# ------------------------------------------------------------------ shards
+
+SIX = {"a.txt": SEED_LIKE, "b.txt": DATELINE_HEADLINE, "c.txt": PHONE_CALL, "d.txt": APPOSITIVE,
+       "e.txt": COUNTERPART, "f.txt": JOINT_STATEMENT}  # one briefing a year, 2017 to 2022
+
+
+def _dates(n: int, seed: int) -> list[dt.date]:
+    rng = random.Random(seed)
+    return [dt.date(1995, 1, 1) + dt.timedelta(days=rng.randrange(365 * 30)) for _ in range(n)]
+
+
+def test_shards_split_time_into_stretches_of_at_most_the_limit():
+    for n, limit, seed in [(1, 5, 0), (5, 5, 1), (6, 5, 2), (300, 7, 3), (400, 40, 4), (120, 3, 5)]:
+        dates = _dates(n, seed)
+        pages = [(f"briefings/{i:04d}/index.html", f"d{i}", d) for i, d in enumerate(dates)]
+        shards = search.plan_shards(pages, limit)
+        date_of = {rel: d for rel, _, d in pages}
+        held = [rel for s in shards for rel, _ in s.pages]
+        assert sorted(held) == sorted(rel for rel, _, _ in pages)  # every page in one shard
+        assert [s.primary for s in shards] == [False] * (len(shards) - 1) + [True]  # the oldest
+        assert len({s.key for s in shards}) == len(shards)
+        for newer, older in zip(shards, shards[1:]):  # newest first, stretches that do not overlap
+            assert min(date_of[r] for r, _ in newer.pages) > max(date_of[r] for r, _ in older.pages)
+            assert newer.start > older.start
+        for s in shards:
+            days = {date_of[r] for r, _ in s.pages}
+            assert len(s.pages) <= limit or len(days) == 1, (s.key, len(s.pages))
+            assert s.start <= min(days)
+        if n <= limit:
+            assert [s.key for s in shards] == ["all"]
+
+
+def test_a_new_briefing_changes_only_the_shards_of_its_own_stretch_of_time():
+    dates = _dates(400, 7)
+    pages = [(f"briefings/{i:04d}/index.html", f"d{i}", d) for i, d in enumerate(dates)]
+    before = search.plan_shards(pages, 20)
+    new = ("briefings/new/index.html", "dnew", dt.date(2011, 5, 17))
+    after = search.plan_shards(pages + [new], 20)
+    changed = [s for s in after if s not in before]
+    assert 1 <= len(changed) < len(after) // 10
+    gone = [s for s in before if s not in after]
+    for s in changed + gone:  # within the year of the new briefing (the decades were split into years)
+        assert s.key.startswith("2011"), s.key
+    assert gone
+
+
+def _six(archive):
+    for name, text in SIX.items():
+        archive.seed(name, text)
+
+
+def test_an_edit_reindexes_only_its_shard_and_the_site_equals_a_clean_build(archive, counted, monkeypatch, tmp_path):
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    _six(archive)
+    run(archive)
+    site = archive.root / "site"
+    listing = json.loads((site / "pagefind" / "shards.json").read_bytes())
+    # 6 > 2 briefings: decades; 3 > 2 in each: years, newest first, the oldest the primary
+    assert listing == {"version": 1, "primary": "2017", "shards": ["2022", "2021", "2020", "2019", "2018", "2017"]}
+    assert len(counted) == len(listing["shards"]) > 2
+    # the primary holds Pagefind's program; the others only their index
+    assert (site / "pagefind" / "pagefind.js").is_file()
+    for key in listing["shards"][:-1]:
+        assert (site / "pagefind" / key / "pagefind-entry.json").is_file()
+        assert not (site / "pagefind" / key / "pagefind.js").exists()
+    assert len(pagefind_pages(site)) == 6
+    counted.clear()
+    archive.seed("c.txt", PHONE_CALL + "\n\nThe spokesman gave no further details of the call.")
+    run(archive)
+    assert len(counted) == 1 and len(counted[0]) <= 2, counted  # one shard, of at most 2 pages
+    assert any("briefings/" in rel for rel in counted[0])
+    clean = tmp_path / "clean"
+    build(archive.config().with_overrides(output=clean), cache_dir=tmp_path / "clean-cache")
+    assert files(site) == files(clean)
+    counted.clear()
+    (archive.root / "seeds" / "f.txt").unlink()  # a briefing removed: its shard goes
+    run(archive)
+    build(archive.config().with_overrides(output=clean), cache_dir=tmp_path / "clean-cache")
+    assert files(site) == files(clean) and len(pagefind_pages(site)) == 5
+
+
+def test_a_deferred_search_step_keeps_the_last_bundle_until_catch_up(archive, counted, monkeypatch, tmp_path):
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    _six(archive)
+    config, cache = archive.config(), archive.root / ".cache"
+    site = archive.root / "site"
+    first = build(config, cache_dir=cache, defer_search=True)  # nothing to keep yet: no bundle
+    assert first.search is not None and not counted
+    assert not (site / "pagefind").exists() and (site / "index.html").is_file()
+    assert search.catch_up(first.search)
+    assert len(pagefind_pages(site)) == 6 and counted
+    assert run(archive).unchanged  # the record is the site's: nothing left to do
+    old = {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")}
+    counted.clear()
+    archive.seed("c.txt", PHONE_CALL + "\n\nThe spokesman gave no further details of the call.")
+    result = build(config, cache_dir=cache, defer_search=True)
+    assert result.search is not None and not counted and result.rendered >= 1
+    assert {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")} == old
+    assert not search.catch_up(result.search, stop=lambda: True)  # asked to stop: nothing changes
+    assert {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")} == old
+    assert search.catch_up(result.search) and len(counted) == 1
+    clean = tmp_path / "clean"
+    build(config.with_overrides(output=clean), cache_dir=tmp_path / "clean-cache")
+    assert files(site) == files(clean)
+    assert run(archive).unchanged
+    assert not search.catch_up(result.search)  # done already: another build's record
+
+
+def test_a_build_after_a_deferred_one_brings_search_up_to_date(archive, monkeypatch, tmp_path):
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    _six(archive)
+    config, cache = archive.config(), archive.root / ".cache"
+    run(archive)
+    archive.seed("c.txt", PHONE_CALL + "\n\nThe spokesman gave no further details of the call.")
+    pending = build(config, cache_dir=cache, defer_search=True).search
+    assert pending is not None
+    again = run(archive)  # the inputs are the same, but search is behind: not "nothing to do"
+    assert not again.unchanged and again.search is None
+    clean = tmp_path / "clean"
+    build(config.with_overrides(output=clean), cache_dir=tmp_path / "clean-cache")
+    assert files(archive.root / "site") == files(clean)
+    assert not search.catch_up(pending)  # another build did it
+
+
+def test_an_archive_without_briefings_has_an_empty_list_of_shards(archive):
+    run(archive)
+    site = archive.root / "site"
+    assert json.loads((site / "pagefind" / "shards.json").read_bytes()) == {"version": 1, "primary": None,
+                                                                           "shards": []}
+    assert not (site / "pagefind" / "pagefind.js").exists()
+
+
+def test_the_preview_reloads_before_search_and_then_catches_up(archive):
+    from test_serve import PREVIEW_SITE, Served, wait_for
+    archive.seed("a.txt", SEED_LIKE)
+    served = Served(archive.root)
+    try:
+        preview = archive.root / PREVIEW_SITE
+        wait_for(lambda: not served.state()["search_behind"] and (preview / "pagefind" / "pagefind.js").is_file())
+        assert len(pagefind_pages(preview)) == 1
+        archive.seed("b.txt", PHONE_CALL)
+        wait_for(lambda: served.state()["build"] >= 2 and not served.state()["search_behind"])
+        assert len(pagefind_pages(preview)) == 2
+        log = served.output()
+        # each build is told (and the browser reloaded) before its search index is made
+        built = [m.start() for m in re.finditer(r"^built ", log, re.M)]
+        caught = [m.start() for m in re.finditer(r"^search index brought up to date", log, re.M)]
+        assert len(built) == 2 and len(caught) == 2, log
+        assert built[0] < caught[0] < built[1] < caught[1], log
+    finally:
+        assert served.stop() == 0
