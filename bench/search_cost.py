@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What full-text search (Pagefind, generator/search.py) costs a build, at N seeds, and before vs after.
 
-    python bench/search_cost.py [--n 1000 10000] [--runs 3] [--before REF] [--tag TEXT]
+    python bench/search_cost.py [--n 1000 10000] [--runs 3] [--before REF] [--after REF]
 
 For each N it builds the first N seeds of the synthetic corpus ($BENCH_HOME/corpus/n10000/raw,
 made by bench/compare.py) with the search step timed on its own, in these situations: a cold
@@ -9,7 +9,8 @@ build (no output, no cache), one seed changed (its last paragraph gets a space, 
 removed), and no change; and, where the code has it, the live preview's way: one seed changed
 with the search step deferred (`build(defer_search=True)`), then `search.catch_up`.
 
-`--before REF` (a git ref or a folder, e.g. int14) also measures that code, in the same run:
+`--before REF` (a git ref or a folder, e.g. int14) also measures that code, in the same run
+(`--after REF`: the code to measure, by default this checkout's HEAD, frozen at the start):
 every build runs in a fresh process (`PYTHONPATH` = the tree), the trees taking turns run by
 run, each on its own output and cache over the same seeds, so both see the same machine at
 about the same time. The machine is shared and noisy: compare the two trees' figures of the
@@ -109,11 +110,12 @@ def worker(root: Path, label: str) -> int:
     return 0
 
 
-def tree_of(ref: str, scratch: Path) -> Path:
-    """A folder holding the code of `ref`: the folder itself, or `git archive` of a ref of this repository."""
+def tree_of(ref: str, scratch: Path, name: str) -> Path:
+    """A folder holding the code of `ref`: the folder itself, or `git archive` of a ref of this repository
+    (frozen: edits made while the bench runs do not change what it measures)."""
     if Path(ref).is_dir():
         return Path(ref).resolve()
-    tree = scratch / "before"
+    tree = scratch / name
     tree.mkdir()
     archive = subprocess.run(["git", "-C", str(HERE), "archive", ref], check=True, capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
@@ -125,6 +127,7 @@ def main() -> int:
     ap.add_argument("--n", type=int, nargs="+", default=[1000, 10000])
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--before", help="a git ref or a folder with the code to compare with (e.g. int14)")
+    ap.add_argument("--after", default="HEAD", help="a git ref or a folder with the code to measure (HEAD)")
     ap.add_argument("--worker", nargs=2, metavar=("ROOT", "LABEL"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.worker:
@@ -137,9 +140,9 @@ def main() -> int:
           "| Pagefind runs | one Pagefind's peak RSS MiB | bundle files | bundle MB |")
     print("|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory(prefix="search-cost-") as tmp:
-        trees = {"after": HERE}
+        trees = {"after": tree_of(args.after, Path(tmp), "after")}
         if args.before:
-            trees = {"before": tree_of(args.before, Path(tmp)), **trees}
+            trees = {"before": tree_of(args.before, Path(tmp), "before"), **trees}
         for n in args.n:
             root = Path(tmp) / f"n{n}"
             (root / "seeds").mkdir(parents=True)
