@@ -297,3 +297,20 @@ def test_the_preview_reloads_before_search_and_then_catches_up(archive):
         assert built[0] < caught[0] < built[1] < caught[1], log
     finally:
         assert served.stop() == 0
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_random_changes_to_seeds_over_many_shards_give_the_clean_build(archive, tmp_path, monkeypatch, seed):
+    """Shards of at most 2 briefings: new, removed, edited and re-dated briefings split, merge and
+    move shards (and the primary); the warm site equals a clean build after each change."""
+    import changes
+    from test_incremental_random import Warm
+    monkeypatch.setattr(search, "SHARD_PAGES", 2)
+    rng = random.Random(seed)
+    warm = Warm(archive, tmp_path)
+    kinds = ["add seed", "remove seed", "typo in body", "date", "front matter", "add seed", "base_url"]
+    while warm.steps < 10:
+        said = changes.CHANGES[rng.choice(kinds)](archive.root, rng)
+        if said:
+            warm.check(f"{said} (seed {seed})")
+    assert len(json.loads((archive.root / "site" / "pagefind" / "shards.json").read_bytes())["shards"]) > 2
