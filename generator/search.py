@@ -252,7 +252,15 @@ def _index(jobs: list[tuple[Shard, list[tuple[str, str]]]], scratch: Path, worke
                 folder = scratch / str(i)
                 folder.mkdir(parents=True)
                 running.append((i, start_pagefind(jobs[i][1], folder), folder))
-            i, proc, folder = running.pop(0)
+            i, proc, folder = running[0]
+            while stop is not None and proc.poll() is None:  # a change to build: stop at once
+                if stop():
+                    raise Stopped
+                try:
+                    proc.wait(0.02)
+                except subprocess.TimeoutExpired:
+                    pass
+            running.pop(0)
             bundles[i] = finish_pagefind(proc, folder)
             done += 1
             if progress:

@@ -246,6 +246,11 @@ def test_a_deferred_search_step_keeps_the_last_bundle_until_catch_up(archive, co
     assert {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")} == old
     assert not search.catch_up(result.search, stop=lambda: True)  # asked to stop: nothing changes
     assert {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")} == old
+    asked = iter([False])  # asked once Pagefind is running: it is stopped, nothing changes
+    assert not search.catch_up(result.search, stop=lambda: next(asked, True))
+    assert {rel: data for rel, data in files(site).items() if rel.startswith("pagefind/")} == old
+    assert len(counted) == 1 and [p for p in archive.root.rglob("*") if ".new-" in p.name] == []
+    counted.clear()
     assert search.catch_up(result.search) and len(counted) == 1
     clean = tmp_path / "clean"
     build(config.with_overrides(output=clean), cache_dir=tmp_path / "clean-cache")
