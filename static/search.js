@@ -121,14 +121,46 @@
       }
     });
   }
+  // Pagefind looks a word up in each shard on its own: a shard without any word that begins
+  // with it takes the longest indexed word the search word begins with instead ("to" for
+  // "Toivonen"), which one index does only when no briefing at all has such a word. So the
+  // search is kept to the shards that truly hold each word of the query: those that hold it
+  // whole ("word": Pagefind's exact search, which never substitutes), and those where it
+  // finds other briefings than the same word with letters no word has added would (which
+  // can only find a substitute). A word no shard holds is left to Pagefind's own matching.
+  var NOWORD = "qxzqj";
+  function holding(query) {
+    if (!query || shards.length < 2 || /^\s*".+"\s*$/.test(query)) return Promise.resolve(null);
+    var words = query.replace(/"/g, " ").split(/\s+/).filter(function (w, i, all) {
+      return w && all.indexOf(w) === i;
+    });
+    function counts(search) { return (search && search.filters && search.filters.shard) || {}; }
+    return Promise.all(words.map(function (w) {
+      return Promise.all([pagefind.search('"' + w + '"'), pagefind.search(w), pagefind.search(w + NOWORD)]);
+    })).then(function (found) {
+      var keep = null;
+      found.forEach(function (three) {
+        var whole = counts(three[0]), begun = counts(three[1]), substitute = counts(three[2]);
+        var have = shards.filter(function (k) { return whole[k] || (begun[k] && begun[k] !== substitute[k]); });
+        if (!have.length) return;
+        keep = keep ? keep.filter(function (k) { return have.indexOf(k) !== -1; }) : have;
+      });
+      return keep && keep.length === shards.length ? null : keep;
+    });
+  }
   function show() {
     var query = input.value.trim(), filters = chosen(), mine = ++generation;
     list.textContent = "";
     var old = document.getElementById("search-more");
     if (old) old.remove();
     if (!query && !filters) { status.textContent = "Type a word, a name, a country or a topic, or choose a filter."; return; }
-    var options = filters ? { filters: filters } : {};
-    pagefind.search(query || null, options).then(function (search) {
+    holding(query).then(function (keep) {
+      if (mine !== generation) return null;
+      var f = {};
+      if (filters) Object.keys(filters).forEach(function (k) { f[k] = filters[k]; });
+      if (keep) f.shard = { any: keep.length ? keep : ["-"] };  // ("-": no shard, no result)
+      return pagefind.search(query || null, Object.keys(f).length ? { filters: f } : {});
+    }).then(function (search) {
       if (mine !== generation || !search) return;
       total = search.results.length;
       shown = 0;

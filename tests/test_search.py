@@ -319,3 +319,46 @@ def test_random_changes_to_seeds_over_many_shards_give_the_clean_build(archive, 
         if said:
             warm.check(f"{said} (seed {seed})")
     assert len(json.loads((archive.root / "site" / "pagefind" / "shards.json").read_bytes())["shards"]) > 2
+
+
+# ------------------------------------------------------------------ in the browser, over many shards
+from test_browser import SUB, browser, fiction, new_page, page, search_hrefs  # noqa: E402,F401 (fixtures)
+
+
+def _indexed_words(html: str) -> set[str]:
+    """The words Pagefind indexes of a briefing page: its data-pagefind-body parts and the
+    data-value attributes it is told to index (names, countries, topics, place)."""
+    parts = re.findall(r"<(\w+)[^>]*\bdata-pagefind-body[^>]*>(.*?)</\1>", html, re.S)
+    text = " ".join(body for _, body in parts)
+    text = re.sub(r"<(\w+)[^>]*data-pagefind-ignore[^>]*>.*?</\1>", " ", text, flags=re.S)
+    values = re.findall(r'data-pagefind-index-attrs="data-value"[^>]*data-value="([^"]*)"', html)
+    import html as markup
+    return set(re.findall(r"\w+", markup.unescape(re.sub(r"<[^>]+>", " ", text) + " " + " ".join(values)).lower()))
+
+
+@pytest.mark.browser
+def test_a_name_or_its_beginning_finds_exactly_the_briefings_that_hold_it(page, fiction):
+    """Over a dozen shards, a shard that lacks the name must add nothing (Pagefind alone would
+    substitute a shorter word there, such as 'to' for a name beginning with it)."""
+    base, site, out = fiction
+    words = {b.slug: _indexed_words((out / "briefings" / b.slug / "index.html").read_text(encoding="utf-8"))
+             for b in site.briefings}
+    everything = set().union(*words.values())
+    tried = 0
+    for official in sorted(site.officials.values(), key=lambda o: (len(o.briefings), o.name)):
+        surname = official.name.split()[-1].lower()
+        begun = surname[:5]
+        if len(surname) < 7 or not surname.isalpha() or not 2 <= len(official.briefings) <= 15:
+            continue
+        shorter = {w for w in everything if begun.startswith(w) and len(w) < len(begun)}
+        if not shorter:  # no shorter word to be substituted: nothing to show
+            continue
+        for term in (surname, begun):
+            want = sorted(SUB + "briefings/" + slug + "/" for slug, ws in words.items()
+                          if any(w.startswith(term) for w in ws))
+            status, hrefs = search_hrefs(page, f"{base}{SUB}search/?q={term}")
+            assert sorted(hrefs) == want, (term, status)
+        tried += 1
+        if tried == 3:
+            break
+    assert tried == 3
