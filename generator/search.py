@@ -302,8 +302,7 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
         if rel.startswith(BUNDLE) and digest is not None:
             by_digest.setdefault(digest, []).append(rel)
     digests = [shard_digest(s, tool) for s in shards]
-    kept = [bool(by_digest.get(d)) and all(rel in there and os.path.isfile(os.path.join(writer.out, rel))
-                                           for rel in by_digest[d]) for d in digests]
+    kept = [bool(by_digest.get(d)) and all(rel in there for rel in by_digest[d]) for d in digests]  # (`there`: stat)
     listing = manifest(shards)
     manifest_digest = hashlib.sha256(listing).hexdigest()
     result = Bundle()
