@@ -155,11 +155,25 @@ def shard_digest(shard: Shard, tool: str) -> str:
     return h.hexdigest()
 
 
-def manifest(shards: list[Shard]) -> bytes:
-    """`pagefind/shards.json`: the shards newest first, and which one is in `pagefind/` itself."""
+def manifest(shards: list[Shard], filters: dict | None = None) -> bytes:
+    """`pagefind/shards.json`: the shards newest first, which one is in `pagefind/` itself, and
+    every filter's values with their counts over all shards (what Pagefind's `filters()` would
+    give, without the search page fetching every shard's filter files to learn it)."""
     primary = next((s.key for s in shards if s.primary), None)
-    return json.dumps({"version": 1, "primary": primary, "shards": [s.key for s in shards]},
+    return json.dumps({"version": 1, "primary": primary, "shards": [s.key for s in shards],
+                       "filters": filters or {}}, ensure_ascii=False, sort_keys=True,
                       separators=(",", ":")).encode()
+
+
+def filter_counts(writer, rels: Iterable[str]) -> dict[str, dict[str, int]]:
+    """The pages of each value of each filter, summed over the filter files `rels` of the new site."""
+    counts: dict[str, dict[str, int]] = {}
+    for rel in rels:
+        name, values = _read(Path(writer.current(rel)))
+        mine = counts.setdefault(name, {})
+        for value, pages, *_ in values:
+            mine[value] = mine.get(value, 0) + len(pages)
+    return counts
 
 
 # ------------------------------------------------------------------ running Pagefind
@@ -303,8 +317,6 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
             by_digest.setdefault(digest, []).append(rel)
     digests = [shard_digest(s, tool) for s in shards]
     kept = [bool(by_digest.get(d)) and all(rel in there for rel in by_digest[d]) for d in digests]  # (`there`: stat)
-    listing = manifest(shards)
-    manifest_digest = hashlib.sha256(listing).hexdigest()
     result = Bundle()
     if defer and not all(kept):
         for rel, (digest, _, _) in record.files.items():  # the last bundle, as it is
@@ -339,8 +351,13 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         result.indexed = len(stale)
+    try:
+        filters = filter_counts(writer, sorted(rel for rel in result.files if rel.endswith(".pf_filter")))
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+        raise BriefingError(f"search: a filter file of the bundle could not be read ({exc})") from None
+    listing = manifest(shards, filters)
     writer.add(MANIFEST, listing)
-    result.files[MANIFEST] = manifest_digest
+    result.files[MANIFEST] = hashlib.sha256(listing).hexdigest()
     return result
 
 

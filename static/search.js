@@ -10,6 +10,8 @@
 // "shard" of its own name. A search with words is one search over all of them (Pagefind
 // merges their results by score, their filter counts by sum); a list newest first (filters
 // only) is each shard's own list by date, shard after shard, fetched as the reader goes on.
+// The filters' values and counts over all shards are in shards.json, so opening the page
+// does not fetch every shard's filter files.
 (function () {
   "use strict";
   var script = document.currentScript;
@@ -239,7 +241,7 @@
         return Promise.all(shards.filter(function (k) { return k !== manifest.primary; }).map(function (k) {
           return pagefind.mergeIndex(folder + k + "/", { baseUrl: base, mergeFilter: { shard: k } });
         }));
-      }).then(function () { return pagefind.filters(); });
+      }).then(function () { return manifest.filters || pagefind.filters(); });
     })
     .then(function (available) {
       if (!pagefind) { status.textContent = "There are no briefings to search yet."; return; }
