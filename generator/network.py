@@ -21,17 +21,20 @@ import math
 from generator import urls
 from generator.config import SiteConfig
 from generator.render import PagePlan
-from generator.site import OfficialEntry, Site
+from generator.site import MAX_LISTED, OfficialEntry, Site
 
 MAX_EGO = 11      # co-participants around an official: 12 nodes in all
 MAX_GLOBAL = 40   # officials on the archive's network page
 
 # the official page's drawing (SVG user units): a ring of co-participants around the official
-EGO_SIZE = (520, 400)
+EGO_SIZE = (520, 370)
 EGO_RING = 112
-# the network page's drawing: one ring, names written outward along its radii
-GLOBAL_SIZE = 900
-GLOBAL_RING = 270
+# the network page's drawing: one ring, names written outward along its radii; the ring is as
+# large as the longest name drawn leaves room for (a name is cut at GLOBAL_LABEL characters)
+GLOBAL_SIZE = 1000
+GLOBAL_RING = (200, 300)
+GLOBAL_LABEL = 28
+CHAR_WIDTH = 8.4  # the width of a character of a label, at most, in user units (13px sans-serif; DejaVu is wide)
 
 
 def _n(x: float) -> str:
@@ -66,6 +69,15 @@ def _split_name(name: str) -> list[str]:
     return [name[:cut], name[cut + 1:]]
 
 
+def _cut(name: str, limit: int) -> str:
+    """A name as a label of at most `limit` characters (cut at a space when one is near)."""
+    if len(name) <= limit:
+        return name
+    head = name[:limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space >= limit // 2 else head).rstrip() + "…"
+
+
 def _edges(ties, pos: dict[str, tuple[float, float]], names: dict[str, str]) -> list[dict]:
     heaviest = max((n for _, _, n in ties), default=1)
     return [{"x1": _n(pos[a][0]), "y1": _n(pos[a][1]), "x2": _n(pos[b][0]), "y2": _n(pos[b][1]),
@@ -92,7 +104,7 @@ def ego(site: Site, entry: OfficialEntry) -> dict | None:
         x, y = cx + EGO_RING * cos, cy + EGO_RING * sin
         pos[ref.slug], names[ref.slug] = (x, y), ref.name
         r = 5 + 4 * n / heaviest
-        anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
+        anchor = "start" if cos > 0.15 else "end" if cos < -0.15 else "middle"
         lines = _split_name(ref.name)
         gap = r + 6
         lx = x + gap * cos if anchor != "middle" else x
@@ -131,6 +143,9 @@ def overview(site: Site, limit: int = MAX_GLOBAL) -> dict | None:
     # round the ring by country (a country's officials side by side), then most connected first
     ring = sorted(chosen, key=lambda e: (e.country or "~", -connectedness(e), e.name, e.slug))
     size, c = GLOBAL_SIZE, GLOBAL_SIZE / 2
+    labels = {e.slug: _cut(e.name, GLOBAL_LABEL) for e in ring}
+    longest = max(len(label) for label in labels.values())
+    ring_r = min(max(c - 24 - CHAR_WIDTH * longest, GLOBAL_RING[0]), GLOBAL_RING[1])
     ties = _ties(site, [e.slug for e in ring])
     degree: dict[str, int] = {}
     for a, b, n in ties:
@@ -141,20 +156,21 @@ def overview(site: Site, limit: int = MAX_GLOBAL) -> dict | None:
     for k, e in enumerate(ring):
         angle = -math.pi / 2 + 2 * math.pi * k / len(ring)
         cos, sin = math.cos(angle), math.sin(angle)
-        x, y = c + GLOBAL_RING * cos, c + GLOBAL_RING * sin
+        x, y = c + ring_r * cos, c + ring_r * sin
         pos[e.slug], names[e.slug] = (x, y), e.name
         r = 4 + 6 * degree.get(e.slug, 0) / heaviest
         # the name along the radius, outward; on the left half turned so it reads left to right
         degrees = math.degrees(angle)
         left = cos < -1e-9
         rotate = degrees + 180 if left else degrees
-        lx, ly = c + (GLOBAL_RING + r + 6) * cos, c + (GLOBAL_RING + r + 6) * sin
-        nodes.append({"slug": e.slug, "name": e.name, "x": _n(x), "y": _n(y), "r": _n(r), "country": e.country,
+        lx, ly = c + (ring_r + r + 6) * cos, c + (ring_r + r + 6) * sin
+        nodes.append({"slug": e.slug, "name": e.name, "label": labels[e.slug], "x": _n(x), "y": _n(y), "r": _n(r),
+                      "country": e.country,
                       "lx": _n(lx), "ly": _n(ly), "rotate": _n(rotate), "anchor": "end" if left else "start",
                       "score": connectedness(e), "ties": len(e.met)})
     ranked = sorted(nodes, key=lambda n: (-n["score"], n["name"], n["slug"]))
     return {"size": size, "nodes": nodes, "edges": _edges(ties, pos, names), "ranked": ranked,
-            "total": sum(1 for e in site.officials.values() if e.met)}
+            "total": sum(1 for e in site.officials.values() if e.met), "max_listed": MAX_LISTED}
 
 
 def add_to_pages(site: Site, plans: list[PagePlan]) -> None:

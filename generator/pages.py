@@ -150,19 +150,3 @@ def page_plans(own: OwnPages, config: SiteConfig) -> list[PagePlan]:
                                                  "page_source": p.source})
             for p in own.pages]
 
-
-ABOUT = """# About this archive
-
-This archive gathers diplomatic news as briefings: each article becomes a page with its date,
-place, the officials who took part and the countries involved, linked to every other briefing
-that shares them.
-
-## How it is made
-
-The briefings are extracted by a program from the articles' plain text. Names, titles and
-countries may be wrong where the text is unclear; a briefing's front matter corrects them.
-
-## Contact
-
-Write here how readers can reach the editors.
-"""
