@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +27,7 @@ from generator import markup, urls
 from generator.config import SiteConfig
 from generator.errors import Notice, SourceError
 from generator.render import PagePlan
-from generator.sources import decode, read_bytes, seed_stat, trusted_folders
+from generator.sources import NOT_FILES, decode, read_bytes, trusted_folders, within
 
 PAGE_SUFFIX = ".md"
 MAX_PAGE_BYTES = 500_000
@@ -124,7 +126,7 @@ def read_pages(config: SiteConfig) -> OwnPages:
                 raise SourceError(f"more than {MAX_PAGES} pages in {_shown(config, str(folder))}; "
                                   "this one is left out", shown)
             name = check_name(file_name, shown)
-            seed_stat(path, shown, trusted, every)  # a regular file, not a link out of the archive
+            _check_file(path, shown, trusted, every)
             page, notices, data = read_page(path, shown, name)
         except SourceError as exc:
             out.errors.append(exc)
@@ -135,6 +137,24 @@ def read_pages(config: SiteConfig) -> OwnPages:
         digest.update(f"{file_name}\0".encode("utf-8", "surrogateescape") + hashlib.sha256(data).digest())
     out.digest = digest.hexdigest()
     return out
+
+
+def _check_file(path: str, shown: str, trusted: tuple[str, ...], every: bool) -> None:
+    """A page file may be read: a regular file of at most MAX_PAGE_BYTES, not a link out of the
+    archive (as a seed: see sources.seed_stat); else a SourceError naming it."""
+    st = os.lstat(path)
+    if every or stat.S_ISLNK(st.st_mode):
+        real = os.path.realpath(path)
+        if not any(within(real, t) for t in trusted):
+            raise SourceError(f"leads to {real} through a link, outside the archive; pages are read only from "
+                              "inside it (copy the file in)", shown)
+        st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((kind for test, kind in NOT_FILES if test(st.st_mode)), "not a file")
+        raise SourceError(f"is {kind}, not a regular file; a page is a Markdown file", shown)
+    if st.st_size > MAX_PAGE_BYTES:
+        raise SourceError(f"is {math.ceil(st.st_size / 100_000) / 10} MB; a page is limited to "
+                          f"{MAX_PAGE_BYTES / 1_000_000} MB", shown)
 
 
 def _shown(config: SiteConfig, path: str) -> str:
