@@ -28,7 +28,7 @@ MAX_GLOBAL = 40   # officials on the archive's network page
 
 # the official page's drawing (SVG user units): a ring of co-participants around the official
 EGO_SIZE = (520, 370)
-EGO_RING = 112
+EGO_RING = 100
 # the network page's drawing: one ring, names written outward along its radii; the ring is as
 # large as the longest name drawn leaves room for (a name is cut at GLOBAL_LABEL characters)
 GLOBAL_SIZE = 1000
@@ -62,7 +62,7 @@ def _ties(site: Site, slugs: list[str]) -> list[tuple[str, str, int]]:
 
 def _split_name(name: str) -> list[str]:
     """A name on at most two lines, broken at the space nearest its middle."""
-    if len(name) <= 14 or " " not in name:
+    if len(name) <= 12 or " " not in name:
         return [name]
     spaces = [i for i, c in enumerate(name) if c == " "]
     cut = min(spaces, key=lambda i: (abs(len(name) / 2 - i), i))
