@@ -22,7 +22,7 @@ from generator import feeds, guard, search, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import Walker, page_digests, site_digest
-from generator import extras, network, pages as own_pages
+from generator import extras, markup, network, pages as own_pages
 from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
 from generator.guard import check_output
@@ -142,9 +142,10 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         registry_fp = registry_fingerprint(config.data)
         seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
         own = own_pages.read_pages(config)  # the archive's own pages (pages/*.md): an input as the seeds are
-        # every page's footer links to them: their names and titles are shared by every page
+        # every page's footer links to them: their names and titles are shared by every page, as
+        # is the Markdown renderer of notes (markup.py)
         shared = hashlib.sha256((site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
-                                 + own.nav_digest).encode()).hexdigest()
+                                 + own.nav_digest + markup.library_version()).encode()).hexdigest()
         pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
         inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
         record = store.record()

@@ -36,6 +36,7 @@ def briefing_record(b: Briefing) -> dict:
                        "role": p.role} for p in b.officials],
         "topics": list(b.topics), "summary": b.summary,
         "confidence": {k: round(v, 2) for k, v in b.confidence},
+        **({"note": b.note} if b.note else {}),  # an analyst's note, as the front matter gave it
     }
 
 

@@ -237,3 +237,11 @@ def test_an_edited_note_rebuilds_only_its_briefing_and_equals_a_clean_build(arch
     build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
     same_trees(config.output, tmp_path / "clean")
     assert "<em>better</em>" in (tmp_path / "clean" / "briefings" / "c" / "index.html").read_text(encoding="utf-8")
+
+
+def test_extract_shows_a_note_as_front_matter_and_warns_of_nothing(tmp_path, capsys):
+    seed = tmp_path / "c.txt"
+    seed.write_text(noted("Read with *care*."), encoding="utf-8")
+    assert main(["extract", str(seed)]) == 0
+    out, err = capsys.readouterr()
+    assert "note: Read with *care*." in out and err == ""
