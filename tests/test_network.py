@@ -76,7 +76,8 @@ def test_the_network_page_shows_at_most_forty_officials_and_the_home_page_links_
     assert len(svg.findall(f".//{SVG}a")) == network.MAX_GLOBAL
     assert html.count("<tr><th scope=\"row\">") == network.MAX_GLOBAL
     assert "Hub Person" in html
-    assert 'href="/network/"' in (out / "index.html").read_text(encoding="utf-8")
+    home = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="/network/"' in re.search(r"<main.*?</main>", home, re.S).group(0)  # not only in the footer
     assert "https://example.test/network/" in (out / "sitemap.xml").read_text(encoding="utf-8")
 
 
