@@ -28,11 +28,15 @@ from generator.errors import Notice, SourceError
 
 MAX_NOTE = 20_000  # characters of a note in front matter
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]+")
 
 _md = None
 _dropped: list[str] = []  # the addresses the last conversion dropped
+_top = [1]  # the highest heading level the conversion under way may give (below the page's own)
+NOTE_TOP = 3  # a note stands under its own h2 ("Analyst's note")
+PAGE_TOP = 2  # a page's text stands under its title, the page's h1
 
 
 def library_version() -> str:
@@ -72,6 +76,8 @@ def _converter():
 
             def run(self, root):
                 for element in root.iter():
+                    if element.tag in _HEADINGS and int(element.tag[1]) < _top[0]:
+                        element.tag = f"h{_top[0]}"  # "# x" in a note is no title of the page
                     attr = "href" if element.tag == "a" else "src" if element.tag == "img" else None
                     url = element.get(attr) if attr else None
                     if url is not None and not safe_address(url):
@@ -92,10 +98,11 @@ def _converter():
     return _md
 
 
-def to_html(text: str) -> tuple[Markup, list[str]]:
-    """Markdown -> (safe HTML, the addresses that were dropped)."""
+def to_html(text: str, top: int = PAGE_TOP) -> tuple[Markup, list[str]]:
+    """Markdown -> (safe HTML, the addresses that were dropped); no heading above level `top`."""
     md = _converter()
     _dropped.clear()
+    _top[0] = top
     try:
         out = md.reset().convert(text)
     finally:
@@ -119,7 +126,7 @@ def dropped_notices(text: str, dropped: list[str], name: str, first_line: int = 
 
 def markdown_filter(text: str | None) -> Markup:
     """The template filter `markdown`: a note's text as safe HTML ("" for none)."""
-    return to_html(text)[0] if text else Markup("")
+    return to_html(text, NOTE_TOP)[0] if text else Markup("")
 
 
 def take_note(raw, limit: int = MAX_NOTE):
@@ -140,5 +147,5 @@ def take_note(raw, limit: int = MAX_NOTE):
         raise SourceError(f"front matter 'note' is longer than {limit} characters", raw.path, line)
     note = value.strip()
     # a block scalar (`note: |`) starts on the line after the key
-    _, dropped = to_html(note)
+    _, dropped = to_html(note, NOTE_TOP)
     return raw, note, dropped_notices(note, dropped, raw.path, (line or 1) + (1 if "\n" in value else 0))

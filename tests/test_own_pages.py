@@ -245,3 +245,8 @@ def test_extract_shows_a_note_as_front_matter_and_warns_of_nothing(tmp_path, cap
     assert main(["extract", str(seed)]) == 0
     out, err = capsys.readouterr()
     assert "note: Read with *care*." in out and err == ""
+
+
+def test_headings_stay_below_the_pages_own():
+    assert to_html("# Big\n\n## Less\n\n#### Small", 3)[0] == "<h3>Big</h3>\n<h3>Less</h3>\n<h4>Small</h4>"
+    assert to_html("# Again\n\n## Part")[0] == "<h2>Again</h2>\n<h2>Part</h2>"  # a page has one h1: its title
