@@ -29,6 +29,7 @@ MAX_GLOBAL = 40   # officials on the archive's network page
 # the official page's drawing (SVG user units): a ring of co-participants around the official
 EGO_SIZE = (520, 370)
 EGO_RING = 100
+LINE = 18  # the height of a line of a label, at most (17px on a phone)
 # the network page's drawing: one ring, names written outward along its radii; the ring is as
 # large as the longest name drawn leaves room for (a name is cut at GLOBAL_LABEL characters)
 GLOBAL_SIZE = 1000
@@ -97,6 +98,7 @@ def ego(site: Site, entry: OfficialEntry) -> dict | None:
     heaviest = around[0][1]
     nodes = [{"slug": entry.slug, "name": entry.name, "x": _n(cx), "y": _n(cy), "r": "13", "centre": True,
               "lines": _split_name(entry.name), "lx": _n(cx), "ly": _n(cy + 28), "anchor": "middle", "n": None}]
+    extent = [cy - 13, cy + 28 + LINE * (len(nodes[0]["lines"]) - 1) + 5]  # what is drawn, from top to bottom
     for k, (ref, n) in enumerate(around):
         # clockwise from the top, the strongest tie first
         angle = -math.pi / 2 + 2 * math.pi * k / len(around)
@@ -115,11 +117,14 @@ def ego(site: Site, entry: OfficialEntry) -> dict | None:
             ly = y + 4 - 7 * (len(lines) - 1) + gap * sin * 0.6
         nodes.append({"slug": ref.slug, "name": ref.name, "x": _n(x), "y": _n(y), "r": _n(r), "centre": False,
                       "lines": lines, "lx": _n(lx), "ly": _n(ly), "anchor": anchor, "n": n})
+        extent += [y - r, y + r, ly - LINE, ly + LINE * (len(lines) - 1) + 5]
     ties = _ties(site, [entry.slug] + [ref.slug for ref, _ in around])
     # the official's own ties first (drawn below the others), then those among the rest
     ties.sort(key=lambda t: (t[0] != entry.slug, ))
-    return {"width": width, "height": height, "nodes": nodes, "edges": _edges(ties, pos, names),
-            "listed": [(ref, n) for ref, n in around]}
+    # as tall as what is drawn: a ring of two leaves no empty band above and below
+    top, bottom = max(min(extent) - 10, 0), min(max(extent) + 10, height)
+    return {"width": width, "height": _n(bottom - top), "top": _n(top), "nodes": nodes,
+            "edges": _edges(ties, pos, names), "listed": [(ref, n) for ref, n in around]}
 
 
 def connectedness(entry: OfficialEntry) -> int:
