@@ -76,7 +76,8 @@ def api_pages(site: Site, config: SiteConfig, relations: dict) -> list[tuple[str
     officials = [{"slug": o.slug, "name": o.name, "country": o.country, "briefings": len(o.briefings),
                   "url": absolute(config, urls.page("officials", o.slug)),
                   "feed": absolute(config, urls.page("officials", o.slug) + "feed.xml"),
-                  "roles": [{"title": t, "first_seen": first, "last_seen": last} for t, first, last in o.roles],
+                  "roles": [{"title": t, "country": country, "first_seen": first, "last_seen": last}
+                            for t, country, first, last in o.roles],
                   "aliases": sorted(o.aliases)}
                  for o in site.officials.values()]
     pages.append(("api/officials.json", "api.json", _page("api/officials.json", {"count": len(officials),

@@ -22,7 +22,7 @@ from generator import feeds, guard, search, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
 from generator.digest import Walker, page_digests, site_digest
-from generator import extras
+from generator import extras, markup, network, pages as own_pages
 from generator.errors import BriefingError, Notice, SourceError
 from generator.gather import extract_inputs, read_inputs
 from generator.guard import check_output
@@ -146,9 +146,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         # read
         registry_fp = registry_fingerprint(config.data)
         seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
-        shared = site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
+        own = own_pages.read_pages(config)  # the archive's own pages (pages/*.md): an input as the seeds are
+        # every page's footer links to them: their names and titles are shared by every page, as
+        # is the Markdown renderer of notes (markup.py)
+        shared = hashlib.sha256((site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
+                                 + own.nav_digest + markup.library_version()).encode()).hexdigest()
         pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
-        inputs = hashlib.sha256((shared + seeds.digest + pagefind).encode()).hexdigest()
+        inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
@@ -164,8 +168,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         # extract (reuse point 1: the store's extractions)
         reg = load_registry(config.data)
         gathered = extract_inputs(seeds, reg, store, workers)
-        result.errors, result.briefings = gathered.errors, len(gathered.briefings)
-        result.notices += gathered.notices
+        result.errors, result.briefings = gathered.errors + own.errors, len(gathered.briefings)
+        result.notices += gathered.notices + own.notices
         # site, plan
         # (the related briefings are found in a worker while this process plans and digests every
         # list, and makes the feeds: none of them shows related briefings)
@@ -174,6 +178,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             walker = Walker(gathered.digests)
             lists = list_plans(site, config)
             relations = extras.prepare(site, lists)
+            network.add_to_pages(site, lists)  # who met whom, on each official's page
+            lists += network.network_plans(site, config) + own_pages.page_plans(own, config)
             list_digests = page_digests(lists, shared, walker=walker)
             made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config)}
             site.wait()
@@ -197,6 +203,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         out.parent.mkdir(parents=True, exist_ok=True)
         writer = InPlaceWriter(out, set(record.files)) if in_place else StagedWriter(out)
         env = make_env(config, reg)
+        env.globals["own_pages"] = own.nav  # the footer's links (covered by `shared`)
         rendering = None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
@@ -244,7 +251,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
         store.prune(set(gathered.keys.values()))
         store.save_record(Record(str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
-                                 problems_to_record(gathered.errors, gathered.notices), result.briefings))
+                                 problems_to_record(result.errors, gathered.notices + own.notices), result.briefings))
         store.commit()
         result.pages, result.site = len(plans), site
         if bundle.behind:

@@ -36,6 +36,7 @@ def briefing_record(b: Briefing) -> dict:
                        "role": p.role} for p in b.officials],
         "topics": list(b.topics), "summary": b.summary,
         "confidence": {k: round(v, 2) for k, v in b.confidence},
+        **({"note": b.note} if b.note else {}),  # an analyst's note, as the front matter gave it
     }
 
 
@@ -130,6 +131,7 @@ paths:
   templates: templates
   static: static
   data: data
+  pages: pages
 """
 
 OFFICIALS_YAML = """# Corrections for all briefings: canonical name, aliases, country, title.
@@ -196,6 +198,21 @@ jobs:
 """
 
 
+ABOUT_PAGE = """# About this archive
+
+This archive gathers diplomatic news as briefings: each article is a page with its date, its
+place, the officials who took part and the countries involved, linked to every other briefing
+that shares them.
+
+## How it is made
+
+A program reads each article's plain text and finds who met whom, where and when. Where the
+text is unclear it may be wrong; the front matter of a seed corrects any field.
+
+Edit this page in `pages/about.md`; every `.md` file of `pages/` becomes a page of the site.
+"""
+
+
 def _yaml_scalar(value: str) -> str:
     """`value` as a YAML scalar: plain where that reads back the same, else quoted."""
     return value if yaml.safe_load(value) == value else json.dumps(value)
@@ -209,7 +226,7 @@ def cmd_new(args) -> int:
         return EXIT_USAGE
     base_url = normalise_base_url(args.base_url, "--base-url") if args.base_url else "/"
     title = " ".join(target.resolve().name.replace("-", " ").replace("_", " ").split()).title() or "Briefings"
-    folders = ("seeds", "templates", "static", "data", ".github/workflows")
+    folders = ("seeds", "templates", "static", "data", "pages", ".github/workflows")
     files = {
         "site.yaml": SITE_YAML.format(title=json.dumps(title), base_url=_yaml_scalar(base_url)),
         ".gitignore": GITIGNORE,
@@ -217,6 +234,7 @@ def cmd_new(args) -> int:
         "templates/README.txt": "Put a template here with the name of a built-in one (base.html, briefing.html, "
                                 "...) to override it.\n",
         ".github/workflows/pages.yml": PAGES_WORKFLOW,
+        "pages/about.md": ABOUT_PAGE,  # the archive's own pages, in Markdown, at /about/ (pages.py)
     }
     for sub in folders:
         if (target / sub).exists() and not (target / sub).is_dir():

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from generator import yamlio
 from generator.errors import ConfigError, Notice
 
-PATH_KEYS = ("seeds", "output", "templates", "static", "data")
+PATH_KEYS = ("seeds", "output", "templates", "static", "data", "pages")
 TOP_KEYS = ("title", "description", "base_url", "language", "paths", "per_page", "feed_size")
 
 
@@ -27,6 +27,7 @@ class SiteConfig:
     templates: Path = Path("templates")
     static: Path = Path("static")
     data: Path = Path("data")
+    pages: Path = Path("pages")  # the archive's own pages, in Markdown (pages.py)
     per_page: int = 50
     feed_size: int = 50
     notices: tuple[Notice, ...] = ()

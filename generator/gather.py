@@ -11,6 +11,7 @@ from typing import Callable
 
 from generator.codehash import module_digest
 from generator.errors import BriefingError, Notice, SourceError
+from generator.markup import take_note
 from generator.model import Briefing
 from generator.parallel import Background, fork_map
 from generator.registry import Registry
@@ -87,7 +88,11 @@ def extract_one(state: tuple, job: tuple[str, bytes, str | None]
     reg, store = state
     name, data, key = job
     try:
-        briefing, notices = capped(*_extractor()(parse_seed(data, name), reg))
+        # an analyst's note is the editor's own text, not the article's: the extractor never sees it
+        raw, note, said = take_note(parse_seed(data, name))
+        briefing, notices = capped(*_extractor()(raw, reg))
+        if note is not None:
+            briefing, notices = replace(briefing, note=note), [*notices, *said]
         if store is None:
             return briefing, None, notices, None
         slim, row, digest = store.pack(key, briefing, notices)

@@ -55,7 +55,7 @@ def check_output(config: SiteConfig, cache_dir: Path | None = None) -> Path:
     from generator.render import theme_dir  # (jinja2 is not needed to check paths otherwise)
     theme = theme_dir().resolve()
     guarded = [("seeds", config.seeds), ("templates", config.templates), ("static", config.static),
-               ("data", config.data), ("cache", cache_dir), ("theme's templates", theme / "templates"),
+               ("data", config.data), ("pages", config.pages), ("cache", cache_dir), ("theme's templates", theme / "templates"),
                ("theme's static", theme / "static")]
     for what, folder in guarded:
         if folder is None:

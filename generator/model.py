@@ -88,6 +88,7 @@ class Briefing(_Compact):
     slug: str | None = None
     headline_in_text: bool = False
     confidence: tuple[tuple[str, float], ...] = field(default=())
+    note: str | None = None  # an analyst's note (front matter `note:`), in Markdown (markup.py)
 
     def confidence_of(self, name: str) -> float:
         """The extractor's confidence in one field (1.0 when it was set by hand)."""
@@ -101,7 +102,7 @@ class Briefing(_Compact):
 # wrong shape makes the entry unusable (DataError), never a wrong page.
 
 # the seed's hash goes with the texts: an edit to a body changes no list that shows the briefing
-TEXT_FIELDS = ("statements", "body", "mentions", "original", "sha256")
+TEXT_FIELDS = ("statements", "body", "mentions", "original", "sha256", "note")
 
 
 class DataError(ValueError):
@@ -146,7 +147,7 @@ def meta_data(b: Briefing) -> list:
 def texts_data(b: Briefing) -> list:
     """A briefing's texts as a JSON-ready list."""
     return [[[s.speaker, s.text, s.quote, s.paragraph, s.start, s.end] for s in b.statements], list(b.body),
-            [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256]
+            [[m.paragraph, m.start, m.end, m.name] for m in b.mentions], b.original, b.sha256, b.note]
 
 
 class Interned:
@@ -211,7 +212,7 @@ def briefing_from_meta(data, interned: Interned | None = None) -> Briefing:
 def texts_from_data(data) -> dict:
     """The fields `texts_data` gave, as keyword arguments for dataclasses.replace."""
     try:
-        statements, body, mentions, original, sha256 = data
+        statements, body, mentions, original, sha256, note = data
         _check(type(statements) is list and type(mentions) is list)
         said = []
         for s in statements:
@@ -222,6 +223,6 @@ def texts_from_data(data) -> dict:
             _check(type(m) is list and len(m) == 4 and all(type(x) is int for x in m[:3]))
             spans.append(Mention(m[0], m[1], m[2], _str(m[3])))
         return {"statements": tuple(said), "body": _strs(body), "mentions": tuple(spans), "original": _str(original),
-                "sha256": _str(sha256)}
+                "sha256": _str(sha256), "note": _opt(note)}
     except (TypeError, ValueError) as exc:
         raise DataError(f"not a briefing's texts: {exc}") from None

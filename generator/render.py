@@ -11,7 +11,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup, escape
 
-from generator import urls, webfilters
+from generator import markup, urls, webfilters
 from generator.config import SiteConfig
 from generator.errors import TemplateProblem
 from generator.model import Briefing
@@ -66,7 +66,7 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
     event_label = lambda k: EVENT_LABELS.get(k, k)  # noqa: E731
     country_slug = lambda code: urls.slugify(reg.country_name(code))  # noqa: E731 - as site.build_site
     env.globals.update(site=config, country_name=reg.country_name, event_label=event_label,
-                       url=url, page=urls.page, static=static)
+                       url=url, page=urls.page, static=static, own_pages=())
     # The same helpers as filters, which the theme uses: Jinja calls a filter directly, a global
     # function through Context.call (some 2 microseconds each, and a page makes a hundred calls).
     env.filters.update(
@@ -78,7 +78,8 @@ def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
         # not show: from the seeds folder's parent on ("raw/01732.txt")
         source_name=lambda path: os.path.relpath(path, config.seeds.parent) if os.path.isabs(path) else path,
         longdate=_longdate,
-        monthname=lambda m: dt.date(2000, m, 1).strftime("%B"))
+        monthname=lambda m: dt.date(2000, m, 1).strftime("%B"),
+        markdown=markup.markdown_filter)  # an analyst's note: Markdown made safe HTML (markup.py)
     env.filters.update(webfilters.filters(config, reg.country_name))  # absolute URLs, Atom, BibTeX, JSON (webfilters.py)
     return env
 

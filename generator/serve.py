@@ -219,7 +219,7 @@ class Preview:
             self.state_json = self.state.to_json()
 
     def _folders(self) -> tuple[Path, ...]:
-        return self.config.seeds, self.config.templates, self.config.static, self.config.data
+        return self.config.seeds, self.config.templates, self.config.static, self.config.data, self.config.pages
 
     def _urls(self, site) -> dict[str, str]:
         base = preview_config(self.config, self.base_url).base_path

@@ -40,7 +40,8 @@ class OfficialEntry:
     slug: str
     name: str
     country: str | None
-    roles: list[tuple[str, str, str]] = field(default_factory=list)  # (title, first seen, last seen)
+    # (title, country of the office or None, first seen, last seen), by first seen
+    roles: list[tuple[str, str | None, str, str]] = field(default_factory=list)
     briefings: list[Briefing] = field(default_factory=list)
     met: list[tuple[Ref, int]] = field(default_factory=list)  # co-participants: both took part
     aliases: set[str] = field(default_factory=set)
@@ -128,7 +129,7 @@ def _index_officials(briefings: list[Briefing], site: Site) -> dict[str, Counter
                 entry.briefings.append(b)
             if p.title:
                 day = b.date.isoformat()
-                entry.roles.append((p.title + (" (former)" if p.former else ""), day, day))
+                entry.roles.append((p.title + (" (former)" if p.former else ""), p.country, day, day))
             if p.country:
                 votes[slug][p.country] += p.confidence
             site.official_of[(b.source, p.name)] = slug
@@ -223,16 +224,26 @@ def _most(counts: Counter) -> list[tuple[str, int]]:
     return heapq.nsmallest(MAX_LISTED, counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 
-def _merge_roles(roles: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
-    spans: dict[str, list[str]] = {}
-    for title, first, last in roles:
-        key = fold(title)
+def _merge_roles(roles: list[tuple[str, str | None, str, str]]) -> list[tuple[str, str | None, str, str]]:
+    """One row per title and country (a title written in other cases or accents is one title),
+    first written form kept, seen from the earliest to the latest date; by first seen, then title.
+    A title without a country joins the row of the same title with one, when there is only one."""
+    spans: dict[tuple[str, str | None], list] = {}
+    for title, country, first, last in roles:
+        key = (fold(title), country)
         if key in spans:
-            spans[key][1] = min(spans[key][1], first)
-            spans[key][2] = max(spans[key][2], last)
+            spans[key][2] = min(spans[key][2], first)
+            spans[key][3] = max(spans[key][3], last)
         else:
-            spans[key] = [title, first, last]
-    return sorted((tuple(v) for v in spans.values()), key=lambda r: r[1])
+            spans[key] = [title, country, first, last]
+    for (folded, country), row in list(spans.items()):
+        if country is None:
+            known = [k for k in spans if k[0] == folded and k[1] is not None]
+            if len(known) == 1:
+                into = spans[known[0]]
+                into[2], into[3] = min(into[2], row[2]), max(into[3], row[3])
+                del spans[(folded, None)]
+    return sorted((tuple(v) for v in spans.values()), key=lambda r: (r[2], r[3], fold(r[0]), r[1] or ""))
 
 
 def _features(b: Briefing) -> set[tuple[str, str]]:

@@ -9,7 +9,7 @@ from urllib.parse import quote
 SAFE_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")  # an ASCII slug; page() passes any other through slugify
 APOSTROPHES = re.compile(r"['’]")
 NOT_SLUG = re.compile(r"[^a-z0-9]+")
-SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search", "relations", "api")
+SECTIONS = ("briefings", "officials", "countries", "topics", "archive", "search", "relations", "api", "network")
 # Latin letters that no Unicode decomposition reduces to ASCII: "Støre" -> "store", "Łódź" -> "lodz"
 LATIN = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t",
                        "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ĸ": "k", "ŉ": "n"})

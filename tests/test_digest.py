@@ -34,7 +34,7 @@ def entry(**changes):
     {"met": [(Ref("bo-lin", "Bo Lin", "TW", 3), 2)]},        # a co-participant's country
     {"briefings": [briefing(officials=(Person("Ana Ruiz", "Prime Minister", "ES"),))]},  # a title in a list
     {"briefings": [briefing(location=Location("Bergen", "NO"))]},
-    {"roles": [("Minister", "2020-01-02", "2020-01-02")]},
+    {"roles": [("Minister", "ES", "2020-01-02", "2020-01-02")]},
     {"aliases": {"A. Ruiz"}},
 ])
 def test_any_value_a_template_can_reach_changes_the_digest(change):
