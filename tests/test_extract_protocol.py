@@ -217,3 +217,26 @@ def test_two_offices_joined_by_a_comma_before_one_name_are_one_title(registry):
                          "President Ana Lind of Iceland, Prime Minister Tomas Varga of Hungary.", registry)
     assert found["Sami Haddad"] == ("Deputy Prime Minister, Foreign and Expatriates Minister", "LB")
     assert found["Ana Lind"][0] == "President" and found["Tomas Varga"][0] == "Prime Minister"
+
+
+def test_a_ministry_and_a_state_body_are_part_of_the_title_and_a_name_may_follow_the_state(registry):
+    found, _ = officials("The Permanent Secretary of the Ministry of Foreign Affairs of Ghana, Kofi Asante, "
+                         "opened the session.\n\nChairman of the Senate of Kazakhstan Bolat Nur received "
+                         "the visiting speaker.", registry)
+    assert found == {"Kofi Asante": ("Permanent Secretary of the Ministry of Foreign Affairs", "GH"),
+                     "Bolat Nur": ("Chairman of the Senate", "KZ")}
+
+
+def test_fields_of_ministries_as_states_name_them(registry):
+    found, _ = officials("South Africa's Minister of International Relations and Cooperation, Sipho Dlamini, "
+                         "met Minister of Foreign Relations Juan Ortiz of Cuba and Moldovan Minister of Foreign "
+                         "Affairs and European Integration Elena Popa.", registry)
+    assert found == {"Sipho Dlamini": ("Minister of International Relations and Cooperation", "ZA"),
+                     "Juan Ortiz": ("Minister of Foreign Relations", "CU"),
+                     "Elena Popa": ("Minister of Foreign Affairs and European Integration", "MD")}
+
+
+def test_a_title_right_after_a_title_presents_the_name(registry):
+    found, _ = officials("Myanmar's military leader Senior General Aung Min met Polish State Secretary "
+                         "Marek Zelinski.", registry)
+    assert found == {"Aung Min": ("Senior General", "MM"), "Marek Zelinski": ("State Secretary", "PL")}

@@ -251,6 +251,11 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
             return None  # "the AU Commission": an international body's
         if p.folded[k] in STATE_BODIES:
             end = k + 1
+        elif end == k - 1 and p.folded[k - 1] in ("of", "for"):
+            dl, _ = longest_match(p.folded, k, reg.domains)  # "the Ministry of Foreign Affairs"
+            if dl:
+                end = k = k + dl
+                continue
         k += 1
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
@@ -366,7 +371,10 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             if end + 1 < n and p.folded[end] == "of":  # "... of the National Assembly of Kenya"
                 size, code, possessive = _state_after(p, end + 1, reg, demonyms=False)
                 after = end + 1 + size
-                if size and not possessive and not (after < n and p.words[after][:1].isupper()):
+                # (a capitalised word after the state is a name's only when a name of two words is
+                # there: "of the Senate of Kazakhstan Bolat Nur", not "of the Assembly of Kenya Airways")
+                if size and not possessive and not (after < n and p.words[after][:1].isupper()
+                                                    and _name_at(p, after, reg, True) - after < 2):
                     o.code, o.j = o.code or code, end + 1 + size
         return
     o.code = o.code or code
@@ -415,6 +423,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     if comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
         comma = False  # "its military chief, Senior General X": the next title presents the name
     k = j + 1 if comma else j
+    if not comma and k < n and p.folded[k] in reg.title_starts and longest_match(p.folded, k, reg.titles, 3)[0] \
+            and p.words[k][:1].isupper():
+        return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
     end = _name_at(p, k, reg, after_title=True)
