@@ -240,3 +240,21 @@ def test_a_title_right_after_a_title_presents_the_name(registry):
     found, _ = officials("Myanmar's military leader Senior General Aung Min met Polish State Secretary "
                          "Marek Zelinski.", registry)
     assert found == {"Aung Min": ("Senior General", "MM"), "Marek Zelinski": ("State Secretary", "PL")}
+
+
+def test_plural_offices_with_fields_and_states_pair_with_their_names_in_order(registry):
+    found, _ = officials("Estonian Foreign Minister Arno Tamm met his Latvian counterpart. Accompanying him "
+                         "were the Ministers of Defence and of Economy, Kalle Rist and Mari Kask respectively.\n\n"
+                         "Nigeria and Ghana were represented by their Ministers of Foreign Affairs, Olu Adeyemi "
+                         "and Kwame Mensah, respectively.\n\nForeign Ministers Tomasz Nowak of Poland and Ivan "
+                         "Horvat of Croatia signed the memorandum.", registry)
+    assert found == {"Arno Tamm": ("Foreign Minister", "EE"), "Kalle Rist": ("Minister of Defence", "EE"),
+                     "Mari Kask": ("Minister of Economy", "EE"),
+                     "Olu Adeyemi": ("Minister of Foreign Affairs", "NG"),
+                     "Kwame Mensah": ("Minister of Foreign Affairs", "GH"),
+                     "Tomasz Nowak": ("Foreign Minister", "PL"), "Ivan Horvat": ("Foreign Minister", "HR")}
+
+
+def test_names_in_apposition_to_a_plural_office_need_their_states(registry):
+    found, _ = officials("The presidents, Ana Rojas and Luis Soto, met in Lima.", registry)
+    assert found == {}

@@ -676,6 +676,32 @@ def _earlier_destination(paras: list[Paragraph], plural: str, reg: Registry) -> 
     return ""
 
 
+def _says_respectively(p: Paragraph, end: int) -> bool:
+    """Whether "respectively" (after a comma or not) follows the list that ends at token `end`."""
+    k = end + (end < len(p.words) and p.words[end] == ",")
+    return k < len(p.words) and p.folded[k] == "respectively"
+
+
+def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registry) -> list:
+    """"A and B were represented by their ministers, X and Y, respectively": the names that have no
+    state take, in order, those of the list of as many states written before them in the sentence."""
+    if not _says_respectively(p, end) or all(code for _, _, code in listed):
+        return listed
+    start = first
+    while start > 0 and p.words[start - 1] not in (".", "!", "?", ";"):
+        start -= 1
+    states: list = []
+    t = start
+    while t < first:
+        got, t2 = _series(p, t, lambda k: longest_match(p.folded, k, reg.country_names))
+        if len(got) == len(listed) and t2 <= first:
+            states = got  # the nearest such list wins
+        t = max(t2, t + 1)
+    if not states:
+        return listed
+    return [(s, e, code or state) for (s, e, code), state in zip(listed, states)]
+
+
 def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                      before: list[Paragraph] = ()) -> list[Found]:
     """Offices written in the plural before the list of their holders, each holding the office:
@@ -702,9 +728,19 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
     def country(j):
         return longest_match(p.folded, j, reg.country_names)
 
-    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
-        size, _ = longest_match(p.folded, j, reg.domains)
-        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
+    def portfolio(j):  # "Finance", "Foreign Affairs", "of Economy": a ministry's field as written
+        of = j + 1 < n and p.folded[j] == "of"
+        size, _ = longest_match(p.folded, j + of, reg.domains)
+        return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
+            else (0, None)
+
+    def stated_name(j):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia"
+        got, value = owned_name(j)
+        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from"):
+            size, code, possessive = _state_after(p, j + got + 1, reg, demonyms=False)
+            if size and not possessive:
+                return got + 1 + size, (value[0], value[1], code)
+        return got, value
 
     def member(j):  # "Geir Berg from Norway"
         got, value = name(j)
@@ -732,9 +768,12 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
                 portfolios, j = _series(p, at, portfolio)
         if portfolios:
-            listed, end = _series(p, j + (p.words[j] in (",", ":")), owned_name)
+            listed, end = _series(p, j + (p.words[j] in (",", ":")), stated_name)
+            if len(portfolios) == 1 and len(listed) > 1:  # "their Ministers of Finance, X and Y": one office
+                portfolios *= len(listed)
             if len(listed) != len(portfolios):
                 continue
+            listed = _respectively(p, listed, end, first, reg)
             for (s, e, code), field in zip(listed, portfolios):
                 start, stop = p.spans[s][0], p.spans[e - 1][1]
                 if not _taken(taken + out, pi, start, stop):
@@ -746,13 +785,14 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
         else:
             comma = p.words[j] == ","
-            listed, end = _series(p, j + comma, owned_name)
-            respectively = end + 1 < n and p.words[end] == "," and p.folded[end + 1] == "respectively"
-            if comma and not (codes or respectively):
+            listed, end = _series(p, j + comma, stated_name)
+            if comma and not (codes or _says_respectively(p, end)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
+            if not codes:
+                listed = _respectively(p, listed, end, first, reg)
         if len(listed) < 2:
             continue
         full = f"{title} {dest}" if dest else title

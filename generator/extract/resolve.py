@@ -154,7 +154,8 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     o.country, o.confidence = code, 0.8
                     break
         if o.country is None and o.first is not None:
-            o.country = (_embassy_state(o, people, paras) or _nearby_country(o.first, paras, refs)
+            o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
+                         or _nearby_country(o.first, paras, refs)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
 
@@ -184,6 +185,29 @@ def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) 
               and (q.first.para, q.first.start) < (f.para, f.start)
               and not ENVOY_WORDS.isdisjoint(_title_key(q.title))]
     return envoys[-1].country if envoys else None
+
+
+ESCORT_WORDS = words("escort_words")
+
+
+def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """"Accompanying him were the ministers of A and B, X and Y", "Z was accompanied by W": a
+    delegation serves the state of the official it accompanies, the one named last before it."""
+    f = o.first
+    p = paras[f.para]
+    k = f.at
+    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS:
+        k -= 1
+    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS:
+        return None
+    near, at = None, (-1, -1)
+    for q in people:
+        if q is o or not q.country:
+            continue
+        for m in q.mentions:
+            if (m.para, m.start) < (f.para, p.spans[k - 1][0]) and (m.para, m.start) > at:
+                near, at = q, (m.para, m.start)
+    return near.country if near else None
 
 
 RANK_PREFIXES = words("rank_prefixes")
