@@ -258,3 +258,9 @@ def test_plural_offices_with_fields_and_states_pair_with_their_names_in_order(re
 def test_names_in_apposition_to_a_plural_office_need_their_states(registry):
     found, _ = officials("The presidents, Ana Rojas and Luis Soto, met in Lima.", registry)
     assert found == {}
+
+
+def test_a_capitalised_article_or_a_month_inside_a_name_is_a_name_word(registry):
+    found, _ = officials("Foreign Minister Nguyen Van An of Vietnam met Dutch Minister of Foreign Affairs "
+                         "Jan de Vries on Jan. 5.", registry)
+    assert found == {"Nguyen Van An": ("Foreign Minister", "VN"), "Jan de Vries": ("Minister of Foreign Affairs", "NL")}

@@ -74,7 +74,9 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         # "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word
         surname = (f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1])
                    and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
-        if f in STOP_NAME_WORDS and not (month_name or surname):
+        # "Nguyen Van An": inside a name, a capitalised article is a name word (an article is
+        # capitalised only where a sentence starts)
+        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in ARTICLES and w[0].isupper()):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
                       f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
