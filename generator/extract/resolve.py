@@ -6,12 +6,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, RANKS, STOP_NAME_WORDS, longest_match
+from generator.extract.lexicon import (AL_PREFIX_IN_RE, HONORIFICS, PARTICLES, RANKS, ROMAN, STOP_NAME_WORDS,
+                                       longest_match)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
 from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, words
+from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
@@ -328,8 +330,8 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
-AL_PREFIX_RE = re.compile(r"\b(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# a name's generational suffix or regnal number ("Jr.", "II") is no short form of it
+NAME_SUFFIXES = GENERATIONAL | frozenset(fold(r) for r in ROMAN)
 
 
 def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None) -> bool:
@@ -350,8 +352,7 @@ def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None
 
 
 # forms of address that stand before a surname and are no one's given name
-STYLES = frozenset("excellency highness majesty madame comrade professor prof. justice brigadier samdech "
-                   "general gen. chairman chairwoman deputy vice secretary".split())
+STYLES = words("address_styles")
 _TITLE_WORDS: list = [None, frozenset()]  # the titles table last asked about, and its words
 
 
@@ -389,7 +390,7 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
     for pi, p in enumerate(paras):
         nxt = 0
         starts = [k for k in p.caps if p.folded[k] in firsts]
-        if AL_PREFIX_RE.search(p.text):  # "al-Assad" starts with a small letter
+        if AL_PREFIX_IN_RE.search(p.text):  # "al-Assad" starts with a small letter
             starts = sorted(set(starts) | {k for k, w in enumerate(p.words)
                                            if w[:1].islower() and "-" in w and p.folded[k] in firsts})
         for i in starts:

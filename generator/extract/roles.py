@@ -24,34 +24,26 @@ from bisect import bisect_left, bisect_right
 from generator.extract.people import Paragraph
 from generator.extract.speech import sentences
 from generator.model import ROLES, Mention
+from generator.words import alternation, phrase_list, words
 
 PARTICIPANT, MENTIONED = ROLES
 
-# Verbs (and a few fixed phrases) that report taking part in an event, as a regular expression
-# over a sentence's words in lower case (as are the patterns below: a sentence is lowered once).
-EVENT_RE = re.compile(
-    r"\b(?=[a-z])(?:met|meet|meets|meeting|talks|talked|talk|received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|"
-    r"greeted|greets|greeting|visited|visiting|visits|arrived|arrives|called|phoned|spoke|speaks|"
-    r"conversation|discussed|discusses|discussion|discussions|exchanged|signed|signs|inked|attended|"
-    r"attending|attend|accompanied|accompanying|participated|participating|presence|co-chaired|chaired|"
-    r"visit|trip|tour|press conference|news conference|conference|negotiations|telephone|phone call|"
-    r"joint address|joint statement|"
-    r"briefed|informed|told(?! (?:reporters|journalists|the press|the media|a news))|conveyed|assured|congratulated|thanked|presented|in the meeting|"
-    r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b")
-# the first word of each of them (and its plural): a sentence with none of these words holds none
-EVENT_FIRSTS = frozenset(w + end for w in re.findall(r"[a-z-]+", EVENT_RE.pattern.split("(?:", 1)[1])
-                         for end in ("", "s"))
+# The words of data/words.yaml this module reads, as regular expressions over a sentence's words
+# in lower case (a sentence is lowered once).
+PRESS = alternation("press_audiences")
+# Words that report taking part in an event; one whose object is the press ("told reporters") does not.
+EVENT_RE = re.compile(rf"\b(?=[a-z])(?:{alternation('event_words')})\b(?!\s+(?:{PRESS})\b)")
+# the words of each of them (and their plurals): a sentence with none of these words holds none
+EVENT_FIRSTS = frozenset(w + end for phrase in phrase_list("event_words") for w in phrase.split() for end in ("", "s"))
 WORDS_RE = re.compile(r"[a-z-]+")
 # Words before a verb that make its event one that has not happened yet.
-FUTURE_RE = re.compile(r"\b(?:will|would|shall|to|scheduled|expected|plans?|planned|invited|invites|invite|"
-                       r"upcoming|next|forthcoming|possible|potential|could|may|might)\s+(?:\w+\s+){0,2}$")
+FUTURE_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('future_words'), key=len, reverse=True))})\s+(?:\w+\s+){{0,2}}$")
 # Words that deny the event ("did not meet", "didn't meet", "never visited").
 NEGATED_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$")
 # A clause boundary: an event word beyond it is another clause's ("X has pledged ..., but talks ...").
 CLAUSE_RE = re.compile(r";\s|\b(?:but|while|whereas|although|though)\b")
 # The name as the speaker of a trailing or leading attribution ("..., Ruiz said"; "Ruiz told reporters ...").
-SAYS_RE = re.compile(r"\s*(?:,[^,;]{1,120},\s*)?(?:also\s+)?(?:said|says|noted|stated|added|explained|wrote|tweeted|"
-                     r"told (?:reporters|journalists|the press|the media|a news))\b")
+SAYS_RE = re.compile(rf"\s*(?:,[^,;]{{1,120}},\s*)?(?:also\s+)?(?:{alternation('teller_verbs')}|told\s+(?:{PRESS}))\b")
 # An event word in the setting of a speech verb ("said at a meeting with ..."): where it was said.
 SETTING_RE = re.compile(r"\b(?:at|during|in|after|before)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$")
 # Time phrases that put a sentence's event in the past, before this one.
@@ -59,19 +51,12 @@ PAST_RE = re.compile(r"\b(?:last (?:year|month|week)|previously|in the past|year
                      r"(?:in|since) (?:1[89]|20)\d\d)\b")
 # Nouns whose "of" or "by" complement names someone who is not there: their greetings, their
 # invitation, statements by them.
-ABSENT_NOUNS = frozenset("""greetings greeting invitation message messages letter letters commitment
-policy policies statement statements remarks words government administration behalf wishes regards
-congratulations condolences instructions instruction directive directives decision decisions plan
-plans proposal initiative initiatives leadership vision agenda legacy tenure era death funeral
-successor predecessor resignation election re-election spokesman spokeswoman spokesperson office
-envoy representative call calls request support stance position views view""".split())
+ABSENT_NOUNS = words("absent_nouns")
 # Words that can stand in an official's noun phrase before the name: "the President of the
 # Republic of X", "his Chilean counterpart Y".
-NP_GLUE = frozenset("of the and for to on in former his her its their counterpart visiting new then "
-                    "s ' ’ , mr. mrs. ms. dr. h.e. hon. he hh".split())
+NP_GLUE = words("noun_phrase_glue")
 # A clause reporting on the event: what follows is what someone said happened.
-REPORT_RE = re.compile(r"\b(?:said|says|told (?:reporters|journalists|the press|the media)|noted|stated|added|explained|according to|"
-                       r"quoted|quotes|tweeted|wrote|reported|announced|confirmed|specified)\b")
+REPORT_RE = re.compile(rf"\b(?:{alternation('report_verbs')}|told\s+(?:{PRESS}))\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
 
 
@@ -91,7 +76,7 @@ def _absent_slot(text: str, start: int) -> bool:
     words = re.findall(r"[\w.'’-]+|,", text[:start])
     k = len(words) - 1
     while k >= 0:
-        w = words[k].lower()
+        w = words[k].lower().replace("’", "'")
         if words[k][:1].isupper() or w in (",", "'", "’", "s"):
             k -= 1
             continue

@@ -26,19 +26,15 @@ from itertools import compress, count
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
+from generator.words import alternation, first_words
 
-VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
-         r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
-         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
-         r"characteri[sz]ed|asked|applauded|went on to say")
-# verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
-THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
-PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
-               r"calling for|urging|stressing|pointing out|describing|reiterating")
+# The verbs of saying, those that need a "that", and the participles: data/words.yaml.
+VERBS = alternation("speech_verbs")
+THAT_VERBS = alternation("speech_that_verbs")
+PARTICIPLES = alternation("speech_participles")
 # the first word of every form above: a paragraph with none of them reports no speech
-HINTS = frozenset(w.split()[0].replace("[sz]", "z").lower()
-                  for w in f"{VERBS}|{THAT_VERBS}|{PARTICIPLES}|according to".split("|")) | frozenset(
-    w.split()[0].replace("[sz]", "s").lower() for w in f"{VERBS}|{PARTICIPLES}".split("|"))
+HINTS = first_words("speech_verbs") | first_words("speech_that_verbs") | first_words("speech_participles") | {
+    "according"}
 SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
