@@ -390,7 +390,7 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
     for pi, p in enumerate(paras):
         nxt = 0
         starts = [k for k in p.caps if p.folded[k] in firsts]
-        if AL_PREFIX_IN_RE.search(p.text):  # "al-Assad" starts with a small letter
+        if "-" in p.text and AL_PREFIX_IN_RE.search(p.text):  # "al-Assad" starts with a small letter
             starts = sorted(set(starts) | {k for k, w in enumerate(p.words)
                                            if w[:1].islower() and "-" in w and p.folded[k] in firsts})
         for i in starts:

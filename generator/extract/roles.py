@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress, count, repeat
 
 from generator.extract.people import Paragraph
 from generator.extract.speech import sentences
@@ -33,9 +34,8 @@ PARTICIPANT, MENTIONED = ROLES
 PRESS = alternation("press_audiences")
 # Words that report taking part in an event; one whose object is the press ("told reporters") does not.
 EVENT_RE = re.compile(rf"\b(?=[a-z])(?:{alternation('event_words')})\b(?!\s+(?:{PRESS})\b)")
-# the words of each of them (and their plurals): a sentence with none of these words holds none
-EVENT_FIRSTS = frozenset(w + end for phrase in phrase_list("event_words") for w in phrase.split() for end in ("", "s"))
-WORDS_RE = re.compile(r"[a-z-]+")
+# the first word of each of them: a paragraph with no token among these holds none
+EVENT_STARTS = frozenset(phrase.split()[0] for phrase in phrase_list("event_words"))
 # Words before a verb that make its event one that has not happened yet.
 FUTURE_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('future_words'), key=len, reverse=True))})\s+(?:\w+\s+){{0,2}}$")
 # Words that deny the event ("did not meet", "didn't meet", "never visited").
@@ -160,12 +160,18 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         todo = [m for m in ms if roles.get(m.name) == MENTIONED]
         if not todo:
             continue
-        text = paras[pi].text
-        plain = _blank_quotes(text)
+        para = paras[pi]
+        # the tokens an event word starts at, found without a Python loop; none: no name here takes part
+        at = list(compress(count(), map(EVENT_STARTS.__contains__, para.folded)))
+        if not at:
+            continue
+        text = para.text
+        plain = _blank_quotes(text) if '"' in text or "“" in text else text
         low = _lower(plain)
-        if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(low)):
-            continue  # no word of an event in the whole paragraph: no name in it takes part here
-        events = [ev.span() for ev in EVENT_RE.finditer(low)]  # the paragraph's, found once
+        # the paragraph's event words, found once (a quotation's are blanked: they never match)
+        events = [ev.span() for ev in map(EVENT_RE.match, repeat(low), (para.spans[i][0] for i in at)) if ev]
+        if not events:
+            continue
         starts = [a for a, _ in events]
         sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
         known: dict[int, tuple] = {}
