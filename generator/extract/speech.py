@@ -26,7 +26,7 @@ from itertools import compress, count
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
-from generator.words import alternation, first_words
+from generator.words import alternation, first_words, phrase_list
 
 # The verbs of saying, those that need a "that", and the participles: data/words.yaml.
 VERBS = alternation("speech_verbs")
@@ -73,6 +73,8 @@ MAX_CHARS = 240
 DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
                             r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
                             r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
+# Verbs of saying whose hearer stands before "that" ("told reporters that", "assured him that").
+HEARER_VERBS = frozenset(phrase_list("speech_hearer_verbs"))
 THAT_RE = re.compile(r"^(?:that|on|about)\s+")
 TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
 QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
@@ -190,13 +192,17 @@ def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes
           verb: str) -> str:
     """What was said: the quotations, when they make most of the sentence; else the sentence
     without its attribution ("X said that")."""
-    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s]
-    if sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside):
+    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s] if quotes else ()
+    if inside and (sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside)):
         return _short(" … ".join(q for q in (text[a:b].strip(" ,\"“”") for a, b in inside) if q))
-    a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    if len(attributions) == 1:
+        (a, b), = attributions
+    else:
+        a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
     head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
-    lead = TOLD_THAT_RE if verb in ("told", "assured") else THAT_RE
-    tail = lead.sub("", tail)
+    lead = (TOLD_THAT_RE if verb in HEARER_VERBS else THAT_RE).match(tail)  # "told reporters that"
+    if lead:
+        tail = tail[lead.end():]
     said = tail if len(tail) >= len(head) else head
     return _short(said[:1].upper() + said[1:] if said else text[s:e].strip())
 
@@ -253,11 +259,7 @@ class _Reader:
         """(speaker, attribution start, attribution end, verb) for each speech verb of plain[s:e]."""
         found: list[tuple[str, int, int, str]] = []
         unknown = False  # a verb whose subject is no official the article names
-        for v in verbs:
-            if v.start() < s:
-                continue
-            if v.start() >= e:
-                break
+        for v in verbs:  # (the sentence's own)
             if v.group("part"):
                 if not re.search(r",\s*$", plain[s:v.start()]) and not AS_RE.search(plain[s:v.start()]):
                     continue  # "with the two sides expressing": a participle with a subject of its own
@@ -321,7 +323,8 @@ class _Reader:
             if not WORD_RE.search(text, s, e):
                 continue  # a stray quotation mark
             k = bisect_left(starts, s)
-            found = self.speakers(pi, plain, s, e, verbs, named) if k < len(starts) and starts[k] < e else []
+            found = self.speakers(pi, plain, s, e, verbs[k:bisect_left(starts, e, k)], named) \
+                if k < len(starts) and starts[k] < e else []
             inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
             if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
                 if not found and inside and self.previous:  # '"...," she said. "And more."'
