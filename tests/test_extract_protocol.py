@@ -264,3 +264,12 @@ def test_a_capitalised_article_or_a_month_inside_a_name_is_a_name_word(registry)
     found, _ = officials("Foreign Minister Nguyen Van An of Vietnam met Dutch Minister of Foreign Affairs "
                          "Jan de Vries on Jan. 5.", registry)
     assert found == {"Nguyen Van An": ("Foreign Minister", "VN"), "Jan de Vries": ("Minister of Foreign Affairs", "NL")}
+
+
+def test_ranks_stack_and_a_states_body_after_its_possessive_is_part_of_the_title(registry):
+    found, _ = officials("MOSCOW - First Deputy Foreign Minister Sergei Orlov met the President of Cuba's Councils "
+                         "of State and Ministers, Raul Fuentes, and Minister of Foreign Affairs and Emigrants "
+                         "Karim Aziz of Lebanon.", registry)
+    assert found == {"Sergei Orlov": ("First Deputy Foreign Minister", "RU"),
+                     "Raul Fuentes": ("President of Cuba's Councils of State and Ministers", "CU"),
+                     "Karim Aziz": ("Minister of Foreign Affairs and Emigrants", "LB")}

@@ -381,6 +381,9 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         return
     o.code = o.code or code
     if possessive:
+        end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
+        if end is not None:  # "the President of Cuba's Council of State, X": the state's body
+            o.j, o.title = end, _span_text(p, o.i, end)
         return  # "a spokesman for Canada's foreign minister"
     o.j = j + 1 + size
     k = o.j
@@ -453,12 +456,25 @@ def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
     return j
 
 
+def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
+    """"First Deputy Foreign Minister", "Senior Deputy Minister": where a title starts when more
+    ranks stand before a ranked one (a capitalised word that ranks the same office as the rank
+    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is)."""
+    tl, _ = longest_match(p.folded, i, reg.titles)
+    rest = tuple(p.folded[i + 1:i + tl])
+    while i > 0 and rest and p.words[i - 1][:1].isupper() and rest in reg.titles \
+            and (p.folded[i - 1],) + rest in reg.titles:
+        i -= 1
+    return i
+
+
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
     j, kind = _title_at(p, i, reg)
     if kind is None:
         return None
     if kind != "counterpart":
+        i = _ranks_before(p, i, reg)
         i = _domains_before(p, i, reg)
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
         if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)) and \
