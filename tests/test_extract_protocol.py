@@ -273,3 +273,12 @@ def test_ranks_stack_and_a_states_body_after_its_possessive_is_part_of_the_title
     assert found == {"Sergei Orlov": ("First Deputy Foreign Minister", "RU"),
                      "Raul Fuentes": ("President of Cuba's Councils of State and Ministers", "CU"),
                      "Karim Aziz": ("Minister of Foreign Affairs and Emigrants", "LB")}
+
+
+def test_a_field_before_any_office_and_a_diplomats_rank_as_a_form_of_address(registry):
+    found, _ = officials("The Minister of Foreign Affairs, Ambassador Carlos Lima, received the Foreign Minister "
+                         "of Chile, Antonia Vergara.\n\nAlso present was Foreign Affairs Cabinet Secretary Ruth "
+                         "Achieng of Kenya.", registry)
+    assert found["Carlos Lima"][0] == "Minister of Foreign Affairs"
+    assert found["Antonia Vergara"] == ("Foreign Minister", "CL")
+    assert found["Ruth Achieng"] == ("Foreign Affairs Cabinet Secretary", "KE")

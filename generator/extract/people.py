@@ -133,10 +133,19 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     return j, kind
 
 
+def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
+    """"Ambassador" alone before a name of two words or more, after a comma that ends another
+    office: a career diplomat's rank, written as a form of address, not an office of its own."""
+    return (k + 2 < len(p.words) and p.words[k][:1].isupper() and p.folded[k] in ENVOYS
+            and longest_match(p.folded, k, reg.titles)[0] == 1 and _name_at(p, k + 1, reg, True) - (k + 1) >= 2)
+
+
 def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     """"Deputy Prime Minister, Foreign and Expatriates Minister X": a second office after a comma,
     itself followed by a name, is the same person's; where the joined title ends (j when none)."""
     n = len(p.words)
+    if _envoy_rank(p, j + 1, reg):
+        return j
     for t in range(j + 1, min(j + 5, n)):
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
@@ -422,12 +431,14 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
     introduced = (o.start > 0 and p.folded[o.start - 1] in ("the", "its", "his", "her", "their", "'s")
-                  and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
+                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
-    if comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
-        comma = False  # "its military chief, Senior General X": the next title presents the name
     k = j + 1 if comma else j
+    if comma and _envoy_rank(p, k, reg):
+        k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
+    elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
+        comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
     if not comma and k < n and p.folded[k] in reg.title_starts and longest_match(p.folded, k, reg.titles, 3)[0] \
             and p.words[k][:1].isupper():
         return None, j  # "military leader Senior General X": the next title presents the name
@@ -477,8 +488,7 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         i = _ranks_before(p, i, reg)
         i = _domains_before(p, i, reg)
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
-        if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)) and \
-                not longest_match(p.folded, i, reg.domains)[0]:
+        if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)):
             i -= dl  # "Foreign Affairs Principal Secretary": the field before a ranked office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
