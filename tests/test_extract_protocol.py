@@ -282,3 +282,9 @@ def test_a_field_before_any_office_and_a_diplomats_rank_as_a_form_of_address(reg
     assert found["Carlos Lima"][0] == "Minister of Foreign Affairs"
     assert found["Antonia Vergara"] == ("Foreign Minister", "CL")
     assert found["Ruth Achieng"] == ("Foreign Affairs Cabinet Secretary", "KE")
+
+
+def test_a_counterpart_from_a_state_after_a_comma(registry):
+    found, _ = officials("The Minister of International Relations and Cooperation of South Africa, Thandi Nkosi, will "
+                         "host her counterpart from the Republic of Botswana, Lemogang Kgosi.", registry)
+    assert found["Lemogang Kgosi"] == ("Minister of International Relations and Cooperation", "BW")

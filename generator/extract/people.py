@@ -361,6 +361,11 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     part of the title, not the envoy's state), "Minister of Foreign Affairs of Japan" (the state
     served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
     n, j = len(p.words), o.j
+    if o.kind == "counterpart" and j + 1 < n and p.folded[j] in ("from", "of"):
+        size, code, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
+            o.code, o.j = o.code or code, j + 1 + size
+        return
     if not o.title or j + 1 >= n:
         return
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
