@@ -288,3 +288,11 @@ def test_a_counterpart_from_a_state_after_a_comma(registry):
     found, _ = officials("The Minister of International Relations and Cooperation of South Africa, Thandi Nkosi, will "
                          "host her counterpart from the Republic of Botswana, Lemogang Kgosi.", registry)
     assert found["Lemogang Kgosi"] == ("Minister of International Relations and Cooperation", "BW")
+
+
+def test_an_agencys_copy_filed_abroad_writes_the_host_states_offices_bare(registry):
+    found, _ = officials("NAIROBI, March 4 (Xinhua) -- President Daniel Kiprop on Thursday met visiting Chinese "
+                         "Foreign Minister Qin Lei in Nairobi.", registry)
+    assert found == {"Daniel Kiprop": ("President", "KE"), "Qin Lei": ("Foreign Minister", "CN")}
+    found, _ = officials("BEIJING, March 4 (Xinhua) -- Premier Li Wen met Kenyan President Daniel Kiprop.", registry)
+    assert found == {"Li Wen": ("Premier", "CN"), "Daniel Kiprop": ("President", "KE")}

@@ -308,18 +308,27 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
 
 
 def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
-                 where: str | None = None, filed: str | None = None) -> str | None:
+                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset()) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
-    Yonhap report). A dateline's agency says whose copy it is. A report filed from another
+    Yonhap report). A dateline's agency says whose copy it is, unless it files from another state
+    and marks its own state's officials but not the host's: then the host's are the bare ones. A report filed from another
     country writes that country's offices bare, unless it is about the United States more than
     about that country ("SEOUL — ... President Trump"). Otherwise, where the article refers to the
     United States at all, the United States (English-language copy is mostly American); else the
     country where the event took place, whose hosts are named bare; else the country named most.
     """
     if agency and fold(agency.strip()) in reg.agencies:
-        return reg.agencies[fold(agency.strip())]
+        own = reg.agencies[fold(agency.strip())]
+        if filed and filed != own:
+            # filed from another state, the copy leaves bare the offices of the side it does not
+            # mark: "President X met visiting Chinese Foreign Minister Y" (the host's bare), "Foreign
+            # Minister X met her Peruvian counterpart" (the agency's own bare)
+            # (`marked`: the states of officials the text names with their state)
+            if own in marked and filed not in marked:
+                return filed
+        return own
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
