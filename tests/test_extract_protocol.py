@@ -296,3 +296,9 @@ def test_an_agencys_copy_filed_abroad_writes_the_host_states_offices_bare(regist
     assert found == {"Daniel Kiprop": ("President", "KE"), "Qin Lei": ("Foreign Minister", "CN")}
     found, _ = officials("BEIJING, March 4 (Xinhua) -- Premier Li Wen met Kenyan President Daniel Kiprop.", registry)
     assert found == {"Li Wen": ("Premier", "CN"), "Daniel Kiprop": ("President", "KE")}
+
+
+def test_a_place_or_building_word_alone_after_a_title_is_no_name(registry):
+    found, _ = officials("The talks were held at the President Hotel in Accra with Ghanaian President Kofi Mensah.",
+                         registry)
+    assert found == {"Kofi Mensah": ("President", "GH")}

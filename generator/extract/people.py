@@ -90,7 +90,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         return start  # an honorific with no name after it
     if j - k == 1:
         one = (p.folded[k],)
-        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
+        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles \
+                or one[0] in NOT_NAME_NOUNS:  # "the President Hotel"
             return k
     return j
 
