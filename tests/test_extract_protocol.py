@@ -302,3 +302,10 @@ def test_a_place_or_building_word_alone_after_a_title_is_no_name(registry):
     found, _ = officials("The talks were held at the President Hotel in Accra with Ghanaian President Kofi Mensah.",
                          registry)
     assert found == {"Kofi Mensah": ("President", "GH")}
+
+
+def test_a_state_listed_after_a_topic_is_a_topic_too(registry):
+    _, b = officials("WASHINGTON - The United States and Japan agreed to deepen ties as Secretary of State Mark "
+                     "Ellis hosted Japanese Foreign Minister Kenji Sato, amid concerns over North Korea and "
+                     "China's military buildup.", registry)
+    assert b.countries == ("US", "JP")

@@ -151,13 +151,29 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
     not as the owner of a topic ("North Korea's missiles", "talks on Syria"), a city ("in Tokyo"), an
     agenda item, the target of a judgement or a wished-for partner."""
-    if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS:
+    if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
     if r.kind == "metonym" and _names_a_thing(p, r, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
     return _names_party(p, r, reg) and not _aside(p, r.at) and not _on_agenda(p, r.at)
+
+
+def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
+    """"concerns over North Korea and China's buildup": a state listed after another that a topic
+    preposition governs is a topic too."""
+    k, listed = i, False
+    while k > 1 and p.folded[k - 1] in ("and", "or", ","):
+        k -= 1
+        n = longest_match_ending(p.folded, k, reg.country_names)[0] or longest_match_ending(p.folded, k, reg.demonyms)[0]
+        if not n:
+            return False
+        k -= n
+        while k > 0 and p.folded[k - 1] in ARTICLES:
+            k -= 1
+        listed = True
+    return listed and k > 0 and p.folded[k - 1] in TOPIC_PREPOSITIONS
 
 
 # Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
