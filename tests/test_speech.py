@@ -74,3 +74,14 @@ def test_the_page_shows_a_few_short_statements_per_speaker(archive):
     said = html.split('id="said-h"')[1].split("</section>")[0]
     assert said.count("<li") == 5 and "and 2 more in the report" in said
     assert "Point number 1 mattered to Norway." in said and "Dahl said" not in said
+
+
+def test_after_someone_who_is_no_official_speaks_a_pronoun_is_not_the_officials(registry):
+    _, pairs = said("Dahl said the talks were useful.\n\n"
+                    "Analyst Tom Becker of the Arctic Institute said the meeting was overdue. He said quotas "
+                    "mattered most.\n\nSarah Mills, a fisheries expert, noted that catches fell. She added that "
+                    "prices would rise.\n\nMoran said the deal was near. He added that it would be signed soon.",
+                    registry)
+    assert speaker_of(pairs, "Dahl said") == "Lena Dahl"
+    assert speaker_of(pairs, "He said quotas") is None and speaker_of(pairs, "She added") is None
+    assert speaker_of(pairs, "He added") == "Seán Moran"

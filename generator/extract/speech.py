@@ -26,7 +26,8 @@ from itertools import compress, count
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
-from generator.words import alternation, first_words, phrase_list
+from generator.extract.lexicon import STOP_NAME_WORDS
+from generator.words import NOT_NAME_NOUNS, alternation, first_words, phrase_list
 
 # The verbs of saying, those that need a "that", and the participles: data/words.yaml.
 VERBS = alternation("speech_verbs")
@@ -58,6 +59,9 @@ COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}"
 OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
                            re.I)
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|Majesty))\b")
+# A sentence that opens with a personal name of two words or more, after a word of description
+# ("Analyst Tom Becker ...", "Sarah Mills, a trade expert, ..."), up to its verb.
+STRANGER_RE = re.compile(r"\W*(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\b")
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
 INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
@@ -111,6 +115,14 @@ class SentenceSpans:
         if spans is None:
             spans = self.found[i] = sentences(self.paras[i])
         return spans
+
+
+def _stranger(plain: str, s: int, v: int) -> bool:
+    """Whether the sentence at s opens with a personal name ("Analyst Tom Becker", "Sarah Mills, a
+    trade expert,") before the verb at v: not "The Foreign Ministry", "The United States"."""
+    m = STRANGER_RE.match(plain, s, v)
+    return m is not None and not any(fold(w) in STOP_NAME_WORDS or fold(w) in NOT_NAME_NOUNS
+                                     for w in m.group().split()[-2:])
 
 
 def _blank_quotes(text: str) -> str:
@@ -234,6 +246,7 @@ class _Reader:
         self._last, self._last_para = None, -2  # the official who last spoke, or was last a subject
         self.unread: list[tuple] = []  # sentences since the last statement, not yet read for a subject
         self.previous = None                  # the speaker of the last sentence, when it was a quotation
+        self.stranger = False                 # a person who is no official spoke in this sentence
         self.out: list[Statement] = []
 
     @property
@@ -300,6 +313,8 @@ class _Reader:
                     found.append((who, pron.start(), v.end(), v.group()))
                     continue
             unknown = True
+            if not any(s <= m.start < v.start() for m in named) and _stranger(plain, s, v.start()):
+                self.stranger = True  # "Analyst Tom Becker said ...": a later "he" is no official's
         return found
 
     def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
@@ -334,7 +349,10 @@ class _Reader:
                 else:
                     pending.clear()
                     self.previous = None
-                    if named:
+                    if self.stranger and not found:  # someone the article names, no official, spoke
+                        self._last, self.stranger = None, False
+                        self.unread.clear()
+                    elif named:
                         self.unread.append((plain, s, e, named, pi))
                 continue
             speaker = found[0][0]
