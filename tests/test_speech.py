@@ -85,3 +85,12 @@ def test_after_someone_who_is_no_official_speaks_a_pronoun_is_not_the_officials(
     assert speaker_of(pairs, "Dahl said") == "Lena Dahl"
     assert speaker_of(pairs, "He said quotas") is None and speaker_of(pairs, "She added") is None
     assert speaker_of(pairs, "He added") == "Seán Moran"
+
+
+def test_an_official_described_by_nationality_or_office_speaks(registry):
+    _, pairs = said("The Irish leader said fishing quotas were the main issue.\n\n"
+                    "According to the Norwegian foreign minister, the quotas will be reviewed.\n\n"
+                    "The Danish leader said nothing.", registry)
+    assert speaker_of(pairs, "The Irish leader") == "Seán Moran"
+    assert speaker_of(pairs, "According to") == "Lena Dahl"
+    assert speaker_of(pairs, "The Danish leader") is None  # no Danish official in the article

@@ -27,7 +27,7 @@ from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
 from generator.extract.lexicon import STOP_NAME_WORDS
-from generator.words import NOT_NAME_NOUNS, alternation, first_words, phrase_list
+from generator.words import NOT_NAME_NOUNS, alternation, first_words, phrase_list, words
 
 # The verbs of saying, those that need a "that", and the participles: data/words.yaml.
 VERBS = alternation("speech_verbs")
@@ -77,6 +77,9 @@ MAX_CHARS = 240
 DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
                             r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
                             r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
+# Nouns that name an official by no office ("the French leader"): with a nationality word, the
+# one official of that state.
+GENERIC_OFFICES = words("generic_office_nouns")
 # Verbs of saying whose hearer stands before "that" ("told reporters that", "assured him that").
 HEARER_VERBS = frozenset(phrase_list("speech_hearer_verbs"))
 THAT_RE = re.compile(r"^(?:that|on|about)\s+")
@@ -182,6 +185,10 @@ def _described(plain: str, s: int, v: int, persons, reg, last: str | None) -> st
         code = reg.country_names.get(tuple(fold(w) for w in m.group("of").split())) or code
     if not wanted:
         return None
+    if code is not None and len(wanted) == 1 and wanted[0] in GENERIC_OFFICES:
+        # "the French leader", "the Nigerian official": the one official of that state, if one
+        ours = [p.name for p in persons if p.country == code]
+        return ours[0] if len(ours) == 1 else None
     fits = [p.name for p in persons if p.title and set(wanted) <= set(fold(t) for t in p.title.split())
             and (code is None or p.country == code)]
     if len(fits) == 1:
@@ -286,6 +293,12 @@ class _Reader:
                     plain, v.end(), o.start)), None)
                 if m and not _possessive(plain, m.end):
                     found.append((m.name, v.start(), m.end, v.group()))
+                elif m is None:  # "According to the ambassador, ...": an official described by office
+                    comma = plain.find(",", v.end(), min(e, v.end() + 80))
+                    who = _described(plain[v.end():comma].strip() + " ", 0, comma - v.end(), self.persons,
+                                     self.reg, found[0][0] if found else self.last) if comma > 0 else None
+                    if who:
+                        found.append((who, v.start(), comma, v.group()))
                 continue
             m = _subject_before(plain, v.start(), named, s)
             if m:
