@@ -583,53 +583,6 @@ def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
         j = nxt
 
 
-def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
-    """"his French and Polish counterparts, X and Y", "her counterparts from Estonia, Latvia and
-    Poland, X, Y and Z": the names take the states in the order the states were listed, and
-    each holds the office of the official whose counterparts they are."""
-    out: list[Found] = []
-    if "counterparts" not in p.folded:
-        return out
-    n = len(p.words)
-
-    def demonym(j):
-        size, codes = longest_match(p.folded, j, reg.demonyms)
-        return (size, codes[0]) if size else (0, None)
-
-    def country(j):
-        return longest_match(p.folded, j, reg.country_names)
-
-    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
-        size, _ = longest_match(p.folded, j, reg.domains)
-        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
-
-    def name(j):
-        end = _name_at(p, j, reg, after_title=True)
-        return (end - j, (j, end)) if end - j >= 2 else (0, None)
-
-    for i in [k for k, f in enumerate(p.folded) if f == "counterparts"]:
-        codes, after = [], i + 1
-        for t in range(i - 1, max(i - 8, 0) - 1, -1):  # "his French and Polish counterparts"
-            if p.folded[t] in POSSESSIVES:
-                listed, end = _series(p, t + 1, demonym)
-                codes = listed if end == i else []
-                break
-        if not codes and after + 1 < n and p.folded[after] == "from":
-            codes, after = _series(p, after + 1, country)
-        if len(codes) < 2 or after >= n or p.folded[after] != ",":
-            continue
-        names, _ = _series(p, after + 1, name)
-        if len(names) != len(codes):
-            continue
-        for code, (a, b) in zip(codes, names):
-            start, stop = p.spans[a][0], p.spans[b - 1][1]
-            if _taken(taken, pi, start, stop):
-                continue
-            out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
-                             start=start, end=stop, counterpart=True, at=i))
-    return out
-
-
 # Verbs after a plural office that open a roster of its holders ("The ambassadors are X from A, ...").
 ROSTER_VERBS = words("roster_verbs")
 
@@ -659,6 +612,9 @@ def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | Non
     f = p.folded[t]
     if len(f) < 4 or f[-1] != "s" or not p.words[t][:1].isalpha():
         return None
+    if f == "counterparts":  # the office of the official whose counterparts they are (resolve)
+        return (t, None) if t and (p.folded[t - 1] in POSSESSIVES or
+                                   longest_match_ending(p.folded, t, reg.demonyms)[0]) else None
     one = _singular(f)
     if one not in reg.titles.rtrie:
         return None
@@ -783,7 +739,7 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
         return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
 
-    plurals = _plurals(reg.titles)
+    plurals = _plurals(reg.titles) | {"counterparts"}
     for t in list(compress(count(), map(plurals.__contains__, p.folded))):  # most paragraphs: none
         if t >= n - 2:
             break
@@ -829,12 +785,12 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 listed = _respectively(p, listed, end, first, reg)
         if len(listed) < 2:
             continue
-        full = f"{title} {dest}" if dest else title
+        full = f"{title} {dest}" if dest and title else title
         for s, e, code in listed:
             start, stop = p.spans[s][0], p.spans[e - 1][1]
             if not _taken(taken + out, pi, start, stop):
                 out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
-                                 start=start, end=stop, at=min(first, s)))
+                                 start=start, end=stop, at=min(first, s), counterpart=title is None))
     return out
 
 
