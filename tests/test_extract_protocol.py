@@ -309,3 +309,12 @@ def test_a_state_listed_after_a_topic_is_a_topic_too(registry):
                      "Ellis hosted Japanese Foreign Minister Kenji Sato, amid concerns over North Korea and "
                      "China's military buildup.", registry)
     assert b.countries == ("US", "JP")
+
+
+def test_forms_of_address_of_south_asia_west_africa_and_royal_houses(registry):
+    found, _ = officials("NEW DELHI - External Affairs Minister Shri Rakesh Varma of India met Nigeria's Minister of "
+                         "Foreign Affairs, Alhaji Musa Bello, and HRH Crown Prince Faisal bin Khalid of Saudi Arabia.",
+                         registry)
+    assert found == {"Rakesh Varma": ("External Affairs Minister", "IN"),
+                     "Musa Bello": ("Minister of Foreign Affairs", "NG"),
+                     "Faisal bin Khalid": ("Crown Prince", "SA")}
