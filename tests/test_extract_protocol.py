@@ -318,3 +318,9 @@ def test_forms_of_address_of_south_asia_west_africa_and_royal_houses(registry):
     assert found == {"Rakesh Varma": ("External Affairs Minister", "IN"),
                      "Musa Bello": ("Minister of Foreign Affairs", "NG"),
                      "Faisal bin Khalid": ("Crown Prince", "SA")}
+
+
+def test_a_report_filed_from_a_state_that_marks_only_the_other_sides_officials(registry):
+    found, _ = officials("TOKYO - Foreign Minister KAWA Yoko held a telephone talk with Mr. Antony Blake, Secretary "
+                         "of State of the United States.", registry)
+    assert found == {"KAWA Yoko": ("Foreign Minister", "JP"), "Antony Blake": ("Secretary of State", "US")}
