@@ -324,3 +324,11 @@ def test_a_report_filed_from_a_state_that_marks_only_the_other_sides_officials(r
     found, _ = officials("TOKYO - Foreign Minister KAWA Yoko held a telephone talk with Mr. Antony Blake, Secretary "
                          "of State of the United States.", registry)
     assert found == {"KAWA Yoko": ("Foreign Minister", "JP"), "Antony Blake": ("Secretary of State", "US")}
+
+
+def test_a_rank_between_an_office_and_its_holder_is_a_form_of_address(registry):
+    found, _ = officials("CANBERRA - Minister for Foreign Affairs Senator the Hon Mary Lowe of Australia met "
+                         "Thai Prime Minister Gen Prayut Chanda and Samdech Techo Hun Vannak, Prime Minister of "
+                         "the Kingdom of Cambodia.", registry)
+    assert found == {"Mary Lowe": ("Minister for Foreign Affairs", "AU"), "Prayut Chanda": ("Prime Minister", "TH"),
+                     "Hun Vannak": ("Prime Minister", "KH")}

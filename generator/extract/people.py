@@ -11,10 +11,13 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, words
+from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
+# Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
+# Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
+ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
 ENVOYS = words("envoy_words")
 
 
@@ -198,8 +201,9 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     addressed = False
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
-        addressed = addressed or p.folded[b] in HONORIFICS
-        b += 1
+        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo": a phrase of address, whole
+        addressed = addressed or h > 0
+        b += min(max(h, 1), end - b)
     # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname
     if reg is not None and not addressed:  # the name starts after the last acronym or office word before it
         for k in range(end - 2, b - 1, -1):
@@ -445,9 +449,12 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
     elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
-    if not comma and k < n and p.folded[k] in reg.title_starts and longest_match(p.folded, k, reg.titles, 3)[0] \
-            and p.words[k][:1].isupper():
-        return None, j  # "military leader Senior General X": the next title presents the name
+    if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
+        tl, _ = longest_match(p.folded, k, reg.titles, 3)
+        if tl and o.kind == "strong" and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+            k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
+        elif tl:
+            return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
     end = _name_at(p, k, reg, after_title=True)
