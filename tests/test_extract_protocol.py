@@ -332,3 +332,18 @@ def test_a_rank_between_an_office_and_its_holder_is_a_form_of_address(registry):
                          "the Kingdom of Cambodia.", registry)
     assert found == {"Mary Lowe": ("Minister for Foreign Affairs", "AU"), "Prayut Chanda": ("Prime Minister", "TH"),
                      "Hun Vannak": ("Prime Minister", "KH")}
+
+
+def test_protocol_forms_of_north_and_east_africa_and_the_levant(registry):
+    found, _ = officials("ALGIERS - President of the Republic, Mr. Abdelaziz Tebane, received his Tunisian "
+                         "counterpart, Mr. Kais Said.\n\nThe Minister of Foreign Affairs, African Integration and "
+                         "Chadians Abroad, Moussa Fadoul, and Deputy Prime Minister and Minister of Foreign and "
+                         "Expatriates Affairs Ayman Sabri of Jordan attended.\n\nChairman of the Transitional "
+                         "Sovereignty Council, General Abdel Fattah Nour, received Head of Government Aziz Hannouch "
+                         "of Morocco.", registry)
+    assert found["Abdelaziz Tebane"] == ("President of the Republic", "DZ")
+    assert found["Kais Said"] == ("President of the Republic", "TN")
+    assert found["Moussa Fadoul"][0] == "Minister of Foreign Affairs, African Integration and Chadians Abroad"
+    assert found["Ayman Sabri"] == ("Deputy Prime Minister and Minister of Foreign and Expatriates Affairs", "JO")
+    assert found["Abdel Fattah Nour"][0] == "Chairman of the Transitional Sovereignty Council"
+    assert found["Aziz Hannouch"] == ("Head of Government", "MA")

@@ -15,6 +15,7 @@ from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESS
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
+NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
@@ -77,9 +78,10 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         # "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word
         surname = (f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1])
                    and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
-        # "Nguyen Van An": inside a name, a capitalised article is a name word (an article is
-        # capitalised only where a sentence starts)
-        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in ARTICLES and w[0].isupper()):
+        # "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when capitalised
+        # (an article or a verb is capitalised only where a sentence starts)
+        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in NAME_WORDS_WHEN_CAPITALISED
+                                         and w[0].isupper()):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
                       f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
@@ -122,16 +124,12 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     tl, kind = longest_match(p.folded, i, reg.titles)
     if not tl:
         return i, None
-    j = i + tl
-    if j + 1 < len(p.words) and p.folded[j] == "for":  # "Cabinet Secretary for Foreign Affairs"
-        dl, _ = longest_match(p.folded, j + 1, reg.domains)
-        j += 1 + dl if dl else 0
-    j = _more_domains(p, j, reg)
-    while j + 1 < len(p.words) and p.folded[j] == "and":
+    j = _fields_after(p, i + tl, reg)
+    while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
         tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
         if not tl2 or kind2 != "strong":
             break
-        j += 1 + tl2
+        j = _fields_after(p, j + 1 + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
     return j, kind
@@ -161,15 +159,33 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     return j
 
 
+def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
+    """Where a title that ends before token j ends with the fields written after it: "Cabinet
+    Secretary for Foreign Affairs", "... of Foreign Affairs and International Cooperation"."""
+    if j + 1 < len(p.words) and p.folded[j] == "for":
+        dl, _ = longest_match(p.folded, j + 1, reg.domains)
+        j += 1 + dl if dl else 0
+    return _more_domains(p, j, reg)
+
+
 def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
     """"Minister of Foreign Affairs and International Cooperation", "Minister for Foreign Affairs and
     Trade": a title that ends with a ministry's field goes on through the fields joined to it."""
     n = len(p.words)
-    while j + 1 < n and p.folded[j] == "and" and longest_match_ending(p.folded, j, reg.domains)[0]:
+    while j + 1 < n and p.folded[j] in ("and", ",") and longest_match_ending(p.folded, j, reg.domains)[0]:
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
-        if not dl or not p.words[j + 1][:1].isupper():
-            break
-        j += 1 + dl
+        if dl and p.words[j + 1][:1].isupper():
+            if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
+                break  # "Minister of Finance, Trade X": a comma joins fields only in a list
+            j += 1 + dl
+            continue
+        if p.folded[j] == "and":  # "... African Integration and Chadians Abroad, X": the list's last field
+            k = j + 1
+            while k < n and k - j <= 3 and p.words[k][:1].isupper() and p.words[k][0].isalpha():
+                k += 1
+            if k > j + 1 and k + 2 < n and p.words[k] == "," and _name_at(p, k + 1, reg, True) - (k + 1) >= 2:
+                j = k
+        break
     return j
 
 
@@ -306,6 +322,7 @@ class _Office:
     former: bool
     start: int           # first token of the mention: nationality word, "former"
     title: str | None    # as the text writes it ("counterpart": None)
+    body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -325,7 +342,7 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     """A state or a qualifier ("opposition leader") stands before the title, or a state's body
     after it ("Chairman of the Presidency Council")."""
-    return o.code is not None or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
+    return o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
         o.j + 1 < len(p.words) and p.folded[o.j] == "of" and _body_end(p, o.j + 1, reg) is not None)
 
 
@@ -387,7 +404,7 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     if not size:
         end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
         if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
-            o.j, o.title = end, _span_text(p, o.i, end)
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True
             o.code = o.code or _state_within(p, j + 1, end, reg)
             if end + 1 < n and p.folded[end] == "of":  # "... of the National Assembly of Kenya"
                 size, code, possessive = _state_after(p, end + 1, reg, demonyms=False)
@@ -445,7 +462,11 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
-    if comma and _envoy_rank(p, k, reg):
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and p.folded[k] in reg.title_starts else 0
+    if rank and o.body and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
+    elif comma and _envoy_rank(p, k, reg):
         k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
     elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
