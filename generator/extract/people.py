@@ -152,7 +152,7 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
         tl, kind = longest_match(p.folded, t, reg.titles)
-        end = t + tl
+        end = _fields_after(p, t + tl, reg) if tl else t
         if tl and kind == "strong" and end < n and p.words[end][:1].isupper() and p.words[end][0].isalpha() \
                 and not longest_match(p.folded, end, reg.titles)[0] and p.folded[end] not in STOP_NAME_WORDS:
             return end
