@@ -137,3 +137,16 @@ def test_a_title_or_style_before_a_surname_keeps_the_link(registry):
     b = brief(text, registry)
     linked = {(b.body[m.paragraph][m.start:m.end], m.name) for m in b.mentions if m.paragraph == 1}
     assert ("Ellison", "Mark Ellison") in linked and ("Virta", "Aino Virta") in linked
+
+
+def test_a_roster_and_a_name_in_quotation_marks_take_part(registry):
+    text = (" date 2021-05-05 President Erik Holm of Denmark received the credentials of three new ambassadors "
+            "in Copenhagen.\n\nThe ambassadors are Ana Lopez Vidal from Spain, Marta Kis from Hungary and "
+            "Jan Novak from Czechia.\n\nThe ceremony was attended by the embassy's first secretary, \"Karl Berg\", "
+            "and Foreign Minister Lars Lund. Lund said the day honoured the late King Frederik Olsen's "
+            "tradition.")
+    b = brief(text, registry)
+    roles = {p.name: p.role for p in b.officials}
+    assert roles["Ana Lopez Vidal"] == roles["Marta Kis"] == roles["Jan Novak"] == "participant"
+    assert roles["Lars Lund"] == roles["Karl Berg"] == "participant"
+    assert roles["Frederik Olsen"] == "mentioned"

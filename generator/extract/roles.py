@@ -58,11 +58,16 @@ NP_GLUE = words("noun_phrase_glue")
 # A clause reporting on the event: what follows is what someone said happened.
 REPORT_RE = re.compile(rf"\b(?:{alternation('report_verbs')}|told\s+(?:{PRESS}))\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+QUOTED_NAME_RE = re.compile(r"[\"“][A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4},?[\"”]")
+# "They include X, Y and Z", "The ambassadors are X from A, ...": a roster of the event's people.
+ROSTER = words("roster_verbs")
+ROSTER_RE = re.compile(rf"\W*(?:they|the\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:{'|'.join(sorted(ROSTER))})\b")
 
 
 def _blank_quotes(text: str) -> str:
-    """The text with every quotation blanked out (same length, so offsets hold)."""
-    return QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
+    """The text with every quotation blanked out (same length, so offsets hold), but for a name
+    set in quotation marks ('the ambassador, "Nicholas Hobton",'): that is no one's words."""
+    return QUOTED_RE.sub(lambda m: m.group() if QUOTED_NAME_RE.fullmatch(m.group()) else " " * len(m.group()), text)
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -161,6 +166,13 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         if not todo:
             continue
         para = paras[pi]
+        if not ROSTER.isdisjoint(para.folded):  # a roster names those who take part
+            sents = (spans[pi] if spans is not None else sentences(para)) or [(0, len(para.text))]
+            for m in todo:
+                s, e = _sentence_of(sents, m.start)
+                listed = ROSTER_RE.match(_lower(para.text[s:e]))
+                if listed and m.start - s >= listed.end():
+                    roles[m.name] = PARTICIPANT
         # the tokens an event word starts at, found without a Python loop; none: no name here takes part
         at = list(compress(count(), map(EVENT_STARTS.__contains__, para.folded)))
         if not at:

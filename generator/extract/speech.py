@@ -26,7 +26,8 @@ from itertools import compress, count
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
-from generator.extract.lexicon import STOP_NAME_WORDS
+from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS
+from generator.words import HONORIFICS as ADDRESS_PHRASES
 from generator.words import NOT_NAME_NOUNS, alternation, first_words, phrase_list, words
 
 # The verbs of saying, those that need a "that", and the participles: data/words.yaml.
@@ -70,6 +71,9 @@ PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|a
 LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
 QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 STOPS = frozenset({".", "?", "!"})
+# Forms of address written with a full stop ("Hon.", "Prof."): the stop after one ends no sentence.
+ADDRESS_STOPS = frozenset(k[0] for k in ADDRESS_PHRASES if len(k) == 2 and k[1] == ".") | frozenset(
+    h[:-1] for h in HONORIFICS if h.endswith(".") and "." not in h[:-1])
 QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
 MAX_CHARS = 240
@@ -96,6 +100,8 @@ def sentences(p: Paragraph) -> list[tuple[int, int]]:
     words, spans, n = p.words, p.spans, len(p.words)
     out, start = [], 0  # start: the token the current sentence starts with
     for i in compress(count(), map(STOPS.__contains__, words)):  # only the stops can end one
+        if i and words[i - 1].lower() in ADDRESS_STOPS and i + 1 < n and words[i + 1][:1].isupper():
+            continue  # "with Hon. Teodoro Locsin": a form of address keeps its stop
         if i + 1 == n or words[i + 1][:1].isupper() or words[i + 1] in QUOTES:
             end = spans[i][1]
             if i + 1 < n and words[i + 1] in CLOSING and (i + 2 == n or words[i + 2][:1].isupper()):
