@@ -357,6 +357,7 @@ class _Reader:
             if not WORD_RE.search(text, s, e):
                 continue  # a stray quotation mark
             k = bisect_left(starts, s)
+            self.stranger = False  # (set by speakers() for this sentence only)
             found = self.speakers(pi, plain, s, e, verbs[k:bisect_left(starts, e, k)], named) \
                 if k < len(starts) and starts[k] < e else []
             inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
