@@ -347,3 +347,11 @@ def test_protocol_forms_of_north_and_east_africa_and_the_levant(registry):
     assert found["Ayman Sabri"] == ("Deputy Prime Minister and Minister of Foreign and Expatriates Affairs", "JO")
     assert found["Abdel Fattah Nour"][0] == "Chairman of the Transitional Sovereignty Council"
     assert found["Aziz Hannouch"] == ("Head of Government", "MA")
+
+
+def test_abbreviated_offices_of_asian_agency_copy(registry):
+    found, _ = officials("HANOI (VNA) - Deputy PM Tran Luu Quang, FM Bui Thanh Son and NA Chairman Vuong Dinh Hoa met "
+                         "Chinese Executive Vice Foreign Minister Ma Zhao at 5 PM Sunday. The FM Radio Station "
+                         "broadcast the talks.", registry)
+    assert found == {"Tran Luu Quang": ("Deputy PM", "VN"), "Bui Thanh Son": ("FM", "VN"),
+                     "Vuong Dinh Hoa": ("NA Chairman", "VN"), "Ma Zhao": ("Executive Vice Foreign Minister", "CN")}

@@ -93,10 +93,11 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
     if j == k:
         return start  # an honorific with no name after it
+    if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
+        return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
     if j - k == 1:
         one = (p.folded[k],)
-        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles \
-                or one[0] in NOT_NAME_NOUNS:  # "the President Hotel"
+        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
             return k
     return j
 
