@@ -355,3 +355,8 @@ def test_abbreviated_offices_of_asian_agency_copy(registry):
                          "broadcast the talks.", registry)
     assert found == {"Tran Luu Quang": ("Deputy PM", "VN"), "Bui Thanh Son": ("FM", "VN"),
                      "Vuong Dinh Hoa": ("NA Chairman", "VN"), "Ma Zhao": ("Executive Vice Foreign Minister", "CN")}
+
+
+def test_a_dateline_state_whose_side_the_copy_leaves_unmarked_is_home(registry):
+    found, _ = officials("MEXICO CITY - Foreign Relations Secretary Marcelo Ebra met the US delegation.", registry)
+    assert found == {"Marcelo Ebra": ("Foreign Relations Secretary", "MX")}

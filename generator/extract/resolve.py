@@ -332,6 +332,8 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
+    # the states the copy marks: of officials and of people acting for a state ("the US delegation")
+    marked = set(marked) | {r.code for para in refs for r in para if r.describes}
     if filed and filed != "EU" and marked and filed not in marked:
         return filed  # "TOKYO - Foreign Minister X called Y, Secretary of State of the United States"
     if counts.get("US"):
