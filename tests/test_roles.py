@@ -150,3 +150,12 @@ def test_a_roster_and_a_name_in_quotation_marks_take_part(registry):
     assert roles["Ana Lopez Vidal"] == roles["Marta Kis"] == roles["Jan Novak"] == "participant"
     assert roles["Lars Lund"] == roles["Karl Berg"] == "participant"
     assert roles["Frederik Olsen"] == "mentioned"
+
+
+def test_the_agent_of_a_deed_apart_from_the_event_is_only_mentioned(registry):
+    text = (" date 2021-05-05 Premier Li Wen of China met Kenyan Foreign Minister Ruth Achieng in Beijing.\n\n"
+            "The two sides discussed the initiative proposed by Chinese President Xi Jinping and the aid sent "
+            "by Kenyan President Daniel Kiprop.\n\nThe Kenyan delegation was led by Trade Minister Amos Kibet.")
+    roles = {p.name: p.role for p in brief(text, registry).officials}
+    assert roles["Xi Jinping"] == roles["Daniel Kiprop"] == "mentioned"
+    assert roles["Li Wen"] == roles["Ruth Achieng"] == roles["Amos Kibet"] == "participant"

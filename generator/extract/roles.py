@@ -55,6 +55,9 @@ ABSENT_NOUNS = words("absent_nouns")
 # Words that can stand in an official's noun phrase before the name: "the President of the
 # Republic of X", "his Chilean counterpart Y".
 NP_GLUE = words("noun_phrase_glue")
+# Past participles that do not end in -ed ("a message sent by X"): their agent did a deed apart
+# from the event, unless the participle is one of the event's own ("attended by", "led by").
+IRREGULAR_PARTICIPLES = words("irregular_participles")
 # A clause reporting on the event: what follows is what someone said happened.
 REPORT_RE = re.compile(rf"\b(?:{alternation('report_verbs')}|told\s+(?:{PRESS}))\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
@@ -92,6 +95,8 @@ def _absent_slot(text: str, start: int) -> bool:
             prev = words[k - 1].lower() if words[k - 1].lower() != "the" or k < 2 else words[k - 2].lower()
             if prev in ABSENT_NOUNS:
                 return True
+            if w == "by" and prev not in EVENT_STARTS and (prev.endswith("ed") or prev in IRREGULAR_PARTICIPLES):
+                return True  # "the initiative proposed by X", "support offered by X": X's deed, not the event
             if prev in NP_GLUE:
                 k -= 1
                 continue
