@@ -360,3 +360,9 @@ def test_abbreviated_offices_of_asian_agency_copy(registry):
 def test_a_dateline_state_whose_side_the_copy_leaves_unmarked_is_home(registry):
     found, _ = officials("MEXICO CITY - Foreign Relations Secretary Marcelo Ebra met the US delegation.", registry)
     assert found == {"Marcelo Ebra": ("Foreign Relations Secretary", "MX")}
+
+
+def test_the_city_where_and_the_states_of_an_encounter_to_come_are_no_parties(registry):
+    _, b = officials("Foreign Minister Eva Berg of Norway met her Swedish counterpart Lars Lund in Kyiv, ahead of "
+                     "possible talks between Serbia and Kosovo.", registry)
+    assert b.countries == ("NO", "SE")

@@ -153,7 +153,9 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.kind == "metonym" and _names_a_thing(p, r, reg):
+    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_PREPOSITIONS):
+        return False  # "the Minsk agreements"; "met in Kyiv": the city where, not its government
+    if _planned(p, r.at, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
@@ -174,6 +176,23 @@ def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
             k -= 1
         listed = True
     return listed and k > 0 and p.folded[k - 1] in TOPIC_PREPOSITIONS
+
+
+# Prepositions after which a capital is the place where, not the government ("in Kyiv", "at Vienna").
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# Words that make an encounter one still to come ("possible talks between A and B"), and the
+# nouns of encounters they stand before.
+PLANNED_WORDS = words("planned_words")
+MEETING_NOUNS = words("meeting_nouns")
+
+
+def _planned(p: Paragraph, i: int, reg: Registry) -> bool:
+    """"ahead of possible talks between Ukraine and Russia": a state of an encounter still to come."""
+    k = i
+    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with")
+                     or longest_match_ending(p.folded, k, reg.country_names)[0]):
+        k -= longest_match_ending(p.folded, k, reg.country_names)[0] or 1
+    return k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS and p.folded[k - 2] in PLANNED_WORDS
 
 
 # Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
