@@ -153,8 +153,8 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_PREPOSITIONS):
-        return False  # "the Minsk agreements"; "met in Kyiv": the city where, not its government
+    if r.kind == "metonym" and _names_a_thing(p, r, reg):
+        return False  # "the Minsk agreements"
     if _planned(p, r.at, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
@@ -283,7 +283,12 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
         if person.country and pi < reach and not _aside(paras[pi], at) and not (pi and _background(paras[pi], at)):
             codes.append(person.country)
     if paras:
-        codes += [r.code for r in refs[0] if _party(paras[0], r, reg)]
+        officials_of = {p.country for p in persons if p.country}
+        # "X met his counterpart Y in Kyiv": where officials of other states meet, the city is where
+        # (at a summit, the host takes part)
+        codes += [r.code for r in refs[0] if _party(paras[0], r, reg) and not (
+            r.kind == "metonym" and r.after in PLACE_PREPOSITIONS and kind != "summit" and officials_of
+            and r.code not in officials_of)]
         codes += group_members(paras[0], reg)
     for pi in range(1, min(LEAD, len(paras))):
         codes += listed_states(paras[pi], refs[pi], reg)
