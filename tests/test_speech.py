@@ -94,3 +94,15 @@ def test_an_official_described_by_nationality_or_office_speaks(registry):
     assert speaker_of(pairs, "The Irish leader") == "Seán Moran"
     assert speaker_of(pairs, "According to") == "Lena Dahl"
     assert speaker_of(pairs, "The Danish leader") is None  # no Danish official in the article
+
+
+def test_what_was_said_is_the_quotation_before_its_attribution_and_a_spokesman_speaks_for_himself(registry):
+    b, pairs = said('"Fishing is our life," Dahl told a joint news conference with Moran.\n\n'
+                    '"We agreed on quotas," the Irish minister said, adding that the deal would be signed soon.\n\n'
+                    "Moran said on Tuesday that the talks went well.\n\n"
+                    "Dahl's spokesman said later that the visit was a success. He said more visits would follow.",
+                    registry)
+    texts = {s.text: s.speaker for s in b.statements}
+    assert texts["Fishing is our life"] == "Lena Dahl" and texts["We agreed on quotas"] == "Seán Moran"
+    assert texts["The talks went well."] == "Seán Moran"
+    assert speaker_of(pairs, "He said more") is None and speaker_of(pairs, "Dahl's spokesman") is None

@@ -63,6 +63,8 @@ PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|M
 # A sentence that opens with a personal name of two words or more, after a word of description
 # ("Analyst Tom Becker ...", "Sarah Mills, a trade expert, ..."), up to its verb.
 STRANGER_RE = re.compile(r"\W*(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\b")
+# A person named by no name right before the verb ("Szabo's spokesman", "an aide"), adverbs between.
+PERSON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('person_nouns')))})\s+(?:(?:also|later|then)\s+)?$")
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
 INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
@@ -86,7 +88,8 @@ DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]
 GENERIC_OFFICES = words("generic_office_nouns")
 # Verbs of saying whose hearer stands before "that" ("told reporters that", "assured him that").
 HEARER_VERBS = frozenset(phrase_list("speech_hearer_verbs"))
-THAT_RE = re.compile(r"^(?:that|on|about)\s+")
+THAT_RE = re.compile(r"^(?:(?:on|in|at|during|after|earlier|later|last|this)\s+[\w,]+(?:\s+[\w,]+)?\s+)?"
+                     r"(?:that|on|about)\s+")
 TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
 QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
@@ -129,6 +132,8 @@ class SentenceSpans:
 def _stranger(plain: str, s: int, v: int) -> bool:
     """Whether the sentence at s opens with a personal name ("Analyst Tom Becker", "Sarah Mills, a
     trade expert,") before the verb at v: not "The Foreign Ministry", "The United States"."""
+    if PERSON_NOUN_RE.search(plain, s, v):
+        return True  # "Szabo's spokesman said", "a senior official said": a person, no official named
     m = STRANGER_RE.match(plain, s, v)
     return m is not None and not any(fold(w) in STOP_NAME_WORDS or fold(w) in NOT_NAME_NOUNS
                                      for w in m.group().split()[-2:])
@@ -218,12 +223,15 @@ def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes
     """What was said: the quotations, when they make most of the sentence; else the sentence
     without its attribution ("X said that")."""
     inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s] if quotes else ()
-    if inside and (sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside)):
-        return _short(" … ".join(q for q in (text[a:b].strip(" ,\"“”") for a, b in inside) if q))
     if len(attributions) == 1:
         (a, b), = attributions
     else:
         a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    # the quotation is what was said when it makes most of the sentence, or stands before the
+    # attribution ('"...," X told a news conference')
+    if inside and (sum(y - x for x, y in inside) * 2 >= e - s or any(y - x > 40 for x, y in inside)
+                   or inside[0][1] <= a + 1):
+        return _short(" … ".join(q for q in (text[x:y].strip(" ,\"“”") for x, y in inside) if q))
     head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
     lead = (TOLD_THAT_RE if verb in HEARER_VERBS else THAT_RE).match(tail)  # "told reporters that"
     if lead:
@@ -315,8 +323,10 @@ class _Reader:
                 found.append((m.name, v.start(), m.end, v.group()))
                 continue
             who = _described(plain, s, v.start(), self.persons, self.reg, found[0][0] if found else self.last)
-            if who:
-                found.append((who, s, v.end(), v.group()))
+            if who:  # (the attribution: from the description's "the" on)
+                at = plain.rfind("the ", s, v.start())
+                at2 = plain.rfind("The ", s, v.start())
+                found.append((who, max(at, at2, s), v.end(), v.group()))
                 continue
             pron = ([None] + list(PRONOUN_RE.finditer(plain, s, v.start())))[-1]
             if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()) and CLAUSE_START_RE.search(plain[s:pron.start()]):
@@ -332,8 +342,9 @@ class _Reader:
                     found.append((who, pron.start(), v.end(), v.group()))
                     continue
             unknown = True
-            if not any(s <= m.start < v.start() for m in named) and _stranger(plain, s, v.start()):
-                self.stranger = True  # "Analyst Tom Becker said ...": a later "he" is no official's
+            if not any(s <= m.start < v.start() and not _possessive(plain, m.end) for m in named) and \
+                    _stranger(plain, s, v.start()):
+                self.stranger = True  # "Analyst Tom Becker said", "X's spokesman said": a later "he" is theirs
         return found
 
     def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
