@@ -347,7 +347,7 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
 NAME_SUFFIXES = GENERATIONAL | frozenset(fold(r) for r in ROMAN)
 
 
-def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None) -> bool:
+def _other_given_name(p: Paragraph, i: int, table, reg: Registry | None) -> bool:
     """Whether the capitalised word before token i is the given name of someone else: "Melania"
     before "Trump" when only Donald Trump is in the article. A title, an honorific, a country or
     demonym, a common capitalised word or a name of the article's own officials is not."""
@@ -377,6 +377,21 @@ def _title_words(titles: Phrases) -> frozenset:
     return _TITLE_WORDS[1]
 
 
+class _NameTable:
+    """An article's few names as a table `longest_match` reads (`trie`, `longest`, `firsts`):
+    built directly, without what a large shared table needs (Phrases' reversed trie, shared leaves)."""
+
+    def __init__(self, items: dict):
+        self.trie: dict = {}
+        self.longest = max((len(k) for k in items), default=1)
+        self.firsts = frozenset(k[0] for k in items)
+        for key, value in items.items():
+            node = self.trie
+            for token in key:
+                node = node.setdefault(token, {})
+            node[None] = value
+
+
 def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry | None = None) -> list[Mention]:
     """Every place a paragraph names an official, by full name or a short form of it.
 
@@ -397,7 +412,7 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
             if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts or key in full:
                 continue  # "Foreign" or "Minister" alone names nobody; a full name stays its owner's
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
-    table = Phrases((k, v) for k, v in forms.items() if v)
+    table = _NameTable({k: v for k, v in forms.items() if v})
     out = []
     firsts = table.firsts
     for pi, p in enumerate(paras):
