@@ -366,3 +366,12 @@ def test_the_city_where_and_the_states_of_an_encounter_to_come_are_no_parties(re
     _, b = officials("Foreign Minister Eva Berg of Norway met her Swedish counterpart Lars Lund in Kyiv, ahead of "
                      "possible talks between Serbia and Kosovo.", registry)
     assert b.countries == ("NO", "SE")
+
+
+def test_a_rank_gives_way_to_the_office_after_the_name_with_its_portfolio_and_ministry(registry):
+    found, _ = officials("The meeting was attended by Ambassador Karim Haddad, Director General of Bilateral "
+                         "Relations at the Ministry of Foreign Affairs of Bahrain, and Ambassador Sami Nasser, "
+                         "Permanent Representative of Bahrain to the United Nations.", registry)
+    assert found == {"Karim Haddad": ("Director General of Bilateral Relations at the Ministry of Foreign Affairs",
+                                      "BH"),
+                     "Sami Nasser": ("Permanent Representative to the United Nations", "BH")}

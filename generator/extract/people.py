@@ -255,8 +255,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             nxt += 1
         if longest_match(p.folded, nxt, reg.notables)[0]:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
-        if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
-            return False  # "Secretary of State for African Affairs": a portfolio, not a body
+        if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
+            return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
         if p.folded[j] == "of" and _body_end(p, j + 1, reg) is not None:
             return False  # "Speaker of the National Assembly": a body of the state
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
@@ -394,6 +394,10 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
     if envoy and p.folded[j] in ("to", "for"):
         size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if not size:  # "Permanent Representative to the United Nations": an envoy to a body of states
+            size = (p.folded[j + 1] == "the") + longest_match(p.folded, j + 1 + (p.folded[j + 1] == "the"),
+                                                              reg.organisations)[0]
+            size = size if size > (p.folded[j + 1] == "the") else 0
         if size and not possessive:
             o.j = j + 1 + size
             o.title = _span_text(p, o.i, o.j)
@@ -426,6 +430,10 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
         size, _, possessive = _state_after(p, k + 1, reg)
+        if not size and p.folded[k] == "to":  # "Permanent Representative of X to the United Nations"
+            the = p.folded[k + 1] == "the"
+            size = longest_match(p.folded, k + 1 + the, reg.organisations)[0]
+            size = size + the if size else 0
         if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
             o.j = k + 1 + size
@@ -440,13 +448,19 @@ def _state_within(p: Paragraph, a: int, b: int, reg: Registry) -> str | None:
     return None
 
 
-def _portfolio(p: Paragraph, o: _Office) -> None:
-    """"Assistant Secretary of State for African Affairs X": the portfolio is part of the title."""
-    if o.j < len(p.words) and p.folded[o.j] == "for":
+def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"Assistant Secretary of State for African Affairs X", "Director General of Bilateral
+    Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
+    part of the title."""
+    n = len(p.words)
+    if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
         end = _portfolio_end(p, o.j)
         if end is not None:
-            o.j = end
-            o.title = _span_text(p, o.i, end) if o.title else None
+            o.j, o.title = end, _span_text(p, o.i, end)
+    if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
+        end = _body_end(p, o.j + 1, reg)
+        if end is not None and "ministry" in p.folded[o.j + 2:end]:
+            o.j, o.title = end, _span_text(p, o.i, end)
 
 
 QUOTES = frozenset('"“”‘’\'')
@@ -546,7 +560,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
-        _portfolio(p, o)
+        _portfolio(p, o, reg)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:

@@ -12,7 +12,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, words
+from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, phrase_set, words
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
@@ -68,6 +68,12 @@ def _same_person(o: Official, f: Found) -> bool:
     return len(_tokens(f.name)) < len(_tokens(o.name)) or fold(f.name) == fold(o.name)
 
 
+# Titles that are a rank more than an office ("Ambassador X, Permanent Representative to ..."):
+# an office given in the same paragraph is the title.
+RANK_TITLES = frozenset((w,) for w in words("envoy_words")) | frozenset(
+    tuple(r.split()) for r in phrase_set("military_ranks"))
+
+
 def merge(found: list[Found], reg: Registry) -> list[Official]:
     """Group mentions of the same person; the longest name written first is the name."""
     people: list[Official] = []
@@ -81,7 +87,9 @@ def merge(found: list[Found], reg: Registry) -> list[Official]:
         if f.name not in match.forms:
             match.forms.append(f.name)
         match.mentions.append(f)
-        if match.title is None and f.title and not f.weak:
+        if f.title and not f.weak and (match.title is None or _title_key(match.title) in RANK_TITLES
+                                          and _title_key(f.title) not in RANK_TITLES and match.first.para == f.para):
+            # (a rank, "Ambassador X", gives way to the office the next words give: ", Director of ...")
             match.title, match.former = f.title, f.former
         if match.country is None and f.country:
             match.country = f.country
