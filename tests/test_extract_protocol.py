@@ -375,3 +375,10 @@ def test_a_rank_gives_way_to_the_office_after_the_name_with_its_portfolio_and_mi
     assert found == {"Karim Haddad": ("Director General of Bilateral Relations at the Ministry of Foreign Affairs",
                                       "BH"),
                      "Sami Nasser": ("Permanent Representative to the United Nations", "BH")}
+
+
+def test_a_bodys_acronym_before_an_office_is_part_of_it(registry):
+    found, _ = officials("WASHINGTON - NSC Senior Director Juan Ortega met HE Ambassador Karim Haddad of Bahrain.",
+                         registry)
+    assert found["Juan Ortega"][0] == "NSC Senior Director"
+    assert found["Karim Haddad"] == ("Ambassador", "BH")

@@ -539,6 +539,10 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
         if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)):
             i -= dl  # "Foreign Affairs Principal Secretary": the field before a ranked office
+        w = p.words[i - 1] if i else ""
+        if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
+                and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
+            i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)
