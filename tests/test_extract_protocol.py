@@ -382,3 +382,10 @@ def test_a_bodys_acronym_before_an_office_is_part_of_it(registry):
                          registry)
     assert found["Juan Ortega"][0] == "NSC Senior Director"
     assert found["Karim Haddad"] == ("Ambassador", "BH")
+
+
+def test_the_office_an_aide_serves_is_part_of_the_title(registry):
+    found, _ = officials("National Security Advisor to the Vice President Nora Kent of the United States met "
+                         "Special Assistant to the Prime Minister Omar Aziz of Pakistan.", registry)
+    assert found == {"Nora Kent": ("National Security Advisor to the Vice President", "US"),
+                     "Omar Aziz": ("Special Assistant to the Prime Minister", "PK")}

@@ -16,6 +16,8 @@ from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESS
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
 NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
+# Offices that serve another office ("Adviser to the President"): the office served is part of the title.
+AIDE_WORDS = words("aide_words")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
@@ -457,6 +459,12 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
         end = _portfolio_end(p, o.j)
         if end is not None:
             o.j, o.title = end, _span_text(p, o.i, end)
+    if o.j + 2 < n and p.folded[o.j] == "to" and p.folded[o.j + 1] == "the" and o.title \
+            and fold(o.title.split()[-1]) in AIDE_WORDS:
+        tl, kind = longest_match(p.folded, o.j + 2, reg.titles)
+        if tl and kind == "strong":  # "National Security Advisor to the Vice President"
+            o.j = o.j + 2 + tl
+            o.title = _span_text(p, o.i, o.j)
     if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
         end = _body_end(p, o.j + 1, reg)
         if end is not None and "ministry" in p.folded[o.j + 2:end]:
