@@ -389,3 +389,8 @@ def test_the_office_an_aide_serves_is_part_of_the_title(registry):
                          "Special Assistant to the Prime Minister Omar Aziz of Pakistan.", registry)
     assert found == {"Nora Kent": ("National Security Advisor to the Vice President", "US"),
                      "Omar Aziz": ("Special Assistant to the Prime Minister", "PK")}
+
+
+def test_a_list_of_fields_before_an_office(registry):
+    found, _ = officials("South Korean Trade, Industry and Energy Minister Ahn Jae-min met the envoy.", registry)
+    assert found == {"Ahn Jae-min": ("Trade, Industry and Energy Minister", "KR")}

@@ -195,11 +195,14 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
     """"Industry and Infrastructure Minister": where a title that starts with a field starts when
     other fields are joined before it."""
-    while i > 1 and p.folded[i - 1] == "and" and longest_match(p.folded, i, reg.domains)[0]:
+    joined = False
+    while i > 1 and (p.folded[i - 1] == "and" or p.folded[i - 1] == "," and joined) \
+            and longest_match(p.folded, i, reg.domains)[0]:
         dl, _ = longest_match_ending(p.folded, i - 1, reg.domains)
         if not dl or not p.words[i - 1 - dl][:1].isupper():
             break
         i -= 1 + dl
+        joined = True  # ("Trade, Industry and Energy Minister": a comma before the "and" of a list)
     return i
 
 
