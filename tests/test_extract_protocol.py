@@ -394,3 +394,10 @@ def test_the_office_an_aide_serves_is_part_of_the_title(registry):
 def test_a_list_of_fields_before_an_office(registry):
     found, _ = officials("South Korean Trade, Industry and Energy Minister Ahn Jae-min met the envoy.", registry)
     assert found == {"Ahn Jae-min": ("Trade, Industry and Energy Minister", "KR")}
+
+
+def test_an_institutions_named_official_after_an_envoys_comma(registry):
+    found, _ = officials("RAMALLAH - The U.S. envoy, State Department official William Barnes, met with the "
+                         "Palestinian leader in his compound. A White House official said the talks went well.",
+                         registry)
+    assert found == {"William Barnes": ("State Department official", "US")}
