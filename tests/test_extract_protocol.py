@@ -396,8 +396,8 @@ def test_a_list_of_fields_before_an_office(registry):
     assert found == {"Ahn Jae-min": ("Trade, Industry and Energy Minister", "KR")}
 
 
-def test_an_institutions_named_official_after_an_envoys_comma(registry):
+def test_an_institutions_official_describes_the_holder_of_the_office_before_it(registry):
     found, _ = officials("RAMALLAH - The U.S. envoy, State Department official William Barnes, met with the "
-                         "Palestinian leader in his compound. A White House official said the talks went well.",
-                         registry)
-    assert found == {"William Barnes": ("State Department official", "US")}
+                         "Palestinian leader in his compound. A White House official said the talks went well.\n\n"
+                         "Pentagon official Ruth Cole attended.", registry)
+    assert found == {"William Barnes": ("envoy", "US"), "Ruth Cole": ("Pentagon official", "US")}

@@ -151,6 +151,9 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     n = len(p.words)
     if _envoy_rank(p, j + 1, reg):
         return j
+    tl = longest_match(p.folded, j + 1, reg.titles, 3)[0]
+    if tl > 1 and reg.titles.get((p.folded[j + tl],)) == "weak":
+        return j  # "envoy, State Department official X": a description, no second office
     for t in range(j + 1, min(j + 5, n)):
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
@@ -494,6 +497,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
     elif comma and _envoy_rank(p, k, reg):
         k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
+    elif rank > 1 and reg.titles.get((p.folded[k + rank - 1],)) == "weak" and o.kind == "strong" \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        k += rank  # "the U.S. envoy, State Department official X": a description of the holder
     elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
     if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
