@@ -106,3 +106,10 @@ def test_what_was_said_is_the_quotation_before_its_attribution_and_a_spokesman_s
     assert texts["Fishing is our life"] == "Lena Dahl" and texts["We agreed on quotas"] == "Seán Moran"
     assert texts["The talks went well."] == "Seán Moran"
     assert speaker_of(pairs, "He said more") is None and speaker_of(pairs, "Dahl's spokesman") is None
+
+
+def test_a_description_with_a_quotation_reports_speech(registry):
+    _, pairs = said('Dahl described the talks with Moran as "frank and useful".\n\n'
+                    "Dahl described the route of the new pipeline.", registry)
+    assert speaker_of(pairs, "Dahl described the talks") == "Lena Dahl"
+    assert speaker_of(pairs, "Dahl described the route") is None

@@ -37,7 +37,7 @@ PARTICIPLES = alternation("speech_participles")
 # the first word of every form above: a paragraph with none of them reports no speech
 HINTS = first_words("speech_verbs") | first_words("speech_that_verbs") | first_words("speech_participles") | {
     "according"}
-SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
+SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:|[^.;:\"“”]{{0,80}}?\bas\s+[\"“]))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 # What may stand between a subject and its verb: an appositive between commas, adverbs.
