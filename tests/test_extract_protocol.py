@@ -401,3 +401,10 @@ def test_an_institutions_official_describes_the_holder_of_the_office_before_it(r
                          "Palestinian leader in his compound. A White House official said the talks went well.\n\n"
                          "Pentagon official Ruth Cole attended.", registry)
     assert found == {"William Barnes": ("envoy", "US"), "Ruth Cole": ("Pentagon official", "US")}
+
+
+def test_a_paragraph_that_ends_with_an_office_or_its_comma_is_read_without_error(registry):
+    for end in ("They met the Ministers of the", "They met the Ministers of", "She thanked the Foreign Minister,",
+                "Accompanying him were the Ministers of Defence and of"):
+        found, _ = officials(f"Foreign Minister Eva Berg of Norway arrived. {end}", registry)
+        assert found == {"Eva Berg": ("Foreign Minister", "NO")}

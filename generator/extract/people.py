@@ -491,7 +491,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
-    rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and p.folded[k] in reg.title_starts else 0
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and k < n and p.folded[k] in reg.title_starts else 0
     if rank and o.body and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
             and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
         k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
@@ -816,11 +816,15 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, dest = _destination(p, j, reg)
         j += size
         portfolios: list[str] = []
+        if j + 1 >= n:
+            continue  # the paragraph ends with the office: no one is named
         if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
             at = j + 1 + (p.folded[j + 1] == "the")
             codes, j = _series(p, at, country)
             if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
                 portfolios, j = _series(p, at, portfolio)
+        if j >= n:
+            continue
         if portfolios:
             listed, end = _series(p, j + (p.words[j] in (",", ":")), stated_name)
             if len(portfolios) == 1 and len(listed) > 1:  # "their Ministers of Finance, X and Y": one office
