@@ -666,7 +666,7 @@ def _plurals(titles) -> frozenset[str]:
     if _PLURALS[0] is not titles:
         words = [w for w in titles.rtrie if w and w.isalpha()]
         _PLURALS[:] = [titles, frozenset([w + "s" for w in words] + [w[:-1] + "ies" for w in words
-                                                                     if w.endswith("y")])]
+                                                                     if w.endswith("y")] + ["counterparts"])]
     return _PLURALS[1]
 
 
@@ -803,7 +803,7 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
         return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
 
-    plurals = _plurals(reg.titles) | {"counterparts"}
+    plurals = _plurals(reg.titles)  # ("counterparts" among them)
     for t in list(compress(count(), map(plurals.__contains__, p.folded))):  # most paragraphs: none
         if t >= n - 2:
             break
