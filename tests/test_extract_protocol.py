@@ -408,3 +408,9 @@ def test_a_paragraph_that_ends_with_an_office_or_its_comma_is_read_without_error
                 "Accompanying him were the Ministers of Defence and of"):
         found, _ = officials(f"Foreign Minister Eva Berg of Norway arrived. {end}", registry)
         assert found == {"Eva Berg": ("Foreign Minister", "NO")}
+
+
+def test_a_visitor_with_a_bare_office_is_of_the_other_state(registry):
+    found, _ = officials("HANOI (VNA) - Prime Minister Pham Van Hung received visiting Foreign Minister Ana Lopez on "
+                         "Monday. Lopez said Mexico valued the ties.", registry)
+    assert found == {"Pham Van Hung": ("Prime Minister", "VN"), "Ana Lopez": ("Foreign Minister", "MX")}

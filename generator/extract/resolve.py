@@ -165,7 +165,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     break
         if o.country is None and o.first is not None:
             o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
-                         or _nearby_country(o.first, paras, refs)
+                         or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
 
@@ -287,6 +287,21 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
                 and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]):
             return r.code
     return None
+
+
+VISITING = words("visitor_words")
+
+
+def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]]) -> str | None:
+    """"The President received the visiting Foreign Minister X": a visitor is not of the home
+    state; of the other state the article names most, if there is one."""
+    f = o.first
+    p = paras[f.para]
+    if home is None or not (f.at > 0 and p.folded[f.at - 1] in VISITING
+                            or f.at > 1 and p.folded[f.at - 1] == "the" and p.folded[f.at - 2] in VISITING):
+        return None
+    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
+    return named.most_common(1)[0][0] if named else None
 
 
 def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
