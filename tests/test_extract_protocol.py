@@ -414,3 +414,10 @@ def test_a_visitor_with_a_bare_office_is_of_the_other_state(registry):
     found, _ = officials("HANOI (VNA) - Prime Minister Pham Van Hung received visiting Foreign Minister Ana Lopez on "
                          "Monday. Lopez said Mexico valued the ties.", registry)
     assert found == {"Pham Van Hung": ("Prime Minister", "VN"), "Ana Lopez": ("Foreign Minister", "MX")}
+
+
+def test_an_official_who_arrives_in_the_home_state_is_a_visitor(registry):
+    found, _ = officials("CAIRO - Under Secretary of State for Political Affairs Victoria Nolan arrived in Cairo on "
+                         "Monday for talks with Egyptian Foreign Minister Sameh Shukri.", registry)
+    assert found == {"Victoria Nolan": ("Under Secretary of State for Political Affairs", "US"),
+                     "Sameh Shukri": ("Foreign Minister", "EG")}

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -165,7 +166,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     break
         if o.country is None and o.first is not None:
             o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
-                         or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs)
+                         or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
 
@@ -290,18 +291,30 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
 
 
 VISITING = words("visitor_words")
+TRAVEL_VERBS = words("travel_verbs")
 
 
-def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]]) -> str | None:
+def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
+                   reg: Registry) -> str | None:
     """"The President received the visiting Foreign Minister X": a visitor is not of the home
     state; of the other state the article names most, if there is one."""
     f = o.first
     p = paras[f.para]
-    if home is None or not (f.at > 0 and p.folded[f.at - 1] in VISITING
-                            or f.at > 1 and p.folded[f.at - 1] == "the" and p.folded[f.at - 2] in VISITING):
+    if home is None:
         return None
+    before = f.at > 0 and p.folded[f.at - 1] in VISITING or f.at > 1 and p.folded[f.at - 1] == "the" \
+        and p.folded[f.at - 2] in VISITING
+    if not before:  # "X arrived in Hanoi", "X travelled to Vietnam": a visitor to the home state
+        end = bisect_left([a for a, _ in p.spans], f.end)
+        went = next((k for k in range(end, min(end + 4, len(p.words))) if p.folded[k] in TRAVEL_VERBS), None)
+        if went is None or not any(went < r.at <= went + 3 and r.code == home for r in refs[f.para]):
+            return None
     named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
-    return named.most_common(1)[0][0] if named else None
+    if named:
+        return named.most_common(1)[0][0]
+    # no other state named: the one whose offices English-language copy leaves unmarked, if not home
+    title = _title_key(o.title) if o.title else ()
+    return UNMARKED_HOME if home != UNMARKED_HOME and title not in reg.not_offices.get(UNMARKED_HOME, ()) else None
 
 
 def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
