@@ -159,3 +159,11 @@ def test_the_agent_of_a_deed_apart_from_the_event_is_only_mentioned(registry):
     roles = {p.name: p.role for p in brief(text, registry).officials}
     assert roles["Xi Jinping"] == roles["Daniel Kiprop"] == "mentioned"
     assert roles["Li Wen"] == roles["Ruth Achieng"] == roles["Amos Kibet"] == "participant"
+
+
+def test_the_addressee_of_greetings_is_not_there(registry):
+    text = (" date 2021-03-04 BEIJING - Premier Li Wen of China met Kenyan Foreign Minister Ruth Achieng on "
+            "Thursday. Li conveyed his regards to Kenyan Vice President Amos Ruto. Li spoke to Kenyan Trade "
+            "Minister Paul Otieno by phone.")
+    roles = {p.name: p.role for p in brief(text, registry).officials}
+    assert roles["Amos Ruto"] == "mentioned" and roles["Paul Otieno"] == "participant"

@@ -88,7 +88,7 @@ def _absent_slot(text: str, start: int) -> bool:
         if words[k][:1].isupper() or w in (",", "'", "’", "s"):
             k -= 1
             continue
-        if w in ("of", "by", "from") and k > 0:
+        if w in ("of", "by", "from", "to") and k > 0:  # ("greetings to X": X is not there either)
             if words[k - 1][:1].isupper():  # "the President of the Republic of X": still the title
                 k -= 1
                 continue
