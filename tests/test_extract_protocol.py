@@ -421,3 +421,13 @@ def test_an_official_who_arrives_in_the_home_state_is_a_visitor(registry):
                          "Monday for talks with Egyptian Foreign Minister Sameh Shukri.", registry)
     assert found == {"Victoria Nolan": ("Under Secretary of State for Political Affairs", "US"),
                      "Sameh Shukri": ("Foreign Minister", "EG")}
+
+
+def test_european_ministries_names(registry):
+    found, _ = officials("VIENNA - Federal Minister for European and International Affairs Alexander Schall met the "
+                         "Foreign, Commonwealth and Development Secretary of the United Kingdom, David Lam, and the "
+                         "Minister of Foreign Affairs, European Union and Cooperation of Spain, José Manuel Alba.",
+                         registry)
+    assert found == {"Alexander Schall": ("Federal Minister for European and International Affairs", "AT"),
+                     "David Lam": ("Foreign, Commonwealth and Development Secretary", "GB"),
+                     "José Manuel Alba": ("Minister of Foreign Affairs, European Union and Cooperation", "ES")}

@@ -45,7 +45,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
     home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,
-                        {f.country for f in found if f.country and f.title})
+                        {f.country for f in found if f.country and (f.title or f.counterpart)})
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)

@@ -314,8 +314,10 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     first = j + 2 if j + 1 < n and p.folded[j + 1] == "the" else j + 1  # "for the Colombian Peace Process"
     if first + 1 >= n or not p.words[first][:1].isupper():
         return None
-    ends = [k for k in range(first, min(first + 5, n)) if p.folded[k] in PORTFOLIO_ENDS]
-    if ends and all(p.words[k][:1].isupper() for k in range(first, ends[0] + 1)):
+    ends = [k for k in range(first, min(first + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
+    # ("for European and International Affairs": capitalised words, "and" between them)
+    if ends and all(p.words[k][:1].isupper() or p.folded[k] == "and" and k > first
+                    for k in range(first, ends[0] + 1)):
         return ends[0] + 1
     return None
 
