@@ -431,3 +431,9 @@ def test_european_ministries_names(registry):
     assert found == {"Alexander Schall": ("Federal Minister for European and International Affairs", "AT"),
                      "David Lam": ("Foreign, Commonwealth and Development Secretary", "GB"),
                      "José Manuel Alba": ("Minister of Foreign Affairs, European Union and Cooperation", "ES")}
+
+
+def test_an_office_at_a_ministry_is_one_of_the_state(registry):
+    found, _ = officials("WARSAW - Secretary of State at the Ministry of Foreign Affairs Pawel Jablon met the "
+                         "Ukrainian delegation.", registry)
+    assert found == {"Pawel Jablon": ("Secretary of State at the Ministry of Foreign Affairs", "PL")}

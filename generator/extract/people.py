@@ -265,8 +265,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
         if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
-        if p.folded[j] == "of" and _body_end(p, j + 1, reg) is not None:
-            return False  # "Speaker of the National Assembly": a body of the state
+        if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
+            return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
