@@ -437,3 +437,12 @@ def test_an_office_at_a_ministry_is_one_of_the_state(registry):
     found, _ = officials("WARSAW - Secretary of State at the Ministry of Foreign Affairs Pawel Jablon met the "
                          "Ukrainian delegation.", registry)
     assert found == {"Pawel Jablon": ("Secretary of State at the Ministry of Foreign Affairs", "PL")}
+
+
+def test_a_delegations_leader_an_envoy_of_an_office_and_amb_as_a_form_of_address(registry):
+    found, _ = officials("ADDIS ABABA - Prime Minister Abiy Ahmed of Ethiopia met the visiting Djiboutian delegation "
+                         "led by Foreign Minister Mahmoud Ali Youssef, and the Special Envoy of the President of "
+                         "Senegal, Mr. Cheikh Niane.\n\nThe Minister, Amb. Yusuf Tugga of Nigeria, joined them.",
+                         registry)
+    assert found == {"Abiy Ahmed": ("Prime Minister", "ET"), "Mahmoud Ali Youssef": ("Foreign Minister", "DJ"),
+                     "Cheikh Niane": ("Special Envoy of the President", "SN"), "Yusuf Tugga": ("Minister", "NG")}

@@ -265,6 +265,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
         if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
+        if p.folded[j] == "of" and p.folded[j + 1] == "the" and longest_match(p.folded, j + 2, reg.titles)[0]:
+            return False  # "Special Envoy of the President": an office that serves another
         if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
             return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
@@ -394,6 +396,12 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     part of the title, not the envoy's state), "Minister of Foreign Affairs of Japan" (the state
     served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
     n, j = len(p.words), o.j
+    if o.title and j + 2 < n and p.folded[j] in ("to", "of") and p.folded[j + 1] == "the" \
+            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS):
+        tl, kind = longest_match(p.folded, j + 2, reg.titles)
+        if tl and kind == "strong":  # "Special Envoy of the President (of X)", "Adviser to the President"
+            o.j = j = j + 2 + tl
+            o.title = _span_text(p, o.i, j)
     if o.kind == "counterpart" and j + 1 < n and p.folded[j] in ("from", "of"):
         size, code, possessive = _state_after(p, j + 1, reg, demonyms=False)
         if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
@@ -467,12 +475,6 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
         end = _portfolio_end(p, o.j)
         if end is not None:
             o.j, o.title = end, _span_text(p, o.i, end)
-    if o.j + 2 < n and p.folded[o.j] == "to" and p.folded[o.j + 1] == "the" and o.title \
-            and fold(o.title.split()[-1]) in AIDE_WORDS:
-        tl, kind = longest_match(p.folded, o.j + 2, reg.titles)
-        if tl and kind == "strong":  # "National Security Advisor to the Vice President"
-            o.j = o.j + 2 + tl
-            o.title = _span_text(p, o.i, o.j)
     if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
         end = _body_end(p, o.j + 1, reg)
         if end is not None and "ministry" in p.folded[o.j + 2:end]:
