@@ -354,12 +354,13 @@ class _Reader:
             return
         if LINK_LINE_RE.match(text):
             return
-        plain = _blank_quotes(text)
+        quoted = '"' in text or "“" in text
+        plain = _blank_quotes(text) if quoted else text
         # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
         speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
         verbs = [v for v in (speech.match(plain, p.spans[i][0])
                              for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
-        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)] if quoted else []
         starts = [v.start() for v in verbs]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
             self.previous = None
