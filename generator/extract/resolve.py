@@ -1,7 +1,6 @@
 """Layer 4-5: merge mentions into officials, resolve short forms, attribute countries."""
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
