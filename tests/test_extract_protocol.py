@@ -446,3 +446,11 @@ def test_a_delegations_leader_an_envoy_of_an_office_and_amb_as_a_form_of_address
                          registry)
     assert found == {"Abiy Ahmed": ("Prime Minister", "ET"), "Mahmoud Ali Youssef": ("Foreign Minister", "DJ"),
                      "Cheikh Niane": ("Special Envoy of the President", "SN"), "Yusuf Tugga": ("Minister", "NG")}
+
+
+def test_a_title_after_a_relative_clauses_as_or_in_brackets_after_the_name(registry):
+    found, _ = officials("NAIROBI - President William Ruto received H.E. Mr. Karim Aziz, who presented his "
+                         "credentials as Ambassador of Egypt to Kenya.\n\nThe talks were also attended by H.E. Dr. "
+                         "Fatima Bello (Minister of State for Foreign Affairs of Nigeria).", registry)
+    assert found == {"William Ruto": ("President", "KE"), "Karim Aziz": ("Ambassador to Kenya", "EG"),
+                     "Fatima Bello": ("Minister of State for Foreign Affairs", "NG")}

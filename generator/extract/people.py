@@ -215,7 +215,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     k = start
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
         k -= 1
-    if k < 2 or p.words[k - 1] != ",":
+    if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
     end = b = k - 1
     if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
@@ -523,7 +523,23 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             end = k
     if end > k:
         return (k + _address_at(p, k, reg), end), end
-    return _appositive_name(p, o.start, reg), end
+    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
+
+
+def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
+    """"X, who serves as Foreign Minister of Y", "X, who presented his credentials as Ambassador":
+    the name before a relative clause whose "as" presents the title at `start`."""
+    k = start
+    while k > 0 and p.folded[k - 1] in ARTICLES:
+        k -= 1
+    if k < 4 or p.folded[k - 1] != "as":
+        return None
+    for w in range(k - 2, max(k - 10, 1), -1):
+        if p.words[w] in (".", ";", "!", "?", ","):
+            return None
+        if p.folded[w] == "who":
+            return _appositive_name(p, w, reg)
+    return None
 
 
 def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
