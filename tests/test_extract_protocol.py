@@ -454,3 +454,11 @@ def test_a_title_after_a_relative_clauses_as_or_in_brackets_after_the_name(regis
                          "Fatima Bello (Minister of State for Foreign Affairs of Nigeria).", registry)
     assert found == {"William Ruto": ("President", "KE"), "Karim Aziz": ("Ambassador to Kenya", "EG"),
                      "Fatima Bello": ("Minister of State for Foreign Affairs", "NG")}
+
+
+def test_names_before_a_plural_office_and_states_in_brackets(registry):
+    found, _ = officials("The talks ended on Monday.\n\nAna Rojas and Luis Soto, the foreign ministers of Peru and "
+                         "Chile, signed the accord.\n\nLater, Prime Ministers Eva Berg (Norway) and Jon Dahl "
+                         "(Iceland) met in Oslo.", registry)
+    assert found == {"Ana Rojas": ("foreign minister", "PE"), "Luis Soto": ("foreign minister", "CL"),
+                     "Eva Berg": ("Prime Minister", "NO"), "Jon Dahl": ("Prime Minister", "IS")}

@@ -808,12 +808,13 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
             else (0, None)
 
-    def stated_name(j):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia"
+    def stated_name(j):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia", "Ana Rojas (Peru)"
         got, value = owned_name(j)
-        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from"):
+        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
             size, code, possessive = _state_after(p, j + got + 1, reg, demonyms=False)
-            if size and not possessive:
-                return got + 1 + size, (value[0], value[1], code)
+            closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
+            if size and not possessive and closed:
+                return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
         return got, value
 
     def member(j):  # "Geir Berg from Norway"
@@ -845,6 +846,21 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 portfolios, j = _series(p, at, portfolio)
         if j >= n:
             continue
+        if codes and first > 1 and p.words[first - 1] == "," or codes and first > 2 and p.folded[first - 1] == "the" \
+                and p.words[first - 2] == ",":
+            # "Ana Rojas and Luis Soto, the foreign ministers of Peru and Chile": the names before
+            comma = first - 1 if p.words[first - 1] == "," else first - 2
+            s0 = comma
+            while s0 > 0 and p.words[s0 - 1] not in (".", "!", "?", ";", ":"):
+                s0 -= 1
+            before, stop = _series(p, s0, stated_name)
+            if stop == comma and len(before) == len(codes):
+                for (s_, e_, code), state in zip(before, codes):
+                    start, stop_ = p.spans[s_][0], p.spans[e_ - 1][1]
+                    if not _taken(taken + out, pi, start, stop_):
+                        out.append(Found(name=p.text[start:stop_], title=title, country=code or state, former=False,
+                                         para=pi, start=start, end=stop_, at=s_, counterpart=title is None))
+                continue
         if portfolios:
             listed, end = _series(p, j + (p.words[j] in (",", ":")), stated_name)
             if len(portfolios) == 1 and len(listed) > 1:  # "their Ministers of Finance, X and Y": one office
