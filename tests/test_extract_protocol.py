@@ -462,3 +462,9 @@ def test_names_before_a_plural_office_and_states_in_brackets(registry):
                          "(Iceland) met in Oslo.", registry)
     assert found == {"Ana Rojas": ("foreign minister", "PE"), "Luis Soto": ("foreign minister", "CL"),
                      "Eva Berg": ("Prime Minister", "NO"), "Jon Dahl": ("Prime Minister", "IS")}
+
+
+def test_the_place_of_talks_and_of_a_topic_are_no_parties(registry):
+    _, b = officials("JUBA - Sudan and South Sudan agreed on Thursday to reopen the border after talks in the "
+                     "Norwegian capital Oslo that also touched on the war in Yemen.", registry)
+    assert b.countries == ("SD", "SS")

@@ -143,6 +143,9 @@ def _names_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         return True  # "talks with the Japanese."
     if p.folded[h] in PLACE_NOUNS:
         return False  # "in the Austrian capital": a place
+    k = r.at - (r.at > 0 and p.folded[r.at - 1] == "the")
+    if p.folded[h] == "capital" and k > 0 and p.folded[k - 1] in ("in", "at", "to"):
+        return False  # "talks in the Norwegian capital Oslo": where, not who
     # the head noun, or the noun after one modifier ("the Japanese foreign ministers")
     return _people_follow(p, h, 2, DEMONYM_HEADS, reg)
 
@@ -153,8 +156,10 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.kind == "metonym" and _names_a_thing(p, r, reg):
-        return False  # "the Minsk agreements"
+    if r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
+        return False  # "the war in Yemen", "the situation in Syria": where the topic is
+    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
+        return False  # "the Minsk agreements", "the Norwegian capital Oslo"
     if _planned(p, r.at, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
@@ -178,6 +183,8 @@ def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
     return listed and k > 0 and p.folded[k - 1] in TOPIC_PREPOSITIONS
 
 
+# Nouns of a state's affairs: a state after "<noun> in" is where the topic is ("the war in Yemen").
+TOPIC_NOUNS = words("topic_nouns")
 # Prepositions after which a capital is the place where, not the government ("in Kyiv", "at Vienna").
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 # Words that make an encounter one still to come ("possible talks between A and B"), and the
