@@ -22,7 +22,7 @@ from generator.extract.types import Paragraph  # noqa: E402
 from generator.registry import load_registry  # noqa: E402
 from generator.sources import read_seed  # noqa: E402
 
-FINDERS = ("scan", "listed_counterparts", "plural_officials", "known_officials", "possessed_officials",
+FINDERS = ("scan", "plural_officials", "known_officials", "possessed_officials",
            "notable_officials")
 
 

@@ -57,6 +57,23 @@ def phrases(name: str) -> tuple[Phrases, Phrases]:
     return Phrases(folded), Phrases(exact)
 
 
+def alternation(name: str) -> str:
+    """A comma-separated list of phrases as a regular expression's alternation (longest first,
+    each escaped, a space matching any run of spaces): "called for|said|...". """
+    items = sorted({" ".join(x.split()) for x in _RAW[name].split(",") if x.strip()}, key=lambda x: (-len(x), x))
+    return "|".join(re.escape(x).replace(r"\ ", r"\s+") for x in items)
+
+
+def phrase_list(name: str) -> tuple[str, ...]:
+    """A comma-separated list of phrases, each folded, its words separated by one space."""
+    return tuple(" ".join(fold(w) for w in x.split()) for x in _RAW[name].split(",") if x.strip())
+
+
+def first_words(name: str) -> frozenset[str]:
+    """The folded first word of each phrase of a comma-separated list."""
+    return frozenset(fold(x.split()[0]) for x in _RAW[name].split(",") if x.strip())
+
+
 NAME_PARTICLES = words("name_particles")
 HONORIFICS, EXACT_HONORIFICS = phrases("honorifics")
 NAME_SUFFIXES = words("name_suffixes")

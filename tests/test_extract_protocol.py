@@ -217,3 +217,254 @@ def test_two_offices_joined_by_a_comma_before_one_name_are_one_title(registry):
                          "President Ana Lind of Iceland, Prime Minister Tomas Varga of Hungary.", registry)
     assert found["Sami Haddad"] == ("Deputy Prime Minister, Foreign and Expatriates Minister", "LB")
     assert found["Ana Lind"][0] == "President" and found["Tomas Varga"][0] == "Prime Minister"
+
+
+def test_a_ministry_and_a_state_body_are_part_of_the_title_and_a_name_may_follow_the_state(registry):
+    found, _ = officials("The Permanent Secretary of the Ministry of Foreign Affairs of Ghana, Kofi Asante, "
+                         "opened the session.\n\nChairman of the Senate of Kazakhstan Bolat Nur received "
+                         "the visiting speaker.", registry)
+    assert found == {"Kofi Asante": ("Permanent Secretary of the Ministry of Foreign Affairs", "GH"),
+                     "Bolat Nur": ("Chairman of the Senate", "KZ")}
+
+
+def test_fields_of_ministries_as_states_name_them(registry):
+    found, _ = officials("South Africa's Minister of International Relations and Cooperation, Sipho Dlamini, "
+                         "met Minister of Foreign Relations Juan Ortiz of Cuba and Moldovan Minister of Foreign "
+                         "Affairs and European Integration Elena Popa.", registry)
+    assert found == {"Sipho Dlamini": ("Minister of International Relations and Cooperation", "ZA"),
+                     "Juan Ortiz": ("Minister of Foreign Relations", "CU"),
+                     "Elena Popa": ("Minister of Foreign Affairs and European Integration", "MD")}
+
+
+def test_a_title_right_after_a_title_presents_the_name(registry):
+    found, _ = officials("Myanmar's military leader Senior General Aung Min met Polish State Secretary "
+                         "Marek Zelinski.", registry)
+    assert found == {"Aung Min": ("Senior General", "MM"), "Marek Zelinski": ("State Secretary", "PL")}
+
+
+def test_plural_offices_with_fields_and_states_pair_with_their_names_in_order(registry):
+    found, _ = officials("Estonian Foreign Minister Arno Tamm met his Latvian counterpart. Accompanying him "
+                         "were the Ministers of Defence and of Economy, Kalle Rist and Mari Kask respectively.\n\n"
+                         "Nigeria and Ghana were represented by their Ministers of Foreign Affairs, Olu Adeyemi "
+                         "and Kwame Mensah, respectively.\n\nForeign Ministers Tomasz Nowak of Poland and Ivan "
+                         "Horvat of Croatia signed the memorandum.", registry)
+    assert found == {"Arno Tamm": ("Foreign Minister", "EE"), "Kalle Rist": ("Minister of Defence", "EE"),
+                     "Mari Kask": ("Minister of Economy", "EE"),
+                     "Olu Adeyemi": ("Minister of Foreign Affairs", "NG"),
+                     "Kwame Mensah": ("Minister of Foreign Affairs", "GH"),
+                     "Tomasz Nowak": ("Foreign Minister", "PL"), "Ivan Horvat": ("Foreign Minister", "HR")}
+
+
+def test_names_in_apposition_to_a_plural_office_need_their_states(registry):
+    found, _ = officials("The presidents, Ana Rojas and Luis Soto, met in Lima.", registry)
+    assert found == {}
+
+
+def test_a_capitalised_article_or_a_month_inside_a_name_is_a_name_word(registry):
+    found, _ = officials("Foreign Minister Nguyen Van An of Vietnam met Dutch Minister of Foreign Affairs "
+                         "Jan de Vries on Jan. 5.", registry)
+    assert found == {"Nguyen Van An": ("Foreign Minister", "VN"), "Jan de Vries": ("Minister of Foreign Affairs", "NL")}
+
+
+def test_ranks_stack_and_a_states_body_after_its_possessive_is_part_of_the_title(registry):
+    found, _ = officials("MOSCOW - First Deputy Foreign Minister Sergei Orlov met the President of Cuba's Councils "
+                         "of State and Ministers, Raul Fuentes, and Minister of Foreign Affairs and Emigrants "
+                         "Karim Aziz of Lebanon.", registry)
+    assert found == {"Sergei Orlov": ("First Deputy Foreign Minister", "RU"),
+                     "Raul Fuentes": ("President of Cuba's Councils of State and Ministers", "CU"),
+                     "Karim Aziz": ("Minister of Foreign Affairs and Emigrants", "LB")}
+
+
+def test_a_field_before_any_office_and_a_diplomats_rank_as_a_form_of_address(registry):
+    found, _ = officials("The Minister of Foreign Affairs, Ambassador Carlos Lima, received the Foreign Minister "
+                         "of Chile, Antonia Vergara.\n\nAlso present was Foreign Affairs Cabinet Secretary Ruth "
+                         "Achieng of Kenya.", registry)
+    assert found["Carlos Lima"][0] == "Minister of Foreign Affairs"
+    assert found["Antonia Vergara"] == ("Foreign Minister", "CL")
+    assert found["Ruth Achieng"] == ("Foreign Affairs Cabinet Secretary", "KE")
+
+
+def test_a_counterpart_from_a_state_after_a_comma(registry):
+    found, _ = officials("The Minister of International Relations and Cooperation of South Africa, Thandi Nkosi, will "
+                         "host her counterpart from the Republic of Botswana, Lemogang Kgosi.", registry)
+    assert found["Lemogang Kgosi"] == ("Minister of International Relations and Cooperation", "BW")
+
+
+def test_an_agencys_copy_filed_abroad_writes_the_host_states_offices_bare(registry):
+    found, _ = officials("NAIROBI, March 4 (Xinhua) -- President Daniel Kiprop on Thursday met visiting Chinese "
+                         "Foreign Minister Qin Lei in Nairobi.", registry)
+    assert found == {"Daniel Kiprop": ("President", "KE"), "Qin Lei": ("Foreign Minister", "CN")}
+    found, _ = officials("BEIJING, March 4 (Xinhua) -- Premier Li Wen met Kenyan President Daniel Kiprop.", registry)
+    assert found == {"Li Wen": ("Premier", "CN"), "Daniel Kiprop": ("President", "KE")}
+
+
+def test_a_place_or_building_word_alone_after_a_title_is_no_name(registry):
+    found, _ = officials("The talks were held at the President Hotel in Accra with Ghanaian President Kofi Mensah.",
+                         registry)
+    assert found == {"Kofi Mensah": ("President", "GH")}
+
+
+def test_a_state_listed_after_a_topic_is_a_topic_too(registry):
+    _, b = officials("WASHINGTON - The United States and Japan agreed to deepen ties as Secretary of State Mark "
+                     "Ellis hosted Japanese Foreign Minister Kenji Sato, amid concerns over North Korea and "
+                     "China's military buildup.", registry)
+    assert b.countries == ("US", "JP")
+
+
+def test_forms_of_address_of_south_asia_west_africa_and_royal_houses(registry):
+    found, _ = officials("NEW DELHI - External Affairs Minister Shri Rakesh Varma of India met Nigeria's Minister of "
+                         "Foreign Affairs, Alhaji Musa Bello, and HRH Crown Prince Faisal bin Khalid of Saudi Arabia.",
+                         registry)
+    assert found == {"Rakesh Varma": ("External Affairs Minister", "IN"),
+                     "Musa Bello": ("Minister of Foreign Affairs", "NG"),
+                     "Faisal bin Khalid": ("Crown Prince", "SA")}
+
+
+def test_a_report_filed_from_a_state_that_marks_only_the_other_sides_officials(registry):
+    found, _ = officials("TOKYO - Foreign Minister KAWA Yoko held a telephone talk with Mr. Antony Blake, Secretary "
+                         "of State of the United States.", registry)
+    assert found == {"KAWA Yoko": ("Foreign Minister", "JP"), "Antony Blake": ("Secretary of State", "US")}
+
+
+def test_a_rank_between_an_office_and_its_holder_is_a_form_of_address(registry):
+    found, _ = officials("CANBERRA - Minister for Foreign Affairs Senator the Hon Mary Lowe of Australia met "
+                         "Thai Prime Minister Gen Prayut Chanda and Samdech Techo Hun Vannak, Prime Minister of "
+                         "the Kingdom of Cambodia.", registry)
+    assert found == {"Mary Lowe": ("Minister for Foreign Affairs", "AU"), "Prayut Chanda": ("Prime Minister", "TH"),
+                     "Hun Vannak": ("Prime Minister", "KH")}
+
+
+def test_protocol_forms_of_north_and_east_africa_and_the_levant(registry):
+    found, _ = officials("ALGIERS - President of the Republic, Mr. Abdelaziz Tebane, received his Tunisian "
+                         "counterpart, Mr. Kais Said.\n\nThe Minister of Foreign Affairs, African Integration and "
+                         "Chadians Abroad, Moussa Fadoul, and Deputy Prime Minister and Minister of Foreign and "
+                         "Expatriates Affairs Ayman Sabri of Jordan attended.\n\nChairman of the Transitional "
+                         "Sovereignty Council, General Abdel Fattah Nour, received Head of Government Aziz Hannouch "
+                         "of Morocco.", registry)
+    assert found["Abdelaziz Tebane"] == ("President of the Republic", "DZ")
+    assert found["Kais Said"] == ("President of the Republic", "TN")
+    assert found["Moussa Fadoul"][0] == "Minister of Foreign Affairs, African Integration and Chadians Abroad"
+    assert found["Ayman Sabri"] == ("Deputy Prime Minister and Minister of Foreign and Expatriates Affairs", "JO")
+    assert found["Abdel Fattah Nour"][0] == "Chairman of the Transitional Sovereignty Council"
+    assert found["Aziz Hannouch"] == ("Head of Government", "MA")
+
+
+def test_abbreviated_offices_of_asian_agency_copy(registry):
+    found, _ = officials("HANOI (VNA) - Deputy PM Tran Luu Quang, FM Bui Thanh Son and NA Chairman Vuong Dinh Hoa met "
+                         "Chinese Executive Vice Foreign Minister Ma Zhao at 5 PM Sunday. The FM Radio Station "
+                         "broadcast the talks.", registry)
+    assert found == {"Tran Luu Quang": ("Deputy PM", "VN"), "Bui Thanh Son": ("FM", "VN"),
+                     "Vuong Dinh Hoa": ("NA Chairman", "VN"), "Ma Zhao": ("Executive Vice Foreign Minister", "CN")}
+
+
+def test_a_dateline_state_whose_side_the_copy_leaves_unmarked_is_home(registry):
+    found, _ = officials("MEXICO CITY - Foreign Relations Secretary Marcelo Ebra met the US delegation.", registry)
+    assert found == {"Marcelo Ebra": ("Foreign Relations Secretary", "MX")}
+
+
+def test_the_city_where_and_the_states_of_an_encounter_to_come_are_no_parties(registry):
+    _, b = officials("Foreign Minister Eva Berg of Norway met her Swedish counterpart Lars Lund in Kyiv, ahead of "
+                     "possible talks between Serbia and Kosovo.", registry)
+    assert b.countries == ("NO", "SE")
+
+
+def test_a_rank_gives_way_to_the_office_after_the_name_with_its_portfolio_and_ministry(registry):
+    found, _ = officials("The meeting was attended by Ambassador Karim Haddad, Director General of Bilateral "
+                         "Relations at the Ministry of Foreign Affairs of Bahrain, and Ambassador Sami Nasser, "
+                         "Permanent Representative of Bahrain to the United Nations.", registry)
+    assert found == {"Karim Haddad": ("Director General of Bilateral Relations at the Ministry of Foreign Affairs",
+                                      "BH"),
+                     "Sami Nasser": ("Permanent Representative to the United Nations", "BH")}
+
+
+def test_a_bodys_acronym_before_an_office_is_part_of_it(registry):
+    found, _ = officials("WASHINGTON - NSC Senior Director Juan Ortega met HE Ambassador Karim Haddad of Bahrain.",
+                         registry)
+    assert found["Juan Ortega"][0] == "NSC Senior Director"
+    assert found["Karim Haddad"] == ("Ambassador", "BH")
+
+
+def test_the_office_an_aide_serves_is_part_of_the_title(registry):
+    found, _ = officials("National Security Advisor to the Vice President Nora Kent of the United States met "
+                         "Special Assistant to the Prime Minister Omar Aziz of Pakistan.", registry)
+    assert found == {"Nora Kent": ("National Security Advisor to the Vice President", "US"),
+                     "Omar Aziz": ("Special Assistant to the Prime Minister", "PK")}
+
+
+def test_a_list_of_fields_before_an_office(registry):
+    found, _ = officials("South Korean Trade, Industry and Energy Minister Ahn Jae-min met the envoy.", registry)
+    assert found == {"Ahn Jae-min": ("Trade, Industry and Energy Minister", "KR")}
+
+
+def test_an_institutions_official_describes_the_holder_of_the_office_before_it(registry):
+    found, _ = officials("RAMALLAH - The U.S. envoy, State Department official William Barnes, met with the "
+                         "Palestinian leader in his compound. A White House official said the talks went well.\n\n"
+                         "Pentagon official Ruth Cole attended.", registry)
+    assert found == {"William Barnes": ("envoy", "US"), "Ruth Cole": ("Pentagon official", "US")}
+
+
+def test_a_paragraph_that_ends_with_an_office_or_its_comma_is_read_without_error(registry):
+    for end in ("They met the Ministers of the", "They met the Ministers of", "She thanked the Foreign Minister,",
+                "Accompanying him were the Ministers of Defence and of"):
+        found, _ = officials(f"Foreign Minister Eva Berg of Norway arrived. {end}", registry)
+        assert found == {"Eva Berg": ("Foreign Minister", "NO")}
+
+
+def test_a_visitor_with_a_bare_office_is_of_the_other_state(registry):
+    found, _ = officials("HANOI (VNA) - Prime Minister Pham Van Hung received visiting Foreign Minister Ana Lopez on "
+                         "Monday. Lopez said Mexico valued the ties.", registry)
+    assert found == {"Pham Van Hung": ("Prime Minister", "VN"), "Ana Lopez": ("Foreign Minister", "MX")}
+
+
+def test_an_official_who_arrives_in_the_home_state_is_a_visitor(registry):
+    found, _ = officials("CAIRO - Under Secretary of State for Political Affairs Victoria Nolan arrived in Cairo on "
+                         "Monday for talks with Egyptian Foreign Minister Sameh Shukri.", registry)
+    assert found == {"Victoria Nolan": ("Under Secretary of State for Political Affairs", "US"),
+                     "Sameh Shukri": ("Foreign Minister", "EG")}
+
+
+def test_european_ministries_names(registry):
+    found, _ = officials("VIENNA - Federal Minister for European and International Affairs Alexander Schall met the "
+                         "Foreign, Commonwealth and Development Secretary of the United Kingdom, David Lam, and the "
+                         "Minister of Foreign Affairs, European Union and Cooperation of Spain, José Manuel Alba.",
+                         registry)
+    assert found == {"Alexander Schall": ("Federal Minister for European and International Affairs", "AT"),
+                     "David Lam": ("Foreign, Commonwealth and Development Secretary", "GB"),
+                     "José Manuel Alba": ("Minister of Foreign Affairs, European Union and Cooperation", "ES")}
+
+
+def test_an_office_at_a_ministry_is_one_of_the_state(registry):
+    found, _ = officials("WARSAW - Secretary of State at the Ministry of Foreign Affairs Pawel Jablon met the "
+                         "Ukrainian delegation.", registry)
+    assert found == {"Pawel Jablon": ("Secretary of State at the Ministry of Foreign Affairs", "PL")}
+
+
+def test_a_delegations_leader_an_envoy_of_an_office_and_amb_as_a_form_of_address(registry):
+    found, _ = officials("ADDIS ABABA - Prime Minister Abiy Ahmed of Ethiopia met the visiting Djiboutian delegation "
+                         "led by Foreign Minister Mahmoud Ali Youssef, and the Special Envoy of the President of "
+                         "Senegal, Mr. Cheikh Niane.\n\nThe Minister, Amb. Yusuf Tugga of Nigeria, joined them.",
+                         registry)
+    assert found == {"Abiy Ahmed": ("Prime Minister", "ET"), "Mahmoud Ali Youssef": ("Foreign Minister", "DJ"),
+                     "Cheikh Niane": ("Special Envoy of the President", "SN"), "Yusuf Tugga": ("Minister", "NG")}
+
+
+def test_a_title_after_a_relative_clauses_as_or_in_brackets_after_the_name(registry):
+    found, _ = officials("NAIROBI - President William Ruto received H.E. Mr. Karim Aziz, who presented his "
+                         "credentials as Ambassador of Egypt to Kenya.\n\nThe talks were also attended by H.E. Dr. "
+                         "Fatima Bello (Minister of State for Foreign Affairs of Nigeria).", registry)
+    assert found == {"William Ruto": ("President", "KE"), "Karim Aziz": ("Ambassador to Kenya", "EG"),
+                     "Fatima Bello": ("Minister of State for Foreign Affairs", "NG")}
+
+
+def test_names_before_a_plural_office_and_states_in_brackets(registry):
+    found, _ = officials("The talks ended on Monday.\n\nAna Rojas and Luis Soto, the foreign ministers of Peru and "
+                         "Chile, signed the accord.\n\nLater, Prime Ministers Eva Berg (Norway) and Jon Dahl "
+                         "(Iceland) met in Oslo.", registry)
+    assert found == {"Ana Rojas": ("foreign minister", "PE"), "Luis Soto": ("foreign minister", "CL"),
+                     "Eva Berg": ("Prime Minister", "NO"), "Jon Dahl": ("Prime Minister", "IS")}
+
+
+def test_the_place_of_talks_and_of_a_topic_are_no_parties(registry):
+    _, b = officials("JUBA - Sudan and South Sudan agreed on Thursday to reopen the border after talks in the "
+                     "Norwegian capital Oslo that also touched on the war in Yemen.", registry)
+    assert b.countries == ("SD", "SS")

@@ -50,3 +50,23 @@ def test_the_extraction_key_covers_the_word_lists(monkeypatch, tmp_path):
     path = data / "words.yaml"
     path.write_text(path.read_text(encoding="utf-8") + "\n# one more line\n", encoding="utf-8")
     assert registry.registry_fingerprint() != before
+
+
+def test_the_verbs_of_saying_and_the_words_of_events_are_read_from_the_data_file():
+    from generator.extract import roles, speech
+    for name, group in (("speech_verbs", "verb"), ("speech_participles", "part")):
+        for phrase in words.phrase_list(name):
+            m = speech.SPEECH_RE.match(phrase + " that")
+            assert m and m.group(group) == phrase, (name, phrase)
+            assert phrase.split()[0] in speech.HINTS
+    assert speech.SPEECH_RE.match("announced that").group("that") and not speech.SPEECH_RE.match("announced plans")
+    for phrase in words.phrase_list("event_words"):
+        assert roles.EVENT_RE.fullmatch(phrase), phrase
+        assert roles.EVENT_RE.search(f"x {phrase} reporters") is None  # no event with the press
+    assert roles.ABSENT_NOUNS == words.words("absent_nouns") and "invitation" in roles.ABSENT_NOUNS
+
+
+def test_a_name_is_matched_with_the_same_particles_and_suffixes_everywhere():
+    from generator.extract import resolve
+    assert words.NAME_SUFFIXES <= resolve.NAME_SUFFIXES and {"ii", "iii"} <= resolve.NAME_SUFFIXES
+    assert lexicon.AL_PREFIX_RE.match("al-Assad") and lexicon.AL_PREFIX_IN_RE.search("President Bashar al-Assad")

@@ -8,7 +8,7 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
-from generator.extract.people import (country_refs, known_officials, listed_counterparts, notable_officials,
+from generator.extract.people import (country_refs, known_officials, notable_officials,
                                       plural_officials, possessed_officials, scan, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        to_persons)
@@ -28,7 +28,6 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     found, used = [], []
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
-        f += listed_counterparts(p, i, reg, f)
         f += plural_officials(p, i, reg, f, scanned[:i])
         f += known_officials(p, i, reg, f)
         f += possessed_officials(p, i, reg, f)
@@ -45,7 +44,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
-    home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None)
+    home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,
+                        {f.country for f in found if f.country and (f.title or f.counterpart)})
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)

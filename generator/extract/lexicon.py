@@ -38,7 +38,9 @@ def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
 
 TRANSPARENT = words("transparent_words")
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
-AL_PREFIX_RE = re.compile(r"^(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
+_AL = "|".join(sorted(words("al_prefixes"), key=len, reverse=True))
+AL_PREFIX_RE = re.compile(rf"^(?:{_AL})-[A-Z]")        # a token that is such a name
+AL_PREFIX_IN_RE = re.compile(rf"\b(?:{_AL})-[A-Z]")    # a text with such a name in it
 ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
 RANKS = phrase_set("military_ranks")
 

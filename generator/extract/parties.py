@@ -143,6 +143,9 @@ def _names_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         return True  # "talks with the Japanese."
     if p.folded[h] in PLACE_NOUNS:
         return False  # "in the Austrian capital": a place
+    k = r.at - (r.at > 0 and p.folded[r.at - 1] == "the")
+    if p.folded[h] == "capital" and k > 0 and p.folded[k - 1] in ("in", "at", "to"):
+        return False  # "talks in the Norwegian capital Oslo": where, not who
     # the head noun, or the noun after one modifier ("the Japanese foreign ministers")
     return _people_follow(p, h, 2, DEMONYM_HEADS, reg)
 
@@ -151,13 +154,52 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     """A country the first paragraph names as a party ("Israeli and Palestinian teams", "Russia said"),
     not as the owner of a topic ("North Korea's missiles", "talks on Syria"), a city ("in Tokyo"), an
     agenda item, the target of a judgement or a wished-for partner."""
-    if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS:
+    if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.kind == "metonym" and _names_a_thing(p, r, reg):
+    if r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
+        return False  # "the war in Yemen", "the situation in Syria": where the topic is
+    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
+        return False  # "the Minsk agreements", "the Norwegian capital Oslo"
+    if _planned(p, r.at, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
     return _names_party(p, r, reg) and not _aside(p, r.at) and not _on_agenda(p, r.at)
+
+
+def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
+    """"concerns over North Korea and China's buildup": a state listed after another that a topic
+    preposition governs is a topic too."""
+    k, listed = i, False
+    while k > 1 and p.folded[k - 1] in ("and", "or", ","):
+        k -= 1
+        n = longest_match_ending(p.folded, k, reg.country_names)[0] or longest_match_ending(p.folded, k, reg.demonyms)[0]
+        if not n:
+            return False
+        k -= n
+        while k > 0 and p.folded[k - 1] in ARTICLES:
+            k -= 1
+        listed = True
+    return listed and k > 0 and p.folded[k - 1] in TOPIC_PREPOSITIONS
+
+
+# Nouns of a state's affairs: a state after "<noun> in" is where the topic is ("the war in Yemen").
+TOPIC_NOUNS = words("topic_nouns")
+# Prepositions after which a capital is the place where, not the government ("in Kyiv", "at Vienna").
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+# Words that make an encounter one still to come ("possible talks between A and B"), and the
+# nouns of encounters they stand before.
+PLANNED_WORDS = words("planned_words")
+MEETING_NOUNS = words("meeting_nouns")
+
+
+def _planned(p: Paragraph, i: int, reg: Registry) -> bool:
+    """"ahead of possible talks between Ukraine and Russia": a state of an encounter still to come."""
+    k = i
+    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with")
+                     or longest_match_ending(p.folded, k, reg.country_names)[0]):
+        k -= longest_match_ending(p.folded, k, reg.country_names)[0] or 1
+    return k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS and p.folded[k - 2] in PLANNED_WORDS
 
 
 # Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
@@ -248,7 +290,12 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
         if person.country and pi < reach and not _aside(paras[pi], at) and not (pi and _background(paras[pi], at)):
             codes.append(person.country)
     if paras:
-        codes += [r.code for r in refs[0] if _party(paras[0], r, reg)]
+        officials_of = {p.country for p in persons if p.country}
+        # "X met his counterpart Y in Kyiv": where officials of other states meet, the city is where
+        # (at a summit, the host takes part)
+        codes += [r.code for r in refs[0] if _party(paras[0], r, reg) and not (
+            r.kind == "metonym" and r.after in PLACE_PREPOSITIONS and kind != "summit" and officials_of
+            and r.code not in officials_of)]
         codes += group_members(paras[0], reg)
     for pi in range(1, min(LEAD, len(paras))):
         codes += listed_states(paras[pi], refs[pi], reg)

@@ -11,10 +11,16 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, words
+from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
+NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
+# Offices that serve another office ("Adviser to the President"): the office served is part of the title.
+AIDE_WORDS = words("aide_words")
+# Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
+# Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
+ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
 ENVOYS = words("envoy_words")
 
 
@@ -74,7 +80,10 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         # "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word
         surname = (f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1])
                    and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
-        if f in STOP_NAME_WORDS and not (month_name or surname):
+        # "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when capitalised
+        # (an article or a verb is capitalised only where a sentence starts)
+        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in NAME_WORDS_WHEN_CAPITALISED
+                                         and w[0].isupper()):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
                       f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
@@ -86,6 +95,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
     if j == k:
         return start  # an honorific with no name after it
+    if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
+        return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
@@ -116,56 +127,85 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
     tl, kind = longest_match(p.folded, i, reg.titles)
     if not tl:
         return i, None
-    j = i + tl
-    if j + 1 < len(p.words) and p.folded[j] == "for":  # "Cabinet Secretary for Foreign Affairs"
-        dl, _ = longest_match(p.folded, j + 1, reg.domains)
-        j += 1 + dl if dl else 0
-    j = _more_domains(p, j, reg)
-    while j + 1 < len(p.words) and p.folded[j] == "and":
+    j = _fields_after(p, i + tl, reg)
+    while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
         tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
         if not tl2 or kind2 != "strong":
             break
-        j += 1 + tl2
+        j = _fields_after(p, j + 1 + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
     return j, kind
+
+
+def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
+    """"Ambassador" alone before a name of two words or more, after a comma that ends another
+    office: a career diplomat's rank, written as a form of address, not an office of its own."""
+    return (k + 2 < len(p.words) and p.words[k][:1].isupper() and p.folded[k] in ENVOYS
+            and longest_match(p.folded, k, reg.titles)[0] == 1 and _name_at(p, k + 1, reg, True) - (k + 1) >= 2)
 
 
 def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     """"Deputy Prime Minister, Foreign and Expatriates Minister X": a second office after a comma,
     itself followed by a name, is the same person's; where the joined title ends (j when none)."""
     n = len(p.words)
+    if _envoy_rank(p, j + 1, reg):
+        return j
+    tl = longest_match(p.folded, j + 1, reg.titles, 3)[0]
+    if tl > 1 and reg.titles.get((p.folded[j + tl],)) == "weak":
+        return j  # "envoy, State Department official X": a description, no second office
     for t in range(j + 1, min(j + 5, n)):
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
         tl, kind = longest_match(p.folded, t, reg.titles)
-        end = t + tl
+        end = _fields_after(p, t + tl, reg) if tl else t
         if tl and kind == "strong" and end < n and p.words[end][:1].isupper() and p.words[end][0].isalpha() \
                 and not longest_match(p.folded, end, reg.titles)[0] and p.folded[end] not in STOP_NAME_WORDS:
             return end
     return j
 
 
+def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
+    """Where a title that ends before token j ends with the fields written after it: "Cabinet
+    Secretary for Foreign Affairs", "... of Foreign Affairs and International Cooperation"."""
+    if j + 1 < len(p.words) and p.folded[j] == "for":
+        dl, _ = longest_match(p.folded, j + 1, reg.domains)
+        j += 1 + dl if dl else 0
+    return _more_domains(p, j, reg)
+
+
 def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
     """"Minister of Foreign Affairs and International Cooperation", "Minister for Foreign Affairs and
     Trade": a title that ends with a ministry's field goes on through the fields joined to it."""
     n = len(p.words)
-    while j + 1 < n and p.folded[j] == "and" and longest_match_ending(p.folded, j, reg.domains)[0]:
+    while j + 1 < n and p.folded[j] in ("and", ",") and longest_match_ending(p.folded, j, reg.domains)[0]:
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
-        if not dl or not p.words[j + 1][:1].isupper():
-            break
-        j += 1 + dl
+        if dl and p.words[j + 1][:1].isupper():
+            if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
+                break  # "Minister of Finance, Trade X": a comma joins fields only in a list
+            j += 1 + dl
+            continue
+        if p.folded[j] == "and":  # "... African Integration and Chadians Abroad, X": the list's last field
+            k = j + 1
+            while k < n and k - j <= 3 and p.words[k][:1].isupper() and p.words[k][0].isalpha():
+                k += 1
+            if k > j + 1 and k + 2 < n and p.words[k] == "," and _name_at(p, k + 1, reg, True) - (k + 1) >= 2:
+                j = k
+        break
     return j
 
 
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
     """"Industry and Infrastructure Minister": where a title that starts with a field starts when
     other fields are joined before it."""
-    while i > 1 and p.folded[i - 1] == "and" and longest_match(p.folded, i, reg.domains)[0]:
+    joined = False
+    while i > 1 and (p.folded[i - 1] == "and" or p.folded[i - 1] == "," and joined) \
+            and longest_match(p.folded, i, reg.domains)[0]:
         dl, _ = longest_match_ending(p.folded, i - 1, reg.domains)
         if not dl or not p.words[i - 1 - dl][:1].isupper():
             break
         i -= 1 + dl
+        joined = True  # ("Trade, Industry and Energy Minister": a comma before the "and" of a list)
     return i
 
 
@@ -175,7 +215,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     k = start
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
         k -= 1
-    if k < 2 or p.words[k - 1] != ",":
+    if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
     end = b = k - 1
     if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
@@ -186,8 +226,9 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     addressed = False
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
-        addressed = addressed or p.folded[b] in HONORIFICS
-        b += 1
+        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo": a phrase of address, whole
+        addressed = addressed or h > 0
+        b += min(max(h, 1), end - b)
     # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname
     if reg is not None and not addressed:  # the name starts after the last acronym or office word before it
         for k in range(end - 2, b - 1, -1):
@@ -222,10 +263,12 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             nxt += 1
         if longest_match(p.folded, nxt, reg.notables)[0]:
             return False  # "a spokesman for Ramaphosa": for a well-known office holder
-        if p.folded[j] == "for" and _portfolio_end(p, j) is not None:
-            return False  # "Secretary of State for African Affairs": a portfolio, not a body
-        if p.folded[j] == "of" and _body_end(p, j + 1, reg) is not None:
-            return False  # "Speaker of the National Assembly": a body of the state
+        if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
+            return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
+        if p.folded[j] == "of" and p.folded[j + 1] == "the" and longest_match(p.folded, j + 2, reg.titles)[0]:
+            return False  # "Special Envoy of the President": an office that serves another
+        if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
+            return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
@@ -251,6 +294,11 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
             return None  # "the AU Commission": an international body's
         if p.folded[k] in STATE_BODIES:
             end = k + 1
+        elif end == k - 1 and p.folded[k - 1] in ("of", "for"):
+            dl, _ = longest_match(p.folded, k, reg.domains)  # "the Ministry of Foreign Affairs"
+            if dl:
+                end = k = k + dl
+                continue
         k += 1
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
@@ -268,8 +316,10 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     first = j + 2 if j + 1 < n and p.folded[j + 1] == "the" else j + 1  # "for the Colombian Peace Process"
     if first + 1 >= n or not p.words[first][:1].isupper():
         return None
-    ends = [k for k in range(first, min(first + 5, n)) if p.folded[k] in PORTFOLIO_ENDS]
-    if ends and all(p.words[k][:1].isupper() for k in range(first, ends[0] + 1)):
+    ends = [k for k in range(first, min(first + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
+    # ("for European and International Affairs": capitalised words, "and" between them)
+    if ends and all(p.words[k][:1].isupper() or p.folded[k] == "and" and k > first
+                    for k in range(first, ends[0] + 1)):
         return ends[0] + 1
     return None
 
@@ -285,6 +335,7 @@ class _Office:
     former: bool
     start: int           # first token of the mention: nationality word, "former"
     title: str | None    # as the text writes it ("counterpart": None)
+    body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -304,7 +355,7 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     """A state or a qualifier ("opposition leader") stands before the title, or a state's body
     after it ("Chairman of the Presidency Council")."""
-    return o.code is not None or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
+    return o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
         o.j + 1 < len(p.words) and p.folded[o.j] == "of" and _body_end(p, o.j + 1, reg) is not None)
 
 
@@ -345,11 +396,26 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     part of the title, not the envoy's state), "Minister of Foreign Affairs of Japan" (the state
     served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
     n, j = len(p.words), o.j
+    if o.title and j + 2 < n and p.folded[j] in ("to", "of") and p.folded[j + 1] == "the" \
+            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS):
+        tl, kind = longest_match(p.folded, j + 2, reg.titles)
+        if tl and kind == "strong":  # "Special Envoy of the President (of X)", "Adviser to the President"
+            o.j = j = j + 2 + tl
+            o.title = _span_text(p, o.i, j)
+    if o.kind == "counterpart" and j + 1 < n and p.folded[j] in ("from", "of"):
+        size, code, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
+            o.code, o.j = o.code or code, j + 1 + size
+        return
     if not o.title or j + 1 >= n:
         return
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
     if envoy and p.folded[j] in ("to", "for"):
         size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if not size:  # "Permanent Representative to the United Nations": an envoy to a body of states
+            size = (p.folded[j + 1] == "the") + longest_match(p.folded, j + 1 + (p.folded[j + 1] == "the"),
+                                                              reg.organisations)[0]
+            size = size if size > (p.folded[j + 1] == "the") else 0
         if size and not possessive:
             o.j = j + 1 + size
             o.title = _span_text(p, o.i, o.j)
@@ -361,21 +427,31 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     if not size:
         end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
         if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
-            o.j, o.title = end, _span_text(p, o.i, end)
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True
             o.code = o.code or _state_within(p, j + 1, end, reg)
             if end + 1 < n and p.folded[end] == "of":  # "... of the National Assembly of Kenya"
                 size, code, possessive = _state_after(p, end + 1, reg, demonyms=False)
                 after = end + 1 + size
-                if size and not possessive and not (after < n and p.words[after][:1].isupper()):
+                # (a capitalised word after the state is a name's only when a name of two words is
+                # there: "of the Senate of Kazakhstan Bolat Nur", not "of the Assembly of Kenya Airways")
+                if size and not possessive and not (after < n and p.words[after][:1].isupper()
+                                                    and _name_at(p, after, reg, True) - after < 2):
                     o.code, o.j = o.code or code, end + 1 + size
         return
     o.code = o.code or code
     if possessive:
+        end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
+        if end is not None:  # "the President of Cuba's Council of State, X": the state's body
+            o.j, o.title = end, _span_text(p, o.i, end)
         return  # "a spokesman for Canada's foreign minister"
     o.j = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
         size, _, possessive = _state_after(p, k + 1, reg)
+        if not size and p.folded[k] == "to":  # "Permanent Representative of X to the United Nations"
+            the = p.folded[k + 1] == "the"
+            size = longest_match(p.folded, k + 1 + the, reg.organisations)[0]
+            size = size + the if size else 0
         if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
             o.j = k + 1 + size
@@ -390,13 +466,19 @@ def _state_within(p: Paragraph, a: int, b: int, reg: Registry) -> str | None:
     return None
 
 
-def _portfolio(p: Paragraph, o: _Office) -> None:
-    """"Assistant Secretary of State for African Affairs X": the portfolio is part of the title."""
-    if o.j < len(p.words) and p.folded[o.j] == "for":
+def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"Assistant Secretary of State for African Affairs X", "Director General of Bilateral
+    Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
+    part of the title."""
+    n = len(p.words)
+    if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
         end = _portfolio_end(p, o.j)
         if end is not None:
-            o.j = end
-            o.title = _span_text(p, o.i, end) if o.title else None
+            o.j, o.title = end, _span_text(p, o.i, end)
+    if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
+        end = _body_end(p, o.j + 1, reg)
+        if end is not None and "ministry" in p.folded[o.j + 2:end]:
+            o.j, o.title = end, _span_text(p, o.i, end)
 
 
 QUOTES = frozenset('"“”‘’\'')
@@ -409,12 +491,27 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
     introduced = (o.start > 0 and p.folded[o.start - 1] in ("the", "its", "his", "her", "their", "'s")
-                  and j + 1 < n and not longest_match(p.folded, j + 1, reg.titles, 3)[0])
+                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
-    if comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
-        comma = False  # "its military chief, Senior General X": the next title presents the name
     k = j + 1 if comma else j
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and k < n and p.folded[k] in reg.title_starts else 0
+    if rank and o.body and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
+    elif comma and _envoy_rank(p, k, reg):
+        k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
+    elif rank > 1 and reg.titles.get((p.folded[k + rank - 1],)) == "weak" and o.kind == "strong" \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        k += rank  # "the U.S. envoy, State Department official X": a description of the holder
+    elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
+        comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
+    if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
+        tl, _ = longest_match(p.folded, k, reg.titles, 3)
+        if tl and o.kind == "strong" and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+            k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
+        elif tl:
+            return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
     end = _name_at(p, k, reg, after_title=True)
@@ -426,7 +523,23 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             end = k
     if end > k:
         return (k + _address_at(p, k, reg), end), end
-    return _appositive_name(p, o.start, reg), end
+    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
+
+
+def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
+    """"X, who serves as Foreign Minister of Y", "X, who presented his credentials as Ambassador":
+    the name before a relative clause whose "as" presents the title at `start`."""
+    k = start
+    while k > 0 and p.folded[k - 1] in ARTICLES:
+        k -= 1
+    if k < 4 or p.folded[k - 1] != "as":
+        return None
+    for w in range(k - 2, max(k - 10, 1), -1):
+        if p.words[w] in (".", ";", "!", "?", ","):
+            return None
+        if p.folded[w] == "who":
+            return _appositive_name(p, w, reg)
+    return None
 
 
 def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
@@ -440,17 +553,33 @@ def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
     return j
 
 
+def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
+    """"First Deputy Foreign Minister", "Senior Deputy Minister": where a title starts when more
+    ranks stand before a ranked one (a capitalised word that ranks the same office as the rank
+    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is)."""
+    tl, _ = longest_match(p.folded, i, reg.titles)
+    rest = tuple(p.folded[i + 1:i + tl])
+    while i > 0 and rest and p.words[i - 1][:1].isupper() and rest in reg.titles \
+            and (p.folded[i - 1],) + rest in reg.titles:
+        i -= 1
+    return i
+
+
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
     j, kind = _title_at(p, i, reg)
     if kind is None:
         return None
     if kind != "counterpart":
+        i = _ranks_before(p, i, reg)
         i = _domains_before(p, i, reg)
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
-        if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)) and \
-                not longest_match(p.folded, i, reg.domains)[0]:
+        if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)):
             i -= dl  # "Foreign Affairs Principal Secretary": the field before a ranked office
+        w = p.words[i - 1] if i else ""
+        if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
+                and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
+            i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)
@@ -472,7 +601,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
-        _portfolio(p, o)
+        _portfolio(p, o, reg)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -538,53 +667,6 @@ def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
         j = nxt
 
 
-def listed_counterparts(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
-    """"his French and Polish counterparts, X and Y", "her counterparts from Estonia, Latvia and
-    Poland, X, Y and Z": the names take the states in the order the states were listed, and
-    each holds the office of the official whose counterparts they are."""
-    out: list[Found] = []
-    if "counterparts" not in p.folded:
-        return out
-    n = len(p.words)
-
-    def demonym(j):
-        size, codes = longest_match(p.folded, j, reg.demonyms)
-        return (size, codes[0]) if size else (0, None)
-
-    def country(j):
-        return longest_match(p.folded, j, reg.country_names)
-
-    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
-        size, _ = longest_match(p.folded, j, reg.domains)
-        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
-
-    def name(j):
-        end = _name_at(p, j, reg, after_title=True)
-        return (end - j, (j, end)) if end - j >= 2 else (0, None)
-
-    for i in [k for k, f in enumerate(p.folded) if f == "counterparts"]:
-        codes, after = [], i + 1
-        for t in range(i - 1, max(i - 8, 0) - 1, -1):  # "his French and Polish counterparts"
-            if p.folded[t] in POSSESSIVES:
-                listed, end = _series(p, t + 1, demonym)
-                codes = listed if end == i else []
-                break
-        if not codes and after + 1 < n and p.folded[after] == "from":
-            codes, after = _series(p, after + 1, country)
-        if len(codes) < 2 or after >= n or p.folded[after] != ",":
-            continue
-        names, _ = _series(p, after + 1, name)
-        if len(names) != len(codes):
-            continue
-        for code, (a, b) in zip(codes, names):
-            start, stop = p.spans[a][0], p.spans[b - 1][1]
-            if _taken(taken, pi, start, stop):
-                continue
-            out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
-                             start=start, end=stop, counterpart=True, at=i))
-    return out
-
-
 # Verbs after a plural office that open a roster of its holders ("The ambassadors are X from A, ...").
 ROSTER_VERBS = words("roster_verbs")
 
@@ -604,7 +686,7 @@ def _plurals(titles) -> frozenset[str]:
     if _PLURALS[0] is not titles:
         words = [w for w in titles.rtrie if w and w.isalpha()]
         _PLURALS[:] = [titles, frozenset([w + "s" for w in words] + [w[:-1] + "ies" for w in words
-                                                                     if w.endswith("y")])]
+                                                                     if w.endswith("y")] + ["counterparts"])]
     return _PLURALS[1]
 
 
@@ -614,6 +696,9 @@ def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | Non
     f = p.folded[t]
     if len(f) < 4 or f[-1] != "s" or not p.words[t][:1].isalpha():
         return None
+    if f == "counterparts":  # the office of the official whose counterparts they are (resolve)
+        return (t, None) if t and (p.folded[t - 1] in POSSESSIVES or
+                                   longest_match_ending(p.folded, t, reg.demonyms)[0]) else None
     one = _singular(f)
     if one not in reg.titles.rtrie:
         return None
@@ -665,6 +750,32 @@ def _earlier_destination(paras: list[Paragraph], plural: str, reg: Registry) -> 
     return ""
 
 
+def _says_respectively(p: Paragraph, end: int) -> bool:
+    """Whether "respectively" (after a comma or not) follows the list that ends at token `end`."""
+    k = end + (end < len(p.words) and p.words[end] == ",")
+    return k < len(p.words) and p.folded[k] == "respectively"
+
+
+def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registry) -> list:
+    """"A and B were represented by their ministers, X and Y, respectively": the names that have no
+    state take, in order, those of the list of as many states written before them in the sentence."""
+    if not _says_respectively(p, end) or all(code for _, _, code in listed):
+        return listed
+    start = first
+    while start > 0 and p.words[start - 1] not in (".", "!", "?", ";"):
+        start -= 1
+    states: list = []
+    t = start
+    while t < first:
+        got, t2 = _series(p, t, lambda k: longest_match(p.folded, k, reg.country_names))
+        if len(got) == len(listed) and t2 <= first:
+            states = got  # the nearest such list wins
+        t = max(t2, t + 1)
+    if not states:
+        return listed
+    return [(s, e, code or state) for (s, e, code), state in zip(listed, states)]
+
+
 def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                      before: list[Paragraph] = ()) -> list[Found]:
     """Offices written in the plural before the list of their holders, each holding the office:
@@ -691,9 +802,20 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
     def country(j):
         return longest_match(p.folded, j, reg.country_names)
 
-    def portfolio(j):  # "Finance", "Foreign Affairs": a ministry's field as written
-        size, _ = longest_match(p.folded, j, reg.domains)
-        return (size, _span_text(p, j, j + size)) if size and p.words[j][:1].isupper() else (0, None)
+    def portfolio(j):  # "Finance", "Foreign Affairs", "of Economy": a ministry's field as written
+        of = j + 1 < n and p.folded[j] == "of"
+        size, _ = longest_match(p.folded, j + of, reg.domains)
+        return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
+            else (0, None)
+
+    def stated_name(j):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia", "Ana Rojas (Peru)"
+        got, value = owned_name(j)
+        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
+            size, code, possessive = _state_after(p, j + got + 1, reg, demonyms=False)
+            closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
+            if size and not possessive and closed:
+                return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
+        return got, value
 
     def member(j):  # "Geir Berg from Norway"
         got, value = name(j)
@@ -702,7 +824,7 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
         return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
 
-    plurals = _plurals(reg.titles)
+    plurals = _plurals(reg.titles)  # ("counterparts" among them)
     for t in list(compress(count(), map(plurals.__contains__, p.folded))):  # most paragraphs: none
         if t >= n - 2:
             break
@@ -715,15 +837,37 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, dest = _destination(p, j, reg)
         j += size
         portfolios: list[str] = []
+        if j + 1 >= n:
+            continue  # the paragraph ends with the office: no one is named
         if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
             at = j + 1 + (p.folded[j + 1] == "the")
             codes, j = _series(p, at, country)
             if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
                 portfolios, j = _series(p, at, portfolio)
+        if j >= n:
+            continue
+        if codes and first > 1 and p.words[first - 1] == "," or codes and first > 2 and p.folded[first - 1] == "the" \
+                and p.words[first - 2] == ",":
+            # "Ana Rojas and Luis Soto, the foreign ministers of Peru and Chile": the names before
+            comma = first - 1 if p.words[first - 1] == "," else first - 2
+            s0 = comma
+            while s0 > 0 and p.words[s0 - 1] not in (".", "!", "?", ";", ":"):
+                s0 -= 1
+            before, stop = _series(p, s0, stated_name)
+            if stop == comma and len(before) == len(codes):
+                for (s_, e_, code), state in zip(before, codes):
+                    start, stop_ = p.spans[s_][0], p.spans[e_ - 1][1]
+                    if not _taken(taken + out, pi, start, stop_):
+                        out.append(Found(name=p.text[start:stop_], title=title, country=code or state, former=False,
+                                         para=pi, start=start, end=stop_, at=s_, counterpart=title is None))
+                continue
         if portfolios:
-            listed, end = _series(p, j + (p.words[j] in (",", ":")), owned_name)
+            listed, end = _series(p, j + (p.words[j] in (",", ":")), stated_name)
+            if len(portfolios) == 1 and len(listed) > 1:  # "their Ministers of Finance, X and Y": one office
+                portfolios *= len(listed)
             if len(listed) != len(portfolios):
                 continue
+            listed = _respectively(p, listed, end, first, reg)
             for (s, e, code), field in zip(listed, portfolios):
                 start, stop = p.spans[s][0], p.spans[e - 1][1]
                 if not _taken(taken + out, pi, start, stop):
@@ -735,21 +879,22 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
         else:
             comma = p.words[j] == ","
-            listed, end = _series(p, j + comma, owned_name)
-            respectively = end + 1 < n and p.words[end] == "," and p.folded[end + 1] == "respectively"
-            if comma and not (codes or respectively):
+            listed, end = _series(p, j + comma, stated_name)
+            if comma and not (codes or _says_respectively(p, end)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
+            if not codes:
+                listed = _respectively(p, listed, end, first, reg)
         if len(listed) < 2:
             continue
-        full = f"{title} {dest}" if dest else title
+        full = f"{title} {dest}" if dest and title else title
         for s, e, code in listed:
             start, stop = p.spans[s][0], p.spans[e - 1][1]
             if not _taken(taken + out, pi, start, stop):
                 out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
-                                 start=start, end=stop, at=min(first, s)))
+                                 start=start, end=stop, at=min(first, s), counterpart=title is None))
     return out
 
 

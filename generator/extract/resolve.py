@@ -1,17 +1,19 @@
 """Layer 4-5: merge mentions into officials, resolve short forms, attribute countries."""
 from __future__ import annotations
 
-import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from generator.extract.lexicon import HONORIFICS, PARTICLES, RANKS, STOP_NAME_WORDS, longest_match
+from generator.extract.lexicon import (AL_PREFIX_IN_RE, HONORIFICS, PARTICLES, RANKS, ROMAN, STOP_NAME_WORDS,
+                                       longest_match, longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, words
+from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, phrase_set, words
+from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
@@ -66,6 +68,12 @@ def _same_person(o: Official, f: Found) -> bool:
     return len(_tokens(f.name)) < len(_tokens(o.name)) or fold(f.name) == fold(o.name)
 
 
+# Titles that are a rank more than an office ("Ambassador X, Permanent Representative to ..."):
+# an office given in the same paragraph is the title.
+RANK_TITLES = frozenset((w,) for w in words("envoy_words")) | frozenset(
+    tuple(r.split()) for r in phrase_set("military_ranks"))
+
+
 def merge(found: list[Found], reg: Registry) -> list[Official]:
     """Group mentions of the same person; the longest name written first is the name."""
     people: list[Official] = []
@@ -79,7 +87,9 @@ def merge(found: list[Found], reg: Registry) -> list[Official]:
         if f.name not in match.forms:
             match.forms.append(f.name)
         match.mentions.append(f)
-        if match.title is None and f.title and not f.weak:
+        if f.title and not f.weak and (match.title is None or _title_key(match.title) in RANK_TITLES
+                                          and _title_key(f.title) not in RANK_TITLES and match.first.para == f.para):
+            # (a rank, "Ambassador X", gives way to the office the next words give: ", Director of ...")
             match.title, match.former = f.title, f.former
         if match.country is None and f.country:
             match.country = f.country
@@ -154,7 +164,9 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     o.country, o.confidence = code, 0.8
                     break
         if o.country is None and o.first is not None:
-            o.country = (_embassy_state(o, people, paras) or _nearby_country(o.first, paras, refs)
+            o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
+                         or _leader_of(o, paras, reg)
+                         or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
 
@@ -184,6 +196,29 @@ def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) 
               and (q.first.para, q.first.start) < (f.para, f.start)
               and not ENVOY_WORDS.isdisjoint(_title_key(q.title))]
     return envoys[-1].country if envoys else None
+
+
+ESCORT_WORDS = words("escort_words")
+
+
+def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """"Accompanying him were the ministers of A and B, X and Y", "Z was accompanied by W": a
+    delegation serves the state of the official it accompanies, the one named last before it."""
+    f = o.first
+    p = paras[f.para]
+    k = f.at
+    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS:
+        k -= 1
+    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS:
+        return None
+    near, at = None, (-1, -1)
+    for q in people:
+        if q is o or not q.country:
+            continue
+        for m in q.mentions:
+            if (m.para, m.start) < (f.para, p.spans[k - 1][0]) and (m.para, m.start) > at:
+                near, at = q, (m.para, m.start)
+    return near.country if near else None
 
 
 RANK_PREFIXES = words("rank_prefixes")
@@ -255,6 +290,51 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
     return None
 
 
+LEADING = words("leading_words")
+
+
+def _leader_of(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
+    """"the visiting Djiboutian delegation led by Foreign Minister X": who leads a state's
+    delegation serves that state."""
+    f = o.first
+    p, k = paras[f.para], f.at
+    if k < 4 or p.folded[k - 1] != "by" or p.folded[k - 2] not in LEADING or p.folded[k - 3] not in (
+            "delegation", "team"):
+        return None
+    size, codes = longest_match_ending(p.folded, k - 3, reg.demonyms)
+    if size:
+        return codes[0]
+    size, code = longest_match_ending(p.folded, k - 3, reg.country_names)
+    return code if size else None
+
+
+VISITING = words("visitor_words")
+TRAVEL_VERBS = words("travel_verbs")
+
+
+def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
+                   reg: Registry) -> str | None:
+    """"The President received the visiting Foreign Minister X": a visitor is not of the home
+    state; of the other state the article names most, if there is one."""
+    f = o.first
+    p = paras[f.para]
+    if home is None:
+        return None
+    before = f.at > 0 and p.folded[f.at - 1] in VISITING or f.at > 1 and p.folded[f.at - 1] == "the" \
+        and p.folded[f.at - 2] in VISITING
+    if not before:  # "X arrived in Hanoi", "X travelled to Vietnam": a visitor to the home state
+        end = bisect_left([a for a, _ in p.spans], f.end)
+        went = next((k for k in range(end, min(end + 4, len(p.words))) if p.folded[k] in TRAVEL_VERBS), None)
+        if went is None or not any(went < r.at <= went + 3 and r.code == home for r in refs[f.para]):
+            return None
+    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
+    if named:
+        return named.most_common(1)[0][0]
+    # no other state named: the one whose offices English-language copy leaves unmarked, if not home
+    title = _title_key(o.title) if o.title else ()
+    return UNMARKED_HOME if home != UNMARKED_HOME and title not in reg.not_offices.get(UNMARKED_HOME, ()) else None
+
+
 def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[list[Ref]],
               reg: Registry) -> str | None:
     """The home country, unless it has no such office (the United States has no king):
@@ -282,21 +362,34 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
 
 
 def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
-                 where: str | None = None, filed: str | None = None) -> str | None:
+                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset()) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
-    Yonhap report). A dateline's agency says whose copy it is. A report filed from another
+    Yonhap report). A dateline's agency says whose copy it is, unless it files from another state
+    and marks its own state's officials but not the host's: then the host's are the bare ones. A report filed from another
     country writes that country's offices bare, unless it is about the United States more than
     about that country ("SEOUL — ... President Trump"). Otherwise, where the article refers to the
     United States at all, the United States (English-language copy is mostly American); else the
     country where the event took place, whose hosts are named bare; else the country named most.
     """
     if agency and fold(agency.strip()) in reg.agencies:
-        return reg.agencies[fold(agency.strip())]
+        own = reg.agencies[fold(agency.strip())]
+        if filed and filed != own:
+            # filed from another state, the copy leaves bare the offices of the side it does not
+            # mark: "President X met visiting Chinese Foreign Minister Y" (the host's bare), "Foreign
+            # Minister X met her Peruvian counterpart" (the agency's own bare)
+            # (`marked`: the states of officials the text names with their state)
+            if own in marked and filed not in marked:
+                return filed
+        return own
     counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
+    # the states the copy marks: of officials and of people acting for a state ("the US delegation")
+    marked = set(marked) | {r.code for para in refs for r in para if r.describes}
+    if filed and filed != "EU" and marked and filed not in marked:
+        return filed  # "TOKYO - Foreign Minister X called Y, Secretary of State of the United States"
     if counts.get("US"):
         return "US"
     if where:
@@ -304,11 +397,11 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     return counts.most_common(1)[0][0] if counts else None
 
 
-AL_PREFIX_RE = re.compile(r"\b(?:al|el|ad|as|ash|at|az|bin|ibn|abu|abd)-[A-Z]")
-NAME_SUFFIXES = frozenset({"jr.", "jr", "sr.", "sr", "ii", "iii", "iv"})
+# a name's generational suffix or regnal number ("Jr.", "II") is no short form of it
+NAME_SUFFIXES = GENERATIONAL | frozenset(fold(r) for r in ROMAN)
 
 
-def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None) -> bool:
+def _other_given_name(p: Paragraph, i: int, table, reg: Registry | None) -> bool:
     """Whether the capitalised word before token i is the given name of someone else: "Melania"
     before "Trump" when only Donald Trump is in the article. A title, an honorific, a country or
     demonym, a common capitalised word or a name of the article's own officials is not."""
@@ -326,8 +419,7 @@ def _other_given_name(p: Paragraph, i: int, table: Phrases, reg: Registry | None
 
 
 # forms of address that stand before a surname and are no one's given name
-STYLES = frozenset("excellency highness majesty madame comrade professor prof. justice brigadier samdech "
-                   "general gen. chairman chairwoman deputy vice secretary".split())
+STYLES = words("address_styles")
 _TITLE_WORDS: list = [None, frozenset()]  # the titles table last asked about, and its words
 
 
@@ -337,6 +429,21 @@ def _title_words(titles: Phrases) -> frozenset:
     if _TITLE_WORDS[0] is not titles:
         _TITLE_WORDS[:] = [titles, frozenset(w for key in titles for w in key)]
     return _TITLE_WORDS[1]
+
+
+class _NameTable:
+    """An article's few names as a table `longest_match` reads (`trie`, `longest`, `firsts`):
+    built directly, without what a large shared table needs (Phrases' reversed trie, shared leaves)."""
+
+    def __init__(self, items: dict):
+        self.trie: dict = {}
+        self.longest = max((len(k) for k in items), default=1)
+        self.firsts = frozenset(k[0] for k in items)
+        for key, value in items.items():
+            node = self.trie
+            for token in key:
+                node = node.setdefault(token, {})
+            node[None] = value
 
 
 def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry | None = None) -> list[Mention]:
@@ -359,13 +466,13 @@ def link_mentions(people: list[Official], paras: list[Paragraph], reg: Registry 
             if key[0] in STOP_NAME_WORDS or reg is not None and key[0] in reg.titles.firsts or key in full:
                 continue  # "Foreign" or "Minister" alone names nobody; a full name stays its owner's
             forms[key] = o.name if forms.get(key, o.name) == o.name else None
-    table = Phrases((k, v) for k, v in forms.items() if v)
+    table = _NameTable({k: v for k, v in forms.items() if v})
     out = []
     firsts = table.firsts
     for pi, p in enumerate(paras):
         nxt = 0
         starts = [k for k in p.caps if p.folded[k] in firsts]
-        if AL_PREFIX_RE.search(p.text):  # "al-Assad" starts with a small letter
+        if "-" in p.text and AL_PREFIX_IN_RE.search(p.text):  # "al-Assad" starts with a small letter
             starts = sorted(set(starts) | {k for k, w in enumerate(p.words)
                                            if w[:1].islower() and "-" in w and p.folded[k] in firsts})
         for i in starts:

@@ -20,38 +20,30 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from itertools import compress, count, repeat
 
 from generator.extract.people import Paragraph
 from generator.extract.speech import sentences
 from generator.model import ROLES, Mention
+from generator.words import alternation, phrase_list, words
 
 PARTICIPANT, MENTIONED = ROLES
 
-# Verbs (and a few fixed phrases) that report taking part in an event, as a regular expression
-# over a sentence's words in lower case (as are the patterns below: a sentence is lowered once).
-EVENT_RE = re.compile(
-    r"\b(?=[a-z])(?:met|meet|meets|meeting|talks|talked|talk|received|receives|receiving|hosted|hosts|hosting|welcomed|welcomes|"
-    r"greeted|greets|greeting|visited|visiting|visits|arrived|arrives|called|phoned|spoke|speaks|"
-    r"conversation|discussed|discusses|discussion|discussions|exchanged|signed|signs|inked|attended|"
-    r"attending|attend|accompanied|accompanying|participated|participating|presence|co-chaired|chaired|"
-    r"visit|trip|tour|press conference|news conference|conference|negotiations|telephone|phone call|"
-    r"joint address|joint statement|"
-    r"briefed|informed|told(?! (?:reporters|journalists|the press|the media|a news))|conveyed|assured|congratulated|thanked|presented|in the meeting|"
-    r"at the meeting|during the meeting|interlocutors?|counterparts?|delegation|summit|audience|courtesy call)\b")
-# the first word of each of them (and its plural): a sentence with none of these words holds none
-EVENT_FIRSTS = frozenset(w + end for w in re.findall(r"[a-z-]+", EVENT_RE.pattern.split("(?:", 1)[1])
-                         for end in ("", "s"))
-WORDS_RE = re.compile(r"[a-z-]+")
+# The words of data/words.yaml this module reads, as regular expressions over a sentence's words
+# in lower case (a sentence is lowered once).
+PRESS = alternation("press_audiences")
+# Words that report taking part in an event; one whose object is the press ("told reporters") does not.
+EVENT_RE = re.compile(rf"\b(?=[a-z])(?:{alternation('event_words')})\b(?!\s+(?:{PRESS})\b)")
+# the first word of each of them: a paragraph with no token among these holds none
+EVENT_STARTS = frozenset(phrase.split()[0] for phrase in phrase_list("event_words"))
 # Words before a verb that make its event one that has not happened yet.
-FUTURE_RE = re.compile(r"\b(?:will|would|shall|to|scheduled|expected|plans?|planned|invited|invites|invite|"
-                       r"upcoming|next|forthcoming|possible|potential|could|may|might)\s+(?:\w+\s+){0,2}$")
+FUTURE_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('future_words'), key=len, reverse=True))})\s+(?:\w+\s+){{0,2}}$")
 # Words that deny the event ("did not meet", "didn't meet", "never visited").
 NEGATED_RE = re.compile(r"(?:\bnot|n[’']t|\bnever|\bno)\s+(?:\w+\s+)?$")
 # A clause boundary: an event word beyond it is another clause's ("X has pledged ..., but talks ...").
 CLAUSE_RE = re.compile(r";\s|\b(?:but|while|whereas|although|though)\b")
 # The name as the speaker of a trailing or leading attribution ("..., Ruiz said"; "Ruiz told reporters ...").
-SAYS_RE = re.compile(r"\s*(?:,[^,;]{1,120},\s*)?(?:also\s+)?(?:said|says|noted|stated|added|explained|wrote|tweeted|"
-                     r"told (?:reporters|journalists|the press|the media|a news))\b")
+SAYS_RE = re.compile(rf"\s*(?:,[^,;]{{1,120}},\s*)?(?:also\s+)?(?:{alternation('teller_verbs')}|told\s+(?:{PRESS}))\b")
 # An event word in the setting of a speech verb ("said at a meeting with ..."): where it was said.
 SETTING_RE = re.compile(r"\b(?:at|during|in|after|before)\s+(?:a|an|the|their|his|her)\s+(?:[\w-]+\s+)?$")
 # Time phrases that put a sentence's event in the past, before this one.
@@ -59,25 +51,26 @@ PAST_RE = re.compile(r"\b(?:last (?:year|month|week)|previously|in the past|year
                      r"(?:in|since) (?:1[89]|20)\d\d)\b")
 # Nouns whose "of" or "by" complement names someone who is not there: their greetings, their
 # invitation, statements by them.
-ABSENT_NOUNS = frozenset("""greetings greeting invitation message messages letter letters commitment
-policy policies statement statements remarks words government administration behalf wishes regards
-congratulations condolences instructions instruction directive directives decision decisions plan
-plans proposal initiative initiatives leadership vision agenda legacy tenure era death funeral
-successor predecessor resignation election re-election spokesman spokeswoman spokesperson office
-envoy representative call calls request support stance position views view""".split())
+ABSENT_NOUNS = words("absent_nouns")
 # Words that can stand in an official's noun phrase before the name: "the President of the
 # Republic of X", "his Chilean counterpart Y".
-NP_GLUE = frozenset("of the and for to on in former his her its their counterpart visiting new then "
-                    "s ' ’ , mr. mrs. ms. dr. h.e. hon. he hh".split())
+NP_GLUE = words("noun_phrase_glue")
+# Past participles that do not end in -ed ("a message sent by X"): their agent did a deed apart
+# from the event, unless the participle is one of the event's own ("attended by", "led by").
+IRREGULAR_PARTICIPLES = words("irregular_participles")
 # A clause reporting on the event: what follows is what someone said happened.
-REPORT_RE = re.compile(r"\b(?:said|says|told (?:reporters|journalists|the press|the media)|noted|stated|added|explained|according to|"
-                       r"quoted|quotes|tweeted|wrote|reported|announced|confirmed|specified)\b")
+REPORT_RE = re.compile(rf"\b(?:{alternation('report_verbs')}|told\s+(?:{PRESS}))\b")
 QUOTED_RE = re.compile(r"[\"“][^\"”]*[\"”]")
+QUOTED_NAME_RE = re.compile(r"[\"“][A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,4},?[\"”]")
+# "They include X, Y and Z", "The ambassadors are X from A, ...": a roster of the event's people.
+ROSTER = words("roster_verbs")
+ROSTER_RE = re.compile(rf"\W*(?:they|the\s+[a-z-]+(?:\s+[a-z-]+)?)\s+(?:{'|'.join(sorted(ROSTER))})\b")
 
 
 def _blank_quotes(text: str) -> str:
-    """The text with every quotation blanked out (same length, so offsets hold)."""
-    return QUOTED_RE.sub(lambda m: " " * len(m.group()), text)
+    """The text with every quotation blanked out (same length, so offsets hold), but for a name
+    set in quotation marks ('the ambassador, "Nicholas Hobton",'): that is no one's words."""
+    return QUOTED_RE.sub(lambda m: m.group() if QUOTED_NAME_RE.fullmatch(m.group()) else " " * len(m.group()), text)
 
 
 def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
@@ -91,17 +84,19 @@ def _absent_slot(text: str, start: int) -> bool:
     words = re.findall(r"[\w.'’-]+|,", text[:start])
     k = len(words) - 1
     while k >= 0:
-        w = words[k].lower()
+        w = words[k].lower().replace("’", "'")
         if words[k][:1].isupper() or w in (",", "'", "’", "s"):
             k -= 1
             continue
-        if w in ("of", "by", "from") and k > 0:
+        if w in ("of", "by", "from", "to") and k > 0:  # ("greetings to X": X is not there either)
             if words[k - 1][:1].isupper():  # "the President of the Republic of X": still the title
                 k -= 1
                 continue
             prev = words[k - 1].lower() if words[k - 1].lower() != "the" or k < 2 else words[k - 2].lower()
             if prev in ABSENT_NOUNS:
                 return True
+            if w == "by" and prev not in EVENT_STARTS and (prev.endswith("ed") or prev in IRREGULAR_PARTICIPLES):
+                return True  # "the initiative proposed by X", "support offered by X": X's deed, not the event
             if prev in NP_GLUE:
                 k -= 1
                 continue
@@ -175,12 +170,25 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         todo = [m for m in ms if roles.get(m.name) == MENTIONED]
         if not todo:
             continue
-        text = paras[pi].text
-        plain = _blank_quotes(text)
+        para = paras[pi]
+        if not ROSTER.isdisjoint(para.folded):  # a roster names those who take part
+            sents = (spans[pi] if spans is not None else sentences(para)) or [(0, len(para.text))]
+            for m in todo:
+                s, e = _sentence_of(sents, m.start)
+                listed = ROSTER_RE.match(_lower(para.text[s:e]))
+                if listed and m.start - s >= listed.end():
+                    roles[m.name] = PARTICIPANT
+        # the tokens an event word starts at, found without a Python loop; none: no name here takes part
+        at = list(compress(count(), map(EVENT_STARTS.__contains__, para.folded)))
+        if not at:
+            continue
+        text = para.text
+        plain = _blank_quotes(text) if '"' in text or "“" in text else text
         low = _lower(plain)
-        if EVENT_FIRSTS.isdisjoint(WORDS_RE.findall(low)):
-            continue  # no word of an event in the whole paragraph: no name in it takes part here
-        events = [ev.span() for ev in EVENT_RE.finditer(low)]  # the paragraph's, found once
+        # the paragraph's event words, found once (a quotation's are blanked: they never match)
+        events = [ev.span() for ev in map(EVENT_RE.match, repeat(low), (para.spans[i][0] for i in at)) if ev]
+        if not events:
+            continue
         starts = [a for a, _ in events]
         sents = (spans[pi] if spans is not None else sentences(paras[pi])) or [(0, len(text))]
         known: dict[int, tuple] = {}

@@ -26,20 +26,18 @@ from itertools import compress, count
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
 from generator.text import fold
+from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS
+from generator.words import HONORIFICS as ADDRESS_PHRASES
+from generator.words import NOT_NAME_NOUNS, alternation, first_words, phrase_list, words
 
-VERBS = (r"said|says|told|added|stressed|noted|urged|warned|insisted|emphasi[sz]ed|stated|declared|explained|"
-         r"argued|called for|affirmed|reaffirmed|underlined|underscored|expressed|voiced|hailed|"
-         r"reiterated|highlighted|asserted|wrote|tweeted|remarked|vowed|pledged|assured|praised|condemned|"
-         r"characteri[sz]ed|asked|applauded|went on to say")
-# verbs that report speech only before "that" or a colon ("announced that ...", not "announced his resignation")
-THAT_VERBS = r"announced|confirmed|indicated|recalled|proposed|suggested|observed|pointed out|described"
-PARTICIPLES = (r"saying|adding|noting|stressing|stating|emphasi[sz]ing|underlining|underscoring|expressing|"
-               r"calling for|urging|stressing|pointing out|describing|reiterating")
+# The verbs of saying, those that need a "that", and the participles: data/words.yaml.
+VERBS = alternation("speech_verbs")
+THAT_VERBS = alternation("speech_that_verbs")
+PARTICIPLES = alternation("speech_participles")
 # the first word of every form above: a paragraph with none of them reports no speech
-HINTS = frozenset(w.split()[0].replace("[sz]", "z").lower()
-                  for w in f"{VERBS}|{THAT_VERBS}|{PARTICIPLES}|according to".split("|")) | frozenset(
-    w.split()[0].replace("[sz]", "s").lower() for w in f"{VERBS}|{PARTICIPLES}".split("|"))
-SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:))|(?P<part>{PARTICIPLES}))\b")
+HINTS = first_words("speech_verbs") | first_words("speech_that_verbs") | first_words("speech_participles") | {
+    "according"}
+SPEECH_RE = re.compile(rf"\b(?:(?P<acc>(?<![a-z] )[Aa]ccording to)|(?P<verb>{VERBS})|(?P<that>(?:{THAT_VERBS})(?=[^.;:\"“”]{{0,60}}?\bthat\b|\s*:|[^.;:\"“”]{{0,80}}?\bas\s+[\"“]))|(?P<part>{PARTICIPLES}))\b")
 # On ASCII text re.ASCII's \b is Unicode's, and much faster to test at every position.
 SPEECH_ASCII_RE = re.compile(SPEECH_RE.pattern, re.ASCII)
 # What may stand between a subject and its verb: an appositive between commas, adverbs.
@@ -62,6 +60,11 @@ COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}"
 OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
                            re.I)
 PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|Majesty))\b")
+# A sentence that opens with a personal name of two words or more, after a word of description
+# ("Analyst Tom Becker ...", "Sarah Mills, a trade expert, ..."), up to its verb.
+STRANGER_RE = re.compile(r"\W*(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\b")
+# A person named by no name right before the verb ("Szabo's spokesman", "an aide"), adverbs between.
+PERSON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('person_nouns')))})\s+(?:(?:also|later|then)\s+)?$")
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
 INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
@@ -70,6 +73,9 @@ PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|a
 LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
 QUOTED_RE = re.compile(r"[\"“][^\"“”]*[\"”]")
 STOPS = frozenset({".", "?", "!"})
+# Forms of address written with a full stop ("Hon.", "Prof."): the stop after one ends no sentence.
+ADDRESS_STOPS = frozenset(k[0] for k in ADDRESS_PHRASES if len(k) == 2 and k[1] == ".") | frozenset(
+    h[:-1] for h in HONORIFICS if h.endswith(".") and "." not in h[:-1])
 QUOTES = frozenset('"“‘')
 CLOSING = frozenset('"”’')
 MAX_CHARS = 240
@@ -77,7 +83,13 @@ MAX_CHARS = 240
 DESCRIPTION_RE = re.compile(r"(?:^|[.,;\"”]\s+|\A)[Tt]he\s+(?P<np>(?:[A-Za-z-]+\s+){0,3}?[A-Za-z-]+)"
                             r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}))?"
                             r"\s+(?:(?:also|then|further|again|once again|later|has|had|in turn)\s+)*$")
-THAT_RE = re.compile(r"^(?:that|on|about)\s+")
+# Nouns that name an official by no office ("the French leader"): with a nationality word, the
+# one official of that state.
+GENERIC_OFFICES = words("generic_office_nouns")
+# Verbs of saying whose hearer stands before "that" ("told reporters that", "assured him that").
+HEARER_VERBS = frozenset(phrase_list("speech_hearer_verbs"))
+THAT_RE = re.compile(r"^(?:(?:on|in|at|during|after|earlier|later|last|this)\s+[\w,]+(?:\s+[\w,]+)?\s+)?"
+                     r"(?:that|on|about)\s+")
 TOLD_THAT_RE = re.compile(r"^(?:\S+\s+){0,4}?that\s+")
 QUOTE_SPAN_RE = re.compile(r"[\"“][^\"“”]*(?:[\"”]|$)")
 
@@ -91,6 +103,8 @@ def sentences(p: Paragraph) -> list[tuple[int, int]]:
     words, spans, n = p.words, p.spans, len(p.words)
     out, start = [], 0  # start: the token the current sentence starts with
     for i in compress(count(), map(STOPS.__contains__, words)):  # only the stops can end one
+        if i and words[i - 1].lower() in ADDRESS_STOPS and i + 1 < n and words[i + 1][:1].isupper():
+            continue  # "with Hon. Teodoro Locsin": a form of address keeps its stop
         if i + 1 == n or words[i + 1][:1].isupper() or words[i + 1] in QUOTES:
             end = spans[i][1]
             if i + 1 < n and words[i + 1] in CLOSING and (i + 2 == n or words[i + 2][:1].isupper()):
@@ -113,6 +127,16 @@ class SentenceSpans:
         if spans is None:
             spans = self.found[i] = sentences(self.paras[i])
         return spans
+
+
+def _stranger(plain: str, s: int, v: int) -> bool:
+    """Whether the sentence at s opens with a personal name ("Analyst Tom Becker", "Sarah Mills, a
+    trade expert,") before the verb at v: not "The Foreign Ministry", "The United States"."""
+    if PERSON_NOUN_RE.search(plain, s, v):
+        return True  # "Szabo's spokesman said", "a senior official said": a person, no official named
+    m = STRANGER_RE.match(plain, s, v)
+    return m is not None and not any(fold(w) in STOP_NAME_WORDS or fold(w) in NOT_NAME_NOUNS
+                                     for w in m.group().split()[-2:])
 
 
 def _blank_quotes(text: str) -> str:
@@ -172,6 +196,10 @@ def _described(plain: str, s: int, v: int, persons, reg, last: str | None) -> st
         code = reg.country_names.get(tuple(fold(w) for w in m.group("of").split())) or code
     if not wanted:
         return None
+    if code is not None and len(wanted) == 1 and wanted[0] in GENERIC_OFFICES:
+        # "the French leader", "the Nigerian official": the one official of that state, if one
+        ours = [p.name for p in persons if p.country == code]
+        return ours[0] if len(ours) == 1 else None
     fits = [p.name for p in persons if p.title and set(wanted) <= set(fold(t) for t in p.title.split())
             and (code is None or p.country == code)]
     if len(fits) == 1:
@@ -194,13 +222,20 @@ def _said(text: str, s: int, e: int, attributions: list[tuple[int, int]], quotes
           verb: str) -> str:
     """What was said: the quotations, when they make most of the sentence; else the sentence
     without its attribution ("X said that")."""
-    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s]
-    if sum(b - a for a, b in inside) * 2 >= e - s or any(b - a > 40 for a, b in inside):
-        return _short(" … ".join(q for q in (text[a:b].strip(" ,\"“”") for a, b in inside) if q))
-    a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    inside = [(max(a, s), min(b, e)) for a, b in quotes if a < e and b > s] if quotes else ()
+    if len(attributions) == 1:
+        (a, b), = attributions
+    else:
+        a, b = min(x for x, _ in attributions), max(y for _, y in attributions)
+    # the quotation is what was said when it makes most of the sentence, or stands before the
+    # attribution ('"...," X told a news conference')
+    if inside and (sum(y - x for x, y in inside) * 2 >= e - s or any(y - x > 40 for x, y in inside)
+                   or inside[0][1] <= a + 1):
+        return _short(" … ".join(q for q in (text[x:y].strip(" ,\"“”") for x, y in inside) if q))
     head, tail = text[s:a].strip(" ,\"“”"), text[b:e].strip(" ,\"“”")
-    lead = TOLD_THAT_RE if verb in ("told", "assured") else THAT_RE
-    tail = lead.sub("", tail)
+    lead = (TOLD_THAT_RE if verb in HEARER_VERBS else THAT_RE).match(tail)  # "told reporters that"
+    if lead:
+        tail = tail[lead.end():]
     said = tail if len(tail) >= len(head) else head
     return _short(said[:1].upper() + said[1:] if said else text[s:e].strip())
 
@@ -232,6 +267,7 @@ class _Reader:
         self._last, self._last_para = None, -2  # the official who last spoke, or was last a subject
         self.unread: list[tuple] = []  # sentences since the last statement, not yet read for a subject
         self.previous = None                  # the speaker of the last sentence, when it was a quotation
+        self.stranger = False                 # a person who is no official spoke in this sentence
         self.out: list[Statement] = []
 
     @property
@@ -257,11 +293,7 @@ class _Reader:
         """(speaker, attribution start, attribution end, verb) for each speech verb of plain[s:e]."""
         found: list[tuple[str, int, int, str]] = []
         unknown = False  # a verb whose subject is no official the article names
-        for v in verbs:
-            if v.start() < s:
-                continue
-            if v.start() >= e:
-                break
+        for v in verbs:  # (the sentence's own)
             if v.group("part"):
                 if not re.search(r",\s*$", plain[s:v.start()]) and not AS_RE.search(plain[s:v.start()]):
                     continue  # "with the two sides expressing": a participle with a subject of its own
@@ -275,6 +307,12 @@ class _Reader:
                     plain, v.end(), o.start)), None)
                 if m and not _possessive(plain, m.end):
                     found.append((m.name, v.start(), m.end, v.group()))
+                elif m is None:  # "According to the ambassador, ...": an official described by office
+                    comma = plain.find(",", v.end(), min(e, v.end() + 80))
+                    who = _described(plain[v.end():comma].strip() + " ", 0, comma - v.end(), self.persons,
+                                     self.reg, found[0][0] if found else self.last) if comma > 0 else None
+                    if who:
+                        found.append((who, v.start(), comma, v.group()))
                 continue
             m = _subject_before(plain, v.start(), named, s)
             if m:
@@ -285,8 +323,10 @@ class _Reader:
                 found.append((m.name, v.start(), m.end, v.group()))
                 continue
             who = _described(plain, s, v.start(), self.persons, self.reg, found[0][0] if found else self.last)
-            if who:
-                found.append((who, s, v.end(), v.group()))
+            if who:  # (the attribution: from the description's "the" on)
+                at = plain.rfind("the ", s, v.start())
+                at2 = plain.rfind("The ", s, v.start())
+                found.append((who, max(at, at2, s), v.end(), v.group()))
                 continue
             pron = ([None] + list(PRONOUN_RE.finditer(plain, s, v.start())))[-1]
             if pron and GAP_RE.fullmatch(plain, pron.end(), v.start()) and CLAUSE_START_RE.search(plain[s:pron.start()]):
@@ -302,6 +342,9 @@ class _Reader:
                     found.append((who, pron.start(), v.end(), v.group()))
                     continue
             unknown = True
+            if not any(s <= m.start < v.start() and not _possessive(plain, m.end) for m in named) and \
+                    _stranger(plain, s, v.start()):
+                self.stranger = True  # "Analyst Tom Becker said", "X's spokesman said": a later "he" is theirs
         return found
 
     def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
@@ -311,12 +354,13 @@ class _Reader:
             return
         if LINK_LINE_RE.match(text):
             return
-        plain = _blank_quotes(text)
+        quoted = '"' in text or "“" in text
+        plain = _blank_quotes(text) if quoted else text
         # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
         speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
         verbs = [v for v in (speech.match(plain, p.spans[i][0])
                              for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
-        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)]
+        quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)] if quoted else []
         starts = [v.start() for v in verbs]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
             self.previous = None
@@ -325,7 +369,9 @@ class _Reader:
             if not WORD_RE.search(text, s, e):
                 continue  # a stray quotation mark
             k = bisect_left(starts, s)
-            found = self.speakers(pi, plain, s, e, verbs, named) if k < len(starts) and starts[k] < e else []
+            self.stranger = False  # (set by speakers() for this sentence only)
+            found = self.speakers(pi, plain, s, e, verbs[k:bisect_left(starts, e, k)], named) \
+                if k < len(starts) and starts[k] < e else []
             inside = bool(quotes) and any(a <= s and e <= b + 1 for a, b in quotes)
             if len({name for name, _, _, _ in found}) != 1:  # nobody, or two: whose words are unclear
                 if not found and inside and self.previous:  # '"...," she said. "And more."'
@@ -335,7 +381,10 @@ class _Reader:
                 else:
                     pending.clear()
                     self.previous = None
-                    if named:
+                    if self.stranger and not found:  # someone the article names, no official, spoke
+                        self._last, self.stranger = None, False
+                        self.unread.clear()
+                    elif named:
                         self.unread.append((plain, s, e, named, pi))
                 continue
             speaker = found[0][0]
