@@ -9,6 +9,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
+from generator.extract.venues import inline_dateline, seat_place
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -73,11 +74,6 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
-# Seats of government that stand in a capital but whose name does not say which one
-SEAT_RE = re.compile(r"\b(?:at|in) (?:the )?(?:presidential (?:palace|office|residence|complex|lodge)|state house|"
-                     r"government (?:house|palace)|royal (?:palace|court)|palace of government|national palace|"
-                     r"state guest ?house|official residence)\b", re.I)
-SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # "its embassy in Manila", "born in Kandy": where someone or something stays
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
@@ -430,31 +426,6 @@ def _quoted(text: str, at: int) -> bool:
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
 
-def _seat_of_state(paras: list[Paragraph], reg: Registry, code: str | None) -> tuple[str, str] | None:
-    """"received at the Presidential Palace", "talks at State House": a seat of government that
-    no name places is in the capital of the state the text places the event in (`code`), else
-    of the first state the sentence names ("Syrian President X received ... at the Presidential
-    Palace")."""
-    for p in paras:
-        m = SEAT_RE_LOWER.search(p.text.lower()) if p.text.isascii() else SEAT_RE.search(p.text)
-        if m is None:
-            continue
-        if code is None:
-            s0, s1 = _sentence(p.text, m.start(), m.end())
-            for k in p.caps:
-                if s0 <= p.spans[k][0] < s1:
-                    n, found = longest_match(p.folded, k, reg.country_names)
-                    if not n:
-                        n, codes = longest_match(p.folded, k, reg.demonyms)
-                        found = codes[0] if n else None
-                    if found:
-                        code = found
-                        break
-        info = reg.countries.get(code or "")
-        return (info.capital, info.code) if info and info.capital else None
-    return None
-
-
 def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
            kind: str) -> tuple[Location | None, float]:
     """Where the event happened.
@@ -474,6 +445,7 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
             if paras else None
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
+    filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
         # "arrived here on Monday", "talks held here": the place the story is filed from
         return Location(city=filed[0], country=filed[1]), 0.8
@@ -508,11 +480,11 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
             # filed from elsewhere ("WASHINGTON — ... a trip to Japan"): the city of that country
             # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
-        seat = _seat_of_state(paras[:4], reg, lead_country)
+        seat = seat_place(paras[:4], reg, lead_country, filed)
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6
-    seat = _seat_of_state(paras[:4], reg, None)
+    seat = seat_place(paras[:4], reg, None, filed)
     if seat:
         return Location(city=seat[0], country=seat[1]), 0.4
     if cities and cities.most_common(1)[0][1] > 1:
