@@ -27,7 +27,8 @@ SPECIFIC = (
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
-                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:\w+ ){0,2}?call(?! for)|video call"),
+                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:\w+ ){0,2}?call(?! for)|video call|"
+                   r"an? (?:[\w-]+ ){0,2}?call (?:from|with)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
@@ -42,10 +43,15 @@ GENERAL = (
     ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
-                r"leaders['’] retreat|exchanged views"),
+                r"leaders['’] retreat|exchanged views|working session|"
+                # "called on the President at State House": a courtesy call (but "called on
+                # them to act" is a statement); "welcomed her to the Presidential Palace"
+                r"call(?:ed|s)? (?:on|upon)(?![^.;]{0,80}?\bto (?!discuss|review|exchange|deliver|convey|brief|bid)[a-z])|"
+                r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){1,8}?(?:to|at) the (?:[\w'’-]+ ){0,2}?"
+                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
     ("phone_call", r"(?:spoke|speaks|talked) (?:by (?:tele)?phone )?(?:with|to)"),
-    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|toured|"
+    ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|toured|"
               r"set foot in|travel(?:l?ed|s)? to|landed in|left (?:here )?for|departed for|en route to"),
     # the signing of an agreement is a ceremony of its own ("other")
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
@@ -53,7 +59,7 @@ GENERAL = (
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
                   r"issued a statement|"
                   r"statement (?:said|released|issued)|"
-                  r"announced|declared|warned|called on|condemned|accused"),
+                  r"announced|declared|warned|called (?:on|upon)|condemned|accused"),
 )
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
@@ -157,6 +163,13 @@ PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part i
 # "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
+# "At the G20 summit in Osaka, X met Y", "during the summit, the two held a bilateral meeting":
+# the summit is the setting of a meeting of two that the sentence reports
+SETTING_RE = re.compile(r"\b(?:at|during|in the course of|on the occasion of)(?: [\w'’-]+){0,5} $", re.I)
+OF_TWO_IN_SENTENCE_RE = re.compile(r"\bbilateral\b|\b(?:met|meets|meeting|talks|discussions)(?: with)? "
+                                   r"(?:(?:his|her|their|the) )?(?:[a-z]+ )?[A-Z]")
+# "hosted him for talks", "met her for talks": the purpose names the event
+FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -252,7 +265,10 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 or DURING_RE.search(before) is not None
                 and any(other != "visit" and p.search(text, s0, start) for other, p in GENERAL_RE))
     if kind == "summit":
-        return SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
+        return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
+                or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
+    if kind == "meeting" and FOR_TALKS_RE.search(after):
+        return True
     if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
         # placed somewhere, or told with an encounter in person, it is no call
         return SPOKE_PLACED_RE.search(text, s0, s1) is not None or ENCOUNTER_ANY.search(text, s0, s1) is not None
