@@ -149,14 +149,18 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 # make an official visit", "would host him on a state visit", "the summit slated for January".
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
-                r"forward to|to (?:make|pay|visit))\b[^.;:]{0,30}$")
+                r"forward to|to (?:make|pay|visit))\b[^.;:,]{0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
                              r"in 20\d\d)\b", re.I)
 # "met ... during his official visit": the visit is the setting of the meeting reported
-DURING_RE = re.compile(r"\b(?:during|in the course of|as part of) (?:his|her|their|the|a|an|its) (?:[\w-]+ ){0,4}$",
-                       re.I)
+# (or "held talks with X, who is on an official visit to China", "within the framework of her
+# state visit")
+DURING_RE = re.compile(r"(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)"
+                       r" (?:his|her|their|the|a|an|its|this|the latter['’]s) |"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?)"
+                       r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
@@ -218,11 +222,11 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         # without any of their words holds none); the loop says which
         if (low is text or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
             for kind, pattern in specifics:
-                found = [not _not_the_event(kind, text, m) for m in pattern.finditer(low)]
-                if any(found):
+                matches = list(pattern.finditer(low))
+                if any(not _not_the_event(kind, text, m) for m in matches):
                     return kind, conf
-                if found and conf == 0.8:
-                    aside.append(kind)
+                if conf == 0.8 and any(not _to_come(text, m) for m in matches):
+                    aside.append(kind)  # (one still to come is no fallback either)
         # the general kind that appears first wins: the leftmost match of any of them that
         # counts; when one that does not count hides another at its place, each kind is looked
         # for on its own
@@ -244,11 +248,19 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         if conf == 0.8:
             # set aside, but all there is: a talk in person is no call; a summit set aside as the
             # setting or the two parties of a meeting gives the meeting
-            kinds = {h.lastgroup for h in hidden}
+            kinds = {h.lastgroup for h in hidden if not _to_come(text, h)}
             of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
             aside += ["meeting" if kind == "summit" and of_two else kind
                       for kind, _ in GENERAL if kind in kinds and kind != "phone_call"]
     return (aside[0], 0.4) if aside else ("other", 0.3)
+
+
+def _to_come(text: str, m: re.Match, words: re.Pattern = FUTURE_PLACE_RE) -> bool:
+    """Whether the match tells of an encounter still to come ("will visit", "the talks planned
+    for next week"; with FUTURE_BEFORE_RE, "invited him to visit" too)."""
+    s0, s1 = _sentence(text, m.start(), m.end())
+    return (words.search(text, max(s0, m.start() - 60), m.start()) is not None
+            or FUTURE_AFTER_RE.search(text[m.end():s1]) is not None)
 
 
 def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
@@ -258,12 +270,12 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     s0, s1 = _sentence(text, start, end)
     before, after = text[max(s0, start - 60):start], text[end:s1]
-    if FUTURE_BEFORE_RE.search(before) or FUTURE_AFTER_RE.search(after):
+    if _to_come(text, m, FUTURE_BEFORE_RE):
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
                 or DURING_RE.search(before) is not None
-                and any(other != "visit" and p.search(text, s0, start) for other, p in GENERAL_RE))
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
