@@ -40,7 +40,7 @@ GENERAL = (
               r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks|"
               r"(?:held|hold|holds|holding) (?:\w+ ){0,3}(?:discussions|consultations)|"
               r"(?:round of|political|bilateral) consultations"),
-    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
+    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
                 r"leaders['’] retreat|exchanged views|working session|"
@@ -70,6 +70,7 @@ SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "ca
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
+SUMMIT_RE = dict(GENERAL_RE)["summit"]
 SPECIFIC_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in SPECIFIC)
 GENERAL_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in GENERAL)
 # Between an encounter and a place, words that move to another place or time: "met the envoy,
@@ -149,7 +150,7 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 # make an official visit", "would host him on a state visit", "the summit slated for January".
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
-                r"forward to|to (?:make|pay|visit))\b[^.;:,]{0,30}$")
+                r"forward to|to (?:make|pay|visit)|agreed? to|agreeing to|call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
@@ -172,6 +173,16 @@ BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
 SETTING_RE = re.compile(r"\b(?:at|during|in the course of|on the occasion of)(?: [\w'’-]+){0,5} $", re.I)
 OF_TWO_IN_SENTENCE_RE = re.compile(r"\bbilateral\b|\b(?:met|meets|meeting|talks|discussions)(?: with)? "
                                    r"(?:(?:his|her|their|the) )?(?:[a-z]+ )?[A-Z]")
+# "left the summit without a joint communique": what did not happen is not the event
+NEGATED_RE = re.compile(r"\b(?:without|no|not|never|failed to \w+|refused to \w+)(?: an?| the| any)? $", re.I)
+# "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
+GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
+                          re.I)
+# "X and Y told a joint press conference", "announced at a news conference": the conference is
+# where the first sentence's news was given
+CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
+                                 re.I)
+IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
@@ -210,6 +221,14 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     and only then does what was set aside count.
     """
     lead = "\n".join(([headline] if headline else []) + paras[:2])
+    if paras:
+        first = paras[0][:_sentence(paras[0], 0, 0)[1]]
+        frame = CONFERENCE_FRAME_RE.search(first)
+        if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
+            return "press_conference", 0.7
+        if GATHERING_RE.search(first) and any(not _not_the_event("summit", lead, m)
+                                              for m in SUMMIT_RE.finditer(lead)):
+            return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if text.isascii():
@@ -270,7 +289,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     s0, s1 = _sentence(text, start, end)
     before, after = text[max(s0, start - 60):start], text[end:s1]
-    if _to_come(text, m, FUTURE_BEFORE_RE):
+    if _to_come(text, m, FUTURE_BEFORE_RE) or NEGATED_RE.search(before):
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
