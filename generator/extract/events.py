@@ -560,13 +560,15 @@ def topics(reg: Registry, paras: list[Paragraph], limit: int = 5) -> tuple[str, 
 
 
 VERBS = {"meeting": "meets", "talks": "holds talks with", "phone_call": "speaks by phone with",
-         "visit": "visits", "summit": "at summit with", "joint_statement": "in joint statement with",
+         "visit": "visits", "summit": "and", "joint_statement": "in joint statement with",
          "press_conference": "and", "statement": "on", "other": "and"}
 ALONE = {"press_conference": "holds press conference", "statement": "issues statement", "meeting": "holds meeting",
          "talks": "holds talks", "summit": "at summit", "joint_statement": "in joint statement",
          "phone_call": "in phone call"}
 # Forms of address that stand before a name and are no part of it (besides lexicon.HONORIFICS)
-ADDRESS = frozenset(fold(w) for w in ("H.E. H.H. HE HH H E Hon. Hon Honourable Honorable His Her Excellency "
+# (those in capitals count only as written: "HE" is His Excellency, "He" a surname)
+CAPITAL_ADDRESS = frozenset("H.E. H.H. HE HH H E H.E H.H".split())
+ADDRESS = frozenset(fold(w) for w in ("Hon. Hon Honourable Honorable His Her Excellency "
                                       "Highness Majesty Royal The Amir Emir Sultan King Queen Pope Padre").split())
 # Words of institutions, never of a person's name ("Council on Foreign Relations Omar Haddad")
 INSTITUTION_WORDS = frozenset("relations affairs cooperation strategic council committee commission ministry "
@@ -580,13 +582,14 @@ def _headline_name(name: str, reg: Registry) -> str | None:
     "Brussels Anna Mirova"); None when nothing of a name is left (a capital taken for a person)."""
     words = name.replace("\u00a0", " ").split()
     first = fold(words[0]) if words else ""
-    if not (first in HONORIFICS or first in ADDRESS or first in INSTITUTION_WORDS or first in reg.title_starts
+    if not (first in HONORIFICS or first in ADDRESS or words[:1] and words[0] in CAPITAL_ADDRESS or first in INSTITUTION_WORDS
+            or first in reg.title_starts
             or first in reg.ref_firsts or first in reg.domains.firsts or first in reg.titles.firsts):
         return name  # the common case: the name starts with a name
     folded = [fold(w) for w in words]
     i = 0
     while i < len(words):
-        if folded[i] in HONORIFICS or folded[i] in ADDRESS:
+        if folded[i] in HONORIFICS or folded[i] in ADDRESS or words[i] in CAPITAL_ADDRESS:
             i += 1
             continue
         n = max(longest_match(folded, i, table)[0]
@@ -638,6 +641,8 @@ def compose_headline(people: tuple[Person, ...], kind: str, where: Location | No
     head = f"{first_name} {VERBS.get(kind, 'and')} {other[1]}"
     if kind == "press_conference":
         head += " hold press conference"
+    elif kind == "summit":
+        head += " at summit"  # "X and Y at summit in Z": both attend it
     return head + (f" in {place}" if place and kind not in NO_PLACE else "")
 
 
