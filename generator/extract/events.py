@@ -22,12 +22,12 @@ from generator.text import fold
 SPECIFIC = (
     ("meeting", r"courtesy (?:call|visit)s?"),
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
-              r"letters? of credence|credentials ceremony"),
+              r"letters? of credence"),
     ("talks", r"strategic (?:and economic )?dialogue"),
     ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
-                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:\w+ ){0,2}?call(?! for)|video call|"
+                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
     ("visit", r"(?:state|official) visit"),
@@ -36,13 +36,12 @@ SPECIFIC = (
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
-    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks|"
-              r"(?:held|hold|holds|holding) (?:\w+ ){0,3}(?:discussions|consultations)|"
-              r"(?:round of|political|bilateral) consultations"),
+    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}"
+              r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
+              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)"),
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
                 r"received|receives|hosted|hosts|"
-                r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
+                r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on
                 # them to act" is a statement); "welcomed her to the Presidential Palace"
@@ -51,15 +50,16 @@ GENERAL = (
                 r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
     ("phone_call", r"(?:spoke|speaks|talked) (?:by (?:tele)?phone )?(?:with|to)"),
-    ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|toured|"
-              r"set foot in|travel(?:l?ed|s)? to|landed in|left (?:here )?for|departed for|en route to"),
+    # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
+    ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
+              r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
                   r"issued a statement|"
                   r"statement (?:said|released|issued)|"
-                  r"announced|declared|warned|called (?:on|upon)|condemned|accused"),
+                  r"announced|warned|called (?:on|upon)|condemned|accused"),
 )
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
