@@ -118,12 +118,15 @@ def test_a_seat_belongs_to_the_host(registry):
     assert venues.seat_place([Paragraph.of("They met on Sunday.")], registry, None, None) is None
 
 
-def test_the_seats_file_is_checked(tmp_path, monkeypatch):
-    bad = tmp_path / "seats.yaml"
+def test_the_venues_file_is_checked(tmp_path, monkeypatch):
+    bad = tmp_path / "venues.yaml"
     bad.write_text("seats: [presidential palace, 3]\n", encoding="utf-8")
     monkeypatch.setattr(venues, "FILE", bad)
-    with pytest.raises(ConfigError):
-        venues._read_seats()
+    with pytest.raises(ConfigError, match="seats"):
+        venues._read("seats")
+    bad.write_text("seats: [\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match="cannot be read"):
+        venues._read("seats")
 
 
 def person(name, country):
@@ -144,3 +147,22 @@ def test_a_summit_title_has_both_at_it_and_nobody_visits_their_own_capital(regis
     assert title == "Nurlan Abenov and Akmal Karimov at summit in Astana"
     title = compose_headline(people, "visit", Location(city="Astana", country="KZ"), registry, ())
     assert title == "Akmal Karimov visits Astana, meets Nurlan Abenov"
+
+
+@pytest.mark.parametrize("text", [
+    "Egyptian Foreign Minister Sameh Adel met US Secretary of State Mark Hollis on Monday.\n\n"
+    "The two discussed the situation in Gaza and the war in Sudan.",
+    "Jordanian King Faisal Hamdan met French President Luc Marchand on Tuesday, days after an attack in Amman."
+    "\n\nThey discussed security in the region.",
+    "Indian Prime Minister Ravi Kumar met Japanese Prime Minister Kenji Sato on Monday, a week after both "
+    "attended the G20 summit in Rome.\n\nThe two discussed the Quad.",
+])
+def test_a_place_only_talked_about_is_not_the_venue(text, registry):
+    b = brief(text, registry)
+    assert b.event_type == "meeting" and (b.location.city if b.location else None) is None
+
+
+def test_a_place_talked_about_does_not_outvote_the_dateline(registry):
+    b = brief("WASHINGTON - Egyptian Foreign Minister Sameh Adel met US Secretary of State Mark Hollis on Monday."
+              "\n\nThe two discussed the situation in Gaza and the war in Sudan.", registry)
+    assert (b.location.city, b.location.country) == ("Washington", "US")

@@ -9,7 +9,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import inline_dateline, seat_place
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -84,6 +84,10 @@ PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|a
 # "its embassy in Manila", "born in Kandy": where someone or something stays
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
+# "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
+# another time
+TIMED_CLAUSE_RE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|years?|a day|a week|a month|shortly|soon|just|"
+                             r"two|three|four|five|several|a few) (?:after|before)|ever since)\b[^.;,]{0,50}$", re.I)
 # "with whom he met": a relative clause tells of another encounter
 RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,]*$", re.I)
 
@@ -336,6 +340,8 @@ def _locative_places(p: Paragraph, reg: Registry):
             continue
         if at and p.folded[at] == "to" and p.folded[at - 1] == "according":
             continue  # "according to the White House": a source, not a place
+        if at and p.folded[at] in ("in", "at") and p.folded[at - 1] in MENTION_NOUNS:
+            continue  # "discussed the situation in Gaza": what is talked about, not where
         n, place = longest_match(p.folded, i, reg.places)
         if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
                                            and p.folded[i + n] not in STOP_NAME_WORDS
@@ -447,6 +453,7 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
+            or TIMED_CLAUSE_RE.search(p.text, max(s0, start - 60), start) is not None
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
 
 

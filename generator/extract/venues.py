@@ -2,7 +2,8 @@
 ("Kathmandu: ...", "Damascus, AGENCY - ..."), and a seat of government ("received at the
 Presidential Palace"), which stands in the capital of the state that hosts the encounter.
 
-The seats are data (`data/seats.yaml`); which state hosts is read from the sentence: the one
+The seats are data (`data/venues.yaml`, with the nouns after which a place is only talked
+about: "the situation in Gaza"); which state hosts is read from the sentence: the one
 named after "received by", "called on", "a visit to" (the guest's words point at the host),
 else the dateline's, else the first state the sentence names (the subject who receives)."""
 from __future__ import annotations
@@ -17,21 +18,24 @@ from generator.extract.lexicon import longest_match
 from generator.extract.types import Paragraph
 from generator.registry import Registry
 
-FILE = Path(__file__).resolve().parents[1] / "data" / "seats.yaml"
+FILE = Path(__file__).resolve().parents[1] / "data" / "venues.yaml"
 
 
-def _read_seats() -> tuple[str, ...]:
+def _read(key: str) -> tuple[str, ...]:
+    """One list of phrases of the data file, in lower case."""
     try:
         raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot be read: {exc}", FILE) from None
-    seats = raw.get("seats") if isinstance(raw, dict) else None
-    if not isinstance(seats, list) or not all(isinstance(s, str) and s.strip() for s in seats):
-        raise ConfigError("'seats' must be a list of phrases", FILE)
-    return tuple(s.strip().lower() for s in seats)
+    items = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
+        raise ConfigError(f"'{key}' must be a list of phrases", FILE)
+    return tuple(s.strip().lower() for s in items)
 
 
-SEATS = _read_seats()
+SEATS = _read("seats")
+# "the situation in Gaza": a place after one of these nouns is what is talked about
+MENTION_NOUNS = frozenset(_read("mentions"))
 _ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?") .replace("'", "['’]")
                          for s in sorted(SEATS, key=len, reverse=True))
 # "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
