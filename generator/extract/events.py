@@ -9,7 +9,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
+from generator.extract.venues import MENTION_NOUNS, body_place, inline_dateline, seat_place
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -178,10 +178,14 @@ SETTING_RE = re.compile(r"\b(?:at|during|in the course of|on the occasion of)(?:
 OF_TWO_IN_SENTENCE_RE = re.compile(r"\bbilateral\b|\b(?:met|meets|meeting|talks|discussions)(?: with)? "
                                    r"(?:(?:his|her|their|the) )?(?:[a-z]+ )?[A-Z]")
 # "left the summit without a joint communique": what did not happen is not the event
-NEGATED_RE = re.compile(r"\b(?:without|no|not|never|failed to \w+|refused to \w+)(?: an?| the| any)? $", re.I)
+NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
+                        r"\b(?:not|never|unable to|failed to|refused to|cannot)\b[^.;,]{0,40}$", re.I)
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
 GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
                           re.I)
+# "the heads of government meeting", "the conference of heads of state": a summit by its name
+HEADS_RE = re.compile(r"\b(?:heads? of (?:state|government)(?: and (?:state|government))?['’]? (?:meeting|conference|summit)|"
+                      r"(?:meeting|conference|summit) of (?:the )?(?:[\w-]+ ){0,3}heads of (?:state|government))\b", re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
@@ -232,6 +236,9 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             return "press_conference", 0.7
         if GATHERING_RE.search(first) and any(not _not_the_event("summit", lead, m)
                                               for m in SUMMIT_RE.finditer(lead)):
+            return "summit", 0.7
+        heads = HEADS_RE.search(first)
+        if heads and not _not_the_event("summit", first, heads):
             return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
@@ -398,8 +405,8 @@ def _town_of(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
     """At token i, after "in the (border) town of": the town, with the state a known town lies in
     or the text names right after it ("Borderby (Norland)", "Borderby, Norland")."""
     f, j = p.folded, i - 3  # the token before the place noun
-    while j > 0 and f[j] != "the" and p.words[j].islower() and i - j < 6:
-        j -= 1  # "the border", "the small coastal"
+    while j > 0 and f[j] != "the" and p.words[j].isalpha() and f[j] != "of" and i - j < 6:
+        j -= 1  # "the border", "the small coastal", "the Black Sea"
     if j < 1 or f[j] != "the" or f[j - 1] not in PREPOSITIONS:
         return None
     n, place = longest_match(f, i, reg.places)
@@ -525,6 +532,9 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         for city, code in lead_cities:
             if votes[code] == top:
                 return Location(city=city, country=code), 0.8
+    body = body_place(paras[:2])  # "on the margins of the UN General Assembly": its city
+    if body:
+        return Location(city=body[0], country=body[1]), 0.5
     lead_country = max(votes, key=lambda c: (votes[c], -list(votes).index(c))) if votes else None
     if lead_country:
         if filed and filed[1] == lead_country:
