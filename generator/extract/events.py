@@ -178,6 +178,7 @@ SETTING_RE = re.compile(r"\b(?:at|during|in the course of|on the occasion of)(?:
 OF_TWO_IN_SENTENCE_RE = re.compile(r"\bbilateral\b|\b(?:met|meets|meeting|talks|discussions)(?: with)? "
                                    r"(?:(?:his|her|their|the) )?(?:[a-z]+ )?[A-Z]")
 # "left the summit without a joint communique": what did not happen is not the event
+NEGATION_WORDS = ("without", "no", "No", "not", "never", "unable", "failed", "refused", "cannot")  # a cheap test first
 NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
                         r"\b(?:not|never|unable to|failed to|refused to|cannot)\b[^.;,]{0,40}$", re.I)
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
@@ -231,13 +232,14 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     lead = "\n".join(([headline] if headline else []) + paras[:2])
     if paras:
         first = paras[0][:_sentence(paras[0], 0, 0)[1]]
-        frame = CONFERENCE_FRAME_RE.search(first)
+        low = first.lower()  # (cheap tests first: most first sentences hold none of these words)
+        frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
         if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
             return "press_conference", 0.7
-        if GATHERING_RE.search(first) and any(not _not_the_event("summit", lead, m)
-                                              for m in SUMMIT_RE.finditer(lead)):
+        if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
+                and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
             return "summit", 0.7
-        heads = HEADS_RE.search(first)
+        heads = HEADS_RE.search(first) if "heads of" in low else None
         if heads and not _not_the_event("summit", first, heads):
             return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
@@ -300,7 +302,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     s0, s1 = _sentence(text, start, end)
     before, after = text[max(s0, start - 60):start], text[end:s1]
-    if _to_come(text, m, FUTURE_BEFORE_RE) or NEGATED_RE.search(before):
+    if _to_come(text, m, FUTURE_BEFORE_RE) or any(w in before for w in NEGATION_WORDS) and NEGATED_RE.search(before):
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
@@ -460,8 +462,13 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
-            or TIMED_CLAUSE_RE.search(p.text, max(s0, start - 60), start) is not None
+            or _timed_clause(p.text[max(s0, start - 60):start])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
+
+
+def _timed_clause(before: str) -> bool:
+    """Whether the text before a place opens a clause of another time ("days after ...")."""
+    return ("after" in before or "before" in before or "since" in before) and TIMED_CLAUSE_RE.search(before) is not None
 
 
 def _reported_there(p: Paragraph, k: int) -> bool:

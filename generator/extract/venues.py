@@ -55,8 +55,10 @@ BODY_RE = re.compile(r"\b(?:at|during|in|(?:sidelines|margins|fringes) of)(?: th
 MENTION_NOUNS = frozenset(_read("mentions"))
 _ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?") .replace("'", "['’]")
                          for s in sorted(SEATS, key=len, reverse=True))
+SEAT_WORDS = frozenset(seat.split()[-1] for seat in SEATS)  # every seat ends with one of them
 # "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
 SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:" + _ALTERNATIVES + r")\b", re.I)
+SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # The guest's words that point at the host named after them
 # ("visiting" before a name marks the guest, not the host: it is not one of them)
 HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;]{0,60}?\bby|call(?:ed|s)? on|"
@@ -101,7 +103,10 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
     `code`: the state the text places the event in, when known; else the host is read from the
     sentence that names the seat."""
     for p in paras:
-        m = SEAT_RE.search(p.text)
+        low = p.text.lower()
+        if not any(word in low for word in SEAT_WORDS):  # (a cheap test first: most texts name none)
+            continue
+        m = SEAT_RE_LOWER.search(low) if p.text.isascii() else SEAT_RE.search(p.text)
         if m is None:
             continue
         if code is None:
@@ -123,6 +128,9 @@ def body_place(paras: list[Paragraph]) -> tuple[str, str] | None:
     """The city of an international body at whose session or seat the lead places an encounter
     ("met on the margins of the UN General Assembly"), or None."""
     for p in paras:
+        low = p.text.lower()
+        if not any(b in low for b in BODIES):  # (a cheap test first: most texts name none)
+            continue
         m = BODY_RE.search(p.text)
         if m:
             name = m.group().lower()
