@@ -24,11 +24,11 @@ SPECIFIC = (
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
               r"letters? of credence"),
     ("talks", r"strategic (?:and economic )?dialogue"),
-    ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
+    ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
-                   r"an? (?:[\w-]+ ){0,2}?call (?:from|with)"),
+                   r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
