@@ -80,6 +80,12 @@ CASES = [
     ("Barbadian Prime Minister Ann Clarke said Canadian Prime Minister Paul Girard would be unable to attend the "
      "annual conference of heads of government, after he phoned her on Monday.\n\nGirard sent his regrets.",
      "phone_call", None),
+    ("Chinese Premier Li Wen met Pakistani Prime Minister Imran Qadir in Beijing on Monday. The meeting came "
+     "during Qadir's official visit to China.\n\nLi said China values the partnership.", "meeting", "Beijing"),
+    ("On an official visit to Kenya, Ghanaian President Kofi Mensah met Kenyan President David Otieno in Nairobi "
+     "on Monday.\n\nThey discussed trade.", "meeting", "Nairobi"),
+    ("Argentine President Diego Ruiz is in Brazil on his first state visit. He met Brazilian President Marta "
+     "Souza in Brasília on Monday.\n\nThey signed agreements.", "visit", "Brasília"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
 ]

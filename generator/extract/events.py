@@ -161,9 +161,10 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
                              r"in 20\d\d)\b", re.I)
 # "met ... during his official visit": the visit is the setting of the meeting reported
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
-# state visit")
-DURING_RE = re.compile(r"(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)"
-                       r" (?:his|her|their|the|a|an|its|this|the latter['’]s) |"
+# state visit", "On an official visit to Kenya, X met Y"; but "arrived on a state visit" is the visit)
+DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
+                       r"(?:^|[,;(] )on)"
+                       r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
                        r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
