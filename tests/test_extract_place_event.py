@@ -86,6 +86,16 @@ CASES = [
      "on Monday.\n\nThey discussed trade.", "meeting", "Nairobi"),
     ("Argentine President Diego Ruiz is in Brazil on his first state visit. He met Brazilian President Marta "
      "Souza in Brasília on Monday.\n\nThey signed agreements.", "visit", "Brasília"),
+    ("Prime Minister Paul Girard spoke with President Oleh Marchenko of Ukraine today about the war in Ukraine."
+     "\n\nThe leaders discussed support for Ukraine.", "phone_call", None),
+    ("Today, the Prime Minister, Paul Girard, spoke with the Prime Minister of Jamaica, Andrew Holness, to discuss "
+     "the situation in Haiti.\n\nThe leaders agreed to stay in touch.", "phone_call", None),
+    ("President John Cole spoke today with Prime Minister Kenji Sato of Japan. The two leaders discussed the "
+     "upcoming summit in Tokyo.\n\nThey reaffirmed the alliance.", "phone_call", None),
+    ("Indian Prime Minister Ravi Kumar dialled Sri Lankan President Nimal Perera on Monday.\n\nThey discussed "
+     "fisheries.", "phone_call", None),
+    ("French President Luc Marchand spoke with Italian Prime Minister Marco Conti in Rome on Monday.\n\nThey "
+     "discussed migration.", "meeting", "Rome"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
 ]

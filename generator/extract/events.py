@@ -25,7 +25,7 @@ SPECIFIC = (
               r"letters? of credence"),
     ("talks", r"strategic (?:and economic )?dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
+                   r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
@@ -49,7 +49,9 @@ GENERAL = (
                 r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){1,8}?(?:to|at) the (?:[\w'’-]+ ){0,2}?"
                 r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
-    ("phone_call", r"(?:spoke|speaks|talked) (?:by (?:tele)?phone )?(?:with|to)"),
+    ("phone_call", r"(?:spoke|speaks|talked)(?: (?:today|yesterday|tonight|again|separately|briefly|"
+                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
+                   r"(?:by (?:tele)?phone )?(?:with|to)"),
     # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
@@ -66,7 +68,7 @@ ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECI
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "joint", "visit")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
@@ -199,6 +201,8 @@ FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
                              r"\b(?:reporters|journalists|press|media|sidelines|visiting|here)\b")
+# what a conversation was about: a place or an encounter after it is its subject
+TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|discussing|to review|on the)\b", re.I)
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  # "visited Hanoi": a place too
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
@@ -279,12 +283,12 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
                         and not _not_the_event(kind, text, m):
                     return kind, conf - 0.2
         if conf == 0.8:
-            # set aside, but all there is: a talk in person is no call; a summit set aside as the
+            # set aside, but all there is: a talk in person is no call but a meeting; a summit set aside as the
             # setting or the two parties of a meeting gives the meeting
             kinds = {h.lastgroup for h in hidden if not _to_come(text, h)}
             of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
-            aside += ["meeting" if kind == "summit" and of_two else kind
-                      for kind, _ in GENERAL if kind in kinds and kind != "phone_call"]
+            aside += ["meeting" if kind == "summit" and of_two or kind == "phone_call" else kind
+                      for kind, _ in GENERAL if kind in kinds]
     return (aside[0], 0.4) if aside else ("other", 0.3)
 
 
@@ -315,8 +319,12 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     if kind == "meeting" and FOR_TALKS_RE.search(after):
         return True
     if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
-        # placed somewhere, or told with an encounter in person, it is no call
-        return SPOKE_PLACED_RE.search(text, s0, s1) is not None or ENCOUNTER_ANY.search(text, s0, s1) is not None
+        # placed somewhere, or told with an encounter in person, it is no call; but what they
+        # spoke about ("about the war in Ukraine", "the summit planned in Tokyo") places nothing
+        topic = TOPIC_RE.search(text, end, s1)
+        cut = topic.start() if topic else s1
+        return (SPOKE_PLACED_RE.search(text, s0, cut) is not None
+                or any(not _to_come(text, e) for e in ENCOUNTER_ANY.finditer(text, s0, cut)))
     return False
 
 
