@@ -96,6 +96,12 @@ CASES = [
      "fisheries.", "phone_call", None),
     ("French President Luc Marchand spoke with Italian Prime Minister Marco Conti in Rome on Monday.\n\nThey "
      "discussed migration.", "meeting", "Rome"),
+    ("President Ilham Aliyev has received the credentials of the newly appointed Ambassador of Chile to "
+     "Azerbaijan, Jorge Pinto.\n\nThe ambassador presented his credentials to the head of state.", "other", "Baku"),
+    ("Ghanaian President Kofi Mensah accepted the letters of credence of the ambassadors of Chile, Peru and Japan "
+     "at the Jubilee House on Tuesday.\n\nMensah welcomed the envoys.", "other", "Accra"),
+    ("The Prime Minister of Canada, Paul Girard, issued the following statement on the elections in Mexico:\n\n"
+     "\"Canada congratulates the people of Mexico.\"", "statement", None),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
 ]
@@ -136,6 +142,13 @@ def test_a_seat_belongs_to_the_host(registry):
     p = Paragraph.of("Iranian Foreign Minister Reza Ahmadi was received at the Presidential Palace by Syrian "
                      "President Adel Haddad.")
     assert venues.seat_place([p], registry, None, None) == ("Damascus", "SY")
+    # the state an envoy comes from is the guest's
+    p = Paragraph.of("The President received the credentials of the Ambassador of Chile at the Presidential "
+                     "Palace.")
+    assert venues.seat_place([p], registry, None, None) is None
+    p = Paragraph.of("The President received the credentials of the Ambassador of Chile to Peru at the "
+                     "Presidential Palace.")
+    assert venues.seat_place([p], registry, None, None) == ("Lima", "PE")
     p = Paragraph.of("The talks took place at the Ministry of Foreign Affairs of Peru.")
     assert venues.seat_place([p], registry, None, None) == ("Lima", "PE")
     # the state the text places the event in decides when known; no seat, no place

@@ -59,7 +59,7 @@ GENERAL = (
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
-                  r"issued a statement|"
+                  r"issued (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
                   r"announced|warned|called (?:on|upon)|condemned|accused"),
 )
@@ -201,6 +201,7 @@ FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
                              r"\b(?:reporters|journalists|press|media|sidelines|visiting|here)\b")
+CREDENTIALS_RE = re.compile(r"\b(?:credentials|letters? of credence)\b", re.I)
 # what a conversation was about: a place or an encounter after it is its subject
 TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|discussing|to review|on the)\b", re.I)
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
@@ -561,6 +562,9 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
             # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
         seat = seat_place(paras[:4], reg, lead_country, filed)
+        info = reg.countries.get(lead_country)
+        if seat is None and info and info.capital and any(CREDENTIALS_RE.search(p.text) for p in paras[:2]):
+            seat = info.capital, lead_country  # credentials are presented to a head of state at home
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6

@@ -62,7 +62,11 @@ SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: 
 # The guest's words that point at the host named after them
 # ("visiting" before a name marks the guest, not the host: it is not one of them)
 HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;]{0,60}?\bby|call(?:ed|s)? on|"
-                           r"(?:visit|trip|journey) to|visited|audience with)\b", re.I)
+                           r"(?:visit|trip|journey) to|visited|audience with|"
+                           r"(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,40}?\bto)\b", re.I)
+# "the Ambassador of Chile": the state an envoy comes from is the guest's, never the host's
+GUEST_OF_RE = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|delegations?|charg[ée]s? d['’]affaires)"
+                         r"(?: [\w-]+){0,3}? (?:of|from)(?: the)? $", re.I)
 # A dateline that opens the first paragraph: "Kathmandu: ...", "Damascus, AGENCY - ...",
 # "LIMA, May 2 - ...", "Dec 19, 2005 (ABUJA) - ...". Only a place the registry knows counts.
 INLINE_DATELINE_RE = re.compile(
@@ -81,11 +85,14 @@ def inline_dateline(p: Paragraph | None, reg: Registry) -> tuple[str, str] | Non
     return reg.places.get(tuple(Paragraph.of(m.group("city")).folded))
 
 
-def _states_in(p: Paragraph, start: int, end: int, reg: Registry) -> list[str]:
-    """The states named (by name or nationality word) between two offsets of the paragraph."""
+def _states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
+    """The states named (by name or nationality word) between two offsets of the paragraph
+    (without `guests`, not those an envoy comes from)."""
     found = []
     for k in p.caps:
         if not start <= p.spans[k][0] < end:
+            continue
+        if not guests and GUEST_OF_RE.search(p.text, max(0, p.spans[k][0] - 60), p.spans[k][0]):
             continue
         n, code = longest_match(p.folded, k, reg.country_names)
         if not n:
@@ -117,7 +124,7 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
             after = _states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
             guest = HOST_AFTER_RE.search(p.text, s0, s1)
             host = _states_in(p, guest.end(), s1, reg) if guest else []
-            named = _states_in(p, s0, s1, reg)
+            named = _states_in(p, s0, s1, reg, guests=False)
             code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
         info = reg.countries.get(code or "")
         return (info.capital, info.code) if info and info.capital else None
