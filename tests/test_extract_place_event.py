@@ -208,3 +208,16 @@ def test_a_place_talked_about_does_not_outvote_the_dateline(registry):
     b = brief("WASHINGTON - Egyptian Foreign Minister Sameh Adel met US Secretary of State Mark Hollis on Monday."
               "\n\nThe two discussed the situation in Gaza and the war in Sudan.", registry)
     assert (b.location.city, b.location.country) == ("Washington", "US")
+
+
+def test_a_statement_is_its_authors_and_other_events_have_no_verb(registry):
+    people = (person("Ana Rojas", "CL"), person("Pedro Lima", "CL"))
+    assert compose_headline(people, "statement", None, registry, ("Trade",)) == "Ana Rojas issues statement on trade"
+    alone = (person("Ana Rojas", "CL"),)
+    title = compose_headline(alone, "other", Location(city="Santiago", country="CL"), registry, ())
+    assert title == "Ana Rojas in Santiago"
+
+
+def test_a_surname_in_capitals_is_shown_as_a_name(registry):
+    people = (person("SATO Kenji", "JP"), person("Ana Rojas", "CL"))
+    assert compose_headline(people, "phone_call", None, registry, ()) == "Sato Kenji speaks by phone with Ana Rojas"

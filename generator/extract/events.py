@@ -163,9 +163,10 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
                              r"in 20\d\d)\b", re.I)
 # "met ... during his official visit": the visit is the setting of the meeting reported
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
-# state visit", "On an official visit to Kenya, X met Y"; but "arrived on a state visit" is the visit)
+# state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
+# visit" is the visit)
 DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
-                       r"(?:^|[,;(] )on)"
+                       r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
                        r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
@@ -617,7 +618,10 @@ def _headline_name(name: str, reg: Registry) -> str | None:
     """The name as a headline shows it: without forms of address ("H.E.", "Sheikh", "Hon.") or
     words of an office or a place taken in with it ("Foreign Relations Omar Haddad",
     "Brussels Anna Mirova"); None when nothing of a name is left (a capital taken for a person)."""
-    words = name.replace("\u00a0", " ").split()
+    # "MOTEGI Toshimitsu": a surname written in capitals, as some readouts do, is shown as a name
+    words = [w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w
+             for w in name.replace("\u00a0", " ").split()]
+    name = " ".join(words)
     first = fold(words[0]) if words else ""
     if not (first in HONORIFICS or first in ADDRESS or words[:1] and words[0] in CAPITAL_ADDRESS or first in INSTITUTION_WORDS
             or first in reg.title_starts
@@ -670,8 +674,10 @@ def compose_headline(people: tuple[Person, ...], kind: str, where: Location | No
         # no one comes from elsewhere (a visit of one's own capital is no visit), or two guests
         # meet in a third state: a meeting there
         kind = "meeting"
+    if kind == "statement":
+        other = None  # a statement is its author's: "X on Y" would read as a judgement of Y
     if other is None:
-        head = f"{first_name} {ALONE.get(kind, 'speaks')}"
+        head = f"{first_name} {ALONE[kind]}" if kind in ALONE else first_name
         if place and kind not in NO_PLACE:
             return head + f" in {place}"
         return head + (f" on {_topic_phrase(topics_[0], reg)}" if topics_ and kind in ("statement", "other") else "")
