@@ -102,6 +102,12 @@ CASES = [
      "at the Jubilee House on Tuesday.\n\nMensah welcomed the envoys.", "other", "Accra"),
     ("The Prime Minister of Canada, Paul Girard, issued the following statement on the elections in Mexico:\n\n"
      "\"Canada congratulates the people of Mexico.\"", "statement", None),
+    ("Chinese Foreign Minister Zhou Ming held talks with Cuban Foreign Minister Raul Diaz, who is visiting China, "
+     "in Beijing on Monday.\n\nThey discussed trade.", "talks", "Beijing"),
+    ("Cuban Foreign Minister Raul Diaz, who is visiting China, said on Monday that Cuba values its ties with "
+     "Beijing.\n\nDiaz spoke to reporters.", "visit", None),
+    ("Vietnamese Prime Minister Nguyen Van Hai received Laotian Foreign Minister Bounmy Sisoulath in the capital "
+     "on Tuesday.\n\nHai said the two countries were close.", "meeting", "Hanoi"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
 ]

@@ -146,7 +146,7 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
-VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
+VISITOR_RE = re.compile(r"(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )[Vv]isiting [A-Z]")  # not "who is visiting China"
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 # "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
 SIDELINES_RE = re.compile(r"\b(?:(?:sidelines|margins|fringes|eve) of\b[^.]*|(?:before|after|following|prior to)\b"
@@ -168,7 +168,8 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?)"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
