@@ -28,7 +28,8 @@ DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 740}
 # "briefing" is not a path: it is reached by following the first link of the home page's list.
 PAGES = ["/", "briefing", "/officials/", "/officials/wang-yi/", "/countries/", "/countries/japan/", "/topics/",
-         "/topics/olympics-and-sport/", "/archive/", "/archive/2020/", "/search/", "/404.html"]
+         "/topics/olympics-and-sport/", "/archive/", "/archive/2020/", "/search/", "/404.html",
+         "/relations/", "/relations/china-japan/"]
 
 
 def _unavailable(reason: str):
