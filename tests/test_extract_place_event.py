@@ -44,8 +44,13 @@ CASES = [
      "Presidential Palace on Tuesday.\n\nThe two sides discussed cooperation.", "meeting", "Hanoi"),
     ("Ghanaian Foreign Minister Ama Owusu paid a courtesy call on Kenyan President David Otieno at State House "
      "on Tuesday.\n\nThey discussed trade.", "meeting", "Nairobi"),
-    ("Spanish Foreign Minister Elena Ruiz was received at the Ministry of Foreign Affairs by Moroccan Foreign "
-     "Minister Youssef Amrani on Monday.\n\nThey discussed migration.", "meeting", "Rabat"),
+    ("Spanish Foreign Minister Elena Ruiz was received at the Royal Palace by Moroccan Foreign Minister Youssef "
+     "Amrani on Monday.\n\nThey discussed migration.", "meeting", "Rabat"),
+    # a ministry is no seat that places an encounter (the labelled corpora leave it without a city)
+    ("Spanish Foreign Minister Elena Ruiz was received at the Ministry of Defence by Moroccan Foreign Minister "
+     "Youssef Amrani on Monday.\n\nThey discussed migration.", "meeting", None),
+    ("Chilean President Ana Rojas met Argentine President Diego Ruiz in Puerto Natales, Chile, on Monday.\n\n"
+     "They discussed the border.", "meeting", "Puerto Natales"),
     ("Kenyan Foreign Minister Amos Wekesa called on Tanzanian President Halima Said at State House in Dodoma on "
      "Tuesday.\n\nThey discussed the border.", "meeting", "Dodoma"),
     ("Finnish President Mikko Laine welcomed Estonian Prime Minister Kadri Tamm to the Presidential Palace on "
@@ -155,7 +160,7 @@ def test_a_seat_belongs_to_the_host(registry):
     p = Paragraph.of("The President received the credentials of the Ambassador of Chile to Peru at the "
                      "Presidential Palace.")
     assert venues.seat_place([p], registry, None, None) == ("Lima", "PE")
-    p = Paragraph.of("The talks took place at the Ministry of Foreign Affairs of Peru.")
+    p = Paragraph.of("The talks took place at the Government Palace of Peru.")
     assert venues.seat_place([p], registry, None, None) == ("Lima", "PE")
     # the state the text places the event in decides when known; no seat, no place
     assert venues.seat_place([p], registry, "CL", None) == ("Santiago", "CL")

@@ -392,6 +392,25 @@ def _locative_places(p: Paragraph, reg: Registry):
             city = _place_noun_city(p, i + n, codes[0], reg)
             if city:
                 yield "city", i, city
+            continue
+        if not n and prev == "in":
+            town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
+            if town:
+                yield "city", i, town
+
+
+def _town_then_state(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
+    """At token i, after "in": capitalised words that the text itself places in a state by
+    naming it after a comma ("in Puerto Natales, Chile"), when they name no state of their own."""
+    f, end = p.folded, i
+    while end < len(f) and end - i < 3 and p.words[end][:1].isupper() and p.words[end].isalpha():
+        end += 1
+    if end == i or end + 1 >= len(f) or f[end] != "," or longest_match(f, i, reg.country_names)[0]:
+        return None
+    n, code = longest_match(f, end + 1, reg.country_names)
+    if not n or end + 1 + n < len(f) and p.words[end + 1 + n][:1].isupper():
+        return None  # no state after the comma, or a longer name ("Chile Ventures")
+    return p.text[p.spans[i][0]:p.spans[end - 1][1]], code
 
 
 def _named_after(p: Paragraph, k: int) -> bool:
