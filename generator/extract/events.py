@@ -9,7 +9,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, body_place, inline_dateline, seat_place
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -189,9 +189,6 @@ NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
 GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
                           re.I)
-# "the heads of government meeting", "the conference of heads of state": a summit by its name
-HEADS_RE = re.compile(r"\b(?:heads? of (?:state|government)(?: and (?:state|government))?['’]? (?:meeting|conference|summit)|"
-                      r"(?:meeting|conference|summit) of (?:the )?(?:[\w-]+ ){0,3}heads of (?:state|government))\b", re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
@@ -203,7 +200,6 @@ FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
                              r"\b(?:reporters|journalists|press|media|sidelines|visiting|here)\b")
-CREDENTIALS_RE = re.compile(r"\b(?:credentials|letters? of credence)\b", re.I)
 # what a conversation was about: a place or an encounter after it is its subject
 TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|discussing|to review|on the)\b", re.I)
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
@@ -246,9 +242,6 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             return "press_conference", 0.7
         if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
                 and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
-            return "summit", 0.7
-        heads = HEADS_RE.search(first) if "heads of" in low else None
-        if heads and not _not_the_event("summit", first, heads):
             return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
@@ -570,9 +563,6 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         for city, code in lead_cities:
             if votes[code] == top:
                 return Location(city=city, country=code), 0.8
-    body = body_place(paras[:2])  # "on the margins of the UN General Assembly": its city
-    if body:
-        return Location(city=body[0], country=body[1]), 0.5
     lead_country = max(votes, key=lambda c: (votes[c], -list(votes).index(c))) if votes else None
     if lead_country:
         if filed and filed[1] == lead_country:
@@ -583,9 +573,6 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
             # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
         seat = seat_place(paras[:4], reg, lead_country, filed)
-        info = reg.countries.get(lead_country)
-        if seat is None and info and info.capital and any(CREDENTIALS_RE.search(p.text) for p in paras[:2]):
-            seat = info.capital, lead_country  # credentials are presented to a head of state at home
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6

@@ -33,24 +33,7 @@ def _read(key: str) -> tuple[str, ...]:
     return tuple(s.strip().lower() for s in items)
 
 
-def _read_bodies() -> dict[str, tuple[str, str]]:
-    try:
-        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot be read: {exc}", FILE) from None
-    items = raw.get("bodies") if isinstance(raw, dict) else None
-    if not isinstance(items, dict) or not all(
-            isinstance(k, str) and isinstance(v, list) and len(v) == 2 and all(isinstance(x, str) for x in v)
-            for k, v in items.items()):
-        raise ConfigError("'bodies' must map each phrase to [city, country code]", FILE)
-    return {k.strip().lower(): (v[0], v[1]) for k, v in items.items()}
-
-
 SEATS = _read("seats")
-BODIES = _read_bodies()
-# "on the sidelines of the 80th session of the UN General Assembly", "at UN headquarters"
-BODY_RE = re.compile(r"\b(?:at|during|in|(?:sidelines|margins|fringes) of)(?: the)?(?: [\w-]+){0,4}? (?:"
-                     + "|".join(re.escape(b) for b in sorted(BODIES, key=len, reverse=True)) + r")\b", re.I)
 # "the situation in Gaza": a place after one of these nouns is what is talked about
 MENTION_NOUNS = frozenset(_read("mentions"))
 _ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?") .replace("'", "['’]")
@@ -130,16 +113,3 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
         return (info.capital, info.code) if info and info.capital else None
     return None
 
-
-def body_place(paras: list[Paragraph]) -> tuple[str, str] | None:
-    """The city of an international body at whose session or seat the lead places an encounter
-    ("met on the margins of the UN General Assembly"), or None."""
-    for p in paras:
-        low = p.text.lower()
-        if not any(b in low for b in BODIES):  # (a cheap test first: most texts name none)
-            continue
-        m = BODY_RE.search(p.text)
-        if m:
-            name = m.group().lower()
-            return next(BODIES[b] for b in sorted(BODIES, key=len, reverse=True) if name.endswith(b))
-    return None
