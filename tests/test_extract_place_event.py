@@ -222,3 +222,9 @@ def test_a_statement_is_its_authors_and_other_events_have_no_verb(registry):
 def test_a_surname_in_capitals_is_shown_as_a_name(registry):
     people = (person("SATO Kenji", "JP"), person("Ana Rojas", "CL"))
     assert compose_headline(people, "phone_call", None, registry, ()) == "Sato Kenji speaks by phone with Ana Rojas"
+
+
+def test_the_state_an_envoy_is_sent_to_is_no_place(registry):
+    b = brief("US Secretary of State Mark Hollis met the new US Ambassador to Vietnam, Jane Moss, on Monday.\n\n"
+              "They discussed trade.", registry)
+    assert b.location is None or b.location.country != "VN"

@@ -10,6 +10,7 @@ from itertools import compress, count
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
 from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
+from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -207,6 +208,7 @@ VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  #
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "north", "south", "east", "west"})
+ENVOY_WORDS = words("envoy_words")  # "ambassador", "envoy", ...: "to X" after them is a title's
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 # A place that qualifies the people of an office is not where anything happened ("the White House
 # press secretary", "a Kremlin spokesman")
@@ -356,6 +358,8 @@ def _locative_places(p: Paragraph, reg: Registry):
             continue  # "according to the White House": a source, not a place
         if at and p.folded[at] in ("in", "at") and p.folded[at - 1] in MENTION_NOUNS:
             continue  # "discussed the situation in Gaza": what is talked about, not where
+        if at and p.folded[at] == "to" and any(w in ENVOY_WORDS for w in p.folded[max(0, at - 3):at]):
+            continue  # "the Ambassador to Vietnam": part of a title, not a place
         n, place = longest_match(p.folded, i, reg.places)
         if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
                                            and p.folded[i + n] not in STOP_NAME_WORDS
