@@ -36,7 +36,7 @@ def _read(key: str) -> tuple[str, ...]:
 SEATS = _read("seats")
 # "the situation in Gaza": a place after one of these nouns is what is talked about
 MENTION_NOUNS = frozenset(_read("mentions"))
-_ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?") .replace("'", "['’]")
+_ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?").replace("'", "['’]")
                          for s in sorted(SEATS, key=len, reverse=True))
 SEAT_WORDS = frozenset(seat.split()[-1] for seat in SEATS)  # every seat ends with one of them
 # "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
