@@ -107,6 +107,8 @@ CASES = [
      "Beijing.\n\nDiaz spoke to reporters.", "visit", None),
     ("Vietnamese Prime Minister Nguyen Van Hai received Laotian Foreign Minister Bounmy Sisoulath in the capital "
      "on Tuesday.\n\nHai said the two countries were close.", "meeting", "Hanoi"),
+    ("The foreign and defence ministers of Japan and Australia held their 2+2 ministerial consultations in Tokyo "
+     "on Monday.\n\nThey agreed to deepen defence ties.", "talks", "Tokyo"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
 ]

@@ -37,7 +37,7 @@ SPECIFIC = (
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
-    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}"
+    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
               r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)"),
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
