@@ -9,6 +9,8 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
+from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
 from generator.text import fold
@@ -21,12 +23,13 @@ from generator.text import fold
 SPECIFIC = (
     ("meeting", r"courtesy (?:call|visit)s?"),
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
-              r"letters? of credence|credentials ceremony"),
+              r"letters? of credence"),
     ("talks", r"strategic (?:and economic )?dialogue"),
-    ("phone_call", r"(?:tele)?phone (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"(?:tele)?phoned|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
+    ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
+                   r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
-                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:\w+ ){0,2}?call(?! for)|video call"),
+                   r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
+                   r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
@@ -34,35 +37,43 @@ SPECIFIC = (
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
     ("summit", r"summit"),
-    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:\w+ ){0,3}talks|talks (?:with|between|on|in)|"
-              r"negotiations?|(?:the|trade|peace) talks|(?:in|for) talks|"
-              r"(?:held|hold|holds|holding) (?:\w+ ){0,3}(?:discussions|consultations)|"
-              r"(?:round of|political|bilateral) consultations"),
-    ("meeting", r"met(?: with)?|meets(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
+    ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
+              r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
+              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)"),
+    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
                 r"received|receives|hosted|hosts|"
-                r"(?:over|at a|during a|a working) (?:dinner|lunch)|(?:dinner|lunch) (?:with|meeting)|working lunch|"
-                r"leaders['’] retreat|exchanged views"),
+                r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
+                r"leaders['’] retreat|exchanged views|working session|"
+                # "called on the President at State House": a courtesy call (but "called on
+                # them to act" is a statement); "welcomed her to the Presidential Palace"
+                r"call(?:ed|s)? (?:on|upon)(?![^.;]{0,80}?\bto (?!discuss|review|exchange|deliver|convey|brief|bid)[a-z])|"
+                r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){1,8}?(?:to|at) the (?:[\w'’-]+ ){0,2}?"
+                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
-    ("phone_call", r"(?:spoke|speaks|talked) (?:by (?:tele)?phone )?(?:with|to)"),
-    ("visit", r"(?<!^)(?<!\. )visit(?:s|ed|ing)?(?: to)?|trip to|state visit|arrived (?:in|here)|tour of|toured|"
-              r"set foot in|travel(?:l?ed|s)? to|landed in|left (?:here )?for|departed for|en route to"),
+    ("phone_call", r"(?:spoke|speaks|talked)(?: (?:today|yesterday|tonight|again|separately|briefly|"
+                   r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
+                   r"(?:by (?:tele)?phone )?(?:with|to)"),
+    # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
+    ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
+              r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
-                  r"issued a statement|"
+                  r"issued (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
-                  r"announced|declared|warned|called on|condemned|accused"),
+                  r"announced|warned|called (?:on|upon)|condemned|accused"),
 )
 # Words that report two parties coming together (a call, talks, a meeting, a visit, a summit).
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "joint", "visit")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
+SUMMIT_RE = dict(GENERAL_RE)["summit"]
 SPECIFIC_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in SPECIFIC)
 GENERAL_LOW = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.ASCII)) for kind, pattern in GENERAL)
 # Between an encounter and a place, words that move to another place or time: "met the envoy,
@@ -73,14 +84,13 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
-# Seats of government that stand in a capital but whose name does not say which one
-SEAT_RE = re.compile(r"\b(?:at|in) (?:the )?(?:presidential (?:palace|office|residence|complex|lodge)|state house|"
-                     r"government (?:house|palace)|royal (?:palace|court)|palace of government|national palace|"
-                     r"state guest ?house|official residence)\b", re.I)
-SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # "its embassy in Manila", "born in Kandy": where someone or something stays
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
+# "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
+# another time
+TIMED_CLAUSE_RE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|years?|a day|a week|a month|shortly|soon|just|"
+                             r"two|three|four|five|several|a few) (?:after|before)|ever since)\b[^.;,]{0,50}$", re.I)
 # "with whom he met": a relative clause tells of another encounter
 RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,]*$", re.I)
 
@@ -137,7 +147,7 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
-VISITOR_RE = re.compile(r"[Vv]isiting [A-Z]")
+VISITOR_RE = re.compile(r"(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )[Vv]isiting [A-Z]")  # not "who is visiting China"
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 # "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
 SIDELINES_RE = re.compile(r"\b(?:(?:sidelines|margins|fringes|eve) of\b[^.]*|(?:before|after|following|prior to)\b"
@@ -147,29 +157,58 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 # make an official visit", "would host him on a state visit", "the summit slated for January".
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
-                r"forward to|to (?:make|pay|visit))\b[^.;:]{0,30}$")
+                r"forward to|to (?:make|pay|visit)|agreed? to|agreeing to|call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
                              r"in 20\d\d)\b", re.I)
 # "met ... during his official visit": the visit is the setting of the meeting reported
-DURING_RE = re.compile(r"\b(?:during|in the course of|as part of) (?:his|her|their|the|a|an|its) (?:[\w-]+ ){0,4}$",
-                       re.I)
+# (or "held talks with X, who is on an official visit to China", "within the framework of her
+# state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
+# visit" is the visit)
+DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
+                       r"^on)"
+                       r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?$)"
+                       r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
 # "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
+# "At the G20 summit in Osaka, X met Y", "during the summit, the two held a bilateral meeting":
+# the summit is the setting of a meeting of two that the sentence reports
+SETTING_RE = re.compile(r"\b(?:at|during|in the course of|on the occasion of)(?: [\w'’-]+){0,5} $", re.I)
+OF_TWO_IN_SENTENCE_RE = re.compile(r"\bbilateral\b|\b(?:met|meets|meeting|talks|discussions)(?: with)? "
+                                   r"(?:(?:his|her|their|the) )?(?:[a-z]+ )?[A-Z]")
+# "left the summit without a joint communique": what did not happen is not the event
+NEGATION_WORDS = ("without", "no", "No", "not", "never", "unable", "failed", "refused", "cannot")  # a cheap test first
+NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
+                        r"\b(?:not|never|unable to|failed to|refused to|cannot)\b[^.;,]{0,40}$", re.I)
+# "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
+GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
+                          re.I)
+# "X and Y told a joint press conference", "announced at a news conference": the conference is
+# where the first sentence's news was given
+CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
+                                 re.I)
+IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
+# "hosted him for talks", "met her for talks": the purpose names the event
+FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
                              r"\b(?:reporters|journalists|press|media|sidelines|visiting|here)\b")
+# what a conversation was about: a place or an encounter after it is its subject
+TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|discussing|to review|on the)\b", re.I)
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  # "visited Hanoi": a place too
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "north", "south", "east", "west"})
+ENVOY_WORDS = words("envoy_words")  # "ambassador", "envoy", ...: "to X" after them is a title's
 NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 # A place that qualifies the people of an office is not where anything happened ("the White House
 # press secretary", "a Kremlin spokesman")
@@ -197,6 +236,15 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     and only then does what was set aside count.
     """
     lead = "\n".join(([headline] if headline else []) + paras[:2])
+    if paras:
+        first = paras[0][:_sentence(paras[0], 0, 0)[1]]
+        low = first.lower()  # (cheap tests first: most first sentences hold none of these words)
+        frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
+        if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
+            return "press_conference", 0.7
+        if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
+                and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
+            return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if text.isascii():
@@ -209,11 +257,11 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         # without any of their words holds none); the loop says which
         if (low is text or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
             for kind, pattern in specifics:
-                found = [not _not_the_event(kind, text, m) for m in pattern.finditer(low)]
-                if any(found):
+                matches = list(pattern.finditer(low))
+                if any(not _not_the_event(kind, text, m) for m in matches):
                     return kind, conf
-                if found and conf == 0.8:
-                    aside.append(kind)
+                if conf == 0.8 and any(not _to_come(text, m) for m in matches):
+                    aside.append(kind)  # (one still to come is no fallback either)
         # the general kind that appears first wins: the leftmost match of any of them that
         # counts; when one that does not count hides another at its place, each kind is looked
         # for on its own
@@ -233,13 +281,21 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
                         and not _not_the_event(kind, text, m):
                     return kind, conf - 0.2
         if conf == 0.8:
-            # set aside, but all there is: a talk in person is no call; a summit set aside as the
+            # set aside, but all there is: a talk in person is no call but a meeting; a summit set aside as the
             # setting or the two parties of a meeting gives the meeting
-            kinds = {h.lastgroup for h in hidden}
+            kinds = {h.lastgroup for h in hidden if not _to_come(text, h)}
             of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
-            aside += ["meeting" if kind == "summit" and of_two else kind
-                      for kind, _ in GENERAL if kind in kinds and kind != "phone_call"]
+            aside += ["meeting" if kind == "summit" and of_two or kind == "phone_call" else kind
+                      for kind, _ in GENERAL if kind in kinds]
     return (aside[0], 0.4) if aside else ("other", 0.3)
+
+
+def _to_come(text: str, m: re.Match, words: re.Pattern = FUTURE_PLACE_RE) -> bool:
+    """Whether the match tells of an encounter still to come ("will visit", "the talks planned
+    for next week"; with FUTURE_BEFORE_RE, "invited him to visit" too)."""
+    s0, s1 = _sentence(text, m.start(), m.end())
+    return (words.search(text, max(s0, m.start() - 60), m.start()) is not None
+            or FUTURE_AFTER_RE.search(text[m.end():s1]) is not None)
 
 
 def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
@@ -249,17 +305,24 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     start, end = m.start(), m.end()
     s0, s1 = _sentence(text, start, end)
     before, after = text[max(s0, start - 60):start], text[end:s1]
-    if FUTURE_BEFORE_RE.search(before) or FUTURE_AFTER_RE.search(after):
+    if _to_come(text, m, FUTURE_BEFORE_RE) or any(w in before for w in NEGATION_WORDS) and NEGATED_RE.search(before):
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
                 or DURING_RE.search(before) is not None
-                and any(other != "visit" and p.search(text, s0, start) for other, p in GENERAL_RE))
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
     if kind == "summit":
-        return SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
+        return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
+                or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
+    if kind == "meeting" and FOR_TALKS_RE.search(after):
+        return True
     if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
-        # placed somewhere, or told with an encounter in person, it is no call
-        return SPOKE_PLACED_RE.search(text, s0, s1) is not None or ENCOUNTER_ANY.search(text, s0, s1) is not None
+        # placed somewhere, or told with an encounter in person, it is no call; but what they
+        # spoke about ("about the war in Ukraine", "the summit planned in Tokyo") places nothing
+        topic = TOPIC_RE.search(text, end, s1)
+        cut = topic.start() if topic else s1
+        return (SPOKE_PLACED_RE.search(text, s0, cut) is not None
+                or any(not _to_come(text, e) for e in ENCOUNTER_ANY.finditer(text, s0, cut)))
     return False
 
 
@@ -293,6 +356,10 @@ def _locative_places(p: Paragraph, reg: Registry):
             continue
         if at and p.folded[at] == "to" and p.folded[at - 1] == "according":
             continue  # "according to the White House": a source, not a place
+        if at and p.folded[at] in ("in", "at") and p.folded[at - 1] in MENTION_NOUNS:
+            continue  # "discussed the situation in Gaza": what is talked about, not where
+        if at and p.folded[at] == "to" and any(w in ENVOY_WORDS for w in p.folded[max(0, at - 3):at]):
+            continue  # "the Ambassador to Vietnam": part of a title, not a place
         n, place = longest_match(p.folded, i, reg.places)
         if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
                                            and p.folded[i + n] not in STOP_NAME_WORDS
@@ -322,6 +389,25 @@ def _locative_places(p: Paragraph, reg: Registry):
             city = _place_noun_city(p, i + n, codes[0], reg)
             if city:
                 yield "city", i, city
+            continue
+        if not n and prev == "in":
+            town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
+            if town:
+                yield "city", i, town
+
+
+def _town_then_state(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
+    """At token i, after "in": capitalised words that the text itself places in a state by
+    naming it after a comma ("in Puerto Natales, Chile"), when they name no state of their own."""
+    f, end = p.folded, i
+    while end < len(f) and end - i < 3 and p.words[end][:1].isupper() and p.words[end].isalpha():
+        end += 1
+    if end == i or end + 1 >= len(f) or f[end] != "," or longest_match(f, i, reg.country_names)[0]:
+        return None
+    n, code = longest_match(f, end + 1, reg.country_names)
+    if not n or end + 1 + n < len(f) and p.words[end + 1 + n][:1].isupper():
+        return None  # no state after the comma, or a longer name ("Chile Ventures")
+    return p.text[p.spans[i][0]:p.spans[end - 1][1]], code
 
 
 def _named_after(p: Paragraph, k: int) -> bool:
@@ -349,8 +435,8 @@ def _town_of(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
     """At token i, after "in the (border) town of": the town, with the state a known town lies in
     or the text names right after it ("Borderby (Norland)", "Borderby, Norland")."""
     f, j = p.folded, i - 3  # the token before the place noun
-    while j > 0 and f[j] != "the" and p.words[j].islower() and i - j < 6:
-        j -= 1  # "the border", "the small coastal"
+    while j > 0 and f[j] != "the" and p.words[j].isalpha() and f[j] != "of" and i - j < 6:
+        j -= 1  # "the border", "the small coastal", "the Black Sea"
     if j < 1 or f[j] != "the" or f[j - 1] not in PREPOSITIONS:
         return None
     n, place = longest_match(f, i, reg.places)
@@ -404,7 +490,13 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
+            or _timed_clause(p.text[max(s0, start - 60):start])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
+
+
+def _timed_clause(before: str) -> bool:
+    """Whether the text before a place opens a clause of another time ("days after ...")."""
+    return ("after" in before or "before" in before or "since" in before) and TIMED_CLAUSE_RE.search(before) is not None
 
 
 def _reported_there(p: Paragraph, k: int) -> bool:
@@ -430,31 +522,6 @@ def _quoted(text: str, at: int) -> bool:
     return (before.count("\u201c") > before.count("\u201d")) or before.count('"') % 2 == 1
 
 
-def _seat_of_state(paras: list[Paragraph], reg: Registry, code: str | None) -> tuple[str, str] | None:
-    """"received at the Presidential Palace", "talks at State House": a seat of government that
-    no name places is in the capital of the state the text places the event in (`code`), else
-    of the first state the sentence names ("Syrian President X received ... at the Presidential
-    Palace")."""
-    for p in paras:
-        m = SEAT_RE_LOWER.search(p.text.lower()) if p.text.isascii() else SEAT_RE.search(p.text)
-        if m is None:
-            continue
-        if code is None:
-            s0, s1 = _sentence(p.text, m.start(), m.end())
-            for k in p.caps:
-                if s0 <= p.spans[k][0] < s1:
-                    n, found = longest_match(p.folded, k, reg.country_names)
-                    if not n:
-                        n, codes = longest_match(p.folded, k, reg.demonyms)
-                        found = codes[0] if n else None
-                    if found:
-                        code = found
-                        break
-        info = reg.countries.get(code or "")
-        return (info.capital, info.code) if info and info.capital else None
-    return None
-
-
 def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
            kind: str) -> tuple[Location | None, float]:
     """Where the event happened.
@@ -474,6 +541,7 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
             if paras else None
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
+    filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
         # "arrived here on Monday", "talks held here": the place the story is filed from
         return Location(city=filed[0], country=filed[1]), 0.8
@@ -508,11 +576,11 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
             # filed from elsewhere ("WASHINGTON — ... a trip to Japan"): the city of that country
             # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
-        seat = _seat_of_state(paras[:4], reg, lead_country)
+        seat = seat_place(paras[:4], reg, lead_country, filed)
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6
-    seat = _seat_of_state(paras[:4], reg, None)
+    seat = seat_place(paras[:4], reg, None, filed)
     if seat:
         return Location(city=seat[0], country=seat[1]), 0.4
     if cities and cities.most_common(1)[0][1] > 1:
@@ -541,13 +609,15 @@ def topics(reg: Registry, paras: list[Paragraph], limit: int = 5) -> tuple[str, 
 
 
 VERBS = {"meeting": "meets", "talks": "holds talks with", "phone_call": "speaks by phone with",
-         "visit": "visits", "summit": "at summit with", "joint_statement": "in joint statement with",
+         "visit": "visits", "summit": "and", "joint_statement": "in joint statement with",
          "press_conference": "and", "statement": "on", "other": "and"}
 ALONE = {"press_conference": "holds press conference", "statement": "issues statement", "meeting": "holds meeting",
          "talks": "holds talks", "summit": "at summit", "joint_statement": "in joint statement",
          "phone_call": "in phone call"}
 # Forms of address that stand before a name and are no part of it (besides lexicon.HONORIFICS)
-ADDRESS = frozenset(fold(w) for w in ("H.E. H.H. HE HH H E Hon. Hon Honourable Honorable His Her Excellency "
+# (those in capitals count only as written: "HE" is His Excellency, "He" a surname)
+CAPITAL_ADDRESS = frozenset("H.E. H.H. HE HH H E H.E H.H".split())
+ADDRESS = frozenset(fold(w) for w in ("Hon. Hon Honourable Honorable His Her Excellency "
                                       "Highness Majesty Royal The Amir Emir Sultan King Queen Pope Padre").split())
 # Words of institutions, never of a person's name ("Council on Foreign Relations Omar Haddad")
 INSTITUTION_WORDS = frozenset("relations affairs cooperation strategic council committee commission ministry "
@@ -559,15 +629,19 @@ def _headline_name(name: str, reg: Registry) -> str | None:
     """The name as a headline shows it: without forms of address ("H.E.", "Sheikh", "Hon.") or
     words of an office or a place taken in with it ("Foreign Relations Omar Haddad",
     "Brussels Anna Mirova"); None when nothing of a name is left (a capital taken for a person)."""
-    words = name.replace("\u00a0", " ").split()
+    # "MOTEGI Toshimitsu": a surname written in capitals, as some readouts do, is shown as a name
+    words = [w.capitalize() if len(w) > 2 and w.isalpha() and w.isupper() else w
+             for w in name.replace("\u00a0", " ").split()]
+    name = " ".join(words)
     first = fold(words[0]) if words else ""
-    if not (first in HONORIFICS or first in ADDRESS or first in INSTITUTION_WORDS or first in reg.title_starts
+    if not (first in HONORIFICS or first in ADDRESS or words[:1] and words[0] in CAPITAL_ADDRESS or first in INSTITUTION_WORDS
+            or first in reg.title_starts
             or first in reg.ref_firsts or first in reg.domains.firsts or first in reg.titles.firsts):
         return name  # the common case: the name starts with a name
     folded = [fold(w) for w in words]
     i = 0
     while i < len(words):
-        if folded[i] in HONORIFICS or folded[i] in ADDRESS:
+        if folded[i] in HONORIFICS or folded[i] in ADDRESS or words[i] in CAPITAL_ADDRESS:
             i += 1
             continue
         n = max(longest_match(folded, i, table)[0]
@@ -611,14 +685,18 @@ def compose_headline(people: tuple[Person, ...], kind: str, where: Location | No
         # no one comes from elsewhere (a visit of one's own capital is no visit), or two guests
         # meet in a third state: a meeting there
         kind = "meeting"
+    if kind == "statement":
+        other = None  # a statement is its author's: "X on Y" would read as a judgement of Y
     if other is None:
-        head = f"{first_name} {ALONE.get(kind, 'speaks')}"
+        head = f"{first_name} {ALONE[kind]}" if kind in ALONE else first_name
         if place and kind not in NO_PLACE:
             return head + f" in {place}"
         return head + (f" on {_topic_phrase(topics_[0], reg)}" if topics_ and kind in ("statement", "other") else "")
     head = f"{first_name} {VERBS.get(kind, 'and')} {other[1]}"
     if kind == "press_conference":
         head += " hold press conference"
+    elif kind == "summit":
+        head += " at summit"  # "X and Y at summit in Z": both attend it
     return head + (f" in {place}" if place and kind not in NO_PLACE else "")
 
 

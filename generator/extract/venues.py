@@ -1,0 +1,115 @@
+"""Places the text gives without naming a city: a dateline opening the first paragraph
+("Kathmandu: ...", "Damascus, AGENCY - ..."), and a seat of government ("received at the
+Presidential Palace"), which stands in the capital of the state that hosts the encounter.
+
+The seats are data (`data/venues.yaml`, with the nouns after which a place is only talked
+about: "the situation in Gaza"); which state hosts is read from the sentence: the one
+named after "received by", "called on", "a visit to" (the guest's words point at the host),
+else the dateline's, else the first state the sentence names (the subject who receives)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from generator.errors import ConfigError
+from generator.extract.lexicon import longest_match
+from generator.extract.types import Paragraph
+from generator.registry import Registry
+
+FILE = Path(__file__).resolve().parents[1] / "data" / "venues.yaml"
+
+
+def _read(key: str) -> tuple[str, ...]:
+    """One list of phrases of the data file, in lower case."""
+    try:
+        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise ConfigError(f"cannot be read: {exc}", FILE) from None
+    items = raw.get(key) if isinstance(raw, dict) else None
+    if not isinstance(items, list) or not all(isinstance(s, str) and s.strip() for s in items):
+        raise ConfigError(f"'{key}' must be a list of phrases", FILE)
+    return tuple(s.strip().lower() for s in items)
+
+
+SEATS = _read("seats")
+# "the situation in Gaza": a place after one of these nouns is what is talked about
+MENTION_NOUNS = frozenset(_read("mentions"))
+_ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?").replace("'", "['’]")
+                         for s in sorted(SEATS, key=len, reverse=True))
+SEAT_WORDS = frozenset(seat.split()[-1] for seat in SEATS)  # every seat ends with one of them
+# "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
+SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:" + _ALTERNATIVES + r")\b", re.I)
+SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
+# The guest's words that point at the host named after them
+# ("visiting" before a name marks the guest, not the host: it is not one of them)
+HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;]{0,60}?\bby|call(?:ed|s)? on|"
+                           r"(?:visit|trip|journey) to|visited|audience with|"
+                           r"(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,40}?\bto)\b", re.I)
+# "the Ambassador of Chile": the state an envoy comes from is the guest's, never the host's
+GUEST_OF_RE = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|delegations?|charg[ée]s? d['’]affaires)"
+                         r"(?: [\w-]+){0,3}? (?:of|from)(?: the)? $", re.I)
+# A dateline that opens the first paragraph: "Kathmandu: ...", "Damascus, AGENCY - ...",
+# "LIMA, May 2 - ...", "Dec 19, 2005 (ABUJA) - ...". Only a place the registry knows counts.
+INLINE_DATELINE_RE = re.compile(
+    r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4},? )?\(?(?P<city>[^\W\d_][^\W\d_.'’ -]*(?:[ -][^\W\d_][^\W\d_.'’-]*){0,3})\)?"
+    r"(?:,[^,:;—–()]{1,40}){0,2}?\s*(?:--|—|–|:| - |\()")
+
+
+def inline_dateline(p: Paragraph | None, reg: Registry) -> tuple[str, str] | None:
+    """The (city, country) of a dateline left at the start of the first paragraph, if the
+    registry knows its city."""
+    if p is None:
+        return None
+    m = INLINE_DATELINE_RE.match(p.text)
+    if m is None:
+        return None
+    return reg.places.get(tuple(Paragraph.of(m.group("city")).folded))
+
+
+def _states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
+    """The states named (by name or nationality word) between two offsets of the paragraph
+    (without `guests`, not those an envoy comes from)."""
+    found = []
+    for k in p.caps:
+        if not start <= p.spans[k][0] < end:
+            continue
+        if not guests and GUEST_OF_RE.search(p.text, max(0, p.spans[k][0] - 60), p.spans[k][0]):
+            continue
+        n, code = longest_match(p.folded, k, reg.country_names)
+        if not n:
+            n, codes = longest_match(p.folded, k, reg.demonyms)
+            code = codes[0] if n else None
+        if code:
+            found.append(code)
+    return found
+
+
+def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
+               filed: tuple[str, str] | None) -> tuple[str, str] | None:
+    """The capital of the state whose seat of government the text names, or None.
+
+    `code`: the state the text places the event in, when known; else the host is read from the
+    sentence that names the seat."""
+    for p in paras:
+        low = p.text.lower()
+        if not any(word in low for word in SEAT_WORDS):  # (a cheap test first: most texts name none)
+            continue
+        m = SEAT_RE_LOWER.search(low) if p.text.isascii() else SEAT_RE.search(p.text)
+        if m is None:
+            continue
+        if code is None:
+            s0 = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
+            s1 = p.text.find(". ", m.end())
+            s1 = len(p.text) if s1 < 0 else s1
+            of = p.text.startswith(" of ", m.end())  # "the Ministry of Foreign Affairs of Peru"
+            after = _states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
+            guest = HOST_AFTER_RE.search(p.text, s0, s1)
+            host = _states_in(p, guest.end(), s1, reg) if guest else []
+            named = _states_in(p, s0, s1, reg, guests=False)
+            code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
+        info = reg.countries.get(code or "")
+        return (info.capital, info.code) if info and info.capital else None
+    return None
+
