@@ -78,7 +78,9 @@ class Served:
     def stop(self) -> int:
         self.proc.send_signal(signal.SIGINT)
         try:
-            return self.proc.wait(20)
+            # serve waits up to 30 s for a build under way to end (serve.py, builder.join): on a
+            # loaded machine a build can take that long, so give it more than that
+            return self.proc.wait(45)
         except subprocess.TimeoutExpired:
             self.proc.kill()
             raise
