@@ -11,7 +11,7 @@ from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (country_refs, known_officials, notable_officials,
                                       plural_officials, possessed_officials, scan, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
-                                       to_persons)
+                                       protagonist_state, to_persons)
 from generator.extract.roles import assign_roles
 from generator.extract.speech import SentenceSpans, statements
 from generator.extract.types import Paragraph
@@ -45,7 +45,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
     home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,
-                        {f.country for f in found if f.country and (f.title or f.counterpart)})
+                        {f.country for f in found if f.country and (f.title or f.counterpart)},
+                        protagonist_state(found, reg, len(wire.captions)))
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)

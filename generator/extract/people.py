@@ -900,22 +900,33 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
 
 def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
     """"On the Palestinian side, it was attended by X and Y", "Also taking part on the Cuban side
-    were ...": officials named after a side's nationality word, to the end of its sentence, serve
-    that side's state unless the text gives them another."""
-    if "side" not in p.folded:
+    were ...", "The U.S. delegation consisted of X, Y and Z": officials named after a side's
+    nationality word (or a delegation's, when a verb of listing follows it), to the end of its
+    sentence, serve that side's state unless the text gives them another."""
+    if SIDE_NOUNS.isdisjoint(p.folded):
         return
     n = len(p.words)
-    for k in [t for t, f in enumerate(p.folded) if f == "side"]:
+    for k in [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]:
         size, codes = longest_match_ending(p.folded, k, reg.demonyms)
+        if not size:  # ("the U.S. delegation": a state's name as a nationality word)
+            size, code = longest_match_ending(p.folded, k, reg.country_names)
+            codes = (code,)
         if not size:
             continue
-        end = next((t for t in range(k + 1, n) if p.words[t] in (".", "!", "?", ";")), n)
+        if p.folded[k] != "side" and not (k + 1 < n and p.folded[k + 1] in LISTING_VERBS):
+            continue  # "the Chinese delegation was received by X": X is not of it
+        stops = (".", "!", "?", ";") if p.folded[k] == "side" else (".", "!", "?")  # (a list's items: ";")
+        end = next((t for t in range(k + 1, n) if p.words[t] in stops), n)
         first, last = p.spans[k][1], p.spans[end - 1][1]
         for f in found:
             if f.country is None and first <= f.start < last:
                 f.country = codes[0]
 
 
+# Nouns of a side of talks, and the verbs that list its members after one ("the U.S. delegation
+# consisted of ..."): officials listed there serve the side's state.
+SIDE_NOUNS = words("side_nouns")
+LISTING_VERBS = words("listing_verbs")
 # Nouns after a name that make it the name of a thing ("the Obama administration").
 ATTRIBUTIVE = words("attributive_nouns")
 # Words of a clause after a name that presents the person as running for office.

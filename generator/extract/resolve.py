@@ -150,7 +150,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.country, o.confidence = only, 0.8
             continue
         # a well-known office holder's country is known, whatever the context suggests
-        notable = next(filter(None, (reg.notables.get(_title_key(form)) for form in (o.name, *o.forms))), None)
+        notable = next(filter(None, (_notable(form, reg) for form in (o.name, *o.forms))), None)
         if notable:
             o.country, o.confidence = notable, 0.8
             continue
@@ -169,6 +169,35 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+
+
+def _notable(name: str, reg: Registry) -> str | None:
+    """The state of a well-known office holder by the name as written: whole ("Tamim bin Hamad
+    Al-Thani", a hyphen or not), or, for a titled surname alone ("President Santos"), the state
+    every well-known holder of that surname serves (none when they serve different states)."""
+    key = _title_key(name)
+    code = reg.notables.get(key)
+    if code is None and "-" in name:
+        code = reg.notables.get(tuple(fold(t) for t in name.replace("-", " ").split()))
+    if code is None and len(key) == 1:
+        codes = _surnames(reg.notables).get(key[0], ())
+        code = next(iter(codes)) if len(codes) == 1 else None
+    return code
+
+
+_SURNAMES: list = [None, {}]  # the table they were made from, and surname -> the states of its holders
+
+
+def _surnames(table: Phrases) -> dict[str, set[str]]:
+    """Each well-known office holder's last name (of a name of two words or more) and the states
+    of those who bear it, made once per table."""
+    if _SURNAMES[0] is not table:
+        out: dict[str, set[str]] = {}
+        for key in table:
+            if len(key) >= 2 and PARTICLES.isdisjoint(key):  # ("Tamim bin Hamad": no surname)
+                out.setdefault(key[-1], set()).add(table[key])
+        _SURNAMES[:] = [table, out]
+    return _SURNAMES[1]
 
 
 def _office_key(title: str, reg: Registry) -> tuple[str, ...]:
@@ -309,6 +338,7 @@ def _leader_of(o: Official, paras: list[Paragraph], reg: Registry) -> str | None
 
 
 VISITING = words("visitor_words")
+RECEPTION_VERBS = words("reception_verbs")
 TRAVEL_VERBS = words("travel_verbs")
 
 
@@ -322,6 +352,12 @@ def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: 
         return None
     before = f.at > 0 and p.folded[f.at - 1] in VISITING or f.at > 1 and p.folded[f.at - 1] == "the" \
         and p.folded[f.at - 2] in VISITING
+    if not before:  # "X has received Brigadier General Y": the one received is the visitor
+        k = f.at
+        while k > 0 and f.at - k < 3 and (p.folded[k - 1] in ("the", "a") or p.words[k - 1][:1].isupper()
+                                           and p.words[k - 1][0].isalpha()):
+            k -= 1
+        before = k > 0 and p.folded[k - 1] in RECEPTION_VERBS
     if not before:  # "X arrived in Hanoi", "X travelled to Vietnam": a visitor to the home state
         end = bisect_left([a for a, _ in p.spans], f.end)
         went = next((k for k in range(end, min(end + 4, len(p.words))) if p.folded[k] in TRAVEL_VERBS), None)
@@ -361,8 +397,22 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
+def protagonist_state(found: list[Found], reg: Registry, offset: int = 0) -> str | None:
+    """The state of the first official the body names by an office written bare ("The Amir
+    Sheikh X met ...", "President X received ..."), when who they are is known (data/notables.yaml):
+    the copy leaves its own side's offices unmarked, so that is the state it writes from."""
+    for f in found:
+        if f.para < offset or f.weak or f.counterpart or not f.title:
+            continue
+        if f.country is None:
+            return _notable(f.name, reg)
+        return None  # the first official is marked with a state: no evidence either way
+    return None
+
+
 def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
-                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset()) -> str | None:
+                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset(),
+                 lead: str | None = None) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
@@ -390,6 +440,8 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     marked = set(marked) | {r.code for para in refs for r in para if r.describes}
     if filed and filed != "EU" and marked and filed not in marked:
         return filed  # "TOKYO - Foreign Minister X called Y, Secretary of State of the United States"
+    if lead:
+        return lead  # ("The Amir X met President Y of Z", filed from a summit abroad)
     if counts.get("US"):
         return "US"
     if where:
