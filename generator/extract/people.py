@@ -22,6 +22,7 @@ AIDE_WORDS = words("aide_words")
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
 ENVOYS = words("envoy_words")
+VISITOR_WORDS = words("visitor_words")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -97,6 +98,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         return start  # an honorific with no name after it
     if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
         return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
+    if after_title and p.folded[k] in reg.organisations.firsts and longest_match(p.folded, k, reg.organisations)[0]:
+        return k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
@@ -349,7 +352,16 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
-    return o.kind == "counterpart" and not (i > 0 and p.folded[o.start - 1 if o.start else 0] in POSSESSIVES)
+    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES)
+
+
+def _determiner_at(p: Paragraph, start: int) -> int:
+    """The token before a mention starting at `start`, over the adjectives that may stand between
+    it and its determiner ("his visiting French counterpart", "the new Chinese envoy")."""
+    k = start - 1 if start else 0
+    while k > 0 and (p.folded[k] in TRANSPARENT or p.folded[k] in VISITOR_WORDS):
+        k -= 1
+    return k
 
 
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -490,7 +502,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    introduced = (o.start > 0 and p.folded[o.start - 1] in ("the", "its", "his", "her", "their", "'s")
+    introduced = (o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
