@@ -188,14 +188,31 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
             j += 1 + dl
             continue
-        if p.folded[j] == "and":  # "... African Integration and Chadians Abroad, X": the list's last field
-            k = j + 1
-            while k < n and k - j <= 3 and p.words[k][:1].isupper() and p.words[k][0].isalpha():
-                k += 1
-            if k > j + 1 and k + 2 < n and p.words[k] == "," and _name_at(p, k + 1, reg, True) - (k + 1) >= 2:
-                j = k
+        # "... of Foreign Affairs, African Cooperation and Moroccans Abroad, X": fields the table
+        # does not know, in a list that ends with "and" its last field, then the holder's name
+        end = _field_list_end(p, j, reg)
+        if end is not None:
+            j = end
         break
     return j
+
+
+def _field_list_end(p: Paragraph, j: int, reg: Registry) -> int | None:
+    """From a "," or "and" at token j after a ministry's field, the end of a list of more fields
+    written with capitals ("A, B and C") when a comma and a name of two words or more follow its
+    last field; None when the words there are no such list."""
+    n, k = len(p.words), j
+    while k < n and p.folded[k] in (",", "and"):
+        m = k + 1
+        while m < n and m - k <= 3 and p.words[m][:1].isupper() and p.words[m][0].isalpha() \
+                and not (p.folded[m] in reg.title_starts and longest_match(p.folded, m, reg.titles)[0]):
+            m += 1
+        if m == k + 1:
+            return None
+        if p.folded[k] == "and":  # the list's last field
+            return m if m + 2 < n and p.words[m] == "," and _name_at(p, m + 1, reg, True) - (m + 1) >= 2 else None
+        k = m
+    return None
 
 
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
@@ -502,7 +519,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    introduced = (o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
+    introduced = ((o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
+                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))

@@ -108,21 +108,37 @@ def _title_key(title: str) -> tuple[str, ...]:
     return tuple(fold(t) for t, _, _ in tokenize(title))
 
 
+# Prepositions before a name that make it no subject of its clause ("greeted by X", "talks with X").
+OBJECT_PREPOSITIONS = frozenset({"by", "with", "to", "from", "of", "for", "at", "on"})
+
+
 def _counterpart_title(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
     """A counterpart holds the office of the official they are the counterpart of: the one the
     sentence names last before "his counterpart" ("With President X, Y held talks with his
     counterpart Z": Y's office), else the last one named before in the article."""
     f = o.first
-    text = paras[f.para].text
+    p = paras[f.para]
+    text = p.text
     stop = max(text.rfind(c, 0, f.start) for c in ".!?")  # the sentence's start
-    near, at = None, stop
+    near, at, subject, subject_at = None, stop, None, stop
+    starts = [a for a, _ in p.spans]
     for q in people:
         if q is o or not q.title:
             continue
+        titled = [(m.start, m.end, m.at) for m in q.mentions if m.para == f.para]
         for form in {q.name, *q.forms, q.name.split()[-1]}:  # (the surname alone: "Pino held talks")
             k = text.rfind(form, stop + 1, f.start)
             if k > at:
                 near, at = q, k
+            if k > subject_at:
+                # where the mention starts, its title included ("Ali Babacan" of "... Minister Ali Babacan")
+                t = next((a for s, e, a in titled if s <= k < e), None)
+                t = bisect_left(starts, k) if t is None else t
+                if t == 0 or p.folded[t - 1] not in OBJECT_PREPOSITIONS:
+                    subject, subject_at = q, k
+    # "X was greeted by Y ... for talks with his counterpart Z": "his" is the subject's (X), not
+    # the last one named after a preposition (Y)
+    near = subject or near
     if near is not None:
         return near.title
     before = [p for p in people if p is not o and p.title and p.first and
@@ -137,6 +153,8 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     for o in people:
         if o.counterpart and o.title is None:
             o.title = _counterpart_title(o, people, paras)
+            if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
+                o.title = o.title.split(", ")[0]  # the counterpart holds the office, not its other fields
         known = reg.officials.get(fold(o.name))
         if known:
             o.name, o.country = known.name, o.country or known.country
