@@ -304,9 +304,9 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
     n, end, k = len(p.words), None, j
     while k < n and k - j < 12:
         w = p.words[k]
-        if p.folded[k] in ("the", "of", "and") and k + 1 < n and (p.words[k + 1][:1].isupper()
-                                                                 or p.folded[k + 1] == "the"):
-            k += 1  # ("of the Palestine Liberation Organization")
+        if p.folded[k] in ("the", "of", "and", "on") and k + 1 < n and (p.words[k + 1][:1].isupper()
+                                                                       or p.folded[k + 1] == "the"):
+            k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
@@ -314,12 +314,15 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
             return None  # "the AU Commission": an international body's
         if p.folded[k] in STATE_BODIES:
             end = k + 1
-        elif end == k - 1 and p.folded[k - 1] in ("of", "for"):
+        elif end == k - 1 and p.folded[k - 1] in ("of", "for", "on"):
             dl, _ = longest_match(p.folded, k, reg.domains)  # "the Ministry of Foreign Affairs"
             if dl:
                 end = k = k + dl
                 continue
         k += 1
+    if end is not None and end < k < n and p.words[k] == "," and p.folded[end] == "of" \
+            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)):
+        end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
         end += 3  # "(PLO)"
@@ -356,6 +359,7 @@ class _Office:
     start: int           # first token of the mention: nationality word, "former"
     title: str | None    # as the text writes it ("counterpart": None)
     body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
+    dest: str = ""       # a counterpart's destination ("his counterpart to Kenya")
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -384,8 +388,12 @@ def _determiner_at(p: Paragraph, start: int) -> int:
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     """A state or a qualifier ("opposition leader") stands before the title, or a state's body
     after it ("Chairman of the Presidency Council")."""
-    return o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
-        o.j + 1 < len(p.words) and p.folded[o.j] == "of" and _body_end(p, o.j + 1, reg) is not None)
+    if o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers):
+        return True
+    if not (o.j + 1 < len(p.words) and p.folded[o.j] == "of"):
+        return False
+    size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"
+    return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None
 
 
 def _span_text(p: Paragraph, a: int, b: int) -> str:
@@ -436,6 +444,11 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
             o.code, o.j = o.code or code, j + 1 + size
         return
+    if o.kind == "counterpart" and j + 1 < n and p.folded[j] == "to":
+        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:  # "the Ethiopian counterpart to Kenya X": an envoy's, and where to
+            o.dest, o.j = _span_text(p, j, j + 1 + size), j + 1 + size
+        return
     if not o.title or j + 1 >= n:
         return
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
@@ -470,8 +483,10 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     o.code = o.code or code
     if possessive:
         end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
-        if end is not None:  # "the President of Cuba's Council of State, X": the state's body
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is not None:  # "the President of Cuba's Council of State, X": the state's body (the
+            # state is the holder's, no part of the title: "President of Council of State")
+            o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
+            o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
     o.j = j + 1 + size
     k = o.j
@@ -645,7 +660,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
-                               counterpart=o.kind == "counterpart", at=min(o.start, a)))
+                               counterpart=o.kind == "counterpart", at=min(o.start, a), dest=o.dest))
             nxt = max(end, o.j)
     return found, used
 

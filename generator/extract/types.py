@@ -23,6 +23,7 @@ class Found:
     weak: bool = False
     counterpart: bool = False
     at: int = 0  # token index where the mention (its country word or title) starts
+    dest: str = ""  # a counterpart envoy's destination as written ("to Kenya")
 
 
 @dataclass
