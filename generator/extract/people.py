@@ -321,7 +321,8 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                 continue
         k += 1
     if end is not None and end < k < n and p.words[k] == "," and p.folded[end] == "of" \
-            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)):
+            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)) \
+            and not _state_after(p, end + 1, reg, demonyms=False)[0]:  # (not "... Assembly of Kenya, X")
         end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
