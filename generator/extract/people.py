@@ -34,6 +34,10 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
         n, code = longest_match_ending(p.folded, i - 1, reg.country_names)
         if n:
             return code, n + 1
+        # "Beijing's top envoy", "the Kremlin's spokesman": a state named by its seat of government
+        n, code = longest_match_ending(p.folded, i - 1, reg.metonyms)
+        if n and p.words[i - 1 - n][:1].isupper():
+            return (code[0] if isinstance(code, tuple) else code), n + 1
         # "Olmert's spokesman": a well-known office holder's staff serve that holder's state
         n, code = longest_match_ending(p.folded, i - 1, reg.notables)
         if n and p.words[i - 1 - n][:1].isupper():
@@ -542,7 +546,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
     rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and k < n and p.folded[k] in reg.title_starts else 0
-    if rank and o.body and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+    if rank and (o.body or o.code or introduced) and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
             and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
         k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
     elif comma and _envoy_rank(p, k, reg):
@@ -812,8 +816,15 @@ def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registr
         start -= 1
     states: list = []
     t = start
+
+    def state(k):  # "Kenya", "Tokyo" (a state named by its seat of government)
+        size, code = longest_match(p.folded, k, reg.country_names)
+        if not size and p.words[k][:1].isupper():
+            size, code = longest_match(p.folded, k, reg.metonyms)
+            code = code[0] if isinstance(code, tuple) else code
+        return size, code
     while t < first:
-        got, t2 = _series(p, t, lambda k: longest_match(p.folded, k, reg.country_names))
+        got, t2 = _series(p, t, state)
         if len(got) == len(listed) and t2 <= first:
             states = got  # the nearest such list wins
         t = max(t2, t + 1)
