@@ -29,6 +29,7 @@ class Official:
     country: str | None = None
     former: bool = False
     counterpart: bool = False
+    partner: "Official | None" = None  # for a counterpart: the official whose counterpart they are
     first: Found | None = None
     mentions: list[Found] = field(default_factory=list)
     confidence: float = 0.9
@@ -113,6 +114,13 @@ OBJECT_PREPOSITIONS = frozenset({"by", "with", "to", "from", "of", "for", "at", 
 
 
 def _counterpart_title(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """The office of the official `o` is the counterpart of (see `_partner`)."""
+    near = _partner(o, people, paras)
+    o.partner = near
+    return near.title if near is not None else None
+
+
+def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
     """A counterpart holds the office of the official they are the counterpart of: the one the
     sentence names last before "his counterpart" ("With President X, Y held talks with his
     counterpart Z": Y's office), else the last one named before in the article."""
@@ -140,10 +148,10 @@ def _counterpart_title(o: Official, people: list[Official], paras: list[Paragrap
     # the last one named after a preposition (Y)
     near = subject or near
     if near is not None:
-        return near.title
+        return near
     before = [p for p in people if p is not o and p.title and p.first and
               (p.first.para, p.first.start) <= (f.para, f.start)]
-    return before[-1].title if before else None
+    return before[-1] if before else None
 
 
 def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
@@ -189,6 +197,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+    for o in people:  # "X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese
+        q = o.partner
+        if q is not None and o.country and q.country == o.country and q.confidence <= 0.5:
+            named = Counter(r.code for para in refs for r in para
+                            if r.code not in (o.country, "EU") and r.kind not in ("place", "region"))
+            q.country = named.most_common(1)[0][0] if named else q.country
 
 
 def _notable(name: str, reg: Registry) -> str | None:
@@ -443,17 +457,18 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     United States at all, the United States (English-language copy is mostly American); else the
     country where the event took place, whose hosts are named bare; else the country named most.
     """
+    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if agency and fold(agency.strip()) in reg.agencies:
         own = reg.agencies[fold(agency.strip())]
         if filed and filed != own:
             # filed from another state, the copy leaves bare the offices of the side it does not
             # mark: "President X met visiting Chinese Foreign Minister Y" (the host's bare), "Foreign
-            # Minister X met her Peruvian counterpart" (the agency's own bare)
+            # Minister X met her Peruvian counterpart" (the agency's own bare); a report that never
+            # names the agency's own state is about the host's officials
             # (`marked`: the states of officials the text names with their state)
-            if own in marked and filed not in marked:
+            if own in marked and filed not in marked or own not in marked and not counts.get(own):
                 return filed
         return own
-    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
     # the states the copy marks: of officials and of people acting for a state ("the US delegation")
