@@ -53,8 +53,9 @@ def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
     """Tokens of forms of address at token k, unless a well-known name of one word more starts
     there ("Sheikh Hasina" is her name; "Ayatollah Ali Khamenei" is Ali Khamenei)."""
     h = honorifics_at(p.folded, p.words, k)
-    if h and p.folded[k] in reg.notables.trie and longest_match(p.folded, k, reg.notables)[0] == h + 1:
-        return 0
+    if h and p.folded[k] in reg.notables.trie and longest_match(p.folded, k, reg.notables)[0] == h + 1 \
+            and not (k + h + 1 < len(p.words) and is_capitalised(p.words[k + h + 1])):
+        return 0  # (but "Al-Sultan Abdullah Ri'ayatuddin ...": a longer name, after a form of address)
     return h
 
 
@@ -245,8 +246,9 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
         end = b = end - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
-                     or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])) and end - b < 5:
-        b -= 1
+                     or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
+                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
+        b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
     addressed = False
     while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
                        or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):

@@ -72,7 +72,7 @@ def _same_person(o: Official, f: Found) -> bool:
 # Titles that are a rank more than an office ("Ambassador X, Permanent Representative to ..."):
 # an office given in the same paragraph is the title.
 RANK_TITLES = frozenset((w,) for w in words("envoy_words")) | frozenset(
-    tuple(r.split()) for r in phrase_set("military_ranks"))
+    tuple(r.split()) for r in phrase_set("military_ranks") | phrase_set("address_ranks"))
 
 
 def merge(found: list[Found], reg: Registry) -> list[Official]:
