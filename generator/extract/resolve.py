@@ -463,10 +463,9 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
         if filed and filed != own:
             # filed from another state, the copy leaves bare the offices of the side it does not
             # mark: "President X met visiting Chinese Foreign Minister Y" (the host's bare), "Foreign
-            # Minister X met her Peruvian counterpart" (the agency's own bare); a report that never
-            # names the agency's own state is about the host's officials
+            # Minister X met her Peruvian counterpart" (the agency's own bare)
             # (`marked`: the states of officials the text names with their state)
-            if own in marked and filed not in marked or own not in marked and not counts.get(own):
+            if own in marked and filed not in marked:
                 return filed
         return own
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
