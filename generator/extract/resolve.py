@@ -178,7 +178,9 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.country, o.confidence = only, 0.8
             continue
         # a well-known office holder's country is known, whatever the context suggests
-        notable = next(filter(None, (_notable(form, reg) for form in (o.name, *o.forms))), None)
+        # (a surname alone only for one the text never names in full: "Miguel Correa" is not "Rafael Correa")
+        notable = next(filter(None, (_notable(form, reg, surname=len(_title_key(o.name)) == 1)
+                                     for form in (o.name, *o.forms))), None)
         if notable:
             o.country, o.confidence = notable, 0.8
             continue
@@ -205,7 +207,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             q.country = named.most_common(1)[0][0] if named else q.country
 
 
-def _notable(name: str, reg: Registry) -> str | None:
+def _notable(name: str, reg: Registry, surname: bool = True) -> str | None:
     """The state of a well-known office holder by the name as written: whole ("Tamim bin Hamad
     Al-Thani", a hyphen or not), or, for a titled surname alone ("President Santos"), the state
     every well-known holder of that surname serves (none when they serve different states)."""
@@ -213,7 +215,7 @@ def _notable(name: str, reg: Registry) -> str | None:
     code = reg.notables.get(key)
     if code is None and "-" in name:
         code = reg.notables.get(tuple(fold(t) for t in name.replace("-", " ").split()))
-    if code is None and len(key) == 1:
+    if code is None and surname and len(key) == 1:
         codes = _surnames(reg.notables).get(key[0], ())
         code = next(iter(codes)) if len(codes) == 1 else None
     return code
@@ -227,8 +229,10 @@ def _surnames(table: Phrases) -> dict[str, set[str]]:
     of those who bear it, made once per table."""
     if _SURNAMES[0] is not table:
         out: dict[str, set[str]] = {}
+        given = {key[0] for key in table}
         for key in table:
-            if len(key) >= 2 and PARTICLES.isdisjoint(key):  # ("Tamim bin Hamad": no surname)
+            # ("Tamim bin Hamad": no surname; "Ali", a given name of others, is no one's surname alone)
+            if len(key) >= 2 and PARTICLES.isdisjoint(key) and key[-1] not in given:
                 out.setdefault(key[-1], set()).add(table[key])
         _SURNAMES[:] = [table, out]
     return _SURNAMES[1]
