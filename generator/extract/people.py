@@ -1105,7 +1105,14 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                     # "Japan's minister is to meet X": the state of another official, the subject
                     size = longest_match(p.folded, after + 1, reg.titles, 3)[0]
                     describes = size > 0 and after + 1 + size < n and p.words[after + 1 + size].islower()
-                refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
+                locative = i > 0 and p.folded[i - 1] in LOCATIVE
+                if kind == "name" and i > 1 and p.words[i - 1] == "," and not describes:
+                    size, _ = longest_match_ending(p.folded, i - 1, reg.places)
+                    if size and not longest_match_ending(p.folded, i - 1, reg.country_names)[0]:
+                        # "in New York, USA": the state of the city, where, not who (not a list of
+                        # states: "Saint Kitts and Nevis, Saint Vincent ...")
+                        kind, locative = "place", i - 1 - size > 0 and p.folded[i - 2 - size] in LOCATIVE
+                refs.append(Ref(i, code, kind, locative, describes,
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
                 nxt = after
                 break
