@@ -300,7 +300,8 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
         officials_of = {p.country for p in persons if p.country}
         # "X met his counterpart Y in Kyiv": where officials of other states meet, the city is where
         # (at a summit, the host takes part)
-        codes += [r.code for r in refs[0] if _party(paras[0], r, reg) and not (
+        lead_end = _lead_end(paras[0])
+        codes += [r.code for r in refs[0] if r.at < lead_end and _party(paras[0], r, reg) and not (
             r.kind == "metonym" and r.after in PLACE_PREPOSITIONS and kind != "summit" and officials_of
             and r.code not in officials_of)]
         codes += group_members(paras[0], reg)
@@ -312,6 +313,22 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
         # the states of the officials the article names take part
         codes = [c for c in dict.fromkeys(p.country for p in persons if p.country and not p.former) if c != "EU"]
     return tuple(codes)
+
+
+LEAD_SENTENCES = 3  # a first paragraph that runs on (copy without paragraph breaks): its lead
+
+
+def _lead_end(p: Paragraph) -> int:
+    """The token where the first paragraph's lead ends: after its first LEAD_SENTENCES sentences
+    (a report sent as one block of text names its parties there, and its background after)."""
+    seen = 0
+    for k, w in enumerate(p.words):
+        if w in SENTENCE_ENDS and (k + 1 == len(p.words) or p.words[k + 1][:1].isupper()
+                                   or p.words[k + 1][:1] in "\"“"):
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return k + 1
+    return len(p.words)
 
 
 def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
