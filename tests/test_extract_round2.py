@@ -134,3 +134,25 @@ def test_states_named_as_topics_or_places_and_a_roster_of_states(registry):
               "USA.\n\nCountries represented at the meeting included Belize, The Bahamas, Jamaica and "
               "Trinidad and Tobago.", registry)
     assert set(b.countries) == {"GY", "BZ", "BS", "JM", "TT"}
+
+
+def test_an_envoy_of_a_state_named_by_its_form_to_a_court_and_an_office_at_a_department(registry):
+    text = ("LONDON - The two governments signed a trade accord.\n\n"
+            "Signatories were HE Yusuf Salim Al-Harthy, the Omani Minister Responsible for Foreign Affairs, "
+            "and British Foreign Secretary Tom Pike. HE Nasser Al-Amri, Ambassador of the Sultanate to the "
+            "Court of St James, and Sir Alan Hope, Minister of State at the Foreign Office, attended.")
+    found = people(text, registry)
+    assert found["Yusuf Salim Al-Harthy"] == ("Minister Responsible for Foreign Affairs", "OM")
+    # an envoy to the United Kingdom is not British: of the other side
+    assert found["Nasser Al-Amri"] == ("Ambassador to the Court of St James", "OM")
+    assert found["Alan Hope"] == ("Minister of State at the Foreign Office", "GB")
+
+
+def test_an_envoy_to_a_body_of_states_at_its_seat_and_a_delegation_that_included(registry):
+    text = ("NEW YORK - Foreign Minister for St. Kitts & Nevis, Dr. Lyle Brandy, headed the delegation, which "
+            "included Permanent Secretary in the Ministry of Foreign Affairs, Ann Cole, and Permanent "
+            "Representative of Barbados to the United Nations in New York, Ambassador Ruth Payne.")
+    found = people(text, registry)
+    assert found["Lyle Brandy"] == ("Foreign Minister", "KN")
+    assert found["Ann Cole"] == ("Permanent Secretary in the Ministry of Foreign Affairs", "KN")
+    assert found["Ruth Payne"] == ("Permanent Representative to the United Nations in New York", "BB")

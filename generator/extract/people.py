@@ -23,6 +23,8 @@ AIDE_WORDS = words("aide_words")
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
 ENVOYS = words("envoy_words")
 VISITOR_WORDS = words("visitor_words")
+STATE_FORMS = words("state_forms")
+DEPARTMENT_WORDS = words("department_words")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -287,8 +289,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
         while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
             nxt += 1
-        if longest_match(p.folded, nxt, reg.notables)[0]:
-            return False  # "a spokesman for Ramaphosa": for a well-known office holder
+        if longest_match(p.folded, nxt, reg.notables)[0] or p.folded[nxt] in STATE_FORMS:
+            return False  # "a spokesman for Ramaphosa": for a well-known office holder; "of the Kingdom"
         if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
         if p.folded[j] == "of" and p.folded[j + 1] == "the" and longest_match(p.folded, j + 2, reg.titles)[0]:
@@ -367,6 +369,7 @@ class _Office:
     title: str | None    # as the text writes it ("counterpart": None)
     body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
     dest: str = ""       # a counterpart's destination ("his counterpart to Kenya")
+    to: str | None = None  # the state an envoy is sent to ("Ambassador to Ghana"): not the envoy's own
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -429,6 +432,9 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     if not cl and demonyms:
         cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
         code = codes[0] if cl else None
+    if not cl and skip and j + skip < n and p.folded[j + skip] in STATE_FORMS and p.words[j + skip][:1].isupper() \
+            and not (j + skip + 1 < n and p.folded[j + skip + 1] == "of"):
+        cl, code = 1, None  # "the Ambassador of the Sultanate to X": a state, not said which
     if not cl:
         return 0, None, False
     end = j + skip + cl
@@ -460,13 +466,9 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         return
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
     if envoy and p.folded[j] in ("to", "for"):
-        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
-        if not size:  # "Permanent Representative to the United Nations": an envoy to a body of states
-            size = (p.folded[j + 1] == "the") + longest_match(p.folded, j + 1 + (p.folded[j + 1] == "the"),
-                                                              reg.organisations)[0]
-            size = size if size > (p.folded[j + 1] == "the") else 0
-        if size and not possessive:
-            o.j = j + 1 + size
+        size, to = _destination_at(p, j + 1, reg, demonyms=False)
+        if size:
+            o.j, o.to = j + 1 + size, to
             o.title = _span_text(p, o.i, o.j)
         return
     if p.folded[j] not in ("of", "for"):
@@ -498,14 +500,36 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     o.j = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
-        size, _, possessive = _state_after(p, k + 1, reg)
-        if not size and p.folded[k] == "to":  # "Permanent Representative of X to the United Nations"
-            the = p.folded[k + 1] == "the"
-            size = longest_match(p.folded, k + 1 + the, reg.organisations)[0]
-            size = size + the if size else 0
-        if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
+        # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"; "Permanent Representative of
+        # X to the United Nations"
+        size, to = _destination_at(p, k + 1, reg, demonyms=True, bodies=p.folded[k] == "to")
+        if size:
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
-            o.j = k + 1 + size
+            o.j, o.to = k + 1 + size, to
+
+
+def _destination_at(p: Paragraph, j: int, reg: Registry, demonyms: bool, bodies: bool = True
+                    ) -> tuple[int, str | None]:
+    """Where an envoy is sent, at token j after "to": a state ("Ghana", "the Court of St James")
+    or a body of states ("the United Nations", with the city of its seat: "in New York"): its
+    tokens and the state's code (None for a body)."""
+    n = len(p.words)
+    size, code, possessive = _state_after(p, j, reg, demonyms=demonyms)
+    if possessive:
+        return 0, None
+    if size:
+        return size, code
+    if not bodies:
+        return 0, None
+    the = j < n and p.folded[j] == "the"
+    size = longest_match(p.folded, j + the, reg.organisations)[0]
+    if not size:
+        return 0, None
+    size += the
+    if j + size + 1 < n and p.folded[j + size] == "in" and p.words[j + size + 1][:1].isupper():
+        pl, _ = longest_match(p.folded, j + size + 1, reg.places)
+        size += 1 + pl if pl else 0  # "to the United Nations in New York"
+    return size, None
 
 
 def _state_within(p: Paragraph, a: int, b: int, reg: Registry) -> str | None:
@@ -528,8 +552,14 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.title = end, _span_text(p, o.i, end)
     if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
         end = _body_end(p, o.j + 1, reg)
-        if end is not None and "ministry" in p.folded[o.j + 2:end]:
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is None or "ministry" not in p.folded[o.j + 2:end]:
+            # "Minister of State at the Foreign Office": a department named without "Ministry"
+            end = o.j + 2
+            while end < n and end - o.j <= 5 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
+                end += 1
+            end = end if p.folded[end - 1] in DEPARTMENT_WORDS else None
+        if end is not None:  # (the department qualifies the office: its holder's name may follow a comma)
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
 QUOTES = frozenset('"“”‘’\'')
@@ -664,10 +694,15 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                 if size and not possessive:
                     o.code, end = code, b + 1 + size
             used.update(range(o.start, o.i))
+            # a city inside a title ("Permanent Representative to the United Nations in New York")
+            # is neither where the event is nor whose the next official is
+            used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
+                        and longest_match(p.folded, t, reg.places)[0])
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
-                               counterpart=o.kind == "counterpart", at=min(o.start, a), dest=o.dest))
+                               counterpart=o.kind == "counterpart", at=min(o.start, a), dest=o.dest,
+                               to=o.to))
             nxt = max(end, o.j)
     return found, used
 

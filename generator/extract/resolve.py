@@ -199,6 +199,13 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+    for o in people:  # "Ambassador of the Sultanate to the United Kingdom" is not British
+        sent_to = {m.to for m in o.mentions if m.to}
+        if o.country in sent_to and o.confidence <= 0.5:  # of the other side's officials, else the state named most
+            named = Counter(q.country for q in people if q.country not in sent_to and q.country not in (None, "EU"))
+            named = named or Counter(r.code for para in refs for r in para
+                                     if r.code not in sent_to and r.code != "EU" and r.kind not in ("place", "region"))
+            o.country = named.most_common(1)[0][0] if named else o.country
     for o in people:  # "X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese
         q = o.partner
         if q is not None and o.country and q.country == o.country and q.confidence <= 0.5:
@@ -266,6 +273,8 @@ def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) 
 
 
 ESCORT_WORDS = words("escort_words")
+INCLUDING_WORDS = words("listing_verbs")  # ("consisted of", "included")
+DELEGATION_NOUNS = words("side_nouns")
 
 
 def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
@@ -274,10 +283,17 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
     f = o.first
     p = paras[f.para]
     k = f.at
-    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS:
+    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS \
+            and p.folded[k - 1] not in INCLUDING_WORDS:
         k -= 1
-    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS:
+    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS and p.folded[k - 1] not in INCLUDING_WORDS:
         return None
+    if p.folded[k - 1] in INCLUDING_WORDS:  # "X headed the delegation, which included Y": Y is X's side
+        s = k - 1
+        while s > 0 and p.words[s - 1] not in (".", "!", "?", ";"):
+            s -= 1
+        if not DELEGATION_NOUNS.intersection(p.folded[s:k - 1]):
+            return None
     near, at = None, (-1, -1)
     for q in people:
         if q is o or not q.country:
