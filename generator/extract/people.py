@@ -400,6 +400,8 @@ def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     after it ("Chairman of the Presidency Council")."""
     if o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers):
         return True
+    if o.j < len(p.words) and p.folded[o.j] in reg.notables.trie and longest_match(p.folded, o.j, reg.notables)[0]:
+        return True  # "leader Kim Jong Un": a well-known holder's name says whose office it is
     if not (o.j + 1 < len(p.words) and p.folded[o.j] == "of"):
         return False
     size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"

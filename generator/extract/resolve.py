@@ -334,8 +334,10 @@ def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Regist
                 if not size or kind == "counterpart":
                     continue
                 end = j + size
-                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", "'s", ",", "for")):
+                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", ",", "for")
+                                or p.folded[end] == "'s" and code is None):
                     continue  # "the president, X", "the president of ...": not a reference back
+                    # (but "the Palestinian leader's compound" is)
                 key = tuple(p.folded[j:end])
                 if code is not None:
                     if code != o.country:
