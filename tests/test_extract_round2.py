@@ -156,3 +156,13 @@ def test_an_envoy_to_a_body_of_states_at_its_seat_and_a_delegation_that_included
     assert found["Lyle Brandy"] == ("Foreign Minister", "KN")
     assert found["Ann Cole"] == ("Permanent Secretary in the Ministry of Foreign Affairs", "KN")
     assert found["Ruth Payne"] == ("Permanent Representative to the United Nations in New York", "BB")
+
+
+def test_two_holders_of_one_sole_office_serve_two_states_and_forms_of_address_after_another(registry):
+    found = people("The Prime Minister, Mr. Jean Roy, spoke with the Prime Minister of Barbados, the "
+                   "Honourable Ann Kirby, today about the Canadian plan.", registry)
+    assert found["Ann Kirby"] == ("Prime Minister", "BB") and found["Jean Roy"][1] == "CA"
+    found = people("Her Excellency the Right Honourable Anne Belle, Governor General of Canada, received the "
+                   "envoys.\n\nThe Taoiseach, Sean Dolan T.D., met the Prime Minister of Japan.", registry)
+    assert found["Anne Belle"] == ("Governor General", "CA")
+    assert found["Sean Dolan"] == ("Taoiseach", "IE")

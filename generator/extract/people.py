@@ -252,9 +252,10 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
                      or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
         b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
     addressed = False
-    while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
-                       or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
-        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo": a phrase of address, whole
+    while b < end:
+        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo", "Right Honourable": a phrase of address, whole
+        if not (h or p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS or p.folded[b] in RANKS):
+            break
         addressed = addressed or h > 0
         b += min(max(h, 1), end - b)
     # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname

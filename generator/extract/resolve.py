@@ -206,6 +206,15 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             named = named or Counter(r.code for para in refs for r in para
                                      if r.code not in sent_to and r.code != "EU" and r.kind not in ("place", "region"))
             o.country = named.most_common(1)[0][0] if named else o.country
+    for o in people:  # "The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian
+        if o.confidence > 0.5 or not o.title or o.former or _title_key(o.title) not in SOLE_OFFICES:
+            continue
+        held = {q.country for q in people if q is not o and q.country and q.confidence > 0.5 and not q.former
+                and q.title and _title_key(q.title) == _title_key(o.title)}
+        if o.country in held:
+            named = Counter(r.code for para in refs for r in para
+                            if r.code not in held and r.code != "EU" and r.kind not in ("place", "region"))
+            o.country = named.most_common(1)[0][0] if named else o.country
     for o in people:  # "X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese
         q = o.partner
         if q is not None and o.country and q.country == o.country and q.confidence <= 0.5:
@@ -305,6 +314,8 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
 
 
 RANK_PREFIXES = words("rank_prefixes")
+# Offices one person holds in a state at a time: two holders named in one report serve two states.
+SOLE_OFFICES = phrase_keys("sole_offices")
 # Offices news refers back to with "the <office>" alone ("The president told reporters").
 HEAD_OFFICES = phrase_keys("head_offices")
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ";"})
