@@ -166,3 +166,14 @@ def test_two_holders_of_one_sole_office_serve_two_states_and_forms_of_address_af
                    "envoys.\n\nThe Taoiseach, Sean Dolan T.D., met the Prime Minister of Japan.", registry)
     assert found["Anne Belle"] == ("Governor General", "CA")
     assert found["Sean Dolan"] == ("Taoiseach", "IE")
+
+
+def test_long_names_with_particles_counterparts_without_a_possessive_and_a_senators_rank(registry):
+    found = people("The King received Crown Prince Faisal bin Salman bin Abdulaziz Al Saud, Minister of Defense "
+                   "of Saudi Arabia.", registry)
+    assert "Faisal bin Salman bin Abdulaziz Al Saud" in found and len(found) == 1
+    found = people("Russian President Ivan Sokolov spoke by phone with Kyrgyz counterpart Almaz Sadykov.", registry)
+    assert found["Almaz Sadykov"] == ("President", "KG")
+    found = people("The Minister for Foreign Affairs, Senator the Hon. Jane Rudd, met the Prime Minister of "
+                   "Timor-Leste, Jose Soares, in Dili.", registry)
+    assert found["Jane Rudd"][0] == "Minister for Foreign Affairs" and found["Jose Soares"][1] == "TL"

@@ -76,7 +76,7 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             while m < n and m - j < 3 and p.folded[m] in PARTICLES:
                 m += 1
             if m < n and is_capitalised(p.words[m]):
-                j, parts = m, parts + m - j
+                j = m  # (particles are no parts: "Mohammed bin Salman bin Abdulaziz Al Saud")
                 continue
         if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
@@ -384,7 +384,9 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
-    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES)
+    # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
+    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES
+                                            or o.code is not None)
 
 
 def _determiner_at(p: Paragraph, start: int) -> int:
@@ -576,7 +578,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     # country, or a determiner or possessive, introduces takes the name after a comma
     introduced = ((o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
                    or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
-                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
+                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
+                                     or _address_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
@@ -609,6 +612,14 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     if end > k:
         return (k + _address_at(p, k, reg), end), end
     return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
+
+
+def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
+    """A rank used as a form of address at token k ("General", "Senator") before a name of two
+    words or more: "The Minister for Foreign Affairs, Senator the Hon. X"."""
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if p.folded[k] in reg.title_starts else 0
+    return rank > 0 and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+        and _name_at(p, k + rank, reg, True) - (k + rank) >= 2
 
 
 def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
