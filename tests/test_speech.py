@@ -73,3 +73,12 @@ def test_the_page_shows_a_few_short_statements_per_speaker(archive):
     said = html.split('id="said-h"')[1].split("</section>")[0]
     assert said.count("<li") == 5 and "and 2 more in the report" in said
     assert "Point number 1 mattered to Norway." in said and "Dahl said" not in said
+
+
+def test_thanks_are_said_and_a_description_after_an_inverted_verb_speaks(registry):
+    _, pairs = said("Moran thanked his host for the warm welcome.\n\n"
+                    "Quotas will be reviewed every year, said the Norwegian foreign minister.\n\n"
+                    "Trade grew by a tenth last year, said the ministry.", registry)
+    assert speaker_of(pairs, "Moran thanked") == "Seán Moran"
+    assert speaker_of(pairs, "Quotas will") == "Lena Dahl"
+    assert speaker_of(pairs, "Trade grew") is None  # an institution: left out
