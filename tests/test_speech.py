@@ -82,3 +82,10 @@ def test_thanks_are_said_and_a_description_after_an_inverted_verb_speaks(registr
     assert speaker_of(pairs, "Moran thanked") == "Seán Moran"
     assert speaker_of(pairs, "Quotas will") == "Lena Dahl"
     assert speaker_of(pairs, "Trade grew") is None  # an institution: left out
+
+
+def test_a_name_after_a_preposition_is_no_joint_subject(registry):
+    _, pairs = said("At a joint news conference with Moran, Dahl stressed that quotas would stay.\n\n"
+                    "Dahl and Moran said the talks had gone well.", registry)
+    assert speaker_of(pairs, "At a joint") == "Lena Dahl"
+    assert speaker_of(pairs, "Dahl and Moran") is None  # two speakers at once: left out

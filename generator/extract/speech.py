@@ -161,8 +161,9 @@ def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
             prev = [o for o in named if o.end <= m.start]
-            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start):
-                return None  # "X and Y said": a joint statement, no one speaker's words
+            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start) \
+                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev[-1].start):
+                return None  # "X and Y said": a joint statement (not "At talks with X, Y said")
             return m
     return None
 
