@@ -177,3 +177,11 @@ def test_long_names_with_particles_counterparts_without_a_possessive_and_a_senat
     found = people("The Minister for Foreign Affairs, Senator the Hon. Jane Rudd, met the Prime Minister of "
                    "Timor-Leste, Jose Soares, in Dili.", registry)
     assert found["Jane Rudd"][0] == "Minister for Foreign Affairs" and found["Jose Soares"][1] == "TL"
+
+
+def test_the_most_honourable_and_a_body_of_two_councils(registry):
+    found = people("Prime Minister the Most Hon. Orville Grant met Japanese envoy Ken Sato.", registry)
+    assert found["Orville Grant"][0] == "Prime Minister"
+    found = people("President of the Council of State and of the Council of Ministers Raul Perez received the "
+                   "Venezuelan envoy in Havana.", registry)
+    assert found["Raul Perez"][0] == "President of the Council of State and of the Council of Ministers"

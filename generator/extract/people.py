@@ -314,7 +314,7 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
     while k < n and k - j < 12:
         w = p.words[k]
         if p.folded[k] in ("the", "of", "and", "on") and k + 1 < n and (p.words[k + 1][:1].isupper()
-                                                                       or p.folded[k + 1] == "the"):
+                                                                       or p.folded[k + 1] in ("the", "of")):
             k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
         if not (w[:1].isupper() and w[0].isalpha()):
