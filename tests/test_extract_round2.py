@@ -185,3 +185,9 @@ def test_the_most_honourable_and_a_body_of_two_councils(registry):
     found = people("President of the Council of State and of the Council of Ministers Raul Perez received the "
                    "Venezuelan envoy in Havana.", registry)
     assert found["Raul Perez"][0] == "President of the Council of State and of the Council of Ministers"
+
+
+def test_a_state_named_as_a_topic_gives_no_official_its_state(registry):
+    found = people("MOSCOW (TASS) -- Discussing the situation in Syria, Foreign Minister Pavel Lavin said the "
+                   "talks would go on.", registry)
+    assert found["Pavel Lavin"] == ("Foreign Minister", "RU")

@@ -12,10 +12,12 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, phrase_set, words
+from generator.words import (EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys, phrase_set,
+                             words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
+TOPIC_NOUNS = words("topic_nouns")
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
 
 
@@ -381,9 +383,15 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
     paired = _paired(refs[f.para])
     for r in reversed(refs[f.para]):
         if not r.describes and r.at not in paired and r.at < f.at and f.at - r.at <= NEAR_TOKENS \
-                and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]):
+                and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]) and not _topic(p, r):
             return r.code
     return None
+
+
+def _topic(p: Paragraph, r: Ref) -> bool:
+    """A state named as what is talked about ("talks on Syria", "the situation in Syria"): it
+    says nothing of whose the official named after it is."""
+    return r.after in TOPIC_PREPOSITIONS or r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS
 
 
 LEADING = words("leading_words")
