@@ -191,3 +191,10 @@ def test_a_state_named_as_a_topic_gives_no_official_its_state(registry):
     found = people("MOSCOW (TASS) -- Discussing the situation in Syria, Foreign Minister Pavel Lavin said the "
                    "talks would go on.", registry)
     assert found["Pavel Lavin"] == ("Foreign Minister", "RU")
+
+
+def test_a_qualifier_is_part_of_a_weak_office_and_who_is_presents_a_title(registry):
+    assert people("Opposition leader Ana Rojas met Chilean officials.", registry)["Ana Rojas"][0] == "Opposition leader"
+    assert people("Peru's top diplomat, Ana Rojas, met Chilean officials.", registry)["Ana Rojas"] == ("top diplomat", "PE")
+    found = people("Ana Rojas, who is Peru's foreign minister, met Chilean officials.", registry)
+    assert found["Ana Rojas"] == ("foreign minister", "PE")

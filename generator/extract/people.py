@@ -401,7 +401,8 @@ def _determiner_at(p: Paragraph, start: int) -> int:
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     """A state or a qualifier ("opposition leader") stands before the title, or a state's body
     after it ("Chairman of the Presidency Council")."""
-    if o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers):
+    if o.code is not None or o.body or o.kind == "weak" and p.folded[o.i] in reg.weak_qualifiers \
+            or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers):
         return True
     if o.j < len(p.words) and p.folded[o.j] in reg.notables.trie and longest_match(p.folded, o.j, reg.notables)[0]:
         return True  # "leader Kim Jong Un": a well-known holder's name says whose office it is
@@ -628,7 +629,7 @@ def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] |
     k = start
     while k > 0 and p.folded[k - 1] in ARTICLES:
         k -= 1
-    if k < 4 or p.folded[k - 1] != "as":
+    if k < 4 or p.folded[k - 1] not in ("as", "is", "was"):  # ("X, who is Peru's foreign minister")
         return None
     for w in range(k - 2, max(k - 10, 1), -1):
         if p.words[w] in (".", ";", "!", "?", ","):
@@ -676,6 +677,8 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
                 and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
             i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
+    if kind == "weak" and i > 0 and p.folded[i - 1] in reg.weak_qualifiers:
+        i -= 1  # "opposition leader", "top diplomat": the qualifier is part of the office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)
