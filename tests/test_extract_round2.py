@@ -198,3 +198,11 @@ def test_a_qualifier_is_part_of_a_weak_office_and_who_is_presents_a_title(regist
     assert people("Peru's top diplomat, Ana Rojas, met Chilean officials.", registry)["Ana Rojas"] == ("top diplomat", "PE")
     found = people("Ana Rojas, who is Peru's foreign minister, met Chilean officials.", registry)
     assert found["Ana Rojas"] == ("foreign minister", "PE")
+
+
+def test_a_headline_written_as_a_sentence_is_read_for_officials(registry):
+    text = ("Peru counts on Chile to open the Pacific corridor, Peruvian Foreign Minister Ana Rojas said "
+            "on Monday\n\n\"We look forward to the work,\" she said at a joint news conference with Chilean "
+            "Foreign Minister Luis Vidal.\n\nRojas added that trade would grow.")
+    found = people(text, registry)
+    assert found["Ana Rojas"] == ("Foreign Minister", "PE")
