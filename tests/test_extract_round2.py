@@ -206,3 +206,10 @@ def test_a_headline_written_as_a_sentence_is_read_for_officials(registry):
             "Foreign Minister Luis Vidal.\n\nRojas added that trade would grow.")
     found = people(text, registry)
     assert found["Ana Rojas"] == ("Foreign Minister", "PE")
+
+
+def test_counterparts_in_a_list_pair_in_order_with_the_officials_named_before(registry):
+    found = people("Foreign Minister Winston Pike and Defence Minister Judith Cole met their Australian "
+                   "counterparts, Penny Wang and Richard Marsh, in Wellington.", registry)
+    assert found["Penny Wang"] == ("Foreign Minister", "AU")
+    assert found["Richard Marsh"] == ("Defence Minister", "AU")

@@ -993,6 +993,8 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             listed, end = _series(p, j + comma, stated_name)
             if comma and not (codes or _says_respectively(p, end)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
+            if title is None and len(codes) == 1:
+                codes = codes * len(listed)  # "their Australian counterparts, X and Y": one state
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
@@ -1001,11 +1003,13 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         if len(listed) < 2:
             continue
         full = f"{title} {dest}" if dest and title else title
-        for s, e, code in listed:
+        for k, (s, e, code) in enumerate(listed):
             start, stop = p.spans[s][0], p.spans[e - 1][1]
             if not _taken(taken + out, pi, start, stop):
+                # (counterparts are paired in order with the officials named before: `nth`)
                 out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
-                                 start=start, end=stop, at=min(first, s), counterpart=title is None))
+                                 start=start, end=stop, at=min(first, s), counterpart=title is None,
+                                 nth=(k, len(listed)) if title is None else None))
     return out
 
 

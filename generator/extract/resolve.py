@@ -148,6 +148,17 @@ def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Off
                     subject, subject_at = q, k
     # "X was greeted by Y ... for talks with his counterpart Z": "his" is the subject's (X), not
     # the last one named after a preposition (Y)
+    if f.nth is not None:  # "X and Y met their counterparts, Z and W": Z is X's, W is Y's
+        k, size = f.nth
+        named = sorted(((m.start, q) for q in people if q is not o and q.title and not q.counterpart
+                        for m in q.mentions if m.para == f.para and stop < m.start < f.start
+                        and (m.at == 0 or p.folded[m.at - 1] not in OBJECT_PREPOSITIONS)), key=lambda x: x[0])
+        order: list[Official] = []
+        for _, q in named:
+            if not any(q is x for x in order):
+                order.append(q)
+        if len(order) == size:
+            return order[k]
     near = subject or near
     if near is not None:
         return near
