@@ -213,3 +213,9 @@ def test_counterparts_in_a_list_pair_in_order_with_the_officials_named_before(re
                    "counterparts, Penny Wang and Richard Marsh, in Wellington.", registry)
     assert found["Penny Wang"] == ("Foreign Minister", "AU")
     assert found["Richard Marsh"] == ("Defence Minister", "AU")
+
+
+def test_each_side_reaches_to_the_next(registry):
+    found = people("The talks were attended on the Chinese side by Vice Foreign Minister Ma Li and on the "
+                   "Russian side by Deputy Foreign Minister Igor Volkov.", registry)
+    assert found["Ma Li"][1] == "CN" and found["Igor Volkov"][1] == "RU"

@@ -1021,7 +1021,8 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
     if SIDE_NOUNS.isdisjoint(p.folded):
         return
     n = len(p.words)
-    for k in [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]:
+    sides = [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]
+    for k, nxt in zip(sides, sides[1:] + [n]):
         size, codes = longest_match_ending(p.folded, k, reg.demonyms)
         if not size:  # ("the U.S. delegation": a state's name as a nationality word)
             size, code = longest_match_ending(p.folded, k, reg.country_names)
@@ -1031,7 +1032,8 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
         if p.folded[k] != "side" and not (k + 1 < n and p.folded[k + 1] in LISTING_VERBS):
             continue  # "the Chinese delegation was received by X": X is not of it
         stops = (".", "!", "?", ";") if p.folded[k] == "side" else (".", "!", "?")  # (a list's items: ";")
-        end = next((t for t in range(k + 1, n) if p.words[t] in stops), n)
+        # to the sentence's end, or the next side's ("on the Chinese side by X and on the Russian side by Y")
+        end = next((t for t in range(k + 1, nxt) if p.words[t] in stops), nxt)
         first, last = p.spans[k][1], p.spans[end - 1][1]
         for f in found:
             if f.country is None and first <= f.start < last:
