@@ -219,3 +219,9 @@ def test_each_side_reaches_to_the_next(registry):
     found = people("The talks were attended on the Chinese side by Vice Foreign Minister Ma Li and on the "
                    "Russian side by Deputy Foreign Minister Igor Volkov.", registry)
     assert found["Ma Li"][1] == "CN" and found["Igor Volkov"][1] == "RU"
+
+
+def test_an_ex_nationality_word_marks_a_former_office_of_that_state(registry):
+    b = brief("Talks were held in Dushanbe with ex-Russian Ambassador Ivan Petrov on culture.", registry)
+    person = {p.name: p for p in b.officials}["Ivan Petrov"]
+    assert (person.country, person.former) == ("RU", True)
