@@ -225,3 +225,10 @@ def test_an_ex_nationality_word_marks_a_former_office_of_that_state(registry):
     b = brief("Talks were held in Dushanbe with ex-Russian Ambassador Ivan Petrov on culture.", registry)
     person = {p.name: p for p in b.officials}["Ivan Petrov"]
     assert (person.country, person.former) == ("RU", True)
+
+
+def test_a_consort_named_with_the_monarch_holds_no_office(registry):
+    found = people("The Thai Prime Minister was granted an audience with His Majesty King Jigme Wangdi of "
+                   "Bhutan and Queen Pema Choden.", registry)
+    assert "Jigme Wangdi" in found and "Pema Choden" not in found
+    assert "Elizabeth II" in people("Queen Elizabeth II received the Ghanaian President.", registry)

@@ -25,6 +25,9 @@ ENVOYS = words("envoy_words")
 VISITOR_WORDS = words("visitor_words")
 STATE_FORMS = words("state_forms")
 DEPARTMENT_WORDS = words("department_words")
+# A consort's title and the monarch's it follows ("King X and Queen Y"): the consort holds no office.
+CONSORT_TITLES = phrase_set("consort_titles")
+MONARCH_TITLES = phrase_set("reigning_titles")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -725,7 +728,21 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                counterpart=o.kind == "counterpart", at=min(o.start, a), dest=o.dest,
                                to=o.to))
             nxt = max(end, o.j)
-    return found, used
+    return [f for f in found if not _consort(p, f, found)], used
+
+
+def _consort(p: Paragraph, f: Found, found: list[Found]) -> bool:
+    """"King X and Queen Y", "the Emperor and Empress": a consort named with the monarch holds
+    no office of state."""
+    if not f.title or fold(f.title) not in CONSORT_TITLES:
+        return False
+    k = f.at
+    while k > 0 and (p.folded[k - 1] in HONORIFICS or honorifics_at(p.folded, p.words, k - 1)):
+        k -= 1  # ("and Her Majesty Queen Y")
+    if k < 2 or p.folded[k - 1] != "and":
+        return False
+    before = p.spans[k - 2][1]
+    return any(g.end == before and g.title and fold(g.title) in MONARCH_TITLES for g in found)
 
 
 def _taken(taken: list[Found], pi: int, start: int, stop: int) -> bool:
