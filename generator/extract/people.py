@@ -741,8 +741,12 @@ def _consort(p: Paragraph, f: Found, found: list[Found]) -> bool:
         k -= 1  # ("and Her Majesty Queen Y")
     if k < 2 or p.folded[k - 1] != "and":
         return False
-    before = p.spans[k - 2][1]
-    return any(g.end == before and g.title and fold(g.title) in MONARCH_TITLES for g in found)
+    b = k - 1  # the monarch's mention ends before "and", or its "of Bhutan"
+    while b > 0 and k - 1 - b < 4 and (p.folded[b - 1] in ("of", "the") or p.words[b - 1][:1].isupper()):
+        if any(g.end == p.spans[b - 1][1] and g.title and fold(g.title) in MONARCH_TITLES for g in found):
+            return True
+        b -= 1
+    return False
 
 
 def _taken(taken: list[Found], pi: int, start: int, stop: int) -> bool:
