@@ -232,3 +232,10 @@ def test_a_consort_named_with_the_monarch_holds_no_office(registry):
                    "Bhutan and Queen Pema Choden.", registry)
     assert "Jigme Wangdi" in found and "Pema Choden" not in found
     assert "Elizabeth II" in people("Queen Elizabeth II received the Ghanaian President.", registry)
+
+
+def test_the_countrys_office_and_a_counterpart_in_apposition_after_a_possessive(registry):
+    found = people("ACCRA - Ghana will host the talks, said Ama Mensah, the country's foreign minister.", registry)
+    assert found["Ama Mensah"] == ("foreign minister", "GH")
+    found = people("Mr. Sato, Japan's ambassador, and Ms. Rossi, her Italian counterpart, met in Accra.", registry)
+    assert found["Rossi"] == ("ambassador", "IT")

@@ -25,6 +25,8 @@ ENVOYS = words("envoy_words")
 VISITOR_WORDS = words("visitor_words")
 STATE_FORMS = words("state_forms")
 DEPARTMENT_WORDS = words("department_words")
+# Nouns for a state named before ("the country's foreign minister").
+STATE_NOUNS = words("state_nouns")
 # A consort's title and the monarch's it follows ("King X and Queen Y"): the consort holds no office.
 CONSORT_TITLES = phrase_set("consort_titles")
 MONARCH_TITLES = phrase_set("reigning_titles")
@@ -122,6 +124,8 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
     while i > 0 and p.folded[i - 1] in TRANSPARENT:  # "Japan's new emperor"
         i -= 1
     code, used = _country_before(p, i, reg)
+    if not used and i >= 3 and p.folded[i - 1] == "'s" and p.folded[i - 2] in STATE_NOUNS and p.folded[i - 3] == "the":
+        used = 3  # "X, the country's foreign minister": the state named before (see resolve)
     start = i - used
     former = start > 0 and p.folded[start - 1] in FORMER_WORDS
     if former:
@@ -247,7 +251,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     """The name in "Name, [the] <title>": its token span, ending at the comma before `start`
     (not an office or body written before the name: "NATO Secretary-General X, a former ...")."""
     k = start
-    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES
+                     or p.folded[k - 1] == "then"):  # "X, then Poland's ...", "X, her Italian counterpart"
         k -= 1
     if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
