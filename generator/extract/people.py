@@ -361,12 +361,15 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     first = j + 2 if j + 1 < n and p.folded[j + 1] == "the" else j + 1  # "for the Colombian Peace Process"
     if first + 1 >= n or not p.words[first][:1].isupper():
         return None
-    ends = [k for k in range(first, min(first + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
-    # ("for European and International Affairs": capitalised words, "and" between them)
-    if ends and all(p.words[k][:1].isupper() or p.folded[k] == "and" and k > first
-                    for k in range(first, ends[0] + 1)):
-        return ends[0] + 1
-    return None
+    # ("for European and International Affairs": capitalised words, "and" between them; the last
+    # end of such a run: "for Foreign Affairs and Security Policy")
+    end = None
+    for k in range(first, min(first + 8, n)):
+        if not (p.words[k][:1].isupper() or p.folded[k] == "and" and k > first):
+            break
+        if p.folded[k] in PORTFOLIO_ENDS:
+            end = k + 1
+    return end
 
 
 @dataclass
@@ -383,6 +386,7 @@ class _Office:
     body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
     dest: str = ""       # a counterpart's destination ("his counterpart to Kenya")
     to: str | None = None  # the state an envoy is sent to ("Ambassador to Ghana"): not the envoy's own
+    state_end: int = -1  # where an "of <state>" after the title, no part of it, ends
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -515,7 +519,7 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
             o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
-    o.j = j + 1 + size
+    o.j = o.state_end = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
         # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"; "Permanent Representative of
@@ -566,8 +570,9 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     n = len(p.words)
     if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
         end = _portfolio_end(p, o.j)
-        if end is not None:
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is not None:  # ("High Representative of the European Union for ...": the state left out)
+            o.title = f"{o.title} {_span_text(p, o.j, end)}" if o.state_end == o.j else _span_text(p, o.i, end)
+            o.j = end
     if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
         end = _body_end(p, o.j + 1, reg)
         if end is None or "ministry" not in p.folded[o.j + 2:end]:
