@@ -239,3 +239,9 @@ def test_the_countrys_office_and_a_counterpart_in_apposition_after_a_possessive(
     assert found["Ama Mensah"] == ("foreign minister", "GH")
     found = people("Mr. Sato, Japan's ambassador, and Ms. Rossi, her Italian counterpart, met in Accra.", registry)
     assert found["Rossi"] == ("ambassador", "IT")
+
+
+def test_a_portfolio_to_its_last_end_without_the_state_between(registry):
+    found = people("Foreign Minister Ara Petrosyan of Armenia met High Representative of the European Union "
+                   "for Foreign Affairs and Security Policy Federica Bruni in Brussels.", registry)
+    assert found["Federica Bruni"] == ("High Representative for Foreign Affairs and Security Policy", "EU")
