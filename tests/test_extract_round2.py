@@ -245,3 +245,8 @@ def test_a_portfolio_to_its_last_end_without_the_state_between(registry):
     found = people("Foreign Minister Ara Petrosyan of Armenia met High Representative of the European Union "
                    "for Foreign Affairs and Security Policy Federica Bruni in Brussels.", registry)
     assert found["Federica Bruni"] == ("High Representative for Foreign Affairs and Security Policy", "EU")
+
+
+def test_a_visitor_first_named_is_no_protagonist_of_the_copy(registry):
+    found = people("Visiting Foreign Minister Sergei Lavrov met President Kofi Mensah in Accra on Monday.", registry)
+    assert found["Kofi Mensah"][1] == "GH"

@@ -55,7 +55,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     where, where_conf = locate(paras, reg, filed, kind)
     home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,
                         {f.country for f in found if f.country and (f.title or f.counterpart)},
-                        protagonist_state(found, reg, len(above)))
+                        protagonist_state(found, reg, len(above), scanned))
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)

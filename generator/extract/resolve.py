@@ -483,13 +483,17 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
-def protagonist_state(found: list[Found], reg: Registry, offset: int = 0) -> str | None:
+def protagonist_state(found: list[Found], reg: Registry, offset: int = 0,
+                      paras: list[Paragraph] = ()) -> str | None:
     """The state of the first official the body names by an office written bare ("The Amir
     Sheikh X met ...", "President X received ..."), when who they are is known (data/notables.yaml):
-    the copy leaves its own side's offices unmarked, so that is the state it writes from."""
+    the copy leaves its own side's offices unmarked, so that is the state it writes from (not
+    a visitor's: "Visiting Foreign Minister X met ...")."""
     for f in found:
         if f.para < offset or f.weak or f.counterpart or not f.title:
             continue
+        if paras and f.at > 0 and paras[f.para].folded[f.at - 1] in VISITING:
+            return None
         if f.country is None:
             return _notable(f.name, reg)
         return None  # the first official is marked with a state: no evidence either way
