@@ -49,9 +49,13 @@ def test_a_delegation_that_a_listing_verb_follows_gives_its_members_state(regist
 
 def test_one_received_is_a_visitor_of_the_other_state_named(registry):
     text = ("ABU DHABI - Sheikh Abdullah bin Zayed Al Nahyan, Minister of Foreign Affairs, has received "
-            "Brigadier General Tom Baxter, Senior Director for Gulf Affairs.\n\n"
+            "Brigadier General Tom Baxter, Senior Director for Gulf Affairs at the office of the US President.\n\n"
             "They discussed UAE-US relations and the partnership between the two countries.")
     assert people(text, registry)["Tom Baxter"][1] == "US"
+    # a president receives his own ministers too: only when one other state stands out
+    text = ("President Aru Bekov received Foreign Minister Dana Sarsen at the Akorda on Monday.\n\n"
+            "They discussed relations with the United States and China.")
+    assert people(text, registry)["Dana Sarsen"][1] == "KZ"
 
 
 # -- counterparts -------------------------------------------------------------------------------

@@ -436,20 +436,22 @@ def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: 
     p = paras[f.para]
     if home is None:
         return None
+    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
     before = f.at > 0 and p.folded[f.at - 1] in VISITING or f.at > 1 and p.folded[f.at - 1] == "the" \
         and p.folded[f.at - 2] in VISITING
-    if not before:  # "X has received Brigadier General Y": the one received is the visitor
-        k = f.at
+    if not before:  # "X has received Brigadier General Y": the one received is a visitor when one
+        k = f.at    # other state stands out (a president also receives his own ministers)
         while k > 0 and f.at - k < 3 and (p.folded[k - 1] in ("the", "a") or p.words[k - 1][:1].isupper()
                                            and p.words[k - 1][0].isalpha()):
             k -= 1
-        before = k > 0 and p.folded[k - 1] in RECEPTION_VERBS
+        top = named.most_common(2)
+        before = k > 0 and p.folded[k - 1] in RECEPTION_VERBS and bool(top) and top[0][1] >= 2 \
+            and (len(top) == 1 or top[0][1] > top[1][1])
     if not before:  # "X arrived in Hanoi", "X travelled to Vietnam": a visitor to the home state
         end = bisect_left([a for a, _ in p.spans], f.end)
         went = next((k for k in range(end, min(end + 4, len(p.words))) if p.folded[k] in TRAVEL_VERBS), None)
         if went is None or not any(went < r.at <= went + 3 and r.code == home for r in refs[f.para]):
             return None
-    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
     if named:
         return named.most_common(1)[0][0]
     # no other state named: the one whose offices English-language copy leaves unmarked, if not home
@@ -532,6 +534,8 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
         return filed  # "TOKYO - Foreign Minister X called Y, Secretary of State of the United States"
     if lead:
         return lead  # ("The Amir X met President Y of Z", filed from a summit abroad)
+    if where and where != "US" and counts.get("US", 0) <= counts.get(where, 0):
+        return where  # (a readout at the Akorda that mentions the United States once)
     if counts.get("US"):
         return "US"
     if where:
