@@ -254,3 +254,10 @@ def test_a_portfolio_to_its_last_end_without_the_state_between(registry):
 def test_a_visitor_first_named_is_no_protagonist_of_the_copy(registry):
     found = people("Visiting Foreign Minister Sergei Lavrov met President Kofi Mensah in Accra on Monday.", registry)
     assert found["Kofi Mensah"][1] == "GH"
+
+
+def test_embassy_ranks_and_a_state_body_after_the_name(registry):
+    found = people("Minister-Counsellor Ana Sato of the Japanese Embassy and Chargé d'affaires a.i. of France "
+                   "Paul Morel attended.", registry)
+    assert found["Ana Sato"] == ("Minister-Counsellor", "JP")
+    assert found["Paul Morel"] == ("Chargé d'affaires a.i.", "FR")

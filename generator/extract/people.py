@@ -725,6 +725,10 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             if o.code is None and b > o.j and b + 1 < len(p.words) and p.folded[b] == "of":
                 # "President X of Iceland": the state after the name
                 size, code, possessive = _state_after(p, b + 1, reg, demonyms=False)
+                if not size:  # "Minister-Counsellor X of the Korean Embassy": a body of that state
+                    size, code, possessive = _state_after(p, b + 1, reg)
+                    body = b + 1 + size
+                    size = size if size and body < len(p.words) and p.folded[body] in PARTY_NOUNS else 0
                 if size and not possessive:
                     o.code, end = code, b + 1 + size
             used.update(range(o.start, o.i))
