@@ -22,9 +22,12 @@ def test_a_national_agency_writes_its_own_offices_bare(registry):
     assert countries_of(b)["Oh Dae-sung"] == "KR"
     # filed from Lima, a national agency's bare offices are still its own country's
     assert countries_of(brief(text.replace("SEOUL", "LIMA"), registry))["Han Ji-woo"] == "KR"
-    # from an international agency, the place of filing decides
-    assert countries_of(brief(text.replace("SEOUL", "LIMA").replace("(Yonhap)", "(Reuters)"),
-                              registry))["Han Ji-woo"] != "KR"
+    # from an international agency, the place of filing decides ...
+    other = text.replace("SEOUL", "LIMA").replace("(Yonhap)", "(Reuters)")
+    assert countries_of(brief(other.replace("her Peruvian counterpart", "the Chinese envoy"),
+                              registry))["Han Ji-woo"] == "PE"
+    # ... but not for the one whose Peruvian counterpart she meets: of the other state named
+    assert countries_of(brief(other, registry))["Han Ji-woo"] == "KR"
 
 
 def test_a_host_is_written_bare_in_a_report_on_a_visit_abroad(registry):

@@ -73,3 +73,19 @@ def test_the_page_shows_a_few_short_statements_per_speaker(archive):
     said = html.split('id="said-h"')[1].split("</section>")[0]
     assert said.count("<li") == 5 and "and 2 more in the report" in said
     assert "Point number 1 mattered to Norway." in said and "Dahl said" not in said
+
+
+def test_thanks_are_said_and_a_description_after_an_inverted_verb_speaks(registry):
+    _, pairs = said("Moran thanked his host for the warm welcome.\n\n"
+                    "Quotas will be reviewed every year, said the Norwegian foreign minister.\n\n"
+                    "Trade grew by a tenth last year, said the ministry.", registry)
+    assert speaker_of(pairs, "Moran thanked") == "Seán Moran"
+    assert speaker_of(pairs, "Quotas will") == "Lena Dahl"
+    assert speaker_of(pairs, "Trade grew") is None  # an institution: left out
+
+
+def test_a_name_after_a_preposition_is_no_joint_subject(registry):
+    _, pairs = said("At a joint news conference with Moran, Dahl stressed that quotas would stay.\n\n"
+                    "Dahl and Moran said the talks had gone well.", registry)
+    assert speaker_of(pairs, "At a joint") == "Lena Dahl"
+    assert speaker_of(pairs, "Dahl and Moran") is None  # two speakers at once: left out

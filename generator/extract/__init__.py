@@ -11,7 +11,7 @@ from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (country_refs, known_officials, notable_officials,
                                       plural_officials, possessed_officials, scan, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
-                                       to_persons)
+                                       protagonist_state, to_persons)
 from generator.extract.roles import assign_roles
 from generator.extract.speech import SentenceSpans, statements
 from generator.extract.types import Paragraph
@@ -19,12 +19,21 @@ from generator.model import Briefing
 from generator.registry import Registry
 from generator.sources import RawArticle
 
+def _sentence_case(headline: str | None) -> bool:
+    """A headline written as a sentence, whose capitals mark names ("Egyptian Foreign Minister X
+    said ..."), not in Title Case ("Minister Arrives In Dhaka"), where every word has one."""
+    longer = [w for w in (headline or "").split() if len(w) > 3 and w[0].isalpha()]
+    return bool(longer) and sum(w[0].islower() for w in longer) * 3 >= len(longer)
+
+
 def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     """Extract a briefing from one seed; raises SourceError when the seed cannot be used."""
     wire = parse_wire(raw.text, raw.path, raw.body_line, need_date=raw.front_matter.get("date") is None)
-    # captions come first: they stand above the text and name who is pictured
-    scanned = [Paragraph.of(t) for t in wire.captions + wire.paragraphs]
-    paras = scanned[len(wire.captions):]
+    # captions come first: they stand above the text and name who is pictured; so does a
+    # headline, read as they are (officials and their titles, "Egyptian Foreign Minister X said")
+    above = ((wire.headline,) if _sentence_case(wire.headline) else ()) + tuple(wire.captions)
+    scanned = [Paragraph.of(t) for t in above + tuple(wire.paragraphs)]
+    paras = scanned[len(above):]
     found, used = [], []
     for i, p in enumerate(scanned):
         f, u = scan(p, i, reg)
@@ -45,7 +54,8 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
     home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,
-                        {f.country for f in found if f.country and (f.title or f.counterpart)})
+                        {f.country for f in found if f.country and (f.title or f.counterpart)},
+                        protagonist_state(found, reg, len(above), scanned))
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
     persons = to_persons(people)
@@ -53,9 +63,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     spans = SentenceSpans(paras)
     roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None, spans)
     persons = tuple(p if roles[p.name] == p.role else replace(p, role=roles[p.name]) for p in persons)
-    refs = refs[len(wire.captions):]
+    refs = refs[len(above):]
     topic_names = topics(reg, paras)
-    firsts = first_mentions(people, mentions, paras, len(wire.captions))
+    firsts = first_mentions(people, mentions, paras, len(above))
     countries = involved_countries(persons, firsts, paras, refs, reg, kind)
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.6), ("date", 1.0 if wire.date else 0.0),

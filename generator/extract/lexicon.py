@@ -23,7 +23,7 @@ def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
     n, end = k, len(folded)
     while n < end and n - k < 6:
         size = 0
-        if n == k and folded[n] == "the" and n + 1 < end:  # ", the Honourable X"
+        if folded[n] == "the" and n + 1 < end:  # ", the Honourable X", "Her Excellency the Right Honourable X"
             size = honorifics_at(folded, words, n + 1)
             size = size + 1 if size else 0
         elif words[n][:1].isupper():

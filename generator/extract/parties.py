@@ -36,6 +36,9 @@ CLAUSE_ENDS = frozenset({",", ";", ":", ".", "!", "?", "—", "–", "(", ")", "
                          "although", "though", "whereas", "which", "who"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
 OF_FROM = frozenset({"of", "from"})
+# Verbs that open a roster of the states taking part ("Countries represented included A, B ...").
+ROSTER_VERBS = words("roster_verbs")
+LIST_OPENERS = OF_FROM | ROSTER_VERBS
 # Nouns a group of states stands before or after when its members act together ("G7 leaders",
 # "ministers from the Group of Eight").
 MEMBER_NOUNS = PARTY_NOUNS | {"ministers", "heads", "nations", "countries", "members", "states", "partners"}
@@ -158,6 +161,10 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         return False
     if r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
         return False  # "the war in Yemen", "the situation in Syria": where the topic is
+    if r.kind == "name" and not r.possessive:
+        k = r.at + (longest_match(p.folded, r.at, reg.country_names)[0] or 1)
+        if k < len(p.folded) and p.folded[k] in TOPIC_NOUNS:
+            return False  # "the Qatar crisis", "the Korea issue": a state's name that names a topic
     if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
         return False  # "the Minsk agreements", "the Norwegian capital Oslo"
     if _planned(p, r.at, reg):
@@ -293,7 +300,8 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
         officials_of = {p.country for p in persons if p.country}
         # "X met his counterpart Y in Kyiv": where officials of other states meet, the city is where
         # (at a summit, the host takes part)
-        codes += [r.code for r in refs[0] if _party(paras[0], r, reg) and not (
+        lead_end = _lead_end(paras[0])
+        codes += [r.code for r in refs[0] if r.at < lead_end and _party(paras[0], r, reg) and not (
             r.kind == "metonym" and r.after in PLACE_PREPOSITIONS and kind != "summit" and officials_of
             and r.code not in officials_of)]
         codes += group_members(paras[0], reg)
@@ -307,6 +315,22 @@ def involved_countries(persons: tuple[Person, ...], firsts: dict[str, tuple[int,
     return tuple(codes)
 
 
+LEAD_SENTENCES = 3  # a first paragraph that runs on (copy without paragraph breaks): its lead
+
+
+def _lead_end(p: Paragraph) -> int:
+    """The token where the first paragraph's lead ends: after its first LEAD_SENTENCES sentences
+    (a report sent as one block of text names its parties there, and its background after)."""
+    seen = 0
+    for k, w in enumerate(p.words):
+        if w in SENTENCE_ENDS and (k + 1 == len(p.words) or p.words[k + 1][:1].isupper()
+                                   or p.words[k + 1][:1] in "\"“"):
+            seen += 1
+            if seen == LEAD_SENTENCES:
+                return k + 1
+    return len(p.words)
+
+
 def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
     """States listed after people who act for them: "the leaders of Serbia, Albania and
     Montenegro", "the foreign ministers of Chile and Peru", "officials from Qatar and Oman"."""
@@ -314,9 +338,19 @@ def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
     if not names:
         return []
     codes, n = [], len(p.folded)
-    for k in list(compress(count(), map(OF_FROM.__contains__, p.folded))):  # each "of" and "from"
-        if not 1 <= k < n - 1 or not (p.folded[k - 1] in MEMBER_NOUNS
-                                      or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
+    for k in list(compress(count(), map(LIST_OPENERS.__contains__, p.folded))):  # "of", "from", "included" ...
+        if not 1 <= k < n - 1:
+            continue
+        if p.folded[k] in ROSTER_VERBS:
+            # "Countries represented at the meeting included A, B and C": a roster of the states
+            # that take part, after the noun of its members at the head of the clause
+            t = k - 1
+            while t >= 0 and k - t <= 8 and p.folded[t] not in MEMBER_NOUNS and p.words[t][:1].isalnum():
+                t -= 1
+            if t < 0 or k - t > 8 or p.folded[t] not in MEMBER_NOUNS or t and p.words[t - 1][:1].isalnum() \
+                    and p.folded[t - 1] not in ARTICLES:
+                continue
+        elif not (p.folded[k - 1] in MEMBER_NOUNS or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
             continue
         if _aside(p, k - 1):
             continue
@@ -324,6 +358,6 @@ def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
         while j in names:
             codes.append(names[j].code)
             j += longest_match(p.folded, j, reg.country_names)[0] or 1
-            while j < n and p.folded[j] in (",", "and", "the"):
+            while j < n and p.folded[j] in (",", "and", "the") and j not in names:  # ("The Bahamas")
                 j += 1
     return codes

@@ -22,6 +22,14 @@ AIDE_WORDS = words("aide_words")
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
 ENVOYS = words("envoy_words")
+VISITOR_WORDS = words("visitor_words")
+STATE_FORMS = words("state_forms")
+DEPARTMENT_WORDS = words("department_words")
+# Nouns for a state named before ("the country's foreign minister").
+STATE_NOUNS = words("state_nouns")
+# A consort's title and the monarch's it follows ("King X and Queen Y"): the consort holds no office.
+CONSORT_TITLES = phrase_set("consort_titles")
+MONARCH_TITLES = phrase_set("reigning_titles")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -33,6 +41,10 @@ def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, in
         n, code = longest_match_ending(p.folded, i - 1, reg.country_names)
         if n:
             return code, n + 1
+        # "Beijing's top envoy", "the Kremlin's spokesman": a state named by its seat of government
+        n, code = longest_match_ending(p.folded, i - 1, reg.metonyms)
+        if n and p.words[i - 1 - n][:1].isupper():
+            return (code[0] if isinstance(code, tuple) else code), n + 1
         # "Olmert's spokesman": a well-known office holder's staff serve that holder's state
         n, code = longest_match_ending(p.folded, i - 1, reg.notables)
         if n and p.words[i - 1 - n][:1].isupper():
@@ -48,8 +60,9 @@ def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
     """Tokens of forms of address at token k, unless a well-known name of one word more starts
     there ("Sheikh Hasina" is her name; "Ayatollah Ali Khamenei" is Ali Khamenei)."""
     h = honorifics_at(p.folded, p.words, k)
-    if h and p.folded[k] in reg.notables.trie and longest_match(p.folded, k, reg.notables)[0] == h + 1:
-        return 0
+    if h and p.folded[k] in reg.notables.trie and longest_match(p.folded, k, reg.notables)[0] == h + 1 \
+            and not (k + h + 1 < len(p.words) and is_capitalised(p.words[k + h + 1])):
+        return 0  # (but "Al-Sultan Abdullah Ri'ayatuddin ...": a longer name, after a form of address)
     return h
 
 
@@ -68,7 +81,7 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             while m < n and m - j < 3 and p.folded[m] in PARTICLES:
                 m += 1
             if m < n and is_capitalised(p.words[m]):
-                j, parts = m, parts + m - j
+                j = m  # (particles are no parts: "Mohammed bin Salman bin Abdulaziz Al Saud")
                 continue
         if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
@@ -97,6 +110,8 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
         return start  # an honorific with no name after it
     if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
         return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
+    if after_title and p.folded[k] in reg.organisations.firsts and longest_match(p.folded, k, reg.organisations)[0]:
+        return k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
@@ -109,6 +124,8 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
     while i > 0 and p.folded[i - 1] in TRANSPARENT:  # "Japan's new emperor"
         i -= 1
     code, used = _country_before(p, i, reg)
+    if not used and i >= 3 and p.folded[i - 1] == "'s" and p.folded[i - 2] in STATE_NOUNS and p.folded[i - 3] == "the":
+        used = 3  # "X, the country's foreign minister": the state named before (see resolve)
     start = i - used
     former = start > 0 and p.folded[start - 1] in FORMER_WORDS
     if former:
@@ -117,6 +134,10 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
         former, start = True, i - 1
         code, used = _country_before(p, start, reg)
         start -= used
+    elif code is None and i > 0 and p.folded[i - 1].startswith("ex-"):  # "ex-Russian Ambassador X"
+        value = reg.demonyms.get((p.folded[i - 1][3:],)) or reg.country_names.get((p.folded[i - 1][3:],))
+        if value:
+            code, former, start = value[0] if isinstance(value, tuple) else value, True, i - 1
     return code, former, start
 
 
@@ -185,14 +206,31 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
             j += 1 + dl
             continue
-        if p.folded[j] == "and":  # "... African Integration and Chadians Abroad, X": the list's last field
-            k = j + 1
-            while k < n and k - j <= 3 and p.words[k][:1].isupper() and p.words[k][0].isalpha():
-                k += 1
-            if k > j + 1 and k + 2 < n and p.words[k] == "," and _name_at(p, k + 1, reg, True) - (k + 1) >= 2:
-                j = k
+        # "... of Foreign Affairs, African Cooperation and Moroccans Abroad, X": fields the table
+        # does not know, in a list that ends with "and" its last field, then the holder's name
+        end = _field_list_end(p, j, reg)
+        if end is not None:
+            j = end
         break
     return j
+
+
+def _field_list_end(p: Paragraph, j: int, reg: Registry) -> int | None:
+    """From a "," or "and" at token j after a ministry's field, the end of a list of more fields
+    written with capitals ("A, B and C") when a comma and a name of two words or more follow its
+    last field; None when the words there are no such list."""
+    n, k = len(p.words), j
+    while k < n and p.folded[k] in (",", "and"):
+        m = k + 1
+        while m < n and m - k <= 3 and p.words[m][:1].isupper() and p.words[m][0].isalpha() \
+                and not (p.folded[m] in reg.title_starts and longest_match(p.folded, m, reg.titles)[0]):
+            m += 1
+        if m == k + 1:
+            return None
+        if p.folded[k] == "and":  # the list's last field
+            return m if m + 2 < n and p.words[m] == "," and _name_at(p, m + 1, reg, True) - (m + 1) >= 2 else None
+        k = m
+    return None
 
 
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
@@ -213,7 +251,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     """The name in "Name, [the] <title>": its token span, ending at the comma before `start`
     (not an office or body written before the name: "NATO Secretary-General X, a former ...")."""
     k = start
-    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] == "then"):  # "X, then Poland's ..."
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES
+                     or p.folded[k - 1] == "then"):  # "X, then Poland's ...", "X, her Italian counterpart"
         k -= 1
     if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
@@ -221,12 +260,14 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
         end = b = end - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
-                     or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])) and end - b < 5:
-        b -= 1
+                     or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
+                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
+        b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
     addressed = False
-    while b < end and (p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS
-                       or p.folded[b] in HONORIFICS or p.folded[b] in RANKS):
-        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo": a phrase of address, whole
+    while b < end:
+        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo", "Right Honourable": a phrase of address, whole
+        if not (h or p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS or p.folded[b] in RANKS):
+            break
         addressed = addressed or h > 0
         b += min(max(h, 1), end - b)
     # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname
@@ -261,8 +302,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
         while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
             nxt += 1
-        if longest_match(p.folded, nxt, reg.notables)[0]:
-            return False  # "a spokesman for Ramaphosa": for a well-known office holder
+        if longest_match(p.folded, nxt, reg.notables)[0] or p.folded[nxt] in STATE_FORMS:
+            return False  # "a spokesman for Ramaphosa": for a well-known office holder; "of the Kingdom"
         if p.folded[j] in ("for", "of") and _portfolio_end(p, j) is not None:
             return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
         if p.folded[j] == "of" and p.folded[j + 1] == "the" and longest_match(p.folded, j + 2, reg.titles)[0]:
@@ -284,9 +325,9 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
     n, end, k = len(p.words), None, j
     while k < n and k - j < 12:
         w = p.words[k]
-        if p.folded[k] in ("the", "of", "and") and k + 1 < n and (p.words[k + 1][:1].isupper()
-                                                                 or p.folded[k + 1] == "the"):
-            k += 1  # ("of the Palestine Liberation Organization")
+        if p.folded[k] in ("the", "of", "and", "on") and k + 1 < n and (p.words[k + 1][:1].isupper()
+                                                                       or p.folded[k + 1] in ("the", "of")):
+            k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
@@ -294,12 +335,16 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
             return None  # "the AU Commission": an international body's
         if p.folded[k] in STATE_BODIES:
             end = k + 1
-        elif end == k - 1 and p.folded[k - 1] in ("of", "for"):
+        elif end == k - 1 and p.folded[k - 1] in ("of", "for", "on"):
             dl, _ = longest_match(p.folded, k, reg.domains)  # "the Ministry of Foreign Affairs"
             if dl:
                 end = k = k + dl
                 continue
         k += 1
+    if end is not None and end < k < n and p.words[k] == "," and p.folded[end] == "of" \
+            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)) \
+            and not _state_after(p, end + 1, reg, demonyms=False)[0]:  # (not "... Assembly of Kenya, X")
+        end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
         end += 3  # "(PLO)"
@@ -316,12 +361,15 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     first = j + 2 if j + 1 < n and p.folded[j + 1] == "the" else j + 1  # "for the Colombian Peace Process"
     if first + 1 >= n or not p.words[first][:1].isupper():
         return None
-    ends = [k for k in range(first, min(first + 6, n)) if p.folded[k] in PORTFOLIO_ENDS]
-    # ("for European and International Affairs": capitalised words, "and" between them)
-    if ends and all(p.words[k][:1].isupper() or p.folded[k] == "and" and k > first
-                    for k in range(first, ends[0] + 1)):
-        return ends[0] + 1
-    return None
+    # ("for European and International Affairs": capitalised words, "and" between them; the last
+    # end of such a run: "for Foreign Affairs and Security Policy")
+    end = None
+    for k in range(first, min(first + 8, n)):
+        if not (p.words[k][:1].isupper() or p.folded[k] == "and" and k > first):
+            break
+        if p.folded[k] in PORTFOLIO_ENDS:
+            end = k + 1
+    return end
 
 
 @dataclass
@@ -336,6 +384,9 @@ class _Office:
     start: int           # first token of the mention: nationality word, "former"
     title: str | None    # as the text writes it ("counterpart": None)
     body: bool = False   # the title names a state's body after "of" ("Chairman of the Senate")
+    dest: str = ""       # a counterpart's destination ("his counterpart to Kenya")
+    to: str | None = None  # the state an envoy is sent to ("Ambassador to Ghana"): not the envoy's own
+    state_end: int = -1  # where an "of <state>" after the title, no part of it, ends
 
 
 def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -349,14 +400,32 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
-    return o.kind == "counterpart" and not (i > 0 and p.folded[o.start - 1 if o.start else 0] in POSSESSIVES)
+    # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
+    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES
+                                            or o.code is not None)
+
+
+def _determiner_at(p: Paragraph, start: int) -> int:
+    """The token before a mention starting at `start`, over the adjectives that may stand between
+    it and its determiner ("his visiting French counterpart", "the new Chinese envoy")."""
+    k = start - 1 if start else 0
+    while k > 0 and (p.folded[k] in TRANSPARENT or p.folded[k] in VISITOR_WORDS):
+        k -= 1
+    return k
 
 
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     """A state or a qualifier ("opposition leader") stands before the title, or a state's body
     after it ("Chairman of the Presidency Council")."""
-    return o.code is not None or o.body or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers) or (
-        o.j + 1 < len(p.words) and p.folded[o.j] == "of" and _body_end(p, o.j + 1, reg) is not None)
+    if o.code is not None or o.body or o.kind == "weak" and p.folded[o.i] in reg.weak_qualifiers \
+            or (o.i > 0 and p.folded[o.i - 1] in reg.weak_qualifiers):
+        return True
+    if o.j < len(p.words) and p.folded[o.j] in reg.notables.trie and longest_match(p.folded, o.j, reg.notables)[0]:
+        return True  # "leader Kim Jong Un": a well-known holder's name says whose office it is
+    if not (o.j + 1 < len(p.words) and p.folded[o.j] == "of"):
+        return False
+    size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"
+    return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None
 
 
 def _span_text(p: Paragraph, a: int, b: int) -> str:
@@ -385,6 +454,9 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     if not cl and demonyms:
         cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
         code = codes[0] if cl else None
+    if not cl and skip and j + skip < n and p.folded[j + skip] in STATE_FORMS and p.words[j + skip][:1].isupper() \
+            and not (j + skip + 1 < n and p.folded[j + skip + 1] == "of"):
+        cl, code = 1, None  # "the Ambassador of the Sultanate to X": a state, not said which
     if not cl:
         return 0, None, False
     end = j + skip + cl
@@ -407,17 +479,18 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
             o.code, o.j = o.code or code, j + 1 + size
         return
+    if o.kind == "counterpart" and j + 1 < n and p.folded[j] == "to":
+        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
+        if size and not possessive:  # "the Ethiopian counterpart to Kenya X": an envoy's, and where to
+            o.dest, o.j = _span_text(p, j, j + 1 + size), j + 1 + size
+        return
     if not o.title or j + 1 >= n:
         return
     envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
     if envoy and p.folded[j] in ("to", "for"):
-        size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
-        if not size:  # "Permanent Representative to the United Nations": an envoy to a body of states
-            size = (p.folded[j + 1] == "the") + longest_match(p.folded, j + 1 + (p.folded[j + 1] == "the"),
-                                                              reg.organisations)[0]
-            size = size if size > (p.folded[j + 1] == "the") else 0
-        if size and not possessive:
-            o.j = j + 1 + size
+        size, to = _destination_at(p, j + 1, reg, demonyms=False)
+        if size:
+            o.j, o.to = j + 1 + size, to
             o.title = _span_text(p, o.i, o.j)
         return
     if p.folded[j] not in ("of", "for"):
@@ -441,20 +514,44 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     o.code = o.code or code
     if possessive:
         end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
-        if end is not None:  # "the President of Cuba's Council of State, X": the state's body
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is not None:  # "the President of Cuba's Council of State, X": the state's body (the
+            # state is the holder's, no part of the title: "President of Council of State")
+            o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
+            o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
-    o.j = j + 1 + size
+    o.j = o.state_end = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
-        size, _, possessive = _state_after(p, k + 1, reg)
-        if not size and p.folded[k] == "to":  # "Permanent Representative of X to the United Nations"
-            the = p.folded[k + 1] == "the"
-            size = longest_match(p.folded, k + 1 + the, reg.organisations)[0]
-            size = size + the if size else 0
-        if size and not possessive:  # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"
+        # "Ambassador of Mauritania to Ghana": "Ambassador to Ghana"; "Permanent Representative of
+        # X to the United Nations"
+        size, to = _destination_at(p, k + 1, reg, demonyms=True, bodies=p.folded[k] == "to")
+        if size:
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
-            o.j = k + 1 + size
+            o.j, o.to = k + 1 + size, to
+
+
+def _destination_at(p: Paragraph, j: int, reg: Registry, demonyms: bool, bodies: bool = True
+                    ) -> tuple[int, str | None]:
+    """Where an envoy is sent, at token j after "to": a state ("Ghana", "the Court of St James")
+    or a body of states ("the United Nations", with the city of its seat: "in New York"): its
+    tokens and the state's code (None for a body)."""
+    n = len(p.words)
+    size, code, possessive = _state_after(p, j, reg, demonyms=demonyms)
+    if possessive:
+        return 0, None
+    if size:
+        return size, code
+    if not bodies:
+        return 0, None
+    the = j < n and p.folded[j] == "the"
+    size = longest_match(p.folded, j + the, reg.organisations)[0]
+    if not size:
+        return 0, None
+    size += the
+    if j + size + 1 < n and p.folded[j + size] == "in" and p.words[j + size + 1][:1].isupper():
+        pl, _ = longest_match(p.folded, j + size + 1, reg.places)
+        size += 1 + pl if pl else 0  # "to the United Nations in New York"
+    return size, None
 
 
 def _state_within(p: Paragraph, a: int, b: int, reg: Registry) -> str | None:
@@ -473,12 +570,19 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     n = len(p.words)
     if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
         end = _portfolio_end(p, o.j)
-        if end is not None:
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is not None:  # ("High Representative of the European Union for ...": the state left out)
+            o.title = f"{o.title} {_span_text(p, o.j, end)}" if o.state_end == o.j else _span_text(p, o.i, end)
+            o.j = end
     if o.j + 2 < n and p.folded[o.j] in ("at", "in") and p.folded[o.j + 1] == "the" and o.title:
         end = _body_end(p, o.j + 1, reg)
-        if end is not None and "ministry" in p.folded[o.j + 2:end]:
-            o.j, o.title = end, _span_text(p, o.i, end)
+        if end is None or "ministry" not in p.folded[o.j + 2:end]:
+            # "Minister of State at the Foreign Office": a department named without "Ministry"
+            end = o.j + 2
+            while end < n and end - o.j <= 5 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
+                end += 1
+            end = end if p.folded[end - 1] in DEPARTMENT_WORDS else None
+        if end is not None:  # (the department qualifies the office: its holder's name may follow a comma)
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
 QUOTES = frozenset('"“”‘’\'')
@@ -490,13 +594,15 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    introduced = (o.start > 0 and p.folded[o.start - 1] in ("the", "its", "his", "her", "their", "'s")
-                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)))
+    introduced = ((o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
+                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
+                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
+                                     or _address_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
     k = j + 1 if comma else j
     rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and k < n and p.folded[k] in reg.title_starts else 0
-    if rank and o.body and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+    if rank and (o.body or o.code or introduced) and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
             and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
         k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
     elif comma and _envoy_rank(p, k, reg):
@@ -526,13 +632,21 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
 
 
+def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
+    """A rank used as a form of address at token k ("General", "Senator") before a name of two
+    words or more: "The Minister for Foreign Affairs, Senator the Hon. X"."""
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if p.folded[k] in reg.title_starts else 0
+    return rank > 0 and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+        and _name_at(p, k + rank, reg, True) - (k + rank) >= 2
+
+
 def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
     """"X, who serves as Foreign Minister of Y", "X, who presented his credentials as Ambassador":
     the name before a relative clause whose "as" presents the title at `start`."""
     k = start
     while k > 0 and p.folded[k - 1] in ARTICLES:
         k -= 1
-    if k < 4 or p.folded[k - 1] != "as":
+    if k < 4 or p.folded[k - 1] not in ("as", "is", "was"):  # ("X, who is Peru's foreign minister")
         return None
     for w in range(k - 2, max(k - 10, 1), -1):
         if p.words[w] in (".", ";", "!", "?", ","):
@@ -580,6 +694,8 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
                 and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
             i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
+    if kind == "weak" and i > 0 and p.folded[i - 1] in reg.weak_qualifiers:
+        i -= 1  # "opposition leader", "top diplomat": the qualifier is part of the office
     code, former, start = _look_back(p, i, reg)
     title = None if kind == "counterpart" else _span_text(p, i, j)
     return _Office(i, j, kind, code, former, start, title)
@@ -609,15 +725,42 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             if o.code is None and b > o.j and b + 1 < len(p.words) and p.folded[b] == "of":
                 # "President X of Iceland": the state after the name
                 size, code, possessive = _state_after(p, b + 1, reg, demonyms=False)
+                if not size:  # "Minister-Counsellor X of the Korean Embassy": a body of that state
+                    size, code, possessive = _state_after(p, b + 1, reg)
+                    body = b + 1 + size
+                    size = size if size and body < len(p.words) and p.folded[body] in PARTY_NOUNS else 0
                 if size and not possessive:
                     o.code, end = code, b + 1 + size
             used.update(range(o.start, o.i))
+            # a city inside a title ("Permanent Representative to the United Nations in New York")
+            # is neither where the event is nor whose the next official is
+            used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
+                        and longest_match(p.folded, t, reg.places)[0])
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
-                               counterpart=o.kind == "counterpart", at=min(o.start, a)))
+                               counterpart=o.kind == "counterpart", at=min(o.start, a), dest=o.dest,
+                               to=o.to))
             nxt = max(end, o.j)
-    return found, used
+    return [f for f in found if not _consort(p, f, found)], used
+
+
+def _consort(p: Paragraph, f: Found, found: list[Found]) -> bool:
+    """"King X and Queen Y", "the Emperor and Empress": a consort named with the monarch holds
+    no office of state."""
+    if not f.title or fold(f.title) not in CONSORT_TITLES:
+        return False
+    k = f.at
+    while k > 0 and (p.folded[k - 1] in HONORIFICS or honorifics_at(p.folded, p.words, k - 1)):
+        k -= 1  # ("and Her Majesty Queen Y")
+    if k < 2 or p.folded[k - 1] != "and":
+        return False
+    b = k - 1  # the monarch's mention ends before "and", or its "of Bhutan"
+    while b > 0 and k - 1 - b < 4 and (p.folded[b - 1] in ("of", "the") or p.words[b - 1][:1].isupper()):
+        if any(g.end == p.spans[b - 1][1] and g.title and fold(g.title) in MONARCH_TITLES for g in found):
+            return True
+        b -= 1
+    return False
 
 
 def _taken(taken: list[Found], pi: int, start: int, stop: int) -> bool:
@@ -766,8 +909,15 @@ def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registr
         start -= 1
     states: list = []
     t = start
+
+    def state(k):  # "Kenya", "Tokyo" (a state named by its seat of government)
+        size, code = longest_match(p.folded, k, reg.country_names)
+        if not size and p.words[k][:1].isupper():
+            size, code = longest_match(p.folded, k, reg.metonyms)
+            code = code[0] if isinstance(code, tuple) else code
+        return size, code
     while t < first:
-        got, t2 = _series(p, t, lambda k: longest_match(p.folded, k, reg.country_names))
+        got, t2 = _series(p, t, state)
         if len(got) == len(listed) and t2 <= first:
             states = got  # the nearest such list wins
         t = max(t2, t + 1)
@@ -882,6 +1032,8 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             listed, end = _series(p, j + comma, stated_name)
             if comma and not (codes or _says_respectively(p, end)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
+            if title is None and len(codes) == 1:
+                codes = codes * len(listed)  # "their Australian counterparts, X and Y": one state
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
@@ -890,32 +1042,47 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         if len(listed) < 2:
             continue
         full = f"{title} {dest}" if dest and title else title
-        for s, e, code in listed:
+        for k, (s, e, code) in enumerate(listed):
             start, stop = p.spans[s][0], p.spans[e - 1][1]
             if not _taken(taken + out, pi, start, stop):
+                # (counterparts are paired in order with the officials named before: `nth`)
                 out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
-                                 start=start, end=stop, at=min(first, s), counterpart=title is None))
+                                 start=start, end=stop, at=min(first, s), counterpart=title is None,
+                                 nth=(k, len(listed)) if title is None else None))
     return out
 
 
 def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
     """"On the Palestinian side, it was attended by X and Y", "Also taking part on the Cuban side
-    were ...": officials named after a side's nationality word, to the end of its sentence, serve
-    that side's state unless the text gives them another."""
-    if "side" not in p.folded:
+    were ...", "The U.S. delegation consisted of X, Y and Z": officials named after a side's
+    nationality word (or a delegation's, when a verb of listing follows it), to the end of its
+    sentence, serve that side's state unless the text gives them another."""
+    if SIDE_NOUNS.isdisjoint(p.folded):
         return
     n = len(p.words)
-    for k in [t for t, f in enumerate(p.folded) if f == "side"]:
+    sides = [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]
+    for k, nxt in zip(sides, sides[1:] + [n]):
         size, codes = longest_match_ending(p.folded, k, reg.demonyms)
+        if not size:  # ("the U.S. delegation": a state's name as a nationality word)
+            size, code = longest_match_ending(p.folded, k, reg.country_names)
+            codes = (code,)
         if not size:
             continue
-        end = next((t for t in range(k + 1, n) if p.words[t] in (".", "!", "?", ";")), n)
+        if p.folded[k] != "side" and not (k + 1 < n and p.folded[k + 1] in LISTING_VERBS):
+            continue  # "the Chinese delegation was received by X": X is not of it
+        stops = (".", "!", "?", ";") if p.folded[k] == "side" else (".", "!", "?")  # (a list's items: ";")
+        # to the sentence's end, or the next side's ("on the Chinese side by X and on the Russian side by Y")
+        end = next((t for t in range(k + 1, nxt) if p.words[t] in stops), nxt)
         first, last = p.spans[k][1], p.spans[end - 1][1]
         for f in found:
             if f.country is None and first <= f.start < last:
                 f.country = codes[0]
 
 
+# Nouns of a side of talks, and the verbs that list its members after one ("the U.S. delegation
+# consisted of ..."): officials listed there serve the side's state.
+SIDE_NOUNS = words("side_nouns")
+LISTING_VERBS = words("listing_verbs")
 # Nouns after a name that make it the name of a thing ("the Obama administration").
 ATTRIBUTIVE = words("attributive_nouns")
 # Words of a clause after a name that presents the person as running for office.
@@ -1035,7 +1202,14 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
                     # "Japan's minister is to meet X": the state of another official, the subject
                     size = longest_match(p.folded, after + 1, reg.titles, 3)[0]
                     describes = size > 0 and after + 1 + size < n and p.words[after + 1 + size].islower()
-                refs.append(Ref(i, code, kind, i > 0 and p.folded[i - 1] in LOCATIVE, describes,
+                locative = i > 0 and p.folded[i - 1] in LOCATIVE
+                if kind == "name" and i > 1 and p.words[i - 1] == "," and not describes:
+                    size, _ = longest_match_ending(p.folded, i - 1, reg.places)
+                    if size and not longest_match_ending(p.folded, i - 1, reg.country_names)[0]:
+                        # "in New York, USA": the state of the city, where, not who (not a list of
+                        # states: "Saint Kitts and Nevis, Saint Vincent ...")
+                        kind, locative = "place", i - 1 - size > 0 and p.folded[i - 2 - size] in LOCATIVE
+                refs.append(Ref(i, code, kind, locative, describes,
                                 after < n and p.folded[after] == "'s", p.folded[i - 1] if i else ""))
                 nxt = after
                 break

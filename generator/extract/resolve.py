@@ -12,10 +12,12 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, phrase_keys, phrase_set, words
+from generator.words import (EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys, phrase_set,
+                             words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
+TOPIC_NOUNS = words("topic_nouns")
 UNMARKED_HOME = "US"  # see home_country: wire copy in English writes American offices bare
 
 
@@ -29,6 +31,7 @@ class Official:
     country: str | None = None
     former: bool = False
     counterpart: bool = False
+    partner: "Official | None" = None  # for a counterpart: the official whose counterpart they are
     first: Found | None = None
     mentions: list[Found] = field(default_factory=list)
     confidence: float = 0.9
@@ -71,7 +74,7 @@ def _same_person(o: Official, f: Found) -> bool:
 # Titles that are a rank more than an office ("Ambassador X, Permanent Representative to ..."):
 # an office given in the same paragraph is the title.
 RANK_TITLES = frozenset((w,) for w in words("envoy_words")) | frozenset(
-    tuple(r.split()) for r in phrase_set("military_ranks"))
+    tuple(r.split()) for r in phrase_set("military_ranks") | phrase_set("address_ranks"))
 
 
 def merge(found: list[Found], reg: Registry) -> list[Official]:
@@ -108,26 +111,60 @@ def _title_key(title: str) -> tuple[str, ...]:
     return tuple(fold(t) for t, _, _ in tokenize(title))
 
 
+# Prepositions before a name that make it no subject of its clause ("greeted by X", "talks with X").
+OBJECT_PREPOSITIONS = frozenset({"by", "with", "to", "from", "of", "for", "at", "on"})
+
+
 def _counterpart_title(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
+    """The office of the official `o` is the counterpart of (see `_partner`)."""
+    near = _partner(o, people, paras)
+    o.partner = near
+    return near.title if near is not None else None
+
+
+def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
     """A counterpart holds the office of the official they are the counterpart of: the one the
     sentence names last before "his counterpart" ("With President X, Y held talks with his
     counterpart Z": Y's office), else the last one named before in the article."""
     f = o.first
-    text = paras[f.para].text
+    p = paras[f.para]
+    text = p.text
     stop = max(text.rfind(c, 0, f.start) for c in ".!?")  # the sentence's start
-    near, at = None, stop
+    near, at, subject, subject_at = None, stop, None, stop
+    starts = [a for a, _ in p.spans]
     for q in people:
         if q is o or not q.title:
             continue
+        titled = [(m.start, m.end, m.at) for m in q.mentions if m.para == f.para]
         for form in {q.name, *q.forms, q.name.split()[-1]}:  # (the surname alone: "Pino held talks")
             k = text.rfind(form, stop + 1, f.start)
             if k > at:
                 near, at = q, k
+            if k > subject_at:
+                # where the mention starts, its title included ("Ali Babacan" of "... Minister Ali Babacan")
+                t = next((a for s, e, a in titled if s <= k < e), None)
+                t = bisect_left(starts, k) if t is None else t
+                if t == 0 or p.folded[t - 1] not in OBJECT_PREPOSITIONS:
+                    subject, subject_at = q, k
+    # "X was greeted by Y ... for talks with his counterpart Z": "his" is the subject's (X), not
+    # the last one named after a preposition (Y)
+    if f.nth is not None:  # "X and Y met their counterparts, Z and W": Z is X's, W is Y's
+        k, size = f.nth
+        named = sorted(((m.start, q) for q in people if q is not o and q.title and not q.counterpart
+                        for m in q.mentions if m.para == f.para and stop < m.start < f.start
+                        and (m.at == 0 or p.folded[m.at - 1] not in OBJECT_PREPOSITIONS)), key=lambda x: x[0])
+        order: list[Official] = []
+        for _, q in named:
+            if not any(q is x for x in order):
+                order.append(q)
+        if len(order) == size:
+            return order[k]
+    near = subject or near
     if near is not None:
-        return near.title
+        return near
     before = [p for p in people if p is not o and p.title and p.first and
               (p.first.para, p.first.start) <= (f.para, f.start)]
-    return before[-1].title if before else None
+    return before[-1] if before else None
 
 
 def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
@@ -137,6 +174,10 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     for o in people:
         if o.counterpart and o.title is None:
             o.title = _counterpart_title(o, people, paras)
+            if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
+                o.title = o.title.split(", ")[0]  # the counterpart holds the office, not its other fields
+            if o.title and o.first.dest and " to " in o.title:  # "her counterpart to Kenya": "Ambassador to Kenya"
+                o.title = o.title[:o.title.index(" to ")] + " " + o.first.dest
         known = reg.officials.get(fold(o.name))
         if known:
             o.name, o.country = known.name, o.country or known.country
@@ -150,7 +191,9 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.country, o.confidence = only, 0.8
             continue
         # a well-known office holder's country is known, whatever the context suggests
-        notable = next(filter(None, (reg.notables.get(_title_key(form)) for form in (o.name, *o.forms))), None)
+        # (a surname alone only for one the text never names in full: "Miguel Correa" is not "Rafael Correa")
+        notable = next(filter(None, (_notable(form, reg, surname=len(_title_key(o.name)) == 1)
+                                     for form in (o.name, *o.forms))), None)
         if notable:
             o.country, o.confidence = notable, 0.8
             continue
@@ -169,6 +212,59 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
+    for o in people:  # "Ambassador of the Sultanate to the United Kingdom" is not British
+        sent_to = {m.to for m in o.mentions if m.to}
+        if o.country in sent_to and o.confidence <= 0.5:  # of the other side's officials, else the state named most
+            named = Counter(q.country for q in people if q.country not in sent_to and q.country not in (None, "EU"))
+            named = named or Counter(r.code for para in refs for r in para
+                                     if r.code not in sent_to and r.code != "EU" and r.kind not in ("place", "region"))
+            o.country = named.most_common(1)[0][0] if named else o.country
+    for o in people:  # "The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian
+        if o.confidence > 0.5 or not o.title or o.former or _title_key(o.title) not in SOLE_OFFICES:
+            continue
+        held = {q.country for q in people if q is not o and q.country and q.confidence > 0.5 and not q.former
+                and q.title and _title_key(q.title) == _title_key(o.title)}
+        if o.country in held:
+            named = Counter(r.code for para in refs for r in para
+                            if r.code not in held and r.code != "EU" and r.kind not in ("place", "region"))
+            o.country = named.most_common(1)[0][0] if named else o.country
+    for o in people:  # "X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese
+        q = o.partner
+        if q is not None and o.country and q.country == o.country and q.confidence <= 0.5:
+            named = Counter(r.code for para in refs for r in para
+                            if r.code not in (o.country, "EU") and r.kind not in ("place", "region"))
+            q.country = named.most_common(1)[0][0] if named else q.country
+
+
+def _notable(name: str, reg: Registry, surname: bool = True) -> str | None:
+    """The state of a well-known office holder by the name as written: whole ("Tamim bin Hamad
+    Al-Thani", a hyphen or not), or, for a titled surname alone ("President Santos"), the state
+    every well-known holder of that surname serves (none when they serve different states)."""
+    key = _title_key(name)
+    code = reg.notables.get(key)
+    if code is None and "-" in name:
+        code = reg.notables.get(tuple(fold(t) for t in name.replace("-", " ").split()))
+    if code is None and surname and len(key) == 1:
+        codes = _surnames(reg.notables).get(key[0], ())
+        code = next(iter(codes)) if len(codes) == 1 else None
+    return code
+
+
+_SURNAMES: list = [None, {}]  # the table they were made from, and surname -> the states of its holders
+
+
+def _surnames(table: Phrases) -> dict[str, set[str]]:
+    """Each well-known office holder's last name (of a name of two words or more) and the states
+    of those who bear it, made once per table."""
+    if _SURNAMES[0] is not table:
+        out: dict[str, set[str]] = {}
+        given = {key[0] for key in table}
+        for key in table:
+            # ("Tamim bin Hamad": no surname; "Ali", a given name of others, is no one's surname alone)
+            if len(key) >= 2 and PARTICLES.isdisjoint(key) and key[-1] not in given:
+                out.setdefault(key[-1], set()).add(table[key])
+        _SURNAMES[:] = [table, out]
+    return _SURNAMES[1]
 
 
 def _office_key(title: str, reg: Registry) -> tuple[str, ...]:
@@ -199,6 +295,8 @@ def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) 
 
 
 ESCORT_WORDS = words("escort_words")
+INCLUDING_WORDS = words("listing_verbs")  # ("consisted of", "included")
+DELEGATION_NOUNS = words("side_nouns")
 
 
 def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
@@ -207,10 +305,17 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
     f = o.first
     p = paras[f.para]
     k = f.at
-    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS:
+    while k > 0 and p.words[k - 1] not in (".", "!", "?", ";") and p.folded[k - 1] not in ESCORT_WORDS \
+            and p.folded[k - 1] not in INCLUDING_WORDS:
         k -= 1
-    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS:
+    if k == 0 or p.folded[k - 1] not in ESCORT_WORDS and p.folded[k - 1] not in INCLUDING_WORDS:
         return None
+    if p.folded[k - 1] in INCLUDING_WORDS:  # "X headed the delegation, which included Y": Y is X's side
+        s = k - 1
+        while s > 0 and p.words[s - 1] not in (".", "!", "?", ";"):
+            s -= 1
+        if not DELEGATION_NOUNS.intersection(p.folded[s:k - 1]):
+            return None
     near, at = None, (-1, -1)
     for q in people:
         if q is o or not q.country:
@@ -222,6 +327,8 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
 
 
 RANK_PREFIXES = words("rank_prefixes")
+# Offices one person holds in a state at a time: two holders named in one report serve two states.
+SOLE_OFFICES = phrase_keys("sole_offices")
 # Offices news refers back to with "the <office>" alone ("The president told reporters").
 HEAD_OFFICES = phrase_keys("head_offices")
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ";"})
@@ -251,8 +358,10 @@ def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Regist
                 if not size or kind == "counterpart":
                     continue
                 end = j + size
-                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", "'s", ",", "for")):
+                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", ",", "for")
+                                or p.folded[end] == "'s" and code is None):
                     continue  # "the president, X", "the president of ...": not a reference back
+                    # (but "the Palestinian leader's compound" is)
                 key = tuple(p.folded[j:end])
                 if code is not None:
                     if code != o.country:
@@ -285,9 +394,15 @@ def _nearby_country(f: Found, paras: list[Paragraph], refs: list[list[Ref]]) -> 
     paired = _paired(refs[f.para])
     for r in reversed(refs[f.para]):
         if not r.describes and r.at not in paired and r.at < f.at and f.at - r.at <= NEAR_TOKENS \
-                and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]):
+                and not any(w in (".", "!", "?", ";") for w in p.words[r.at:f.at]) and not _topic(p, r):
             return r.code
     return None
+
+
+def _topic(p: Paragraph, r: Ref) -> bool:
+    """A state named as what is talked about ("talks on Syria", "the situation in Syria"): it
+    says nothing of whose the official named after it is."""
+    return r.after in TOPIC_PREPOSITIONS or r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS
 
 
 LEADING = words("leading_words")
@@ -309,6 +424,7 @@ def _leader_of(o: Official, paras: list[Paragraph], reg: Registry) -> str | None
 
 
 VISITING = words("visitor_words")
+RECEPTION_VERBS = words("reception_verbs")
 TRAVEL_VERBS = words("travel_verbs")
 
 
@@ -320,14 +436,22 @@ def _visitor_state(o: Official, home: str | None, paras: list[Paragraph], refs: 
     p = paras[f.para]
     if home is None:
         return None
+    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
     before = f.at > 0 and p.folded[f.at - 1] in VISITING or f.at > 1 and p.folded[f.at - 1] == "the" \
         and p.folded[f.at - 2] in VISITING
+    if not before:  # "X has received Brigadier General Y": the one received is a visitor when one
+        k = f.at    # other state stands out (a president also receives his own ministers)
+        while k > 0 and f.at - k < 3 and (p.folded[k - 1] in ("the", "a") or p.words[k - 1][:1].isupper()
+                                           and p.words[k - 1][0].isalpha()):
+            k -= 1
+        top = named.most_common(2)
+        before = k > 0 and p.folded[k - 1] in RECEPTION_VERBS and bool(top) and top[0][1] >= 2 \
+            and (len(top) == 1 or top[0][1] > top[1][1])
     if not before:  # "X arrived in Hanoi", "X travelled to Vietnam": a visitor to the home state
         end = bisect_left([a for a, _ in p.spans], f.end)
         went = next((k for k in range(end, min(end + 4, len(p.words))) if p.folded[k] in TRAVEL_VERBS), None)
         if went is None or not any(went < r.at <= went + 3 and r.code == home for r in refs[f.para]):
             return None
-    named = Counter(r.code for para in refs for r in para if r.code not in (home, "EU") and r.kind != "region")
     if named:
         return named.most_common(1)[0][0]
     # no other state named: the one whose offices English-language copy leaves unmarked, if not home
@@ -361,8 +485,26 @@ def _home_for(o: Official, home: str | None, paras: list[Paragraph], refs: list[
     return UNMARKED_HOME if title not in reg.not_offices.get(UNMARKED_HOME, ()) else home
 
 
+def protagonist_state(found: list[Found], reg: Registry, offset: int = 0,
+                      paras: list[Paragraph] = ()) -> str | None:
+    """The state of the first official the body names by an office written bare ("The Amir
+    Sheikh X met ...", "President X received ..."), when who they are is known (data/notables.yaml):
+    the copy leaves its own side's offices unmarked, so that is the state it writes from (not
+    a visitor's: "Visiting Foreign Minister X met ...")."""
+    for f in found:
+        if f.para < offset or f.weak or f.counterpart or not f.title:
+            continue
+        if paras and f.at > 0 and paras[f.para].folded[f.at - 1] in VISITING:
+            return None
+        if f.country is None:
+            return _notable(f.name, reg)
+        return None  # the first official is marked with a state: no evidence either way
+    return None
+
+
 def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None,
-                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset()) -> str | None:
+                 where: str | None = None, filed: str | None = None, marked: set[str] = frozenset(),
+                 lead: str | None = None) -> str | None:
     """The country whose offices the article leaves unmarked.
 
     Copy writes its own country's offices bare ("President Obama", "Foreign Minister X" in a
@@ -373,6 +515,7 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
     United States at all, the United States (English-language copy is mostly American); else the
     country where the event took place, whose hosts are named bare; else the country named most.
     """
+    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if agency and fold(agency.strip()) in reg.agencies:
         own = reg.agencies[fold(agency.strip())]
         if filed and filed != own:
@@ -383,13 +526,16 @@ def home_country(refs: list[list[Ref]], reg: Registry, agency: str | None = None
             if own in marked and filed not in marked:
                 return filed
         return own
-    counts = Counter(r.code for para in refs for r in para if r.code != "EU" and r.kind not in ("place", "region"))
     if filed and filed != "US" and counts.get(filed, 0) > counts.get("US", 0):
         return filed
     # the states the copy marks: of officials and of people acting for a state ("the US delegation")
     marked = set(marked) | {r.code for para in refs for r in para if r.describes}
     if filed and filed != "EU" and marked and filed not in marked:
         return filed  # "TOKYO - Foreign Minister X called Y, Secretary of State of the United States"
+    if lead:
+        return lead  # ("The Amir X met President Y of Z", filed from a summit abroad)
+    if where and where != "US" and counts.get("US", 0) <= counts.get(where, 0):
+        return where  # (a readout at the Akorda that mentions the United States once)
     if counts.get("US"):
         return "US"
     if where:

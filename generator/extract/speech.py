@@ -68,6 +68,9 @@ PERSON_NOUN_RE = re.compile(rf"\b(?:{'|'.join(sorted(words('person_nouns')))})\s
 INVERTED_BEFORE_RE = re.compile(r"[,\"”]\s*$")
 # The tail of an inverted attribution: the words that may stand between the verb and the name.
 INVERTED_GAP_RE = re.compile(r"(?:[^\"“”.;:!?]|(?<![a-z])[A-Z][a-z]{0,3}\.){0,160}")
+# "said the president." / "said the Chinese foreign minister,": a description after an inverted verb, to the sentence's end
+INVERTED_DESCRIPTION_RE = re.compile(r"\s+([Tt]he\s+[A-Za-z-]+(?:\s+[A-Za-z-]+){0,3}(?:\s+of\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3})?)"
+                                     r"\s*[.,!?;\"”]*\s*$")
 PREPOSITION_BEFORE_RE = re.compile(r"\b(?:of|with|to|by|from|for|on|upon|at|in|and|about|told|met|received)\s*$",
                                    re.I)
 LINK_LINE_RE = re.compile(r"^\s*(?:more|read more|see also|related|also read)\s*:", re.I)
@@ -158,8 +161,9 @@ def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
             prev = [o for o in named if o.end <= m.start]
-            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start):
-                return None  # "X and Y said": a joint statement, no one speaker's words
+            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start) \
+                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev[-1].start):
+                return None  # "X and Y said": a joint statement (not "At talks with X, Y said")
             return m
     return None
 
@@ -322,6 +326,13 @@ class _Reader:
             if m:
                 found.append((m.name, v.start(), m.end, v.group()))
                 continue
+            if INVERTED_BEFORE_RE.search(plain[s:v.start()]):  # '..., said the president.': described after
+                tail = INVERTED_DESCRIPTION_RE.match(plain, v.end(), e)
+                who = _described(tail.group(1) + " ", 0, len(tail.group(1)) + 1, self.persons, self.reg,
+                                 found[0][0] if found else self.last) if tail else None
+                if who:
+                    found.append((who, v.start(), tail.end(1), v.group()))
+                    continue
             who = _described(plain, s, v.start(), self.persons, self.reg, found[0][0] if found else self.last)
             if who:  # (the attribution: from the description's "the" on)
                 at = plain.rfind("the ", s, v.start())

@@ -23,6 +23,9 @@ class Found:
     weak: bool = False
     counterpart: bool = False
     at: int = 0  # token index where the mention (its country word or title) starts
+    dest: str = ""  # a counterpart envoy's destination as written ("to Kenya")
+    to: str | None = None  # the state an envoy is sent to ("Ambassador to Ghana"): not the envoy's own
+    nth: tuple[int, int] | None = None  # of a list of counterparts: (place in it, its length)
 
 
 @dataclass
