@@ -111,6 +111,21 @@ CASES = [
      "on Monday.\n\nThey agreed to deepen defence ties.", "talks", "Tokyo"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
+    # "in conjunction with his state visit": the visit is the setting of the talks reported
+    ("Peruvian President Rosa Quispe held talks with Bolivian President Evo Mamani in La Paz on Monday in "
+     "conjunction with her two-day state visit to Bolivia.\n\nThey discussed the lake.", "talks", "La Paz"),
+    # "his visiting counterpart" names the guest; what they did is the event (signing a declaration)
+    ("Czech President Jan Novak and his visiting Austrian counterpart Karl Huber signed a declaration on "
+     "cross-border cooperation.\n\nThe two presidents praised the ties.", "other", None),
+    # an event to be held later somewhere else does not place this one
+    ("Chilean President Ana Rojas met the Canadian trade envoy Paul Girard, who invited Chile to a mining fair to "
+     "be held next spring in Toronto.\n\nRojas accepted.", "meeting", None),
+    # "on his return from Bhutan": the visit was there
+    ("Kathmandu: Nepali Prime Minister Hari Thapa praised the ties with Bhutan on his return from the Kingdom of Bhutan "
+     "on Sunday.\n\nThapa said his visit had strengthened trust.", "visit", None),
+    # "the Quebec City meeting": a city that names the encounter
+    ("Canadian Foreign Minister Paul Girard said he and his Mexican counterpart discussed trade at their meeting "
+     "on Friday.\n\nThe Quebec City meeting prepares a summit of the three leaders.", "meeting", "Quebec City"),
 ]
 
 

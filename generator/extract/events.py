@@ -58,7 +58,7 @@ GENERAL = (
               r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
-              r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
+              r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
                   r"issued (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
@@ -147,7 +147,7 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
-VISITOR_RE = re.compile(r"(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )[Vv]isiting [A-Z]")  # not "who is visiting China"
+VISITOR_RE = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )[Vv]isiting [A-Z]")  # not "who is visiting China" (but "his visiting")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 # "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
 SIDELINES_RE = re.compile(r"\b(?:(?:sidelines|margins|fringes|eve) of\b[^.]*|(?:before|after|following|prior to)\b"
@@ -157,7 +157,8 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 # make an official visit", "would host him on a state visit", "the summit slated for January".
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
-                r"forward to|to (?:make|pay|visit)|agreed? to|agreeing to|call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
+                r"forward to|to (?:make|pay|visit)|to be (?:held|hosted|organi[sz]ed|convened)|to take place|agreed? to|agreeing to|"
+                r"call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
@@ -166,7 +167,7 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
 # state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
 # visit" is the visit)
-DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
+DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of|in conjunction with)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
                        r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
@@ -206,6 +207,11 @@ TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|dis
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  # "visited Hanoi": a place too
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
+# "on his return from Thimphu", "back from Hanoi": where the visit reported took place
+RETURN_WORDS = frozenset({"return", "returning", "returned", "back"})
+# "the Quebec City meeting", "Monday's Geneva talks": a city before the noun of an encounter
+ATTRIBUTIVE_BEFORE = frozenset({"the", "this", "'s"})
+ENCOUNTER_NOUNS = frozenset({"meeting", "meetings", "talks", "summit", "conference", "consultations", "negotiations"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "north", "south", "east", "west"})
 ENVOY_WORDS = words("envoy_words")  # "ambassador", "envoy", ...: "to X" after them is a title's
@@ -346,10 +352,17 @@ def _locative_places(p: Paragraph, reg: Registry):
             if town:
                 yield "city", i, town
             continue
-        if prev in PREPOSITIONS or prev in VISIT_VERBS:
-            at = i - 1
-        elif prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS:
+        if prev in PREPOSITIONS or prev in VISIT_VERBS or prev == "from" and i > 1 and p.folded[i - 2] in RETURN_WORDS:
+            at = i - 1  # "in Hanoi", "visited Hanoi", "on his return from Hanoi" (where he was)
+        elif prev == "the" and i > 1 and (p.folded[i - 2] in PREPOSITIONS
+                                          or p.folded[i - 2] == "from" and i > 2 and p.folded[i - 3] in RETURN_WORDS):
             at = i - 2
+        elif prev in ATTRIBUTIVE_BEFORE:
+            # "the Quebec City meeting", "today's Geneva talks": a city that names the encounter
+            n, place = longest_match(p.folded, i, reg.places)
+            if n and i + n < len(p.folded) and p.folded[i + n] in ENCOUNTER_NOUNS:
+                yield "city", i, place
+            continue
         elif prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS:
             at = i - 3
         else:
@@ -379,7 +392,7 @@ def _locative_places(p: Paragraph, reg: Registry):
                 continue
         if not n:
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
-        if n and (prev in ("in", "to") or prev in VISIT_VERBS):
+        if n and (p.folded[at] in ("in", "to", "from") or prev in VISIT_VERBS):
             yield "country", i, code
             continue
         # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
