@@ -126,6 +126,17 @@ CASES = [
     # "the Quebec City meeting": a city that names the encounter
     ("Canadian Foreign Minister Paul Girard said he and his Mexican counterpart discussed trade at their meeting "
      "on Friday.\n\nThe Quebec City meeting prepares a summit of the three leaders.", "meeting", "Quebec City"),
+    # a seat followed by its city: that city, not the capital
+    ("Ugandan President Joseph Okello received Kenyan President Daniel Mwangi at State House, Entebbe, on "
+     "Saturday.\n\nThe two leaders discussed the oil pipeline.", "meeting", "Entebbe"),
+    # "met for their 2+2 consultations": the purpose names the event
+    ("The foreign and defence ministers of Norway and Sweden met for their 2+2 consultations in Bergen on "
+     "Friday.\n\nThey agreed on Arctic security.", "talks", "Bergen"),
+    # two leaders' summit is their meeting; a summit of a bloc or of leaders stays a summit
+    ("Indian Prime Minister Raj Mehta and Australian Prime Minister Scott Moss held a virtual summit on "
+     "Thursday.\n\nThey signed a strategic partnership.", "meeting", None),
+    ("Pacific leaders opened their annual summit in Suva on Tuesday.\n\nThe leaders discussed fisheries.",
+     "summit", "Suva"),
 ]
 
 

@@ -39,7 +39,8 @@ GENERAL = (
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
-              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)"),
+              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
+              r"for (?:their |the )?(?:[\w+-]+ ){0,2}?(?:consultations|negotiations)"),
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
@@ -176,6 +177,13 @@ DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
+# What makes a summit a gathering of many, named in its paragraph: a body or a bloc ("the SAARC
+# Summit", "the G20", "E.U."; a state's initials are no body), leaders or states in the plural, a
+# three-way meeting
+MANY_RE = re.compile(r"(?<![\w.])(?!(?:PM|FM|MP|AP|AFP|UPI|PTI|US|UK|U\.S|U\.K|USA|UAE|PRC|ROK|DPRK)\b)[A-Z](?:[A-Z]|\.[A-Z])+\.?(?![\w])|\bG\d+\b|\bSummit\b|"
+                     r"\b(?:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|states|nations|"
+                     r"countries|union|community|council|organi[sz]ation|group|multilateral|international|global|"
+                     r"world|conference|forum)\b", re.I * 0)
 # "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
@@ -197,7 +205,7 @@ CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joi
                                  re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks": the purpose names the event
-FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
+FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations)\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -334,11 +342,14 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
 
 def _summit_is_meeting(text: str, m: re.Match) -> bool:
     """"on the sidelines of the summit", "the Chad-Niger summit", "a summit meeting", "a summit
-    with his counterpart": the summit word names a meeting of two."""
+    with his counterpart", "the two prime ministers held a virtual summit": the summit word names
+    a meeting of two (a summit is a gathering of many: its sentence names a body, a bloc or leaders)."""
     s0, _ = _sentence(text, m.start(), m.end())
     return (MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None
             or BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
-            or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None)
+            or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None
+            or MANY_RE.search(text, text.rfind("\n", 0, m.start()) + 1,
+                              len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())) is None)
 
 
 def _locative_places(p: Paragraph, reg: Registry):

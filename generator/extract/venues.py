@@ -44,7 +44,7 @@ SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:" + _ALTERNATIVES + r")
 SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # The guest's words that point at the host named after them
 # ("visiting" before a name marks the guest, not the host: it is not one of them)
-HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;]{0,60}?\bby|call(?:ed|s)? on|"
+HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;,]{0,60}?\bby|call(?:ed|s)? on|"
                            r"(?:visit|trip|journey) to|visited|audience with|"
                            r"(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,40}?\bto)\b", re.I)
 # "the Ambassador of Chile": the state an envoy comes from is the guest's, never the host's
@@ -99,6 +99,12 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
         m = SEAT_RE_LOWER.search(low) if p.text.isascii() else SEAT_RE.search(p.text)
         if m is None:
             continue
+        if p.text.startswith(", ", m.end()):
+            # "at State House, Entebbe": the seat's own city, named after it
+            k = next((k for k in p.caps if p.spans[k][0] == m.end() + 2), None)
+            n, place = longest_match(p.folded, k, reg.places) if k is not None else (0, None)
+            if n:
+                return place
         if code is None:
             s0 = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
             s1 = p.text.find(". ", m.end())
