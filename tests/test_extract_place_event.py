@@ -137,6 +137,16 @@ CASES = [
      "Thursday.\n\nThey signed a strategic partnership.", "meeting", None),
     ("Pacific leaders opened their annual summit in Suva on Tuesday.\n\nThe leaders discussed fisheries.",
      "summit", "Suva"),
+    # a visit reported through what the visitor said
+    ("Visiting Cambodian Prime Minister Hun Vanna said on Tuesday that Cambodia wants more trade with New "
+     "Zealand.\n\nHun Vanna made the remarks after meeting Prime Minister John Kerr in Wellington.", "visit",
+     "Wellington"),
+    # a minister's visit whose reception by the head of state is reported: the reception is the event
+    ("On May 1 the Foreign Minister of Latvia, Ilze Berzina, paid a one-day visit to Vilnius.\n\nThe same day "
+     "Berzina was received by the President of Lithuania, Jonas Petraitis.", "meeting", "Vilnius"),
+    # a head of government's visit stays a visit
+    ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
+     "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),
 ]
 
 

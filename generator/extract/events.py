@@ -148,6 +148,13 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
+# a minister's visit, and the reception that is the event of it (_minister_received)
+MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
+HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
+                     r"Crown Prince|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
+RECEIVED_RE = re.compile(r"\b(?:was|were) (?:\w+ )?(?:received|welcomed) (?:in audience )?by (?:the )?(?:[A-Z]\w+ ){0,2}"
+                         r"(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan)\b")
+DATELINE_END_RE = re.compile(r"(?:--|—|–|:| - )\s*$")  # "HANOI, May 2 (VNA) -- "
 VISITOR_RE = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )[Vv]isiting [A-Z]")  # not "who is visiting China" (but "his visiting")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 # "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
@@ -287,6 +294,9 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
                 if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
                     return "visit", conf - 0.2  # "Visiting Minister X said in a statement": a visit
                 return m.lastgroup, conf - 0.2
+            if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
+                # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
+                return "visit", 0.6
             hidden.append(m)
         for h in hidden:  # another kind that starts within a match set aside
             for kind, pattern in generals:
@@ -302,6 +312,28 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             aside += ["meeting" if kind == "summit" and of_two or kind == "phone_call" else kind
                       for kind, _ in GENERAL if kind in kinds]
     return (aside[0], 0.4) if aside else ("other", 0.3)
+
+
+def _minister_received(text: str, s0: int, start: int, s1: int) -> bool:
+    """Whether a visit is a minister's (no head of state or government) who the text then has
+    received by a head of state or government: "the Foreign Minister of A paid a visit to B. He
+    was received by the President": the reception is the event, the visit its setting (received
+    by a counterpart, the visit stays the event)."""
+    before = text[s0:start]
+    if "inister" not in before and "ecretary" not in before and "nvoy" not in before:
+        return False  # (a cheap test first)
+    return (MINISTER_RE.search(before) is not None and HEAD_RE.search(before) is None
+            and RECEIVED_RE.search(text, s1) is not None)
+
+
+def _visitor_is_subject(text: str, m: re.Match) -> bool:
+    """Whether the match is "Visiting" opening a sentence (after a dateline) that reports no other
+    encounter: the visitor is who the sentence is about."""
+    s0, s1 = _sentence(text, m.start(), m.end())
+    before = text[s0:m.start()]
+    return VISITOR_RE.match(text, m.start()) is not None and (
+        not before.strip() or len(before) < 60 and DATELINE_END_RE.search(before) is not None) and not any(
+        e.lastgroup != "visit" and not _not_the_event(e.lastgroup, text, e) for e in ENCOUNTER_ANY.finditer(text, m.end(), s1))
 
 
 def _to_come(text: str, m: re.Match, words: re.Pattern = FUTURE_PLACE_RE) -> bool:
@@ -323,6 +355,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
+                or _minister_received(text, s0, start, s1)
                 or DURING_RE.search(before) is not None
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
     if kind == "summit":
