@@ -144,6 +144,21 @@ CASES = [
     # a minister's visit whose reception by the head of state is reported: the reception is the event
     ("On May 1 the Foreign Minister of Latvia, Ilze Berzina, paid a one-day visit to Vilnius.\n\nThe same day "
      "Berzina was received by the President of Lithuania, Jonas Petraitis.", "meeting", "Vilnius"),
+    # "welcomed X to Dili": a reception in the city named; "welcomed the release of a student held in
+    # Tehran" is no encounter
+    ("SUVA, May 2 - Fijian Prime Minister Sitiveni Rabuka welcomed Tongan Foreign Minister Fekitamoeloa Utoikamanu "
+     "to Suva on Tuesday.\n\nThe two discussed fisheries.", "meeting", "Suva"),
+    ("Canadian Foreign Minister Paul Girard welcomed the release of a Canadian engineer held in Tehran.\n\n"
+     "Girard said in a statement that he was relieved.", "statement", None),
+    # "met for a trilateral summit": the purpose names the event; "at 10 Downing Street"
+    ("The leaders of Japan, South Korea and Canada met at Camp David on Friday for a trilateral summit.\n\n"
+     "They agreed to meet every year.", "summit", "Camp David"),
+    ("British Prime Minister Tom Blake met Jamaican Prime Minister Percy Grant at 10 Downing Street on "
+     "Tuesday.\n\nThey discussed debt relief.", "meeting", "London"),
+    # the host receives; the state named after the verb is the guest's, the dateline the host's
+    ("DILI, May 2 - The President of the Republic, His Excellency Mr. Jose Ramos, received at the Presidential "
+     "Palace the Minister of Foreign Affairs of Portugal, Joao Cravo.\n\nThe two discussed cooperation.",
+     "meeting", "Dili"),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

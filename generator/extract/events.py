@@ -49,7 +49,10 @@ GENERAL = (
                 # them to act" is a statement); "welcomed her to the Presidential Palace"
                 r"call(?:ed|s)? (?:on|upon)(?![^.;]{0,80}?\bto (?!discuss|review|exchange|deliver|convey|brief|bid)[a-z])|"
                 r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){1,8}?(?:to|at) the (?:[\w'’-]+ ){0,2}?"
-                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
+                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)|"
+                # "welcomed the Australian Foreign Minister to Dili" (a place follows: _not_the_event)
+                r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){0,4}?(?:president|minister|secretary|premier|king|queen|emir|"
+                r"prince|chancellor|counterpart|ambassador|envoy|delegation|guest)(?: [\w.'’-]+){0,4}? (?:to|in)(?= [\w])"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
     ("phone_call", r"(?:spoke|speaks|talked)(?: (?:today|yesterday|tonight|again|separately|briefly|"
                    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
@@ -148,6 +151,11 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
+# where a statement was given: "issued in Suva", "said in Geneva", "signed in Beijing" (not "a
+# student held in Tehran")
+ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|declared|signed|adopted|agreed|"
+                       r"told (?:reporters|journalists|a)|statement|communiqu[eé]|declaration|remarks)\b[^.;:]{0,40}$",
+                       re.I)
 # a minister's visit, and the reception that is the event of it (_minister_received)
 MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
 HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
@@ -211,8 +219,8 @@ GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and go
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
                                  re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
-# "hosted him for talks", "met her for talks": the purpose names the event
-FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations)\b", re.I)
+# "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
+FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -361,8 +369,10 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
-    if kind == "meeting" and FOR_TALKS_RE.search(after):
-        return True
+    if kind == "meeting" and (FOR_TALKS_RE.search(after)
+                              or m.group()[-3:] in (" to", " in") and m.group()[:1] in "wW"
+                              and not text[end + 1:end + 2].isupper()):
+        return True  # (welcomed ... to a place: a capital follows)
     if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
         # placed somewhere, or told with an encounter in person, it is no call; but what they
         # spoke about ("about the war in Ukraine", "the summit planned in Tokyo") places nothing
@@ -398,6 +408,8 @@ def _locative_places(p: Paragraph, reg: Registry):
             continue
         if prev in PREPOSITIONS or prev in VISIT_VERBS or prev == "from" and i > 1 and p.folded[i - 2] in RETURN_WORDS:
             at = i - 1  # "in Hanoi", "visited Hanoi", "on his return from Hanoi" (where he was)
+        elif prev.isdigit() and i > 1 and p.folded[i - 2] in PREPOSITIONS:
+            at = i - 2  # "at 10 Downing Street"
         elif prev == "the" and i > 1 and (p.folded[i - 2] in PREPOSITIONS
                                           or p.folded[i - 2] == "from" and i > 2 and p.folded[i - 3] in RETURN_WORDS):
             at = i - 2
@@ -595,8 +607,9 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     if kind in NO_PLACE:
         # a statement is placed only where the first paragraph says so ("issued in Suva");
         # otherwise it comes from wherever its authors are
-        first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
-            if paras else None
+        first = next((value for what, k, value in _locative_places(paras[0], reg) if what == "city"
+                      and ISSUED_RE.search(paras[0].text, max(0, paras[0].spans[k][0] - 50), paras[0].spans[k][0])
+                      and not _in_passing(paras[0], k)), None) if paras else None
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):

@@ -47,6 +47,9 @@ SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: 
 HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;,]{0,60}?\bby|call(?:ed|s)? on|"
                            r"(?:visit|trip|journey) to|visited|audience with|"
                            r"(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,40}?\bto)\b", re.I)
+# The host's verbs (active): what follows them is the guest
+RECEIVES_RE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                         r"\b(?:received|receives|receiving|welcomed|welcomes|hosted|hosts|greeted)\b(?! by\b)")
 # "the Ambassador of Chile": the state an envoy comes from is the guest's, never the host's
 GUEST_OF_RE = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|delegations?|charg[ée]s? d['’]affaires)"
                          r"(?: [\w-]+){0,3}? (?:of|from)(?: the)? $", re.I)
@@ -113,7 +116,10 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
             after = _states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
             guest = HOST_AFTER_RE.search(p.text, s0, s1)
             host = _states_in(p, guest.end(), s1, reg) if guest else []
-            named = _states_in(p, s0, s1, reg, guests=False)
+            # "The President received at the Palace the Minister of Foreign Affairs of Portugal":
+            # the states named after the verb of receiving are the guest's
+            verb = RECEIVES_RE.search(p.text, s0, s1)
+            named = _states_in(p, s0, verb.start() if verb else s1, reg, guests=False)
             code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
         info = reg.countries.get(code or "")
         return (info.capital, info.code) if info and info.capital else None
