@@ -159,6 +159,20 @@ CASES = [
     ("DILI, May 2 - The President of the Republic, His Excellency Mr. Jose Ramos, received at the Presidential "
      "Palace the Minister of Foreign Affairs of Portugal, Joao Cravo.\n\nThe two discussed cooperation.",
      "meeting", "Dili"),
+    # a venue's name that another state's venue shares is the filing state's own when the text names
+    # nothing else of that state; "visiting New Zealand Prime Minister" names the guest's state
+    ("PHNOM PENH, May 2 (Xinhua) -- Cambodian Prime Minister Hun Vanna on Monday met with visiting New Zealand "
+     "Prime Minister John Kerr at the Peace Palace.\n\nThe two leaders agreed to boost trade.", "meeting",
+     "Phnom Penh"),
+    # a palace a leader receives in stands in the host's capital
+    ("Belarusian President Alexander Lukas met with Chinese Foreign Minister Wang Li at the Palace of "
+     "Independence on Tuesday.\n\nLukas said Belarus values its ties with China.", "meeting", "Minsk"),
+    # two leaders' summit, where they also signed agreements, is their meeting
+    ("Indian Prime Minister Raj Mehta and his Australian counterpart Scott Moss held a virtual summit on Thursday, "
+     "elevating ties to a strategic partnership.\n\nThe two leaders also signed agreements on defence logistics.",
+     "meeting", None),
+    ("The Prime Minister of India and the Prime Minister of Australia held the first India-Australia Virtual "
+     "Summit on Thursday.\n\nThe two leaders signed a strategic partnership.", "meeting", None),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

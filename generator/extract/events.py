@@ -199,8 +199,8 @@ MANY_RE = re.compile(r"(?<![\w.])(?!(?:PM|FM|MP|AP|AFP|UPI|PTI|US|UK|U\.S|U\.K|U
                      r"\b(?:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|states|nations|"
                      r"countries|union|community|council|organi[sz]ation|group|multilateral|international|global|"
                      r"world|conference|forum)\b", re.I * 0)
-# "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
-BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
+# "the Sudan-Nigeria summit", "the India-Australia Virtual Summit": two parties' summit is their meeting (summit is kept for many states)
+BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+(?: [Vv]irtual| [Aa]nnual| [Ll]eaders['’]?)?|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
 # "At the G20 summit in Osaka, X met Y", "during the summit, the two held a bilateral meeting":
 # the summit is the setting of a meeting of two that the sentence reports
@@ -294,14 +294,18 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         # the general kind that appears first wins: the leftmost match of any of them that
         # counts; when one that does not count hides another at its place, each kind is looked
         # for on its own
-        hidden = []
+        hidden, two_summit = [], False
         for m in general.finditer(low):
             if conf < 0.8 and m.lastgroup == "statement":
                 continue  # words said further down are said at the event the lead reports
             if not _not_the_event(m.lastgroup, text, m):
+                if two_summit and m.lastgroup in ("other", "statement"):
+                    return "meeting", conf - 0.2  # two leaders' summit, where they also signed or said things
                 if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
                     return "visit", conf - 0.2  # "Visiting Minister X said in a statement": a visit
                 return m.lastgroup, conf - 0.2
+            if m.lastgroup == "summit" and _summit_of_two(text, m) and not _to_come(text, m):
+                two_summit = True
             if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
                 # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
                 return "visit", 0.6
@@ -388,8 +392,14 @@ def _summit_is_meeting(text: str, m: re.Match) -> bool:
     with his counterpart", "the two prime ministers held a virtual summit": the summit word names
     a meeting of two (a summit is a gathering of many: its sentence names a body, a bloc or leaders)."""
     s0, _ = _sentence(text, m.start(), m.end())
-    return (MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None
-            or BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
+    return MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None or _summit_of_two(text, m)
+
+
+def _summit_of_two(text: str, m: re.Match) -> bool:
+    """Whether the summit word names the meeting of two parties ("the Chad-Niger summit", "a
+    summit meeting", a summit whose paragraph names no body, bloc or leaders)."""
+    s0, _ = _sentence(text, m.start(), m.end())
+    return (BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
             or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None
             or MANY_RE.search(text, text.rfind("\n", 0, m.start()) + 1,
                               len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())) is None)
@@ -448,6 +458,8 @@ def _locative_places(p: Paragraph, reg: Registry):
                 continue
         if not n:
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
+        if n and prev == "visiting" and i + n < len(p.words) and p.words[i + n][:1].isupper():
+            continue  # "visiting New Zealand Prime Minister X": the guest's state, not a place
         if n and (p.folded[at] in ("in", "to", "from") or prev in VISIT_VERBS):
             yield "country", i, code
             continue
@@ -463,6 +475,13 @@ def _locative_places(p: Paragraph, reg: Registry):
             town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
             if town:
                 yield "city", i, town
+
+
+def _venue(p: Paragraph, k: int, place: tuple[str, str], reg: Registry) -> bool:
+    """Whether the place found at token k is named by a venue ("the Peace Palace"), not by its
+    city's own name (nor by "the Omani capital")."""
+    n, _ = longest_match(p.folded, k, reg.places)
+    return n > 0 and tuple(p.folded[k:k + n]) != tuple(Paragraph.of(place[0]).folded)
 
 
 def _town_then_state(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
@@ -616,6 +635,15 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         # "arrived here on Monday", "talks held here": the place the story is filed from
         return Location(city=filed[0], country=filed[1]), 0.8
     found = [(pi, what, k, value) for pi, p in enumerate(paras) for what, k, value in _locative_places(p, reg)]
+    if filed:
+        # "PHNOM PENH -- ... met at the Peace Palace": a venue's name that another state's venue
+        # shares, in a text filed from elsewhere that names nothing else of that state, is the
+        # filing state's own
+        named = {value[1] if what == "city" else value for pi, what, k, value in found
+                 if not (what == "city" and _venue(paras[pi], k, value, reg))}
+        found = [(pi, what, k, value) for pi, what, k, value in found
+                 if not (what == "city" and value[1] != filed[1] and value[1] not in named
+                         and _venue(paras[pi], k, value, reg))]
     for pi, what, k, value in found:
         if pi < 4 and what == "city" and _reported_there(paras[pi], k):
             return Location(city=value[0], country=value[1]), 0.8

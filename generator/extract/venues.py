@@ -39,8 +39,9 @@ MENTION_NOUNS = frozenset(_read("mentions"))
 _ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?").replace("'", "['’]")
                          for s in sorted(SEATS, key=len, reverse=True))
 SEAT_WORDS = frozenset(seat.split()[-1] for seat in SEATS)  # every seat ends with one of them
-# "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
-SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:" + _ALTERNATIVES + r")\b", re.I)
+# "at the Presidential Palace", "in the State House", "at the Peace Palace" (up to two words
+# before a seat's noun); not "the Presidential Palace said"
+SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:[\w'’-]+ ){0,2}?(?:" + _ALTERNATIVES + r")\b", re.I)
 SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # The guest's words that point at the host named after them
 # ("visiting" before a name marks the guest, not the host: it is not one of them)
