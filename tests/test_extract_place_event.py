@@ -173,6 +173,10 @@ CASES = [
      "meeting", None),
     ("The Prime Minister of India and the Prime Minister of Australia held the first India-Australia Virtual "
      "Summit on Thursday.\n\nThe two leaders signed a strategic partnership.", "meeting", None),
+    # people somewhere are talked about: "civilians in Gaza" does not place the meeting
+    ("TEL AVIV, Israel (AP) — Canadian Foreign Minister Paul Girard pressed Israeli Prime Minister Dan Levi on "
+     "Friday to do more to protect civilians in Gaza.\n\nGirard spoke to reporters after the meeting.", "meeting",
+     "Tel Aviv"),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),
