@@ -177,6 +177,11 @@ CASES = [
     ("TEL AVIV, Israel (AP) — Canadian Foreign Minister Paul Girard pressed Israeli Prime Minister Dan Levi on "
      "Friday to do more to protect civilians in Gaza.\n\nGirard spoke to reporters after the meeting.", "meeting",
      "Tel Aviv"),
+    # a tete-a-tete is a meeting; delegation-level talks are talks
+    ("President Kofi Mensah held a tete-a-tete with his Togolese counterpart Faure Gbedo at Jubilee House "
+     "on Monday.\n\nThe two leaders discussed security.", "meeting", "Accra"),
+    ("Ghanaian and Togolese officials concluded two days of delegation-level talks.\n\nThey discussed the "
+     "border.", "talks", None),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),
