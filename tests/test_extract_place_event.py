@@ -182,6 +182,16 @@ CASES = [
      "on Monday.\n\nThe two leaders discussed security.", "meeting", "Accra"),
     ("Ghanaian and Togolese officials concluded two days of delegation-level talks.\n\nThey discussed the "
      "border.", "talks", None),
+    # a signed communique is a joint statement; a label in capitals opening the text names its kind, and
+    # the closing formula ("Done at ...") where it was signed
+    ("The Government of Tonga and the Government of Chile signed a communique establishing diplomatic relations "
+     "in New York on Tuesday.\n\nThe two ministers praised the step.", "joint_statement", "New York"),
+    ("JOINT COMMUNIQUE\n\nThe Government of Tonga and the Government of Chile, desiring to promote friendly "
+     "relations, have decided to establish diplomatic relations.\n\nDone at New York on 2 May in two originals.",
+     "joint_statement", "New York"),
+    # "heads of mission at Rideau Hall" are envoys at a ceremony, not staff who reside there
+    ("Governor General Mary Simmons received six new heads of mission at Rideau Hall on Tuesday.\n\nThe "
+     "ambassadors presented their credentials.", "other", "Ottawa"),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

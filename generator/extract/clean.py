@@ -71,6 +71,7 @@ class Wire:
     agency: str | None
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...] = ()  # photo captions: not the article's text, but they name who is pictured
+    label: str | None = None  # a line in capitals that opens the text, naming its kind ("JOINT COMMUNIQUE")
 
 
 def parse_date(value: str, name: str, line: int) -> dt.date:
@@ -132,6 +133,10 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
                           "(or give 'date:' in front matter)", name, first_line)
     paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) if " MORE" in p else p for p in split_paragraphs(text)]
     headline, captions = None, []
+    # "JOINT COMMUNIQUE", "PRESS RELEASE": a label in capitals that opens the text says what kind
+    # of text it is (it is no paragraph of the article: is_boilerplate drops it)
+    label = next((p for p in paragraphs[:1] if p.isupper() and len(p.split()) <= 12 and not _dateline_only(p)
+                  and not FURNITURE.start.match(p) and not FURNITURE.line.match(p)), None)
     for k in (0, 1):  # a dateline on a line of its own ("CITY, Country, May 2, 2025/Agency/ --") opens the text
         if k + 1 < len(paragraphs) and _dateline_only(paragraphs[k]):
             paragraphs[k:k + 2] = [paragraphs[k] + " " + paragraphs[k + 1]]
@@ -168,7 +173,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if byline:
             dateline = byline.group("place")
     return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept),
-                captions=tuple(captions))
+                captions=tuple(captions), label=label)
 
 
 def _unclutter(m: re.Match) -> str:

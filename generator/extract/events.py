@@ -30,7 +30,8 @@ SPECIFIC = (
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
-    ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
+    ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
+                        r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
@@ -73,7 +74,8 @@ ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECI
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit",
+                  "communiqu")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
@@ -88,8 +90,9 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
-# "its embassy in Manila", "born in Kandy": where someone or something stays
-RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
+# "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
+# at Rideau Hall" are envoys at a ceremony)
+RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
 # "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
 # another time
@@ -153,7 +156,7 @@ ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
 # where a statement was given: "issued in Suva", "said in Geneva", "signed in Beijing" (not "a
 # student held in Tehran")
-ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|declared|signed|adopted|agreed|"
+ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|declared|signed|adopted|agreed|done|"
                        r"told (?:reporters|journalists|a)|statement|communiqu[eé]|declaration|remarks)\b[^.;:]{0,40}$",
                        re.I)
 # a minister's visit, and the reception that is the event of it (_minister_received)
@@ -626,9 +629,11 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     if kind in NO_PLACE:
         # a statement is placed only where the first paragraph says so ("issued in Suva");
         # otherwise it comes from wherever its authors are
-        first = next((value for what, k, value in _locative_places(paras[0], reg) if what == "city"
-                      and ISSUED_RE.search(paras[0].text, max(0, paras[0].spans[k][0] - 50), paras[0].spans[k][0])
-                      and not _in_passing(paras[0], k)), None) if paras else None
+        # (or where the closing formula of a signed text says: "Done at Beijing on 2 May")
+        issued = paras[:1] + [p for p in paras[1:] if p.text.startswith(("Done at ", "Done in "))]
+        first = next((value for p in issued for what, k, value in _locative_places(p, reg) if what == "city"
+                      and ISSUED_RE.search(p.text, max(0, p.spans[k][0] - 50), p.spans[k][0])
+                      and not _in_passing(p, k)), None)
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
