@@ -192,6 +192,10 @@ CASES = [
     # "heads of mission at Rideau Hall" are envoys at a ceremony, not staff who reside there
     ("Governor General Mary Simmons received six new heads of mission at Rideau Hall on Tuesday.\n\nThe "
      "ambassadors presented their credentials.", "other", "Ottawa"),
+    # a visit that a statement is about is no visit reported
+    ("Jordan condemns minister's visit to holy site\n\nJordan's foreign ministry on Tuesday condemned the visit of "
+     "a Norland minister to the compound as a provocation, a spokesman said.\n\nThe ministry called on the "
+     "international community to act.", "statement", None),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

@@ -159,6 +159,10 @@ ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
 ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|declared|signed|adopted|agreed|done|"
                        r"told (?:reporters|journalists|a)|statement|communiqu[eé]|declaration|remarks)\b[^.;:]{0,40}$",
                        re.I)
+# a visit that is what a statement is about: "condemned the minister's visit to the compound",
+# "calls for a meeting over X's visit", "says visit by X is a provocation"
+TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[sz]\w*|protest\w*|"
+                             r"(?:says|said) (?:the |that (?:the )?)?)\s*(?:[\w'’.-]+ ){0,4}$", re.I)
 # a minister's visit, and the reception that is the event of it (_minister_received)
 MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
 HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
@@ -370,6 +374,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
+                or TALKED_ABOUT_RE.search(before) is not None
                 or _minister_received(text, s0, start, s1)
                 or DURING_RE.search(before) is not None
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
