@@ -196,6 +196,11 @@ CASES = [
     ("Jordan condemns minister's visit to holy site\n\nJordan's foreign ministry on Tuesday condemned the visit of "
      "a Norland minister to the compound as a provocation, a spokesman said.\n\nThe ministry called on the "
      "international community to act.", "statement", None),
+    # a videoconference is a call (placed nowhere), but a joint statement issued after one is the statement
+    ("Chilean President Ana Rojas and Peruvian President Diego Ruiz held a video conference on Monday.\n\nThey "
+     "discussed the border.", "phone_call", None),
+    ("The foreign ministers of Chile and Peru issued a joint statement after a videoconference on Monday.\n\n"
+     "They discussed the border.", "joint_statement", None),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

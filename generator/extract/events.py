@@ -57,7 +57,9 @@ GENERAL = (
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
     ("phone_call", r"(?:spoke|speaks|talked)(?: (?:today|yesterday|tonight|again|separately|briefly|"
                    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
-                   r"(?:by (?:tele)?phone )?(?:with|to)"),
+                   r"(?:by (?:tele)?phone )?(?:with|to)|"
+                   # "held a videoconference" (but "a joint statement issued after a videoconference")
+                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|video ?conferenc(?:e|ing)"),
     # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
