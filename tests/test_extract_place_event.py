@@ -164,6 +164,9 @@ CASES = [
     ("PHNOM PENH, May 2 (Xinhua) -- Cambodian Prime Minister Hun Vanna on Monday met with visiting New Zealand "
      "Prime Minister John Kerr at the Peace Palace.\n\nThe two leaders agreed to boost trade.", "meeting",
      "Phnom Penh"),
+    # ... but a venue of a state the text names stays that state's
+    ("WASHINGTON — Canadian envoy Paul Girard met Russian President Ivan Orlov at the Kremlin on Thursday.\n\n"
+     "They discussed the Arctic.", "meeting", "Moscow"),
     # a palace a leader receives in stands in the host's capital
     ("Belarusian President Alexander Lukas met with Chinese Foreign Minister Wang Li at the Palace of "
      "Independence on Tuesday.\n\nLukas said Belarus values its ties with China.", "meeting", "Minsk"),

@@ -9,7 +9,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place, states_in
 from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
@@ -207,7 +207,7 @@ PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part i
 MANY_RE = re.compile(r"(?<![\w.])(?!(?:PM|FM|MP|AP|AFP|UPI|PTI|US|UK|U\.S|U\.K|USA|UAE|PRC|ROK|DPRK)\b)[A-Z](?:[A-Z]|\.[A-Z])+\.?(?![\w])|\bG\d+\b|\bSummit\b|"
                      r"\b(?:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|states|nations|"
                      r"countries|union|community|council|organi[sz]ation|group|multilateral|international|global|"
-                     r"world|conference|forum)\b", re.I * 0)
+                     r"world|conference|forum)\b")
 # "the Sudan-Nigeria summit", "the India-Australia Virtual Summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+(?: [Vv]irtual| [Aa]nnual| [Ll]eaders['’]?)?|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
@@ -651,11 +651,12 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         # "PHNOM PENH -- ... met at the Peace Palace": a venue's name that another state's venue
         # shares, in a text filed from elsewhere that names nothing else of that state, is the
         # filing state's own
-        named = {value[1] if what == "city" else value for pi, what, k, value in found
-                 if not (what == "city" and _venue(paras[pi], k, value, reg))}
-        found = [(pi, what, k, value) for pi, what, k, value in found
-                 if not (what == "city" and value[1] != filed[1] and value[1] not in named
-                         and _venue(paras[pi], k, value, reg))]
+        foreign = [f for f in found if f[1] == "city" and f[3][1] != filed[1] and _venue(paras[f[0]], f[2], f[3], reg)]
+        if foreign:
+            named = {value[1] if what == "city" else value for pi, what, k, value in found
+                     if not (what == "city" and _venue(paras[pi], k, value, reg))}
+            named.update(code for p in paras[:3] for code in states_in(p, 0, len(p.text), reg))  # "Russian President"
+            found = [f for f in found if not (f in foreign and f[3][1] not in named)]
     for pi, what, k, value in found:
         if pi < 4 and what == "city" and _reported_there(paras[pi], k):
             return Location(city=value[0], country=value[1]), 0.8

@@ -72,7 +72,7 @@ def inline_dateline(p: Paragraph | None, reg: Registry) -> tuple[str, str] | Non
     return reg.places.get(tuple(Paragraph.of(m.group("city")).folded))
 
 
-def _states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
+def states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
     """The states named (by name or nationality word) between two offsets of the paragraph
     (without `guests`, not those an envoy comes from)."""
     found = []
@@ -114,13 +114,13 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
             s1 = p.text.find(". ", m.end())
             s1 = len(p.text) if s1 < 0 else s1
             of = p.text.startswith(" of ", m.end())  # "the Ministry of Foreign Affairs of Peru"
-            after = _states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
+            after = states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
             guest = HOST_AFTER_RE.search(p.text, s0, s1)
-            host = _states_in(p, guest.end(), s1, reg) if guest else []
+            host = states_in(p, guest.end(), s1, reg) if guest else []
             # "The President received at the Palace the Minister of Foreign Affairs of Portugal":
             # the states named after the verb of receiving are the guest's
             verb = RECEIVES_RE.search(p.text, s0, s1)
-            named = _states_in(p, s0, verb.start() if verb else s1, reg, guests=False)
+            named = states_in(p, s0, verb.start() if verb else s1, reg, guests=False)
             code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
         info = reg.countries.get(code or "")
         return (info.capital, info.code) if info and info.capital else None
