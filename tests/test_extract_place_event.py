@@ -167,6 +167,9 @@ CASES = [
     # ... but a venue of a state the text names stays that state's
     ("WASHINGTON — Canadian envoy Paul Girard met Russian President Ivan Orlov at the Kremlin on Thursday.\n\n"
      "They discussed the Arctic.", "meeting", "Moscow"),
+    # a seat followed by "in" a town the registry does not know stands in that town
+    ("Polish President Adam Kwas met his Ukrainian counterpart Viktor Yusko on Saturday, in a meeting that took "
+     "place at the presidential residence in Wisla.\n\nThey discussed energy.", "meeting", "Wisla"),
     # a palace a leader receives in stands in the host's capital
     ("Belarusian President Alexander Lukas met with Chinese Foreign Minister Wang Li at the Palace of "
      "Independence on Tuesday.\n\nLukas said Belarus values its ties with China.", "meeting", "Minsk"),

@@ -123,6 +123,23 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
             named = states_in(p, s0, verb.start() if verb else s1, reg, guests=False)
             code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
         info = reg.countries.get(code or "")
+        if info and p.text.startswith(" in ", m.end()):
+            # "at the presidential residence in Wisla": a town the registry does not know, named
+            # after the seat, is where it stands
+            town = _town_after(p, m.end() + 4, reg)
+            if town:
+                return town, info.code
         return (info.capital, info.code) if info and info.capital else None
     return None
+
+
+def _town_after(p: Paragraph, at: int, reg: Registry) -> str | None:
+    """The capitalised words (one to three) that start at offset `at`, when they name no state."""
+    ks = [k for k in p.caps if p.spans[k][0] >= at]
+    if not ks or p.spans[ks[0]][0] != at or longest_match(p.folded, ks[0], reg.country_names)[0]:
+        return None
+    end = ks[0]
+    while end < len(p.words) and end - ks[0] < 3 and p.words[end][:1].isupper() and p.words[end].isalpha():
+        end += 1
+    return p.text[p.spans[ks[0]][0]:p.spans[end - 1][1]] if end > ks[0] else None
 
