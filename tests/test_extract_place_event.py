@@ -207,6 +207,9 @@ CASES = [
      "discussed the border.", "phone_call", None),
     ("The foreign ministers of Chile and Peru issued a joint statement after a videoconference on Monday.\n\n"
      "They discussed the border.", "joint_statement", None),
+    # two parties who discussed something somewhere met, when the lead names no other encounter
+    ("Iranian Foreign Minister Javad Zarin and his Chilean counterpart Ana Rojas discussed refugees and trade in "
+     "Tehran on Saturday.\n\nZarin said the two countries could cooperate.", "meeting", "Tehran"),
     # a head of government's visit stays a visit
     ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
      "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),

@@ -165,6 +165,8 @@ ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|decl
 # "calls for a meeting over X's visit", "says visit by X is a provocation"
 TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[sz]\w*|protest\w*|"
                              r"(?:says|said) (?:the |that (?:the )?)?)\s*(?:[\w'’.-]+ ){0,4}$", re.I)
+# two parties who discussed or conferred met, when the lead names no other encounter
+DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
 # a minister's visit, and the reception that is the event of it (_minister_received)
 MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
 HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
@@ -332,6 +334,11 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
             aside += ["meeting" if kind == "summit" and of_two or kind == "phone_call" else kind
                       for kind, _ in GENERAL if kind in kinds]
+            if not aside and paras:
+                # no word of an encounter, but "A and B discussed trade in Tehran": they met
+                d = DISCUSSED_RE.search(paras[0])
+                if d and not _not_the_event("meeting", paras[0], d):
+                    return "meeting", 0.5
     return (aside[0], 0.4) if aside else ("other", 0.3)
 
 
