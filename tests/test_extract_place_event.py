@@ -207,6 +207,12 @@ CASES = [
      "discussed the border.", "phone_call", None),
     ("The foreign ministers of Chile and Peru issued a joint statement after a videoconference on Monday.\n\n"
      "They discussed the border.", "joint_statement", None),
+    # talks told in the passive, or named by their two sides
+    ("On May 2, negotiations in a narrow format took place between the President of Tajikistan Emomali Rahimov "
+     "and the President of Uzbekistan Shavkat Mirzoev in Dushanbe.\n\nThey continued in an expanded format.",
+     "talks", "Dushanbe"),
+    ("Russian-Kyrgyz talks were held in the Kremlin on Tuesday.\n\nThe presidents reviewed energy projects.",
+     "talks", "Moscow"),
     # two parties who discussed something somewhere met, when the lead names no other encounter
     ("Iranian Foreign Minister Javad Zarin and his Chilean counterpart Ana Rojas discussed refugees and trade in "
      "Tehran on Saturday.\n\nZarin said the two countries could cooperate.", "meeting", "Tehran"),

@@ -40,8 +40,11 @@ GENERAL = (
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
-              r"(?:the|trade|peace|in|for) talks|(?<=level )talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
-              r"for (?:their |the )?(?:[\w+-]+ ){0,2}?(?:consultations|negotiations)"),
+              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
+              r"for (?:their |the )?(?:[\w+-]+ ){0,2}?(?:consultations|negotiations)|"
+              # "Russian-Kyrgyz talks were held", "negotiations in a narrow format took place"
+              r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
+              r"(?<=[a-z]-)[a-z]+ (?:talks|negotiations)"),
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
