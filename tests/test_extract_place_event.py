@@ -213,6 +213,12 @@ CASES = [
      "talks", "Dushanbe"),
     ("Russian-Kyrgyz talks were held in the Kremlin on Tuesday.\n\nThe presidents reviewed energy projects.",
      "talks", "Moscow"),
+    # a meeting of heads of government is a summit, whatever its word; its sidelines are a setting
+    ("Montego Bay, Jamaica - The 40th Regular Meeting of the Conference of Heads of Government of the "
+     "Caribbean Community opened on Wednesday.\n\nThe chairman said the region must unite.", "summit",
+     "Montego Bay"),
+    ("The two presidents met on the sidelines of the meeting of the Council of Heads of State of the SCO in "
+     "Astana.\n\nThey discussed trade.", "meeting", "Astana"),
     # two parties who discussed something somewhere met, when the lead names no other encounter
     ("Iranian Foreign Minister Javad Zarin and his Chilean counterpart Ana Rojas discussed refugees and trade in "
      "Tehran on Saturday.\n\nZarin said the two countries could cooperate.", "meeting", "Tehran"),

@@ -228,6 +228,10 @@ NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
 GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
                           re.I)
+# a meeting of heads of state or government is a summit, whatever the word: "the Regular Meeting of
+# the Conference of Heads of Government", "a conference of heads of state"
+HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
+                              r"heads of (?:state|government)", re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
@@ -288,6 +292,10 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
                 and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
             return "summit", 0.7
+        if "heads of" in low:
+            heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
+            if heads and not _not_the_event("summit", first, heads):
+                return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if text.isascii():
