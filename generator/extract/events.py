@@ -210,9 +210,9 @@ PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part i
 # Summit", "the G20", "E.U."; a state's initials are no body), leaders or states in the plural, a
 # three-way meeting
 MANY_RE = re.compile(r"(?<![\w.])(?!(?:PM|FM|MP|AP|AFP|UPI|PTI|US|UK|U\.S|U\.K|USA|UAE|PRC|ROK|DPRK)\b)[A-Z](?:[A-Z]|\.[A-Z])+\.?(?![\w])|\bG\d+\b|\bSummit\b|"
-                     r"\b(?i:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|states|nations|"
+                     r"\b(?i:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|"
                      r"countries|union|community|council|organi[sz]ation|group|multilateral|international|global|"
-                     r"world|conference|forum)\b")
+                     r"world|conference|forum)\b|\b(?:states|nations)\b")  # (not "the United States")
 # "the Sudan-Nigeria summit", "the India-Australia Virtual Summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+(?: [Vv]irtual| [Aa]nnual| [Ll]eaders['’]?)?|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
