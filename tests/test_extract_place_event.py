@@ -219,6 +219,9 @@ CASES = [
      "Montego Bay"),
     ("The two presidents met on the sidelines of the meeting of the Council of Heads of State of the SCO in "
      "Astana.\n\nThey discussed trade.", "meeting", "Astana"),
+    # "who arrived in Dushanbe": a visit told in a relative clause is the setting of the talks reported
+    ("Uzbek President Shavkat Mirzoev, who arrived in Dushanbe on Wednesday, held talks with Tajik President "
+     "Emomali Rahimov on Thursday.\n\nThey signed agreements.", "talks", "Dushanbe"),
     # two parties who discussed something somewhere met, when the lead names no other encounter
     ("Iranian Foreign Minister Javad Zarin and his Chilean counterpart Ana Rojas discussed refugees and trade in "
      "Tehran on Saturday.\n\nZarin said the two countries could cooperate.", "meeting", "Tehran"),

@@ -201,7 +201,7 @@ DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
                        r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?$)"
+                       r"\b(?:who|which) (?:(?:is|was|are|were) (?:currently |now )?|has |had )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
