@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 import re._constants as C
+from functools import lru_cache
 import re._parser
 from collections import Counter
 from itertools import compress, count
@@ -44,7 +45,7 @@ GENERAL = (
               r"for (?:their |the )?(?:[\w+-]+ ){0,2}?(?:consultations|negotiations)|"
               # "Russian-Kyrgyz talks were held", "negotiations in a narrow format took place"
               r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
-              r"(?<=[a-z]-)[a-z]+ (?:talks|negotiations)"),
+              r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
@@ -209,10 +210,11 @@ PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part i
 # What makes a summit a gathering of many, named in its paragraph: a body or a bloc ("the SAARC
 # Summit", "the G20", "E.U."; a state's initials are no body), leaders or states in the plural, a
 # three-way meeting
-MANY_RE = re.compile(r"(?<![\w.])(?!(?:PM|FM|MP|AP|AFP|UPI|PTI|US|UK|U\.S|U\.K|USA|UAE|PRC|ROK|DPRK)\b)[A-Z](?:[A-Z]|\.[A-Z])+\.?(?![\w])|\bG\d+\b|\bSummit\b|"
-                     r"\b(?i:leaders|heads of|members?|[\w-]+-(?:way|nation|party)|regional|annual|bloc|"
-                     r"countries|union|community|council|organi[sz]ation|group|multilateral|international|global|"
-                     r"world|conference|forum)\b|\b(?:states|nations)\b")  # (not "the United States")
+MANY_WORDS_RE = re.compile(r"\b(?:leaders|heads of|members?|-(?:way|nation|party)|regional|annual|bloc|"
+                           r"countries|union|community|council|organi[sz]ation|group|multilateral|international|"
+                           r"global|world|conference|forum)\b")  # on lowered text
+MANY_CASED_RE = re.compile(r"(?<![\w.])[A-Z](?:[A-Z]|\.[A-Z])+\.?(?!\w)|\bG\d+\b|\bSummit\b|\b(?:states|nations)\b")
+NOT_A_BODY = frozenset("PM FM MP AP AFP UPI PTI US UK U.S U.S. U.K U.K. USA UAE PRC ROK DPRK".split())
 # "the Sudan-Nigeria summit", "the India-Australia Virtual Summit": two parties' summit is their meeting (summit is kept for many states)
 BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+(?: [Vv]irtual| [Aa]nnual| [Ll]eaders['’]?)?|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
@@ -429,8 +431,18 @@ def _summit_of_two(text: str, m: re.Match) -> bool:
     s0, _ = _sentence(text, m.start(), m.end())
     return (BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
             or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None
-            or MANY_RE.search(text, text.rfind("\n", 0, m.start()) + 1,
-                              len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())) is None)
+            or not _names_many(text[text.rfind("\n", 0, m.start()) + 1:
+                                    len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())]))
+
+
+@lru_cache(maxsize=64)
+def _names_many(paragraph: str) -> bool:
+    """Whether a paragraph names many parties: a body or a bloc ("the SAARC Summit", "the G20",
+    "E.U."; a state's initials are no body), leaders or states in the plural ("States" with a
+    capital is "the United States"), a three-way meeting."""
+    return (MANY_WORDS_RE.search(paragraph.lower()) is not None
+            or any(m.group().rstrip(".") not in NOT_A_BODY and m.group() not in NOT_A_BODY
+                   for m in MANY_CASED_RE.finditer(paragraph)))
 
 
 def _locative_places(p: Paragraph, reg: Registry):
@@ -453,6 +465,8 @@ def _locative_places(p: Paragraph, reg: Registry):
             at = i - 2
         elif prev in ATTRIBUTIVE_BEFORE:
             # "the Quebec City meeting", "today's Geneva talks": a city that names the encounter
+            if ENCOUNTER_NOUNS.isdisjoint(p.folded[i + 1:i + 5]):
+                continue  # (a cheap test first)
             n, place = longest_match(p.folded, i, reg.places)
             if n and i + n < len(p.folded) and p.folded[i + n] in ENCOUNTER_NOUNS:
                 yield "city", i, place
@@ -509,7 +523,13 @@ def _venue(p: Paragraph, k: int, place: tuple[str, str], reg: Registry) -> bool:
     """Whether the place found at token k is named by a venue ("the Peace Palace"), not by its
     city's own name (nor by "the Omani capital")."""
     n, _ = longest_match(p.folded, k, reg.places)
-    return n > 0 and tuple(p.folded[k:k + n]) != tuple(Paragraph.of(place[0]).folded)
+    return n > 0 and tuple(p.folded[k:k + n]) != _tokens(place[0])
+
+
+@lru_cache(maxsize=256)
+def _tokens(name: str) -> tuple[str, ...]:
+    """A place's name as folded tokens."""
+    return tuple(Paragraph.of(name).folded)
 
 
 def _town_then_state(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
