@@ -70,3 +70,11 @@ def test_a_long_paragraph_that_ends_with_a_footer_is_kept():
             "water rights along the border, and both said a joint commission would report within a year. ") * 3
     w = parse_wire(" date 2021-01-01 " + body + "Copyright 2021 Some Agency. All rights reserved.", "a.txt")
     assert w.paragraphs and w.paragraphs[0].startswith("Chilean Foreign Minister")
+
+
+def test_a_label_in_capitals_opening_the_text_is_kept_apart():
+    w = parse_wire(" date 2022-05-02 JOINT PRESS RELEASE\n\nThe two governments agreed to open embassies.\n", "t.txt")
+    assert w.label == "JOINT PRESS RELEASE"
+    assert w.paragraphs == ("The two governments agreed to open embassies.",)
+    assert parse_wire(" date 2022-05-02 ADVERTISEMENT\n\nThe two governments agreed.\n", "t.txt").label is None
+    assert parse_wire(" date 2022-05-02 The two governments agreed.\n\nJOINT PRESS RELEASE\n", "t.txt").label is None

@@ -111,6 +111,123 @@ CASES = [
      "on Monday.\n\nThey agreed to deepen defence ties.", "talks", "Tokyo"),
     ("Kathmandu: Nepali Prime Minister Hari Thapa received Bhutanese Prime Minister Tshering Dorji on Monday.\n\n"
      "They discussed hydropower.", "meeting", "Kathmandu"),
+    # "in conjunction with his state visit": the visit is the setting of the talks reported
+    ("Peruvian President Rosa Quispe held talks with Bolivian President Evo Mamani in La Paz on Monday in "
+     "conjunction with her two-day state visit to Bolivia.\n\nThey discussed the lake.", "talks", "La Paz"),
+    # "his visiting counterpart" names the guest; what they did is the event (signing a declaration)
+    ("Czech President Jan Novak and his visiting Austrian counterpart Karl Huber signed a declaration on "
+     "cross-border cooperation.\n\nThe two presidents praised the ties.", "other", None),
+    # an event to be held later somewhere else does not place this one
+    ("Chilean President Ana Rojas met the Canadian trade envoy Paul Girard, who invited Chile to a mining fair to "
+     "be held next spring in Toronto.\n\nRojas accepted.", "meeting", None),
+    # "on his return from Bhutan": the visit was there
+    ("Kathmandu: Nepali Prime Minister Hari Thapa praised the ties with Bhutan on his return from the Kingdom of Bhutan "
+     "on Sunday.\n\nThapa said his visit had strengthened trust.", "visit", None),
+    # "the Quebec City meeting": a city that names the encounter
+    ("Canadian Foreign Minister Paul Girard said he and his Mexican counterpart discussed trade at their meeting "
+     "on Friday.\n\nThe Quebec City meeting prepares a summit of the three leaders.", "meeting", "Quebec City"),
+    # a seat followed by its city: that city, not the capital
+    ("Ugandan President Joseph Okello received Kenyan President Daniel Mwangi at State House, Entebbe, on "
+     "Saturday.\n\nThe two leaders discussed the oil pipeline.", "meeting", "Entebbe"),
+    # "met for their 2+2 consultations": the purpose names the event
+    ("The foreign and defence ministers of Norway and Sweden met for their 2+2 consultations in Bergen on "
+     "Friday.\n\nThey agreed on Arctic security.", "talks", "Bergen"),
+    # two leaders' summit is their meeting; a summit of a bloc or of leaders stays a summit
+    ("Indian Prime Minister Raj Mehta and Australian Prime Minister Scott Moss held a virtual summit on "
+     "Thursday.\n\nThey signed a strategic partnership.", "meeting", None),
+    ("Pacific leaders opened their annual summit in Suva on Tuesday.\n\nThe leaders discussed fisheries.",
+     "summit", "Suva"),
+    # a visit reported through what the visitor said
+    ("Visiting Cambodian Prime Minister Hun Vanna said on Tuesday that Cambodia wants more trade with New "
+     "Zealand.\n\nHun Vanna made the remarks after meeting Prime Minister John Kerr in Wellington.", "visit",
+     "Wellington"),
+    # a minister's visit whose reception by the head of state is reported: the reception is the event
+    ("On May 1 the Foreign Minister of Latvia, Ilze Berzina, paid a one-day visit to Vilnius.\n\nThe same day "
+     "Berzina was received by the President of Lithuania, Jonas Petraitis.", "meeting", "Vilnius"),
+    # "welcomed X to Dili": a reception in the city named; "welcomed the release of a student held in
+    # Tehran" is no encounter
+    ("SUVA, May 2 - Fijian Prime Minister Sitiveni Rabuka welcomed Tongan Foreign Minister Fekitamoeloa Utoikamanu "
+     "to Suva on Tuesday.\n\nThe two discussed fisheries.", "meeting", "Suva"),
+    ("Canadian Foreign Minister Paul Girard welcomed the release of a Canadian engineer held in Tehran.\n\n"
+     "Girard said in a statement that he was relieved.", "statement", None),
+    # "met for a trilateral summit": the purpose names the event; "at 10 Downing Street"
+    ("The leaders of Japan, South Korea and Canada met at Camp David on Friday for a trilateral summit.\n\n"
+     "They agreed to meet every year.", "summit", "Camp David"),
+    ("British Prime Minister Tom Blake met Jamaican Prime Minister Percy Grant at 10 Downing Street on "
+     "Tuesday.\n\nThey discussed debt relief.", "meeting", "London"),
+    # the host receives; the state named after the verb is the guest's, the dateline the host's
+    ("DILI, May 2 - The President of the Republic, His Excellency Mr. Jose Ramos, received at the Presidential "
+     "Palace the Minister of Foreign Affairs of Portugal, Joao Cravo.\n\nThe two discussed cooperation.",
+     "meeting", "Dili"),
+    # a venue's name that another state's venue shares is the filing state's own when the text names
+    # nothing else of that state; "visiting New Zealand Prime Minister" names the guest's state
+    ("PHNOM PENH, May 2 (Xinhua) -- Cambodian Prime Minister Hun Vanna on Monday met with visiting New Zealand "
+     "Prime Minister John Kerr at the Peace Palace.\n\nThe two leaders agreed to boost trade.", "meeting",
+     "Phnom Penh"),
+    # ... but a venue of a state the text names stays that state's
+    ("WASHINGTON — Canadian envoy Paul Girard met Russian President Ivan Orlov at the Kremlin on Thursday.\n\n"
+     "They discussed the Arctic.", "meeting", "Moscow"),
+    # a seat followed by "in" a town the registry does not know stands in that town
+    ("Polish President Adam Kwas met his Ukrainian counterpart Viktor Yusko on Saturday, in a meeting that took "
+     "place at the presidential residence in Wisla.\n\nThey discussed energy.", "meeting", "Wisla"),
+    # a palace a leader receives in stands in the host's capital
+    ("Belarusian President Alexander Lukas met with Chinese Foreign Minister Wang Li at the Palace of "
+     "Independence on Tuesday.\n\nLukas said Belarus values its ties with China.", "meeting", "Minsk"),
+    # two leaders' summit, where they also signed agreements, is their meeting
+    ("Indian Prime Minister Raj Mehta and his Australian counterpart Scott Moss held a virtual summit on Thursday, "
+     "elevating ties to a strategic partnership.\n\nThe two leaders also signed agreements on defence logistics.",
+     "meeting", None),
+    ("The Prime Minister of India and the Prime Minister of Australia held the first India-Australia Virtual "
+     "Summit on Thursday.\n\nThe two leaders signed a strategic partnership.", "meeting", None),
+    # people somewhere are talked about: "civilians in Gaza" does not place the meeting
+    ("TEL AVIV, Israel (AP) — Canadian Foreign Minister Paul Girard pressed Israeli Prime Minister Dan Levi on "
+     "Friday to do more to protect civilians in Gaza.\n\nGirard spoke to reporters after the meeting.", "meeting",
+     "Tel Aviv"),
+    # a tete-a-tete is a meeting; delegation-level talks are talks
+    ("President Kofi Mensah held a tete-a-tete with his Togolese counterpart Faure Gbedo at Jubilee House "
+     "on Monday.\n\nThe two leaders discussed security.", "meeting", "Accra"),
+    ("Ghanaian and Togolese officials concluded two days of delegation-level talks.\n\nThey discussed the "
+     "border.", "talks", None),
+    # a signed communique is a joint statement; a label in capitals opening the text names its kind, and
+    # the closing formula ("Done at ...") where it was signed
+    ("The Government of Tonga and the Government of Chile signed a communique establishing diplomatic relations "
+     "in New York on Tuesday.\n\nThe two ministers praised the step.", "joint_statement", "New York"),
+    ("JOINT COMMUNIQUE\n\nThe Government of Tonga and the Government of Chile, desiring to promote friendly "
+     "relations, have decided to establish diplomatic relations.\n\nDone at New York on 2 May in two originals.",
+     "joint_statement", "New York"),
+    # "heads of mission at Rideau Hall" are envoys at a ceremony, not staff who reside there
+    ("Governor General Mary Simmons received six new heads of mission at Rideau Hall on Tuesday.\n\nThe "
+     "ambassadors presented their credentials.", "other", "Ottawa"),
+    # a visit that a statement is about is no visit reported
+    ("Jordan condemns minister's visit to holy site\n\nJordan's foreign ministry on Tuesday condemned the visit of "
+     "a Norland minister to the compound as a provocation, a spokesman said.\n\nThe ministry called on the "
+     "international community to act.", "statement", None),
+    # a videoconference is a call (placed nowhere), but a joint statement issued after one is the statement
+    ("Chilean President Ana Rojas and Peruvian President Diego Ruiz held a video conference on Monday.\n\nThey "
+     "discussed the border.", "phone_call", None),
+    ("The foreign ministers of Chile and Peru issued a joint statement after a videoconference on Monday.\n\n"
+     "They discussed the border.", "joint_statement", None),
+    # talks told in the passive, or named by their two sides
+    ("On May 2, negotiations in a narrow format took place between the President of Tajikistan Emomali Rahimov "
+     "and the President of Uzbekistan Shavkat Mirzoev in Dushanbe.\n\nThey continued in an expanded format.",
+     "talks", "Dushanbe"),
+    ("Russian-Kyrgyz talks were held in the Kremlin on Tuesday.\n\nThe presidents reviewed energy projects.",
+     "talks", "Moscow"),
+    # a meeting of heads of government is a summit, whatever its word; its sidelines are a setting
+    ("Montego Bay, Jamaica - The 40th Regular Meeting of the Conference of Heads of Government of the "
+     "Caribbean Community opened on Wednesday.\n\nThe chairman said the region must unite.", "summit",
+     "Montego Bay"),
+    ("The two presidents met on the sidelines of the meeting of the Council of Heads of State of the SCO in "
+     "Astana.\n\nThey discussed trade.", "meeting", "Astana"),
+    # "who arrived in Dushanbe": a visit told in a relative clause is the setting of the talks reported
+    ("Uzbek President Shavkat Mirzoev, who arrived in Dushanbe on Wednesday, held talks with Tajik President "
+     "Emomali Rahimov on Thursday.\n\nThey signed agreements.", "talks", "Dushanbe"),
+    # two parties who discussed something somewhere met, when the lead names no other encounter
+    ("Iranian Foreign Minister Javad Zarin and his Chilean counterpart Ana Rojas discussed refugees and trade in "
+     "Tehran on Saturday.\n\nZarin said the two countries could cooperate.", "meeting", "Tehran"),
+    # a head of government's visit stays a visit
+    ("Latvian Prime Minister Ilze Berzina paid a one-day visit to Vilnius on May 1.\n\nThe same day Berzina "
+     "was received by the President of Lithuania, Jonas Petraitis.", "visit", "Vilnius"),
 ]
 
 

@@ -50,7 +50,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     refs = [country_refs(p, reg, used[i]) for i, p in enumerate(scanned)]
     people = merge(found, reg)
     fuller_names(people, scanned)
-    kind, kind_conf = event_type(wire.headline, list(wire.paragraphs))
+    kind, kind_conf = event_type("\n".join(filter(None, (wire.label, wire.headline))) or None, list(wire.paragraphs))
     filed = dateline_place(wire.dateline, reg)
     where, where_conf = locate(paras, reg, filed, kind)
     home = home_country(refs, reg, wire.agency, where.country if where else None, filed[1] if filed else None,

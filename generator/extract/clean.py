@@ -6,30 +6,26 @@ import re
 from dataclasses import dataclass
 
 from generator.errors import SourceError
+from generator.extract import furniture
 
 DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
-# Lines that are not the article: furniture of the page it was copied from.
-BOILERPLATE_RE = re.compile(
-    r"^(?:enlarge this image\b|toggle caption\b|hide caption\b|read more\b|related\b:?|"
-    r"slideshow \(\d+ images?\)|advertisement$|story continued below$|click here\b|"
-    r"page last updated\b|sign up\b|subscribe\b|follow (?:us|\w+ \w+) on\b|just in:|watch:|listen:|"
-    r"copyright\b|©|\(c\) \d{4}|all rights reserved|reporting by\b|editing by\b|"
-    r"additional reporting\b|this story has been\b|this article (?:was|is)\b|"
-    r"the associated press contributed|"
-    r"get (?:the|our) .{0,40}newsletter|file photo\b|image caption\b|media caption\b|"
-    r"•|share(?: this| on \w+)?$|listen\b.{0,12}$|text by:|writer:|published\s*:|updated\s*:|issued on:|posted:|"
-    r"\d+ min(?:ute)?s?(?: read)?$|(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\b.{0,30}|\d{1,2}[./]\d{1,2}[./]\d{2,4}.{0,20})$)", re.I)
-# A credit line ("Jane Doe contributed to this report."): kept apart from BOILERPLATE_RE because
-# trying its 60 starting points costs more than all the rest, and only a short line can match
-# (60 characters, the 26 of the phrase, a stop and a line end).
+# Lines that are not the article: furniture of the page it was copied from. Its phrases are
+# data (data/boilerplate.yaml: a line start, a whole line, or anywhere in a short paragraph),
+# compiled once here; bench/boilerplate_counts.py reports how often each fires.
+FURNITURE = furniture.load()
+# Forms that are no phrase: a line that is a time stamp or a date with a little after it
+# ("10:42 a.m. ET", "12/05/2023 14:00")
+STAMP_RE = re.compile(r"(?:\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?\b.{0,30}|\d{1,2}[./]\d{1,2}[./]\d{2,4}.{0,20})$", re.I)
+# an embedded tweet's signature: "— Jane Doe (@janedoe) May 2, 2024"
+TWEET_SIGNATURE_RE = re.compile(r"— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}$")
+ANYWHERE_MAX = 400  # furniture inside a paragraph counts only in a short one (a long one is the article)
+# A credit line ("Jane Doe contributed to this report."): kept apart because trying its 60
+# starting points costs more than all the rest, and only a short line can match (60
+# characters, the 26 of the phrase, a stop and a line end).
 CONTRIBUTED_RE = re.compile(r".{0,60}\bcontributed to this report\.?$", re.I)
 CONTRIBUTED_MAX = 60 + len("contributed to this report") + 2
-BOILERPLATE_ANYWHERE_RE = re.compile(
-    r"pic\.twitter\.com/|https?://t\.co/|— .{1,60}\(@\w+\) \w+ \d{1,2}, \d{4}$|"
-    r"\ball rights reserved\b|\bnewsletter\b.{0,40}\bsign up\b", re.I)
-ANYWHERE_KEYS = ("twitter.com/", "t.co/", "(@", "reserved", "newsletter")
 CAPTION_END_RE = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty)[^)]*(?:Photo|Images?)[^)]*\)|\((?:Photo|Picture|Image)s?:[^()]{2,80}\)|"
     r"\b(?:Photo|Picture|Image)s?: [^.]{2,80}|"
@@ -75,6 +71,7 @@ class Wire:
     agency: str | None
     paragraphs: tuple[str, ...]
     captions: tuple[str, ...] = ()  # photo captions: not the article's text, but they name who is pictured
+    label: str | None = None  # a line in capitals that opens the text, naming its kind ("JOINT COMMUNIQUE")
 
 
 def parse_date(value: str, name: str, line: int) -> dt.date:
@@ -91,13 +88,17 @@ def is_boilerplate(para: str) -> bool:
     """True for page furniture: captions, read-more lines, footers, embedded tweets."""
     # footers and embedded tweets are short: a long paragraph that mentions "all rights
     # reserved" is the article itself (a one-line article with its footer glued on)
-    return bool(BOILERPLATE_RE.match(para) or BYLINE_PLACE_RE.match(para) or DATE_ONLY_RE.match(para) or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
-                or (len(para) < 400 and _furniture_inside(para)) or _caption(para) or para.isupper())
+    return bool(FURNITURE.start.match(para) or FURNITURE.line.match(para) or STAMP_RE.match(para)
+                or BYLINE_PLACE_RE.match(para) or DATE_ONLY_RE.match(para)
+                or (len(para) <= CONTRIBUTED_MAX and CONTRIBUTED_RE.match(para))
+                or (len(para) < ANYWHERE_MAX and _furniture_inside(para)) or _caption(para) or para.isupper())
 
 
 def _furniture_inside(para: str) -> bool:
-    # every pattern of BOILERPLATE_ANYWHERE_RE holds one of these strings: look for them first
-    return any(map(para.lower().__contains__, ANYWHERE_KEYS)) and BOILERPLATE_ANYWHERE_RE.search(para) is not None
+    # every phrase of the kind "anywhere" holds one of its keys: look for them first
+    low = para.lower()
+    return (any(map(low.__contains__, FURNITURE.keys)) and FURNITURE.anywhere.search(para) is not None
+            or "(@" in para and TWEET_SIGNATURE_RE.search(para) is not None)
 
 
 def _caption(para: str) -> bool:
@@ -132,6 +133,10 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
                           "(or give 'date:' in front matter)", name, first_line)
     paragraphs = [LINK_CLUTTER_RE.sub(_unclutter, p) if " MORE" in p else p for p in split_paragraphs(text)]
     headline, captions = None, []
+    # "JOINT COMMUNIQUE", "PRESS RELEASE": a label in capitals that opens the text says what kind
+    # of text it is (it is no paragraph of the article: is_boilerplate drops it)
+    label = next((p for p in paragraphs[:1] if p.isupper() and len(p.split()) <= 12 and not _dateline_only(p)
+                  and not FURNITURE.start.match(p) and not FURNITURE.line.match(p)), None)
     for k in (0, 1):  # a dateline on a line of its own ("CITY, Country, May 2, 2025/Agency/ --") opens the text
         if k + 1 < len(paragraphs) and _dateline_only(paragraphs[k]):
             paragraphs[k:k + 2] = [paragraphs[k] + " " + paragraphs[k + 1]]
@@ -168,7 +173,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if byline:
             dateline = byline.group("place")
     return Wire(date=date, headline=headline, dateline=dateline, agency=agency, paragraphs=tuple(kept),
-                captions=tuple(captions))
+                captions=tuple(captions), label=label)
 
 
 def _unclutter(m: re.Match) -> str:

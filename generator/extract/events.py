@@ -3,13 +3,14 @@ from __future__ import annotations
 
 import re
 import re._constants as C
+from functools import lru_cache
 import re._parser
 from collections import Counter
 from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place, states_in
 from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
@@ -30,7 +31,8 @@ SPECIFIC = (
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
-    ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])"),
+    ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
+                        r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
     ("visit", r"(?:state|official) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
@@ -39,8 +41,12 @@ GENERAL = (
     ("summit", r"summit"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
-              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)"),
-    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|"
+              r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
+              r"for (?:their |the )?(?:[\w+-]+ ){0,2}?(?:consultations|negotiations)|"
+              # "Russian-Kyrgyz talks were held", "negotiations in a narrow format took place"
+              r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
+              r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
+    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
@@ -48,17 +54,22 @@ GENERAL = (
                 # them to act" is a statement); "welcomed her to the Presidential Palace"
                 r"call(?:ed|s)? (?:on|upon)(?![^.;]{0,80}?\bto (?!discuss|review|exchange|deliver|convey|brief|bid)[a-z])|"
                 r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){1,8}?(?:to|at) the (?:[\w'’-]+ ){0,2}?"
-                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)"),
+                r"(?:palace|house|ministry|office|residence|chancellery|hall|kremlin)|"
+                # "welcomed the Australian Foreign Minister to Dili" (a place follows: _not_the_event)
+                r"welcom(?:ed|es|ing) (?:[\w.'’-]+ ){0,4}?(?:president|minister|secretary|premier|king|queen|emir|"
+                r"prince|chancellor|counterpart|ambassador|envoy|delegation|guest)(?: [\w.'’-]+){0,4}? (?:to|in)(?= [\w])"),
     # "spoke with the president": a conversation, by telephone when it is placed nowhere
     ("phone_call", r"(?:spoke|speaks|talked)(?: (?:today|yesterday|tonight|again|separately|briefly|"
                    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
-                   r"(?:by (?:tele)?phone )?(?:with|to)"),
+                   r"(?:by (?:tele)?phone )?(?:with|to)|"
+                   # "held a videoconference" (but "a joint statement issued after a videoconference")
+                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|video ?conferenc(?:e|ing)"),
     # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
-              r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?)"),
+              r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
                   r"issued (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
@@ -69,7 +80,8 @@ ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECI
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit",
+                  "communiqu")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
@@ -84,8 +96,9 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
-# "its embassy in Manila", "born in Kandy": where someone or something stays
-RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|mission|born|studied|based|lives|exiled|stationed)\b"
+# "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
+# at Rideau Hall" are envoys at a ceremony)
+RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
 # "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
 # another time
@@ -147,7 +160,25 @@ GENERAL_ANY, GENERAL_ANY_LOWER = _any_of(GENERAL, re.I), _any_of(GENERAL, re.ASC
 # The words of an encounter that has a place (not a call, not a statement), each kind a group.
 ENCOUNTER_ANY = _any_of([(kind, pattern) for kind, pattern in GENERAL
                          if kind in ("press_conference", "summit", "talks", "meeting", "visit")], re.I)
-VISITOR_RE = re.compile(r"(?<!is )(?<!was )(?<!are )(?<!were )(?<!been )[Vv]isiting [A-Z]")  # not "who is visiting China"
+# where a statement was given: "issued in Suva", "said in Geneva", "signed in Beijing" (not "a
+# student held in Tehran")
+ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|declared|signed|adopted|agreed|done|"
+                       r"told (?:reporters|journalists|a)|statement|communiqu[eé]|declaration|remarks)\b[^.;:]{0,40}$",
+                       re.I)
+# a visit that is what a statement is about: "condemned the minister's visit to the compound",
+# "calls for a meeting over X's visit", "says visit by X is a provocation"
+TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[sz]\w*|protest\w*|"
+                             r"(?:says|said) (?:the |that (?:the )?)?)\s*(?:[\w'’.-]+ ){0,4}$", re.I)
+# two parties who discussed or conferred met, when the lead names no other encounter
+DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
+# a minister's visit, and the reception that is the event of it (_minister_received)
+MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
+HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
+                     r"Crown Prince|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
+RECEIVED_RE = re.compile(r"\b(?:was|were) (?:\w+ )?(?:received|welcomed) (?:in audience )?by (?:the )?(?:[A-Z]\w+ ){0,2}"
+                         r"(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan)\b")
+DATELINE_END_RE = re.compile(r"(?:--|—|–|:| - )\s*$")  # "HANOI, May 2 (VNA) -- "
+VISITOR_RE = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )[Vv]isiting [A-Z]")  # not "who is visiting China" (but "his visiting")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
 # "on the sidelines of the G20 summit", "before the summit opened": the summit is the setting
 SIDELINES_RE = re.compile(r"\b(?:(?:sidelines|margins|fringes|eve) of\b[^.]*|(?:before|after|following|prior to)\b"
@@ -157,7 +188,8 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 # make an official visit", "would host him on a state visit", "the summit slated for January".
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
-                r"forward to|to (?:make|pay|visit)|agreed? to|agreeing to|call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
+                r"forward to|to (?:make|pay|visit)|to be (?:held|hosted|organi[sz]ed|convened)|to take place|agreed? to|agreeing to|"
+                r"call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
@@ -166,17 +198,25 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
 # state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
 # visit" is the visit)
-DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of)|"
+DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of|in conjunction with)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
                        r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?$)"
+                       r"\b(?:who|which) (?:(?:is|was|are|were) (?:currently |now )?|has |had )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
-# "the Sudan-Nigeria summit": two parties' summit is their meeting (summit is kept for many states)
-BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+|"
+# What makes a summit a gathering of many, named in its paragraph: a body or a bloc ("the SAARC
+# Summit", "the G20", "E.U."; a state's initials are no body), leaders or states in the plural, a
+# three-way meeting
+MANY_WORDS_RE = re.compile(r"\b(?:leaders|heads of|members?|-(?:way|nation|party)|regional|annual|bloc|"
+                           r"countries|union|community|council|organi[sz]ation|group|multilateral|international|"
+                           r"global|world|conference|forum)\b")  # on lowered text
+MANY_CASED_RE = re.compile(r"(?<![\w.])[A-Z](?:[A-Z]|\.[A-Z])+\.?(?!\w)|\bG\d+\b|\bSummit\b|\b(?:states|nations)\b")
+NOT_A_BODY = frozenset("PM FM MP AP AFP UPI PTI US UK U.S U.S. U.K U.K. USA UAE PRC ROK DPRK".split())
+# "the Sudan-Nigeria summit", "the India-Australia Virtual Summit": two parties' summit is their meeting (summit is kept for many states)
+BILATERAL_RE = re.compile(r"(?:\bbilateral|\b[A-Z][\w.]+-[A-Z][\w.]+(?: [Vv]irtual| [Aa]nnual| [Ll]eaders['’]?)?|"
                           r"\btwo (?:leaders|presidents|prime ministers)['’]?) $")
 # "At the G20 summit in Osaka, X met Y", "during the summit, the two held a bilateral meeting":
 # the summit is the setting of a meeting of two that the sentence reports
@@ -190,13 +230,17 @@ NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
 GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
                           re.I)
+# a meeting of heads of state or government is a summit, whatever the word: "the Regular Meeting of
+# the Conference of Heads of Government", "a conference of heads of state"
+HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
+                              r"heads of (?:state|government)", re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
                                  re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
-# "hosted him for talks", "met her for talks": the purpose names the event
-FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w-]+ ){0,2}?talks\b", re.I)
+# "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
+FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -206,6 +250,11 @@ TOPIC_RE = re.compile(r"\b(?:about|regarding|concerning|to discuss|discussed|dis
 PREPOSITIONS = frozenset({"in", "at", "to", "here"})  # not "from": where someone comes from
 VISIT_VERBS = frozenset({"visited", "visits", "visiting", "toured", "tours"})  # "visited Hanoi": a place too
 PLACE_NOUNS = frozenset({"capital", "city", "town", "port", "resort", "village"})
+# "on his return from Thimphu", "back from Hanoi": where the visit reported took place
+RETURN_WORDS = frozenset({"return", "returning", "returned", "back"})
+# "the Quebec City meeting", "Monday's Geneva talks": a city before the noun of an encounter
+ATTRIBUTIVE_BEFORE = frozenset({"the", "this", "'s"})
+ENCOUNTER_NOUNS = frozenset({"meeting", "meetings", "talks", "summit", "conference", "consultations", "negotiations"})
 DIRECTIONS = frozenset({"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern",
                         "southeastern", "southwestern", "north", "south", "east", "west"})
 ENVOY_WORDS = words("envoy_words")  # "ambassador", "envoy", ...: "to X" after them is a title's
@@ -245,6 +294,10 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
                 and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
             return "summit", 0.7
+        if "heads of" in low:
+            heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
+            if heads and not _not_the_event("summit", first, heads):
+                return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if text.isascii():
@@ -265,14 +318,21 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         # the general kind that appears first wins: the leftmost match of any of them that
         # counts; when one that does not count hides another at its place, each kind is looked
         # for on its own
-        hidden = []
+        hidden, two_summit = [], False
         for m in general.finditer(low):
             if conf < 0.8 and m.lastgroup == "statement":
                 continue  # words said further down are said at the event the lead reports
             if not _not_the_event(m.lastgroup, text, m):
+                if two_summit and m.lastgroup in ("other", "statement"):
+                    return "meeting", conf - 0.2  # two leaders' summit, where they also signed or said things
                 if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
                     return "visit", conf - 0.2  # "Visiting Minister X said in a statement": a visit
                 return m.lastgroup, conf - 0.2
+            if m.lastgroup == "summit" and _summit_of_two(text, m) and not _to_come(text, m):
+                two_summit = True
+            if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
+                # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
+                return "visit", 0.6
             hidden.append(m)
         for h in hidden:  # another kind that starts within a match set aside
             for kind, pattern in generals:
@@ -287,7 +347,34 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             of_two = any(h.lastgroup == "summit" and _summit_is_meeting(text, h) for h in hidden)
             aside += ["meeting" if kind == "summit" and of_two or kind == "phone_call" else kind
                       for kind, _ in GENERAL if kind in kinds]
+            if not aside and paras:
+                # no word of an encounter, but "A and B discussed trade in Tehran": they met
+                d = DISCUSSED_RE.search(paras[0])
+                if d and not _not_the_event("meeting", paras[0], d):
+                    return "meeting", 0.5
     return (aside[0], 0.4) if aside else ("other", 0.3)
+
+
+def _minister_received(text: str, s0: int, start: int, s1: int) -> bool:
+    """Whether a visit is a minister's (no head of state or government) who the text then has
+    received by a head of state or government: "the Foreign Minister of A paid a visit to B. He
+    was received by the President": the reception is the event, the visit its setting (received
+    by a counterpart, the visit stays the event)."""
+    before = text[s0:start]
+    if "inister" not in before and "ecretary" not in before and "nvoy" not in before:
+        return False  # (a cheap test first)
+    return (MINISTER_RE.search(before) is not None and HEAD_RE.search(before) is None
+            and RECEIVED_RE.search(text, s1) is not None)
+
+
+def _visitor_is_subject(text: str, m: re.Match) -> bool:
+    """Whether the match is "Visiting" opening a sentence (after a dateline) that reports no other
+    encounter: the visitor is who the sentence is about."""
+    s0, s1 = _sentence(text, m.start(), m.end())
+    before = text[s0:m.start()]
+    return VISITOR_RE.match(text, m.start()) is not None and (
+        not before.strip() or len(before) < 60 and DATELINE_END_RE.search(before) is not None) and not any(
+        e.lastgroup != "visit" and not _not_the_event(e.lastgroup, text, e) for e in ENCOUNTER_ANY.finditer(text, m.end(), s1))
 
 
 def _to_come(text: str, m: re.Match, words: re.Pattern = FUTURE_PLACE_RE) -> bool:
@@ -309,13 +396,17 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
         return True
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
+                or TALKED_ABOUT_RE.search(before) is not None
+                or _minister_received(text, s0, start, s1)
                 or DURING_RE.search(before) is not None
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
-    if kind == "meeting" and FOR_TALKS_RE.search(after):
-        return True
+    if kind == "meeting" and (FOR_TALKS_RE.search(after)
+                              or m.group()[-3:] in (" to", " in") and m.group()[:1] in "wW"
+                              and not text[end + 1:end + 2].isupper()):
+        return True  # (welcomed ... to a place: a capital follows)
     if kind == "phone_call" and m.group().lower().startswith(("spoke", "speaks", "talked")):
         # placed somewhere, or told with an encounter in person, it is no call; but what they
         # spoke about ("about the war in Ukraine", "the summit planned in Tokyo") places nothing
@@ -328,11 +419,30 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
 
 def _summit_is_meeting(text: str, m: re.Match) -> bool:
     """"on the sidelines of the summit", "the Chad-Niger summit", "a summit meeting", "a summit
-    with his counterpart": the summit word names a meeting of two."""
+    with his counterpart", "the two prime ministers held a virtual summit": the summit word names
+    a meeting of two (a summit is a gathering of many: its sentence names a body, a bloc or leaders)."""
     s0, _ = _sentence(text, m.start(), m.end())
-    return (MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None
-            or BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
-            or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None)
+    return MARGINS_RE.search(text, max(s0, m.start() - 60), m.start()) is not None or _summit_of_two(text, m)
+
+
+def _summit_of_two(text: str, m: re.Match) -> bool:
+    """Whether the summit word names the meeting of two parties ("the Chad-Niger summit", "a
+    summit meeting", a summit whose paragraph names no body, bloc or leaders)."""
+    s0, _ = _sentence(text, m.start(), m.end())
+    return (BILATERAL_RE.search(text, max(s0, m.start() - 40), m.start()) is not None
+            or SUMMIT_OF_TWO_RE.match(text, m.end()) is not None
+            or not _names_many(text[text.rfind("\n", 0, m.start()) + 1:
+                                    len(text) if text.find("\n", m.end()) < 0 else text.find("\n", m.end())]))
+
+
+@lru_cache(maxsize=64)
+def _names_many(paragraph: str) -> bool:
+    """Whether a paragraph names many parties: a body or a bloc ("the SAARC Summit", "the G20",
+    "E.U."; a state's initials are no body), leaders or states in the plural ("States" with a
+    capital is "the United States"), a three-way meeting."""
+    return (MANY_WORDS_RE.search(paragraph.lower()) is not None
+            or any(m.group().rstrip(".") not in NOT_A_BODY and m.group() not in NOT_A_BODY
+                   for m in MANY_CASED_RE.finditer(paragraph)))
 
 
 def _locative_places(p: Paragraph, reg: Registry):
@@ -346,10 +456,21 @@ def _locative_places(p: Paragraph, reg: Registry):
             if town:
                 yield "city", i, town
             continue
-        if prev in PREPOSITIONS or prev in VISIT_VERBS:
-            at = i - 1
-        elif prev == "the" and i > 1 and p.folded[i - 2] in PREPOSITIONS:
+        if prev in PREPOSITIONS or prev in VISIT_VERBS or prev == "from" and i > 1 and p.folded[i - 2] in RETURN_WORDS:
+            at = i - 1  # "in Hanoi", "visited Hanoi", "on his return from Hanoi" (where he was)
+        elif prev.isdigit() and i > 1 and p.folded[i - 2] in PREPOSITIONS:
+            at = i - 2  # "at 10 Downing Street"
+        elif prev == "the" and i > 1 and (p.folded[i - 2] in PREPOSITIONS
+                                          or p.folded[i - 2] == "from" and i > 2 and p.folded[i - 3] in RETURN_WORDS):
             at = i - 2
+        elif prev in ATTRIBUTIVE_BEFORE:
+            # "the Quebec City meeting", "today's Geneva talks": a city that names the encounter
+            if ENCOUNTER_NOUNS.isdisjoint(p.folded[i + 1:i + 5]):
+                continue  # (a cheap test first)
+            n, place = longest_match(p.folded, i, reg.places)
+            if n and i + n < len(p.folded) and p.folded[i + n] in ENCOUNTER_NOUNS:
+                yield "city", i, place
+            continue
         elif prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS:
             at = i - 3
         else:
@@ -379,7 +500,9 @@ def _locative_places(p: Paragraph, reg: Registry):
                 continue
         if not n:
             n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
-        if n and (prev in ("in", "to") or prev in VISIT_VERBS):
+        if n and prev == "visiting" and i + n < len(p.words) and p.words[i + n][:1].isupper():
+            continue  # "visiting New Zealand Prime Minister X": the guest's state, not a place
+        if n and (p.folded[at] in ("in", "to", "from") or prev in VISIT_VERBS):
             yield "country", i, code
             continue
         # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
@@ -394,6 +517,19 @@ def _locative_places(p: Paragraph, reg: Registry):
             town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
             if town:
                 yield "city", i, town
+
+
+def _venue(p: Paragraph, k: int, place: tuple[str, str], reg: Registry) -> bool:
+    """Whether the place found at token k is named by a venue ("the Peace Palace"), not by its
+    city's own name (nor by "the Omani capital")."""
+    n, _ = longest_match(p.folded, k, reg.places)
+    return n > 0 and tuple(p.folded[k:k + n]) != _tokens(place[0])
+
+
+@lru_cache(maxsize=256)
+def _tokens(name: str) -> tuple[str, ...]:
+    """A place's name as folded tokens."""
+    return tuple(Paragraph.of(name).folded)
 
 
 def _town_then_state(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
@@ -538,14 +674,27 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     if kind in NO_PLACE:
         # a statement is placed only where the first paragraph says so ("issued in Suva");
         # otherwise it comes from wherever its authors are
-        first = next((value for what, _, value in _locative_places(paras[0], reg) if what == "city"), None) \
-            if paras else None
+        # (or where the closing formula of a signed text says: "Done at Beijing on 2 May")
+        issued = paras[:1] + [p for p in paras[1:] if p.text.startswith(("Done at ", "Done in "))]
+        first = next((value for p in issued for what, k, value in _locative_places(p, reg) if what == "city"
+                      and ISSUED_RE.search(p.text, max(0, p.spans[k][0] - 50), p.spans[k][0])
+                      and not _in_passing(p, k)), None)
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
         # "arrived here on Monday", "talks held here": the place the story is filed from
         return Location(city=filed[0], country=filed[1]), 0.8
     found = [(pi, what, k, value) for pi, p in enumerate(paras) for what, k, value in _locative_places(p, reg)]
+    if filed:
+        # "PHNOM PENH -- ... met at the Peace Palace": a venue's name that another state's venue
+        # shares, in a text filed from elsewhere that names nothing else of that state, is the
+        # filing state's own
+        foreign = [f for f in found if f[1] == "city" and f[3][1] != filed[1] and _venue(paras[f[0]], f[2], f[3], reg)]
+        if foreign:
+            named = {value[1] if what == "city" else value for pi, what, k, value in found
+                     if not (what == "city" and _venue(paras[pi], k, value, reg))}
+            named.update(code for p in paras[:3] for code in states_in(p, 0, len(p.text), reg))  # "Russian President"
+            found = [f for f in found if not (f in foreign and f[3][1] not in named)]
     for pi, what, k, value in found:
         if pi < 4 and what == "city" and _reported_there(paras[pi], k):
             return Location(city=value[0], country=value[1]), 0.8

@@ -39,14 +39,18 @@ MENTION_NOUNS = frozenset(_read("mentions"))
 _ALTERNATIVES = "|".join(re.escape(s).replace(r"\ ", " ?").replace("'", "['’]")
                          for s in sorted(SEATS, key=len, reverse=True))
 SEAT_WORDS = frozenset(seat.split()[-1] for seat in SEATS)  # every seat ends with one of them
-# "at the Presidential Palace", "in the State House"; not "the Presidential Palace said"
-SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:" + _ALTERNATIVES + r")\b", re.I)
+# "at the Presidential Palace", "in the State House", "at the Peace Palace" (up to two words
+# before a seat's noun); not "the Presidential Palace said"
+SEAT_RE = re.compile(r"\b(?:at|in|to|inside) (?:the )?(?:[\w'’-]+ ){0,2}?(?:" + _ALTERNATIVES + r")\b", re.I)
 SEAT_RE_LOWER = re.compile(SEAT_RE.pattern, re.ASCII)  # on lowered ASCII text: the same matches, faster
 # The guest's words that point at the host named after them
 # ("visiting" before a name marks the guest, not the host: it is not one of them)
-HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;]{0,60}?\bby|call(?:ed|s)? on|"
+HOST_AFTER_RE = re.compile(r"\b(?:(?:received|welcomed|hosted|greeted)\b[^.;,]{0,60}?\bby|call(?:ed|s)? on|"
                            r"(?:visit|trip|journey) to|visited|audience with|"
                            r"(?:ambassador|envoy|high commissioner)s?\b[^.;]{0,40}?\bto)\b", re.I)
+# The host's verbs (active): what follows them is the guest
+RECEIVES_RE = re.compile(r"(?<!\bwas )(?<!\bwere )(?<!\bbeen )(?<!\bbeing )(?<!\bis )(?<!\bare )"
+                         r"\b(?:received|receives|receiving|welcomed|welcomes|hosted|hosts|greeted)\b(?! by\b)")
 # "the Ambassador of Chile": the state an envoy comes from is the guest's, never the host's
 GUEST_OF_RE = re.compile(r"\b(?:ambassadors?|envoys?|high commissioners?|delegations?|charg[ée]s? d['’]affaires)"
                          r"(?: [\w-]+){0,3}? (?:of|from)(?: the)? $", re.I)
@@ -68,7 +72,7 @@ def inline_dateline(p: Paragraph | None, reg: Registry) -> tuple[str, str] | Non
     return reg.places.get(tuple(Paragraph.of(m.group("city")).folded))
 
 
-def _states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
+def states_in(p: Paragraph, start: int, end: int, reg: Registry, guests: bool = True) -> list[str]:
     """The states named (by name or nationality word) between two offsets of the paragraph
     (without `guests`, not those an envoy comes from)."""
     found = []
@@ -99,17 +103,43 @@ def seat_place(paras: list[Paragraph], reg: Registry, code: str | None,
         m = SEAT_RE_LOWER.search(low) if p.text.isascii() else SEAT_RE.search(p.text)
         if m is None:
             continue
+        if p.text.startswith(", ", m.end()):
+            # "at State House, Entebbe": the seat's own city, named after it
+            k = next((k for k in p.caps if p.spans[k][0] == m.end() + 2), None)
+            n, place = longest_match(p.folded, k, reg.places) if k is not None else (0, None)
+            if n:
+                return place
         if code is None:
             s0 = max(p.text.rfind(". ", 0, m.start()) + 1, 0)
             s1 = p.text.find(". ", m.end())
             s1 = len(p.text) if s1 < 0 else s1
             of = p.text.startswith(" of ", m.end())  # "the Ministry of Foreign Affairs of Peru"
-            after = _states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
+            after = states_in(p, m.end(), min(s1, m.end() + 30), reg)[:1] if of else []
             guest = HOST_AFTER_RE.search(p.text, s0, s1)
-            host = _states_in(p, guest.end(), s1, reg) if guest else []
-            named = _states_in(p, s0, s1, reg, guests=False)
+            host = states_in(p, guest.end(), s1, reg) if guest else []
+            # "The President received at the Palace the Minister of Foreign Affairs of Portugal":
+            # the states named after the verb of receiving are the guest's
+            verb = RECEIVES_RE.search(p.text, s0, s1)
+            named = states_in(p, s0, verb.start() if verb else s1, reg, guests=False)
             code = next(iter(after or host or ([filed[1]] if filed else []) or named), None)
         info = reg.countries.get(code or "")
+        if info and p.text.startswith(" in ", m.end()):
+            # "at the presidential residence in Wisla": a town the registry does not know, named
+            # after the seat, is where it stands
+            town = _town_after(p, m.end() + 4, reg)
+            if town:
+                return town, info.code
         return (info.capital, info.code) if info and info.capital else None
     return None
+
+
+def _town_after(p: Paragraph, at: int, reg: Registry) -> str | None:
+    """The capitalised words (one to three) that start at offset `at`, when they name no state."""
+    ks = [k for k in p.caps if p.spans[k][0] >= at]
+    if not ks or p.spans[ks[0]][0] != at or longest_match(p.folded, ks[0], reg.country_names)[0]:
+        return None
+    end = ks[0]
+    while end < len(p.words) and end - ks[0] < 3 and p.words[end][:1].isupper() and p.words[end].isalpha():
+        end += 1
+    return p.text[p.spans[ks[0]][0]:p.spans[end - 1][1]] if end > ks[0] else None
 
