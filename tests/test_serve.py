@@ -53,6 +53,13 @@ def titled(title: str, text: str, slug: str | None = None) -> str:
     return f"---\ntitle: {title}\n" + (f"slug: {slug}\n" if slug else "") + f"---\n{text}"
 
 
+def _hear_ctrl_c() -> None:
+    """In the child before exec: Ctrl-C back to its default. A test run started in the background of
+    a script (`cmd &` in sh) ignores SIGINT, every child inherits that, and Python then keeps it
+    ignored: serve, like any program, stays deaf to Ctrl-C there, and stop() below could never end it."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 class Served:
     """A `briefings serve` process on a free port, with what it printed."""
 
@@ -65,7 +72,8 @@ class Served:
                "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
         self.out = open(self.log, "w", encoding="utf-8")
         self.proc = subprocess.Popen([sys.executable, "-m", "generator", "serve", "--port", str(self.port), *extra],
-                                     cwd=root, stdout=self.out, stderr=subprocess.STDOUT, text=True, env=env)
+                                     cwd=root, stdout=self.out, stderr=subprocess.STDOUT, text=True, env=env,
+                                     preexec_fn=_hear_ctrl_c)
         wait_for(lambda: self.proc.poll() is not None or fetch(self.url + "__preview/state.json"))
         assert self.proc.poll() is None, self.output()
 
