@@ -85,7 +85,7 @@ CASES = [
      "during Qadir's official visit to China.\n\nLi said China values the partnership.", "meeting", "Beijing"),
     ("On an official visit to Kenya, Ghanaian President Kofi Mensah met Kenyan President David Otieno in Nairobi "
      "on Monday.\n\nThey discussed trade.", "meeting", "Nairobi"),
-    ("Argentine President Diego Ruiz is in Brazil on his first state visit. He met Brazilian President Marta "
+    ("Argentine President Diego Ruiz is in Brazil for a first state visit. He met Brazilian President Marta "
      "Souza in Brasília on Monday.\n\nThey signed agreements.", "visit", "Brasília"),
     ("Prime Minister Paul Girard spoke with President Oleh Marchenko of Ukraine today about the war in Ukraine."
      "\n\nThe leaders discussed support for Ukraine.", "phone_call", None),

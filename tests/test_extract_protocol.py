@@ -50,7 +50,7 @@ def test_a_pronoun_that_is_a_surname_after_a_title(registry):
 
 
 def test_an_envoy_of_one_state_to_another_keeps_only_the_destination_in_the_title(registry):
-    found, b = officials("They include the Ambassador Extraordinary and Plenipotentiary of the Republic of Peru "
+    found, b = officials("Among them were the Ambassador Extraordinary and Plenipotentiary of the Republic of Peru "
                          "to Kenya, Rosa Pino, High Commissioner of Canadian to Kenya, Mark Dunn, and the "
                          "Ambassador of Norway to Kenya, Eva Berg.", registry)
     assert found == {"Rosa Pino": ("Ambassador Extraordinary and Plenipotentiary to Kenya", "PE"),
@@ -397,8 +397,8 @@ def test_a_list_of_fields_before_an_office(registry):
 
 
 def test_an_institutions_official_describes_the_holder_of_the_office_before_it(registry):
-    found, _ = officials("RAMALLAH - The U.S. envoy, State Department official William Barnes, met with the "
-                         "Palestinian leader in his compound. A White House official said the talks went well.\n\n"
+    found, _ = officials("RAMALLAH - Washington's envoy, State Department official William Barnes, saw the "
+                         "Palestinian leader at his offices. A White House official said the talks went well.\n\n"
                          "Pentagon official Ruth Cole attended.", registry)
     assert found == {"William Barnes": ("envoy", "US"), "Ruth Cole": ("Pentagon official", "US")}
 

@@ -91,7 +91,7 @@ def test_the_partner_of_a_counterpart_is_of_another_state(registry):
 
 def test_an_organisation_after_a_title_is_no_name_and_a_nationality_word_no_part_of_a_title(registry):
     text = ("French President Paul Marin met Polish Prime Minister Adam Zielinski.\n\n"
-            "Marin said he discussed with the Polish Prime Minister NATO and the budget.\n\n"
+            "Marin said he raised with the Polish Prime Minister NATO and the budget.\n\n"
             "EU foreign policy chief Karin Holm welcomed the talks.")
     found = people(text, registry)
     assert "NATO" not in found
@@ -142,9 +142,9 @@ def test_states_named_as_topics_or_places_and_a_roster_of_states(registry):
 
 def test_an_envoy_of_a_state_named_by_its_form_to_a_court_and_an_office_at_a_department(registry):
     text = ("LONDON - The two governments signed a trade accord.\n\n"
-            "Signatories were HE Yusuf Salim Al-Harthy, the Omani Minister Responsible for Foreign Affairs, "
-            "and British Foreign Secretary Tom Pike. HE Nasser Al-Amri, Ambassador of the Sultanate to the "
-            "Court of St James, and Sir Alan Hope, Minister of State at the Foreign Office, attended.")
+            "It was signed by HE Yusuf Salim Al-Harthy, the Omani Minister Responsible for Foreign Affairs, "
+            "and by Tom Pike for Britain. Looking on were HE Nasser Al-Amri, Ambassador of the Sultanate to the "
+            "Court of St James, and Sir Alan Hope, Minister of State at the Foreign Office.")
     found = people(text, registry)
     assert found["Yusuf Salim Al-Harthy"] == ("Minister Responsible for Foreign Affairs", "OM")
     # an envoy to the United Kingdom is not British: of the other side
@@ -232,7 +232,7 @@ def test_an_ex_nationality_word_marks_a_former_office_of_that_state(registry):
 
 
 def test_a_consort_named_with_the_monarch_holds_no_office(registry):
-    found = people("The Thai Prime Minister was granted an audience with His Majesty King Jigme Wangdi of "
+    found = people("The Thai Prime Minister called on His Majesty King Jigme Wangdi of "
                    "Bhutan and Queen Pema Choden.", registry)
     assert "Jigme Wangdi" in found and "Pema Choden" not in found
     assert "Elizabeth II" in people("Queen Elizabeth II received the Ghanaian President.", registry)

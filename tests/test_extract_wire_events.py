@@ -64,7 +64,7 @@ def test_a_visit_that_is_the_setting_or_the_purpose_of_a_meeting():
     assert kind("Both governors travelled to Arica to hold a joint cabinet meeting on water sharing.") \
         == "meeting"
     # a visit that is reported as such stays one
-    assert kind("President Lema is in Peru on his first state visit. He met President Rojas today.") == "visit"
+    assert kind("President Lema is paying Peru a first state visit. He met President Rojas today.") == "visit"
 
 
 def test_a_visit_told_through_what_the_visitor_said_is_a_visit():
