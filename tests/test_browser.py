@@ -19,24 +19,14 @@ from urllib.parse import quote_plus
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, chromium_available
-
 pytestmark = pytest.mark.browser
 
-IN_CI = os.environ.get("CI") == "true"
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 740}
 # "briefing" is not a path: it is reached by following the first link of the home page's list.
 PAGES = ["/", "briefing", "/officials/", "/officials/wang-yi/", "/countries/", "/countries/japan/", "/topics/",
          "/topics/olympics-and-sport/", "/archive/", "/archive/2020/", "/search/", "/404.html",
          "/relations/", "/relations/china-japan/", "/network/", "/about/"]
-
-
-def _unavailable(reason: str):
-    """Skip locally; in CI the browser checks must run, so a missing tool is a failure."""
-    if IN_CI:
-        pytest.fail(f"{reason} (CI=true: the browser tests must run)", pytrace=False)
-    pytest.skip(reason)
 
 
 # --------------------------------------------------------------------------- fixtures
@@ -60,22 +50,6 @@ def site_url(seed_site):
         server.shutdown()
         server.server_close()
         thread.join(5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        _unavailable(f"Chromium not found at {CHROMIUM}")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:  # pragma: no cover - part of the [test] extra
-        _unavailable("playwright is not installed")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture

@@ -326,7 +326,7 @@ def test_random_changes_to_seeds_over_many_shards_give_the_clean_build(archive, 
 
 
 # ------------------------------------------------------------------ in the browser, over many shards
-from test_browser import SUB, browser, fiction, new_page, page, search_hrefs  # noqa: E402,F401 (fixtures)
+from test_browser import SUB, fiction, new_page, page, search_hrefs  # noqa: E402,F401 (fixtures; browser is conftest's)
 
 
 def _indexed_words(html: str) -> set[str]:

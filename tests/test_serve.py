@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 
 from articles import PHONE_CALL, SEED_LIKE
-from conftest import CHROMIUM, CHROMIUM_ARGS, ROOT, chromium_available
+from conftest import ROOT
 from generator.serve import follow_moves, is_loopback
 
-IN_CI = os.environ.get("CI") == "true"
 PREVIEW_SITE = Path(".briefings-cache") / "preview" / "site"
 
 
@@ -216,20 +215,6 @@ def test_serve_refuses_removed_options(archive):
 
 
 # --------------------------------------------------------------------------- in a browser
-
-@pytest.fixture(scope="module")
-def browser():
-    if not chromium_available():
-        if IN_CI:
-            pytest.fail(f"Chromium not found at {CHROMIUM} (CI=true: the browser tests must run)", pytrace=False)
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture
