@@ -130,17 +130,25 @@ def _countries(raw: list) -> dict[str, CountryInfo]:
 
 
 def _titles(raw: dict) -> tuple[dict, dict, dict]:
-    phrases = set(raw.get("standalone") or ())
+    """Every title as its key (folded tokens) -> "strong" or "weak"; titles that belong to one
+    state (-> its code) at home and anywhere. A title made of parts ("Minister" "of" "Foreign
+    Affairs") is keyed as its parts' keys joined: what tokenizing the whole would give
+    (tests/test_data_files.py checks it), for the 60,000 titles without tokenizing each."""
+    keys = {part: _key(part) for part in (*(raw.get("domains") or ()), *(raw.get("cores") or ()),
+                                          *(raw.get("of_cores") or ()), *(raw.get("institutions") or ()),
+                                          *(raw.get("roles") or ()))}
+    of = _key("of")
+    base = {_key(p): "strong" for p in raw.get("standalone") or ()}
     for domain in raw.get("domains") or ():
-        phrases.update(f"{domain} {core}" for core in raw.get("cores") or ())
-        phrases.update(f"{core} of {domain}" for core in raw.get("of_cores") or ())
+        base.update((keys[domain] + keys[core], "strong") for core in raw.get("cores") or ())
+        base.update((keys[core] + of + keys[domain], "strong") for core in raw.get("of_cores") or ())
     for inst in raw.get("institutions") or ():
-        phrases.update(f"{inst} {role}" for role in raw.get("roles") or ())
-    base = {_key(p): "strong" for p in phrases}
+        base.update((keys[inst] + keys[role], "strong") for role in raw.get("roles") or ())
     titles = dict(base)
     for mod in raw.get("modifiers") or ():
+        first = _key(mod)
         for key in base:
-            titles.setdefault(_key(mod) + key, "strong")
+            titles.setdefault(first + key, "strong")
     for weak in raw.get("weak") or ():
         titles.setdefault(_key(weak), "weak")
     home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
