@@ -150,6 +150,8 @@ class Store:
                     os.unlink(str(self.path) + suffix)  # the link goes, never what it points to
             try:
                 self._conn = self._open()
+            except sqlite3.OperationalError as exc:  # locked or busy past the timeout: not a damaged file
+                raise OSError(0, f"cannot open the build store: {exc}", str(self.path)) from exc
             except sqlite3.DatabaseError:  # not a store (damaged, or another program's file)
                 self._discard()
                 self._conn = self._open()
@@ -187,6 +189,8 @@ class Store:
         """Rows of a query; a store found damaged now is discarded and gives none."""
         try:
             return self._db().execute(sql, args).fetchall()
+        except sqlite3.OperationalError as exc:  # locked, busy, out of memory: not a damaged file
+            raise OSError(0, f"cannot read the build store: {exc}", str(self.path)) from exc
         except sqlite3.DatabaseError:
             self.close()
             self._discard()
