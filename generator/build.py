@@ -21,15 +21,16 @@ from typing import Callable
 from generator import feeds, guard, search, urls
 from generator.codehash import walk_files
 from generator.config import SiteConfig
-from generator.digest import Walker, page_digests, site_digest
+from generator.digest import Walker, page_digest, page_digests, site_digest
 from generator import extras, markup, network, pages as own_pages
-from generator.errors import BriefingError, Notice, SourceError
-from generator.gather import extract_inputs, read_inputs
+from generator.errors import BriefingError, Notice, from_rows, to_rows
+from generator.gather import Gathered, extract_inputs, read_inputs, start_extraction
 from generator.guard import check_output
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import fork_map
 from generator.registry import load_registry, registry_fingerprint
-from generator.render import briefing_plans, in_order, list_plans, make_env, render_page, theme_dir
+from generator.render import (briefing_plan, briefing_plans, briefing_rel, in_order, list_plans, make_env,
+                             render_page, theme_dir)
 from generator.site import build_site
 from generator.store import Record, Store
 
@@ -74,23 +75,6 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
             with open(path, "rb") as fh:
                 files["static/" + rel] = fh.read()
     return files
-
-
-def problems_to_record(errors: list[BriefingError], notices: list[Notice]) -> list:
-    """Refused seeds and warnings, kept so that a build with nothing to do can report them again."""
-    return ([["error", type(e).__name__, e.message, e.path, e.line] for e in errors]
-            + [["notice", "Notice", n.message, n.path, n.line] for n in notices])
-
-
-def problems_from_record(record: Record) -> tuple[list[BriefingError], list[Notice]]:
-    """The problems problems_to_record kept."""
-    errors, notices = [], []
-    for kind, cls, message, path, line in record.problems:
-        if kind == "error":
-            errors.append({"SourceError": SourceError}.get(cls, BriefingError)(message, path, line))
-        else:
-            notices.append(Notice(message, path, line))
-    return errors, notices
 
 
 PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
@@ -156,50 +140,52 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
-        there = _still_there(out, record)
-        if record.inputs == inputs and record.files and len(there) == len(record.files):
-            result.errors, notices = problems_from_record(record)
-            result.notices += notices
-            result.briefings, result.unchanged = record.briefings, True
-            result.pages = sum(digest is not None and not rel.startswith(search.BUNDLE)
-                               for rel, (digest, _, _) in record.files.items())
-            result.seconds = time.perf_counter() - start
-            return result
-        # extract (reuse point 1: the store's extractions)
+        there = None
+        if record.inputs == inputs:
+            there = _still_there(out, record)
+            if record.files and len(there) == len(record.files):
+                result.errors, notices = from_rows(record.problems)
+                result.notices += notices
+                result.briefings, result.unchanged = record.briefings, True
+                result.pages = sum(digest is not None and not rel.startswith(search.BUNDLE)
+                                   for rel, (digest, _, _) in record.files.items())
+                result.seconds = time.perf_counter() - start
+                return result
+        # extract (reuse point 1: the store's extractions); a few new seeds are extracted in a
+        # worker meanwhile
         reg = load_registry(config.data)
-        gathered = extract_inputs(seeds, reg, store, workers)
-        result.errors, result.briefings = gathered.errors + own.errors, len(gathered.briefings)
-        result.notices += gathered.notices + own.notices
-        # site, plan
-        # (the related briefings are found in a worker while this process plans and digests every
-        # list, and makes the feeds: none of them shows related briefings)
-        site = build_site(gathered.briefings, reg, wait=False)
+        extraction = start_extraction(seeds, reg, store, workers)
         try:
-            walker = Walker(gathered.digests)
-            lists = list_plans(site, config)
-            relations = extras.prepare(site, lists)
-            network.add_to_pages(site, lists)  # who met whom, on each official's page
-            lists += network.network_plans(site, config) + own_pages.page_plans(own, config)
-            list_digests = page_digests(lists, shared, walker=walker)
-            made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config)}
-            site.wait()
+            there = _still_there(out, record) if there is None else there
+            intact = bool(record.files) and len(there) == len(record.files)
+            known, site, planned = None, None, None
+            if intact and record.frame:
+                # the extractions the last (intact) site knows are not read back, and the graph it
+                # was made from is read at once: if the frame proves unchanged, it is this one's
+                known = {name: (key, digest, *from_rows(rows)) for name, (key, digest, rows) in record.seeds.items()}
+                site = store.site(record.frame)
+                keys = {name: key for name, data, key in seeds.items if data is not None}
+                planned = _replan(site, record, config, keys) if site is not None else None
+            gathered = extraction.result(known)
         finally:
-            site.close()
-        pages = briefing_plans(site, config, gathered.keys)
-        more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
-        plans = in_order(lists, pages + more)
+            extraction.close()
+        frame = frame_digest(shared + own.digest + pagefind, gathered)
+        result.errors, result.notices = gathered.errors + own.errors, result.notices + gathered.notices + own.notices
+        # site, plan: the last build's, but for the texts, when the frame is unchanged; else made anew
         cores = workers or os.cpu_count() or 1
-        more_digests = page_digests(pages + more, shared, walker=walker, workers=cores)
-        digests = in_order(list_digests, more_digests)
-        # what search indexes: each briefing's page (output file, digest, date)
-        indexed = [(urls.output_file(p.rel), d, b.date) for p, d, b in zip(pages, more_digests, site.briefings)]
-        rels = [urls.output_file(plan.rel) for plan in plans]
+        made_site = False
+        if planned is None or frame != record.frame:
+            if gathered.partial:  # every briefing is needed after all
+                gathered = extract_inputs(seeds, reg, store, workers)
+            site, planned = _plan(gathered, reg, config, own, shared, cores)
+            made_site = True
+        result.briefings = len(site.briefings)
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
-        kept = {rel for rel, digest in zip(rels, digests)
-                if rel in there and record.files[rel][0] == digest}
-        changed = len(plans) - len(kept)
+        rels, digests, plans = planned.rels, planned.digests, planned.plans
+        kept = {rel for rel, digest in zip(rels, digests) if rel in there and record.files[rel][0] == digest}
+        changed = len(rels) - len(kept)
         # few changes to an intact previous site: touch only those files; else build it whole and swap
-        in_place = bool(record.files) and changed * 2 < len(plans)
+        in_place = bool(record.files) and changed * 2 < len(rels)
         out.parent.mkdir(parents=True, exist_ok=True)
         writer = InPlaceWriter(out, set(record.files)) if in_place else StagedWriter(out)
         env = make_env(config, reg)
@@ -208,10 +194,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
-            untouched = set()  # kept files an in-place build leaves as the record has them
+            if in_place:  # kept files are as the record has them: found so by _still_there just now
+                untouched = kept | {rel for rel, data in planned.files.items() if data is None}
+                writer.keep_all(sorted(untouched))
+            else:
+                untouched = set()
             for i, (plan, rel) in enumerate(zip(plans, rels)):
-                if rel in kept and writer.keep(rel):
-                    untouched.add(rel)
+                if rel in untouched or (rel in kept and writer.keep(rel)):
                     continue
                 result.rendered += 1
                 if parallel:
@@ -222,17 +211,17 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                         progress("writing", i + 1, len(plans))
             # forked workers share the site graph and write their own files into the staging
             # folder; meanwhile this process writes the rest
-            rendering = fork_map(_render_to, todo, (env, plans, store), workers or os.cpu_count() or 1, 1)
-            writer.add("feed.xml", made["feed.xml"])
-            writer.add("sitemap.xml", feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config))
-            writer.add("robots.txt", made["robots.txt"])
-            for rel, data in static_files(config).items():
-                writer.add(rel, data)
+            rendering = fork_map(_render_to, todo, (env, plans, store), cores, 1)
+            for rel, data in planned.files.items():
+                if data is not None:
+                    writer.add(rel, data)
+                elif not in_place:
+                    writer.keep(rel)
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
             # search: Pagefind over the pages just written (or its bundle kept: see search.py)
-            bundle = search.write_bundle(writer, indexed, pagefind, record, there, progress,
+            bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
                                          defer=defer_search, workers=cores)
             writer.finish()
         except BaseException:
@@ -240,23 +229,121 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 rendering.close()  # the workers stop before their folder goes
             writer.abort()
             raise
-        # the record: what the output folder now holds, as this build left it
+        # the record: what the output folder now holds, as this build left it, and the graph made
+        # from the frame (kept once the pages, rendered, are gone: its pickling is memory-hungry)
+        plans = planned.plans = rendering = env = None
+        if made_site:
+            store.save_site(frame, site)
         page_digest = dict(zip(rels, digests)) | bundle.files
         files = {}
         for rel in sorted(writer.files):
-            if in_place and rel in untouched:
+            if rel in untouched:
                 files[rel] = record.files[rel]  # its digest, size and time, found unchanged above
                 continue
             st = os.stat(os.path.join(out, rel))
             files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
-        store.prune(set(gathered.keys.values()))
-        store.save_record(Record(str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
-                                 problems_to_record(result.errors, gathered.notices + own.notices), result.briefings))
+        store.prune({key for key, _, _, _ in gathered.outcomes.values()})
+        store.save_record(Record(
+            str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
+            to_rows(result.errors, gathered.notices + own.notices), result.briefings, frame,
+            {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
+             in gathered.outcomes.items()}, planned.texts))
         store.commit()
-        result.pages, result.site = len(plans), site
+        result.pages, result.site = len(rels), site
         if bundle.behind:
-            result.search = search.Pending(config, cache_dir, inputs, indexed, pagefind, cores)
+            result.search = search.Pending(config, cache_dir, inputs, planned.indexed, pagefind, cores)
         result.seconds = time.perf_counter() - start
         return result
     finally:
         store.close()  # a failed build's uncommitted rows are rolled back now, not whenever
+
+
+def frame_digest(common: str, gathered: Gathered) -> str:
+    """Digest of all that every page's context is made of: what every page shares (`common`), and
+    each briefing's metadata, in seed order. Builds of one frame make one site graph and the same
+    pages, but for the texts of briefings (each page's digest has its texts' key: digest.page_digest)."""
+    h = hashlib.sha256(common.encode())
+    for name, digest in gathered.digests.items():
+        h.update(f"{name}\0{digest}\0".encode("utf-8", "surrogateescape"))
+    return h.hexdigest()
+
+
+@dataclass
+class Planned:
+    """What a build writes: every page's output file, digest and plan (None: a page the build
+    knows it keeps), the other files (None: kept as they are), what search indexes (each
+    briefing page's output file, digest and date) and the context digest of each page that
+    shows texts (kept in the record, for `_replan`)."""
+
+    rels: list[str]
+    digests: list[str]
+    plans: list
+    files: dict[str, bytes | None]
+    indexed: list[tuple[str, str, object]]
+    texts: dict[str, str]
+
+
+def _plan(gathered: Gathered, reg, config: SiteConfig, own, shared: str, cores: int) -> tuple[object, Planned]:
+    """The site graph and every page, planned and digested anew."""
+    # (the related briefings are found in a worker while this process plans and digests every
+    # list, and makes the feeds: none of them shows related briefings)
+    site = build_site(gathered.briefings, reg, wait=False)
+    try:
+        walker = Walker(gathered.digests)
+        lists = list_plans(site, config)
+        relations = extras.prepare(site, lists)
+        network.add_to_pages(site, lists)  # who met whom, on each official's page
+        lists += network.network_plans(site, config) + own_pages.page_plans(own, config)
+        list_digests = page_digests(lists, shared, walker=walker)
+        made = {"feed.xml": feeds.atom_feed(site, config), "robots.txt": feeds.robots(config)}
+        site.wait()
+    finally:
+        site.close()
+    pages = briefing_plans(site, config, gathered.keys)
+    more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
+    plans = in_order(lists, pages + more)
+    contexts = in_order(list_digests, page_digests(pages + more, shared, walker=walker, workers=cores))
+    rels = [urls.output_file(plan.rel) for plan in plans]
+    digests = [page_digest(c, plan.texts) for c, plan in zip(contexts, plans)]
+    by_rel = dict(zip(rels, digests))
+    indexed = [(urls.output_file(p.rel), by_rel[urls.output_file(p.rel)], b.date) for p, b in zip(pages, site.briefings)]
+    made["sitemap.xml"] = feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config)
+    files = {"feed.xml": made["feed.xml"], "sitemap.xml": made["sitemap.xml"], "robots.txt": made["robots.txt"],
+             **static_files(config)}
+    texts = {rel: c for rel, c, plan in zip(rels, contexts, plans) if plan.texts is not None}
+    return site, Planned(rels, digests, plans, files, indexed, texts)
+
+
+def _replan(site, record: Record, config: SiteConfig, keys: dict[str, str]) -> Planned | None:
+    """The last build's pages, when its frame is this build's (`site` is the graph it made): every
+    page and file is as it made them, but for the briefing pages (the pages that show texts)
+    whose texts changed, planned again from that graph. None when the record does not have what
+    this needs (`keys`: seed name -> store key, of this build's seeds)."""
+    rels, digests, plans = [], [], []
+    for b in site.briefings:
+        rel, key = urls.output_file(briefing_rel(b)), keys.get(b.source)
+        context = record.texts.get(rel)
+        if context is None or key is None:
+            return None
+        rels.append(rel)
+        digests.append(page_digest(context, key))
+        plan = None
+        if digests[-1] != record.files[rel][0]:
+            plan = briefing_plan(b, site, config.base_path, key)
+            if urls.output_file(plan.rel) != rel:
+                return None
+        plans.append(plan)
+    if len(rels) != len(record.texts):
+        return None  # another kind of page shows texts: plan them all
+    indexed = [(rel, digest, b.date) for rel, digest, b in zip(rels, digests, site.briefings)]
+    files = {}
+    for rel, (digest, _, _) in record.files.items():
+        if rel.startswith(search.BUNDLE) or rel in record.texts:
+            continue
+        if digest is None:
+            files[rel] = None
+        else:
+            rels.append(rel)
+            digests.append(digest)
+            plans.append(None)
+    return Planned(rels, digests, plans, files, indexed, dict(record.texts))

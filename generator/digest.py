@@ -8,8 +8,11 @@ name each other through `site.Ref` values, never through links a template could 
 the archive, so what a page can reach is what is walked.
 
 A briefing is walked as the digest of its metadata (given by the store) and its slug: that is
-all a briefing without its texts is made of. A briefing page's texts are found by the store
-key in its context, the digest of everything the extraction was made of.
+all a briefing without its texts is made of. A briefing page's texts are found by its plan's
+store key (`PagePlan.texts`), the digest of everything the extraction was made of; the page's
+digest is its context's digest with that key (`page_digest`). So a build that knows a page's
+context is unchanged (build.py: the frame) has its new digest from the old context digest
+and the new key, without planning or walking the page again.
 """
 from __future__ import annotations
 
@@ -105,9 +108,10 @@ SPLIT_FROM = 4000  # fewer pages are digested faster than a process is forked
 
 def page_digests(plans, shared: str, briefings: dict[str, str] | None = None, walker: Walker | None = None,
                  workers: int = 1) -> list[str]:
-    """One digest per plan: its path, template and whole context, and what every page shares
-    (`briefings`: source -> digest of the metadata of a briefing the store gave; or a `walker`
-    made with them, which keeps what it read for the next call)."""
+    """One digest per plan of its path, template and whole context, and what every page shares:
+    all a page is made of but the texts it fetches (see `page_digest`). `briefings`: source ->
+    digest of the metadata of a briefing the store gave; or a `walker` made with them, which
+    keeps what it read for the next call."""
     walker = walker or Walker(briefings)
     if workers > 1 and len(plans) >= SPLIT_FROM:  # half of them in a worker, which has what the walker read
         half = len(plans) // 2
@@ -123,6 +127,14 @@ def page_digests(plans, shared: str, briefings: dict[str, str] | None = None, wa
                                  plan.context])
         out.append(hashlib.sha256((shared + payload).encode("utf-8", "surrogatepass")).hexdigest())
     return out
+
+
+def page_digest(context_digest: str, texts: str | None) -> str:
+    """A page's digest: its context's (`page_digests`) and, for a page that shows texts from the
+    store, their key."""
+    if texts is None:
+        return context_digest
+    return hashlib.sha256(f"{context_digest}\0{texts}".encode()).hexdigest()
 
 
 def site_digest(config, registry_fp: str, template_dirs, static_dirs) -> str:

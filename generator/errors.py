@@ -59,3 +59,21 @@ def located(path: str | None, line: int | None, message: str) -> str:
     if where and line:
         where = f"{where}:{line}"
     return shown(f"{where}: {message}" if where else message)
+
+
+def to_rows(errors: list[BriefingError], notices: list[Notice]) -> list:
+    """Errors and warnings as plain data (kept in the build record, so a later build that reuses
+    what they were found in can report them again)."""
+    return ([["error", type(e).__name__, e.message, e.path, e.line] for e in errors]
+            + [["notice", "Notice", n.message, n.path, n.line] for n in notices])
+
+
+def from_rows(rows: list) -> tuple[list[BriefingError], list[Notice]]:
+    """The errors and warnings `to_rows` gave."""
+    errors, notices = [], []
+    for kind, cls, message, path, line in rows:
+        if kind == "error":
+            errors.append({"SourceError": SourceError}.get(cls, BriefingError)(message, path, line))
+        else:
+            notices.append(Notice(message, path, line))
+    return errors, notices

@@ -57,6 +57,9 @@ class Gathered:
     notices: list[Notice] = field(default_factory=list)
     keys: dict = field(default_factory=dict)     # briefing source -> its store key
     digests: dict = field(default_factory=dict)  # briefing source -> digest of its metadata (see digest.py)
+    # seed name -> (store key, digest of its metadata or None, errors, notices), for every seed read
+    outcomes: dict = field(default_factory=dict)
+    partial: bool = False  # some briefings were not read back (extract_inputs' `known`)
 
 
 MAX_OFFICIALS = 40  # per briefing: a seed listing 1,600 people would otherwise make 1,600 pages
@@ -164,51 +167,95 @@ def read_inputs(seeds: Path, root: Path, registry_fp: str, progress: Progress | 
     return out
 
 
-def extract_inputs(inputs: Inputs, reg: Registry, store=None, workers: int | None = None) -> Gathered:
+def extract_inputs(inputs: Inputs, reg: Registry, store=None, workers: int | None = None,
+                   known: dict[str, tuple] | None = None) -> Gathered:
     """Briefings for every seed: from the store when it keeps its key, else extracted (in parallel).
+    (start_extraction, then its result.)"""
+    extraction = start_extraction(inputs, reg, store, workers)
+    try:
+        return extraction.result(known)
+    finally:
+        extraction.close()
+
+
+def start_extraction(inputs: Inputs, reg: Registry, store=None, workers: int | None = None) -> "Extraction":
+    """Extraction begun: a few seeds the store has no row for (an edit to a large archive) are
+    extracted at once in a worker process (which builds the registry's tables for itself), while
+    the caller goes on until it asks for the result."""
+    return Extraction(inputs, reg, store, workers or os.cpu_count() or 1)
+
+
+class Extraction:
+    """Every seed's briefing, as `result` gives it.
 
     With a store, briefings come back without their texts (kept in the store): a build then
-    holds metadata only. Seeds the store has no row for are extracted in worker processes while
-    this one reads the kept rows back (a worker builds the registry's tables for itself)."""
-    out = Gathered()
-    wanted = {key for _, data, key in inputs.items if data is not None}
-    workers = workers or os.cpu_count() or 1
-    present = store.keys() & wanted if store is not None else set()
-    made: dict[str, tuple] = {}  # key -> (briefing, notices, error, digest)
-    first = [job for job in inputs.items if job[1] is not None and job[2] not in present]
-    if workers > 1 and 0 < len(first) < PARALLEL_FROM and len(present) >= KEPT_ALONGSIDE_FROM:
-        pending = Background(_extract_all, (reg, store, first))  # one worker: this process reads the kept rows
-        try:
-            kept = store.briefings(wanted)
-            results = pending.result()
-        finally:
-            pending.close()
-        _keep_results(first, results, store, made)
-    else:
-        _keep_results(first, fork_map(extract_one, first, (reg, store), workers, PARALLEL_FROM), store, made)
-        kept = store.briefings(wanted) if store is not None else {}
-    # rows the store has but cannot give (not of this shape, or not signed with this user's key)
-    later = [job for job in inputs.items if job[1] is not None and job[2] in present and job[2] not in kept]
-    _keep_results(later, fork_map(extract_one, later, (reg, store), workers, PARALLEL_FROM), store, made)
-    for name, data, key in inputs.items:
-        digest = None
-        if data is None:
-            briefing, notices, error = key
-        elif key in kept:
-            briefing, notices, digest = kept[key]
-            error = None
+    holds metadata only. Seeds the store has no row for are extracted in worker processes;
+    `result` reads the kept rows back, meanwhile when a worker extracts the few new ones."""
+
+    def __init__(self, inputs: Inputs, reg: Registry, store, workers: int):
+        self.inputs, self.reg, self.store, self.workers = inputs, reg, store, workers
+        every = {key for _, data, key in inputs.items if data is not None}
+        self.present = store.keys() & every if store is not None else set()
+        self.first = [job for job in inputs.items if job[1] is not None and job[2] not in self.present]
+        self.pending = None
+        if workers > 1 and 0 < len(self.first) < PARALLEL_FROM and len(self.present) >= KEPT_ALONGSIDE_FROM:
+            self.pending = Background(_extract_all, (reg, store, self.first))
+
+    def close(self) -> None:
+        """Stop a worker whose result is no longer wanted."""
+        if self.pending is not None:
+            self.pending.close()
+            self.pending = None
+
+    def result(self, known: dict[str, tuple] | None = None) -> Gathered:
+        """Every seed's outcome. `known`: seed name -> (store key, digest of its metadata or None,
+        errors, notices) of extractions the caller knows and does not want read back (build.py
+        keeps the last site graph whole when nothing it is made of changed): a seed whose key is
+        the known one gives only those, no briefing (the result is then `partial`)."""
+        inputs, reg, store, workers = self.inputs, self.reg, self.store, self.workers
+        out = Gathered()
+        known = known if store is not None and known else {}
+        skip = {name for name, data, key in inputs.items if data is not None and name in known and known[name][0] == key}
+        wanted = {key for name, data, key in inputs.items if data is not None and name not in skip}
+        made: dict[str, tuple] = {}  # key -> (briefing, notices, error, digest)
+        first = self.first
+        if self.pending is not None:
+            kept = store.briefings(wanted & self.present) if wanted & self.present else {}
+            results, self.pending = self.pending.result(), None
+            _keep_results(first, results, store, made)
         else:
-            briefing, notices, error, digest = made[key]
-        if error is not None:
-            out.errors.append(error)
-        if briefing is not None:
-            out.briefings.append(briefing)
-            if store is not None:
-                out.keys[briefing.source], out.digests[briefing.source] = key, digest
-        out.notices += notices
-    if store is not None:
-        store.commit()  # worker processes that render pages read the texts from the file
-    return out
+            first = [job for job in first if job[0] not in skip]
+            _keep_results(first, fork_map(extract_one, first, (reg, store), workers, PARALLEL_FROM), store, made)
+            kept = store.briefings(wanted & self.present) if store is not None and wanted & self.present else {}
+        # rows the store has but cannot give (not of this shape, or not signed with this user's key)
+        later = [job for job in inputs.items
+                 if job[1] is not None and job[0] not in skip and job[2] in self.present and job[2] not in kept]
+        _keep_results(later, fork_map(extract_one, later, (reg, store), workers, PARALLEL_FROM), store, made)
+        for name, data, key in inputs.items:
+            briefing, digest = None, None
+            if data is None:
+                _, notices, error = key
+                errors = [error] if error is not None else []
+            elif name in skip:
+                _, digest, errors, notices = known[name]
+                out.partial = True
+            elif key in kept:
+                briefing, notices, digest = kept[key]
+                errors = []
+            else:
+                briefing, notices, error, digest = made[key]
+                errors = [error] if error is not None else []
+            out.errors += errors
+            if data is not None:
+                out.outcomes[name] = (key, digest, errors, notices)
+            if briefing is not None:
+                out.briefings.append(briefing)
+            if store is not None and digest is not None:
+                out.keys[name], out.digests[name] = key, digest
+            out.notices += notices
+        if store is not None:
+            store.commit()  # worker processes that render pages read the texts from the file
+        return out
 
 
 KEPT_ALONGSIDE_FROM = 1000  # with fewer kept rows to read, a worker costs more than it saves

@@ -36,17 +36,21 @@ class PagePlan:
 
     The context is plain data and is all a page is made of (see digest.py). A briefing page
     also needs its texts, which are fetched only when the page is rendered: `expand(context,
-    store)` adds them, from the context alone, so the digest of the context covers them too.
+    store, texts)` adds them, from the context and `texts`, the store key they are kept under
+    (the digest of everything they are made of); a page's digest covers both (digest.page_digest).
     """
 
     rel: str
     template: str
     context: dict
-    expand: Callable[[dict, object], dict] | None = None
+    expand: Callable[[dict, object, str | None], dict] | None = None
+    texts: str | None = None
 
     def full_context(self, store=None) -> dict:
         """The context the template sees."""
-        return {**self.context, **self.expand(self.context, store)} if self.expand else dict(self.context)
+        if self.expand is None:
+            return dict(self.context)
+        return {**self.context, **self.expand(self.context, store, self.texts)}
 
 
 def make_env(config: SiteConfig, reg: Registry) -> jinja2.Environment:
@@ -159,9 +163,10 @@ def body_html(b: Briefing, links: dict[str, str], base_path: str) -> Markup:
     return Markup("\n".join(out))
 
 
-def briefing_texts(context: dict, store) -> dict:
-    """What a briefing page shows of its texts, made from its context and the store alone."""
-    b = store.full(context["b"], context["key"]) if context["key"] is not None else context["b"]
+def briefing_texts(context: dict, store, key: str | None) -> dict:
+    """What a briefing page shows of its texts, made from its context and the store alone (`key`:
+    where the store keeps them; None: the briefing has its texts)."""
+    b = store.full(context["b"], key) if key is not None else context["b"]
     links = context["links"]
     speakers: dict[str, list] = {}
     for s in b.statements:
@@ -172,18 +177,23 @@ def briefing_texts(context: dict, store) -> dict:
             "speakers": [(name, links.get(name), items) for name, items in speakers.items()]}
 
 
+def briefing_rel(b: Briefing) -> str:
+    """A briefing's page (its slug is the site's: see permalinks)."""
+    return urls.page("briefings", b.slug)
+
+
 def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> PagePlan:
     """A briefing's page; its texts are fetched only if it is rendered, from the store's `key`
     (None: the briefing has its texts)."""
-    rel = urls.page("briefings", b.slug)
+    rel = briefing_rel(b)
     links = {p.name: site.official_of[(b.source, p.name)] for p in b.officials}
     officials = [(p, links[p.name], site.officials[links[p.name]].country) for p in b.officials]
-    return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug, "key": key,
+    return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug,
                                            "links": links, "officials": officials,
                                            # each official's name across the archive, for search
                                            "names": sorted({site.officials[slug].name for slug in links.values()}),
                                            "related": [(r, r.slug) for r in site.related.get(b.source, [])]},
-                    expand=briefing_texts)
+                    expand=briefing_texts, texts=key)
 
 
 def plan_pages(site: Site, config: SiteConfig, keys: dict[str, str] | None = None) -> list[PagePlan]:

@@ -45,7 +45,7 @@ import shutil
 import signal
 import subprocess
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
@@ -380,7 +380,7 @@ def catch_up(pending: Pending, stop: Callable[[], bool] | None = None,
     a page is no longer as written, or `stop()` said to stop (between two Pagefind runs)."""
     from generator import guard
     from generator.output import InPlaceWriter
-    from generator.store import Record, Store
+    from generator.store import Store
     with guard.session(pending.config, pending.cache_dir) as out:
         store = Store(pending.cache_dir)
         try:
@@ -414,7 +414,7 @@ def catch_up(pending: Pending, stop: Callable[[], bool] | None = None,
             for rel, digest in sorted(bundle.files.items()):
                 st = os.stat(os.path.join(out, rel))
                 files[rel] = [digest, st.st_size, st.st_mtime_ns]
-            store.save_record(Record(record.output, pending.inputs, files, record.problems, record.briefings))
+            store.save_record(replace(record, inputs=pending.inputs, files=files))
             store.commit()
             return True
         finally:

@@ -316,3 +316,29 @@ def test_cache_files_that_are_links_to_files_outside_are_not_written_through(sit
         failures += first_problem(rel, site.problems())
     if failures:
         pytest.fail("\n".join(failures))
+
+
+def test_the_kept_site_graph_is_read_only_when_signed_and_makes_only_graph_classes(tmp_path):
+    """The one pickle the store keeps (the site graph) is read back only when its HMAC verifies
+    for the frame asked for, and then by an unpickler that makes nothing but the graph's classes:
+    a signed pickle that would run code gives no graph, and runs nothing."""
+    import datetime
+    from generator.store import Store
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'ran'}",))
+
+    store = Store(tmp_path / "cache")
+    try:
+        store.save_site("frame-a", datetime.date(2020, 1, 2))
+        assert store.site("frame-a") == datetime.date(2020, 1, 2)
+        assert store.site("frame-b") is None  # another frame: not this build's graph
+        evil = pickle.dumps(Evil())
+        store._db().execute("UPDATE graph SET data = ?, mac = ?", (evil, store._graph_mac("frame-a", evil)))
+        assert store.site("frame-a") is None and not (tmp_path / "ran").exists()
+        other = pickle.dumps(datetime.date(2021, 1, 1))
+        store._db().execute("UPDATE graph SET data = ?, mac = ?", (other, store._graph_mac("frame-a", b"x")))
+        assert store.site("frame-a") is None  # bytes the signature is not for
+    finally:
+        store.close()

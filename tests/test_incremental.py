@@ -240,3 +240,31 @@ def test_a_store_written_with_another_key_is_not_trusted(archive, tmp_path, monk
     monkeypatch.setattr(gather_module, "extract", lambda raw, reg: seen.append(raw.path) or real(raw, reg))
     result = build(config, cache_dir=cache)
     assert len(seen) == len(ARTICLES) and result.rendered == result.pages
+
+
+def test_a_text_only_edit_reuses_the_site_graph_and_reads_no_kept_briefing(archive, tmp_path, monkeypatch):
+    """A body edit leaves every briefing's metadata as it was (the frame): the graph the last build
+    made is read back instead of made again, no kept extraction is read, only the edited page is
+    rendered, and the site still equals a clean build, the other seeds' warnings included."""
+    import generator.build as build_module
+    from generator.store import Store
+    config, cache = setup(archive)
+    archive.seed("warn.txt", "---\ntitel: x\n---\n" + SEED_LIKE.replace("2022-05-10", "2022-07-01"))
+    build(config, cache_dir=cache)
+    made, read = [], []
+    real_site, real_rows = build_module.build_site, Store.briefings
+    monkeypatch.setattr(build_module, "build_site", lambda *a, **k: made.append(1) or real_site(*a, **k))
+    monkeypatch.setattr(Store, "briefings", lambda self, keys: read.append(len(keys)) or real_rows(self, keys))
+    archive.seed("a.txt", SEED_LIKE.replace("between universities", "between their universities"))
+    warm = build(config, cache_dir=cache)
+    assert made == [] and read == [] and warm.rendered == 1
+    clean = build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
+    same_trees(config.output, tmp_path / "clean")
+    assert [str(n) for n in warm.notices] == [str(n) for n in clean.notices] and "titel" in str(warm.notices)
+    # an edit to what lists show (the date) makes the graph again, from every briefing
+    made.clear(), read.clear()
+    archive.seed("a.txt", SEED_LIKE.replace("2022-05-10", "2022-05-12"))
+    build(config, cache_dir=cache)
+    assert made == [1] and read and read[-1] == len(ARTICLES) + 1  # every seed, warn.txt and the edited one too
+    build(config.with_overrides(output=tmp_path / "clean2"), cache_dir=tmp_path / "other2", clean=True)
+    same_trees(config.output, tmp_path / "clean2")
