@@ -6,7 +6,10 @@ extractor's source, the data files) is unchanged; writing keeps a page whose dig
 everything it is made of (its whole context, the templates, static files, settings and the
 program: see digest.py) is unchanged and whose file is still as the last build left it. A
 build whose inputs are all unchanged, on an output folder as the last build left it, has
-nothing to do.
+nothing to do. Between the two, a build whose frame (all that the pages' contexts are made
+of: everything but the briefings' texts) is the last build's takes that build's graph and
+pages as recorded, and plans only the pages whose texts changed (`_replan`); any other
+build plans and digests every page (`_plan`). Both give the same digests.
 """
 from __future__ import annotations
 

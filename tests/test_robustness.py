@@ -414,15 +414,15 @@ def test_failure_while_writing_leaves_the_previous_site_intact(built, capsys, mo
     import generator.build as build_module
     archive, previous = built
 
-    def static_files(config):
+    def write_bundle(*args, **kwargs):
         # pages are already written, but not where readers see them: in a staging folder beside
-        # the site, or as temporary files beside their targets
+        # the site, or as temporary files beside their targets (search is the last step before the swap)
         stages = [p for p in archive.root.iterdir() if p.name.startswith(".site.new-")]
         temps = list((archive.root / "site").rglob(".*.new-*"))
         assert (stages and any(stages[0].rglob("index.html"))) or temps
         raise exc
 
-    monkeypatch.setattr(build_module, "static_files", static_files)
+    monkeypatch.setattr(build_module.search, "write_bundle", write_bundle)
     status, out, err = run(["build"], capsys)
     assert status != 0 and "Traceback" not in err
     assert says in err and (code is None or status == code), err  # it failed where it was made to fail
