@@ -357,6 +357,7 @@ def test_a_hostile_file_name_in_the_notice_is_text(archive, served, page):
 def test_moves_are_followed_after_a_restart_with_nothing_to_build(archive, served, page):
     archive.seed("a.txt", titled("Ministers open a trade corridor", SEED_LIKE))
     first = served()
+    wait_for(lambda: not first.state()["search_behind"])  # its search step done and recorded
     assert first.stop() == 0
     s = served(port=first.port)  # the same address: the preview is as the last serve left it
     assert "nothing changed" in s.output()
