@@ -140,6 +140,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                                  + own.nav_digest + markup.library_version()).encode()).hexdigest()
         pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
         inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
+        common = hashlib.sha256((shared + own.digest + pagefind).encode()).hexdigest()  # the frame but for the seeds
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
@@ -162,7 +163,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             there = _still_there(out, record) if there is None else there
             intact = bool(record.files) and len(there) == len(record.files)
             known, site, planned = None, None, None
-            if intact and record.frame:
+            if intact and record.frame and record.common == common:
                 # the extractions the last (intact) site knows are not read back, and the graph it
                 # was made from is read at once: if the frame proves unchanged, it is this one's
                 known = {name: (key, digest, *from_rows(rows)) for name, (key, digest, rows) in record.seeds.items()}
@@ -172,12 +173,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             gathered = extraction.result(known)
         finally:
             extraction.close()
-        frame = frame_digest(shared + own.digest + pagefind, gathered)
+        frame = frame_digest(common, gathered)
         result.errors, result.notices = gathered.errors + own.errors, result.notices + gathered.notices + own.notices
         # site, plan: the last build's, but for the texts, when the frame is unchanged; else made anew
         cores = workers or os.cpu_count() or 1
         made_site = False
         if planned is None or frame != record.frame:
+            site = planned = None  # (the last graph, read in vain, is not kept alive beside the new one)
             if gathered.partial:  # every briefing is needed after all
                 gathered = extract_inputs(seeds, reg, store, workers)
             site, planned = _plan(gathered, reg, config, own, shared, cores)
@@ -248,7 +250,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         store.prune({key for key, _, _, _ in gathered.outcomes.values()})
         store.save_record(Record(
             str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
-            to_rows(result.errors, gathered.notices + own.notices), result.briefings, frame,
+            to_rows(result.errors, gathered.notices + own.notices), result.briefings, frame, common,
             {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
              in gathered.outcomes.items()}, planned.texts))
         store.commit()
@@ -262,8 +264,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
 
 
 def frame_digest(common: str, gathered: Gathered) -> str:
-    """Digest of all that every page's context is made of: what every page shares (`common`), and
-    each briefing's metadata, in seed order. Builds of one frame make one site graph and the same
+    """Digest of all that every page's context is made of: what every page shares (`common`: the
+    site digest, the archive's own pages, Pagefind), and each briefing's metadata, in seed order. Builds of one frame make one site graph and the same
     pages, but for the texts of briefings (each page's digest has its texts' key: digest.page_digest)."""
     h = hashlib.sha256(common.encode())
     for name, digest in gathered.digests.items():

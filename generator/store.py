@@ -102,6 +102,7 @@ class Record:
     problems: list = field(default_factory=list)  # [kind, class, message, path, line] (errors.to_rows)
     briefings: int = 0
     frame: str | None = None  # digest of all that every page's context is made of (build.frame_digest)
+    common: str | None = None  # the part of it every page shares
     # seed name -> [store key, digest of its briefing's metadata or None, its problems]
     seeds: dict[str, list] = field(default_factory=dict)
     texts: dict[str, str] = field(default_factory=dict)  # rel of a page showing texts -> its context's digest
@@ -113,7 +114,8 @@ class Record:
             files, seeds, texts = data["files"], data["seeds"], data["texts"]
             ok = (type(data["output"]) is str and type(data["inputs"]) is str and type(files) is dict
                   and _problems_ok(data["problems"]) and type(data["briefings"]) is int
-                  and type(data["frame"]) in (str, type(None)) and type(seeds) is dict and type(texts) is dict)
+                  and type(data["frame"]) in (str, type(None)) and type(data["common"]) in (str, type(None))
+                  and type(seeds) is dict and type(texts) is dict)
             ok = ok and all(safe_rel(rel) and type(v) is list and len(v) == 3
                             and (v[0] is None or type(v[0]) is str) and type(v[1]) is int and type(v[2]) is int
                             for rel, v in files.items())
@@ -122,14 +124,15 @@ class Record:
             ok = ok and all(rel in files and type(v) is str for rel, v in texts.items())
             if ok:
                 return cls(data["output"], data["inputs"], files, data["problems"], data["briefings"],
-                           data["frame"], seeds, texts)
+                           data["frame"], data["common"], seeds, texts)
         except (TypeError, KeyError):
             pass
         return cls()
 
     def to_data(self) -> dict:
         return {"output": self.output, "inputs": self.inputs, "files": self.files, "problems": self.problems,
-                "briefings": self.briefings, "frame": self.frame, "seeds": self.seeds, "texts": self.texts}
+                "briefings": self.briefings, "frame": self.frame, "common": self.common, "seeds": self.seeds,
+                "texts": self.texts}
 
 
 def _problems_ok(rows) -> bool:
