@@ -101,6 +101,13 @@ class StagedWriter:
             shutil.copy2(old, target)
         return True
 
+    def keep_all(self, rels) -> None:
+        """Old files the caller found intact, each kept as `keep` keeps one (one gone since: an error)."""
+        for rel in rels:
+            if not self.keep(rel):
+                raise BriefingError(f"{rel}: a file of the last build went away while this build ran",
+                                    os.path.join(self.out, rel))
+
     def current(self, rel: str) -> str:
         """Where a file of the new site is now (another step reads it there: see search.py)."""
         return self._root + rel

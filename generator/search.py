@@ -45,6 +45,7 @@ import shutil
 import signal
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
@@ -165,11 +166,12 @@ def manifest(shards: list[Shard], filters: dict | None = None) -> bytes:
                       separators=(",", ":")).encode()
 
 
-def filter_counts(writer, rels: Iterable[str]) -> dict[str, dict[str, int]]:
-    """The pages of each value of each filter, summed over the filter files `rels` of the new site."""
-    counts: dict[str, dict[str, int]] = {}
-    for rel in rels:
-        name, values = _read(Path(writer.current(rel)))
+def filter_counts(paths: Iterable[str], counts: dict | None = None) -> dict[str, dict[str, int]]:
+    """The pages of each value of each filter, summed over the filter files at `paths` (added to
+    `counts`, when given)."""
+    counts = {} if counts is None else counts
+    for path in paths:
+        name, values = _read(Path(path))
         mine = counts.setdefault(name, {})
         for value, pages, *_ in values:
             mine[value] = mine.get(value, 0) + len(pages)
@@ -326,9 +328,27 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
         return result
     for shard, digest, keep in zip(shards, digests, kept):
         if keep:
-            for rel in by_digest[digest]:
-                writer.keep(rel)
-                result.files[rel] = digest
+            writer.keep_all(by_digest[digest])  # (found intact: `there`)
+            result.files.update(dict.fromkeys(by_digest[digest], digest))
+    # the kept shards' filter files are read while Pagefind indexes the others
+    kept_filters = [writer.current(rel) for rel in sorted(result.files) if rel.endswith(".pf_filter")]
+    with ThreadPoolExecutor(1) as pool:  # (an error in Pagefind's step waits for the reading, then goes on up)
+        counting = pool.submit(filter_counts, kept_filters)
+        _index_stale(writer, shards, digests, kept, result, workers, stop, progress)
+    try:
+        made = [writer.current(rel) for rel in sorted(result.files) if rel.endswith(".pf_filter")]
+        filters = filter_counts(sorted(set(made) - set(kept_filters)), counting.result())
+    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
+        raise BriefingError(f"search: a filter file of the bundle could not be read ({exc})") from None
+    listing = manifest(shards, filters)
+    writer.add(MANIFEST, listing)
+    result.files[MANIFEST] = hashlib.sha256(listing).hexdigest()
+    return result
+
+
+def _index_stale(writer, shards: list[Shard], digests: list[str], kept: list[bool], result: Bundle, workers: int,
+                 stop, progress) -> None:
+    """Pagefind over each shard not kept; its files put into the new site and `result`."""
     stale = [(s, d) for s, d, k in zip(shards, digests, kept) if not k]
     if stale:
         scratch = writer.scratch / f".pagefind.new-{os.getpid()}"
@@ -351,14 +371,6 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
         result.indexed = len(stale)
-    try:
-        filters = filter_counts(writer, sorted(rel for rel in result.files if rel.endswith(".pf_filter")))
-    except (OSError, ValueError, KeyError, TypeError, EOFError) as exc:
-        raise BriefingError(f"search: a filter file of the bundle could not be read ({exc})") from None
-    listing = manifest(shards, filters)
-    writer.add(MANIFEST, listing)
-    result.files[MANIFEST] = hashlib.sha256(listing).hexdigest()
-    return result
 
 
 @dataclass
