@@ -30,7 +30,7 @@ from generator.errors import BriefingError, Notice, from_rows, to_rows
 from generator.gather import Gathered, extract_inputs, read_inputs, start_extraction
 from generator.guard import check_output
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
-from generator.parallel import fork_map
+from generator.parallel import Background, fork_map
 from generator.registry import load_registry, registry_fingerprint
 from generator.render import (briefing_plan, briefing_plans, briefing_rel, in_order, list_plans, make_env,
                              render_page, theme_dir)
@@ -80,7 +80,8 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
     return files
 
 
-PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
+PARALLEL_RENDER_FROM = 400
+CHECK_IN_WORKER_FROM = 2000  # fewer recorded files are checked faster than a process is forked  # fewer pages than this render faster in one process than in a pool
 
 
 def _render_to(state: tuple, job: tuple[int, str]) -> None:
@@ -89,17 +90,20 @@ def _render_to(state: tuple, job: tuple[int, str]) -> None:
     write_reserved(target, render_page(env, plans[index], store))
 
 
-def _still_there(out: Path, record: Record) -> set[str]:
-    """The files of the last build that are still as it left them (same size and time)."""
-    folder, found = str(out) + os.sep, set()
+def _not_as_left(state: tuple[Path, Record]) -> set[str]:
+    """The files of the last build that are no longer as it left them (gone, or of another size
+    or time)."""
+    out, record = state
+    folder, changed = str(out) + os.sep, set()
     for rel, (_, size, mtime) in record.files.items():
         try:
             st = os.stat(folder + rel)
         except OSError:
+            changed.add(rel)
             continue
-        if st.st_size == size and st.st_mtime_ns == mtime:
-            found.add(rel)
-    return found
+        if st.st_size != size or st.st_mtime_ns != mtime:
+            changed.add(rel)
+    return changed
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
@@ -130,24 +134,30 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         result = BuildResult(output=out, notices=[*config.notices, *store.notices])
         if clean:
             store.clear()
-        # read
-        registry_fp = registry_fingerprint(config.data)
-        seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
-        own = own_pages.read_pages(config)  # the archive's own pages (pages/*.md): an input as the seeds are
-        # every page's footer links to them: their names and titles are shared by every page, as
-        # is the Markdown renderer of notes (markup.py)
-        shared = hashlib.sha256((site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
-                                 + own.nav_digest + markup.library_version()).encode()).hexdigest()
-        pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
-        inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
-        common = hashlib.sha256((shared + own.digest + pagefind).encode()).hexdigest()  # the frame but for the seeds
         record = store.record()
         if record.output != str(out):
             record = Record()  # the last build wrote elsewhere: nothing here is known
-        there = None
+        # the last build's files are checked (a stat each) in a worker while this process reads
+        checking = Background(_not_as_left, (out, record), fork=len(record.files) >= CHECK_IN_WORKER_FROM)
+        try:
+            # read
+            registry_fp = registry_fingerprint(config.data)
+            seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
+            own = own_pages.read_pages(config)  # the archive's own pages (pages/*.md): an input as the seeds are
+            # every page's footer links to them: their names and titles are shared by every page, as
+            # is the Markdown renderer of notes (markup.py)
+            shared = hashlib.sha256((site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
+                                     + own.nav_digest + markup.library_version()).encode()).hexdigest()
+            pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
+            altered = checking.result()
+        finally:
+            checking.close()
+        inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
+        common = hashlib.sha256((shared + own.digest + pagefind).encode()).hexdigest()  # the frame but for the seeds
+        there = set(record.files) - altered  # the last build's files still as it left them
+        intact = bool(record.files) and not altered
         if record.inputs == inputs:
-            there = _still_there(out, record)
-            if record.files and len(there) == len(record.files):
+            if intact:
                 result.errors, notices = from_rows(record.problems)
                 result.notices += notices
                 result.briefings, result.unchanged = record.briefings, True
@@ -160,8 +170,6 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         reg = load_registry(config.data)
         extraction = start_extraction(seeds, reg, store, workers)
         try:
-            there = _still_there(out, record) if there is None else there
-            intact = bool(record.files) and len(there) == len(record.files)
             known, site, planned = None, None, None
             if intact and record.frame and record.common == common:
                 # the extractions the last (intact) site knows are not read back, and the graph it
@@ -199,7 +207,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             todo: list[tuple[int, str]] = []  # pages to render in worker processes: (plan index, target)
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
-            if in_place:  # kept files are as the record has them: found so by _still_there just now
+            if in_place:  # kept files are as the record has them: found so by _not_as_left just now
                 untouched = kept | {rel for rel, data in planned.files.items() if data is None}
                 writer.keep_all(sorted(untouched))
             else:
