@@ -80,8 +80,8 @@ def static_files(config: SiteConfig) -> dict[str, bytes]:
     return files
 
 
-PARALLEL_RENDER_FROM = 400
-CHECK_IN_WORKER_FROM = 2000  # fewer recorded files are checked faster than a process is forked  # fewer pages than this render faster in one process than in a pool
+PARALLEL_RENDER_FROM = 400  # fewer pages than this render faster in one process than in a pool
+CHECK_IN_WORKER_FROM = 2000  # fewer recorded files are checked faster than a process is forked
 
 
 def _render_to(state: tuple, job: tuple[int, str]) -> None:
@@ -215,6 +215,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             for i, (plan, rel) in enumerate(zip(plans, rels)):
                 if rel in untouched or (rel in kept and writer.keep(rel)):
                     continue
+                if plan is None:  # a page _replan knew unchanged, whose file went away since
+                    raise BriefingError(f"{rel}: a file of the last build went away while this build ran",
+                                        os.path.join(out, rel))
                 result.rendered += 1
                 if parallel:
                     todo.append((i, writer.reserve(rel)))
@@ -273,8 +276,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
 
 def frame_digest(common: str, gathered: Gathered) -> str:
     """Digest of all that every page's context is made of: what every page shares (`common`: the
-    site digest, the archive's own pages, Pagefind), and each briefing's metadata, in seed order. Builds of one frame make one site graph and the same
-    pages, but for the texts of briefings (each page's digest has its texts' key: digest.page_digest)."""
+    site digest, the archive's own pages, Pagefind), and each briefing's metadata, in seed order.
+    Builds of one frame make one site graph and the same pages, but for the texts of briefings
+    (each page's digest has its texts' key: digest.page_digest)."""
     h = hashlib.sha256(common.encode())
     for name, digest in gathered.digests.items():
         h.update(f"{name}\0{digest}\0".encode("utf-8", "surrogateescape"))
