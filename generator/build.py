@@ -175,7 +175,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 # the extractions the last (intact) site knows are not read back, and the graph it
                 # was made from is read at once: if the frame proves unchanged, it is this one's
                 known = {name: (key, digest, *from_rows(rows)) for name, (key, digest, rows) in record.seeds.items()}
-                site = store.site(record.frame)
+                site = store.load_object("site", record.frame)
                 keys = {name: key for name, data, key in seeds.items if data is not None}
                 planned = _replan(site, record, config, keys) if site is not None else None
             gathered = extraction.result(known)
@@ -249,7 +249,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         # from the frame (kept once the pages, rendered, are gone: its pickling is memory-hungry)
         plans = planned.plans = rendering = env = None
         if made_site:
-            store.save_site(frame, site)
+            store.save_object("site", frame, site)
         page_digest = dict(zip(rels, digests)) | bundle.files
         files = {}
         for rel in sorted(writer.files):

@@ -9,7 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from generator.codehash import module_digest
+from generator.codehash import module_digest, package_digest
 from generator.errors import BriefingError, Notice, SourceError
 from generator.markup import take_note
 from generator.model import Briefing
@@ -200,6 +200,11 @@ class Extraction:
         self.pending = None
         if workers > 1 and 0 < len(self.first) < PARALLEL_FROM and len(self.present) >= KEPT_ALONGSIDE_FROM:
             self.pending = Background(_extract_all, (reg, store, self.first))
+        elif self.first and store is not None and (workers == 1 or len(self.first) < PARALLEL_FROM):
+            prepare_tables(reg, store)  # extracted here
+        elif self.first and store is not None:  # by workers, each reading the tables kept (if any) for itself
+            key = tables_key(reg)
+            reg.tables_from(lambda: store.load_object("tables", key))
 
     def close(self) -> None:
         """Stop a worker whose result is no longer wanted."""
@@ -221,7 +226,9 @@ class Extraction:
         first = self.first
         if self.pending is not None:
             kept = store.briefings(wanted & self.present) if wanted & self.present else {}
-            results, self.pending = self.pending.result(), None
+            (results, tables), self.pending = self.pending.result(), None
+            if tables is not None:  # the worker had to make them: kept for the next build
+                store.save_object("tables", tables_key(reg), tables)
             _keep_results(first, results, store, made)
         else:
             first = [job for job in first if job[0] not in skip]
@@ -261,9 +268,33 @@ class Extraction:
 KEPT_ALONGSIDE_FROM = 1000  # with fewer kept rows to read, a worker costs more than it saves
 
 
-def _extract_all(state: tuple) -> list:
+def _extract_all(state: tuple) -> tuple[list, dict | None]:
+    """Extract `jobs` (in a worker); with the tables it made, when the store had none to give."""
     reg, store, jobs = state
-    return [extract_one((reg, store), job) for job in jobs]
+    made = None
+    if store is not None and jobs:
+        tables = store.load_object("tables", tables_key(reg))
+        if type(tables) is dict:
+            reg.take_tables(tables)
+        else:
+            made = reg.tables()
+    return [extract_one((reg, store), job) for job in jobs], made
+
+
+def tables_key(reg: Registry) -> str:
+    """The digest of all the extractor's tables are made of: the data files and the program."""
+    return hashlib.sha256(f"{reg.fingerprint}\0{package_digest()}".encode()).hexdigest()
+
+
+def prepare_tables(reg: Registry, store) -> None:
+    """Give `reg` the tables the store keeps for it, or make them and keep them (a fifth of a
+    second to make, a twentieth to read back)."""
+    key = tables_key(reg)
+    tables = store.load_object("tables", key)
+    if type(tables) is dict:
+        reg.take_tables(tables)
+    else:
+        store.save_object("tables", key, reg.tables())
 
 
 def _keep_results(jobs: list, results, store, made: dict) -> None:

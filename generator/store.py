@@ -7,14 +7,16 @@ It has two kinds of entry, the two points where a build reuses earlier work:
   record       what the last build wrote: for every output file the digest of everything the
                page was made of (see digest.py) and the file's size and time, the digest of all
                inputs, and the problems it reported; and what the pages' contexts were made of
-               (the frame: see build.py), with the site graph the build made from it.
+               (the frame: see build.py), with the site graph the build made from it;
+and the extractor's tables, keyed by the data files and the program they were made from.
 Nothing in the store is trusted: every row carries an HMAC made with a key kept outside the
 archive (in the user's state folder), so a store copied from someone else, or edited, is not
 used; a row that does not verify, or holds values of the wrong shape, is a missing row; a file
 that is not a store of this version is replaced. The worst a damaged store can do is cost a
-full build. Rows are JSON, but for the site graph, which is pickled (reading 10,000 briefings'
-graph back costs a twentieth of making it again): it is read only when its HMAC verifies, and
-then by an unpickler that makes nothing but the graph's own classes (see GRAPH_CLASSES).
+full build. Rows are JSON, but for two kept objects, the site graph (reading 10,000 briefings'
+graph back costs a twentieth of making it again) and the extractor's tables (a quarter), which
+are pickled: each is read only when its HMAC verifies, and then by an unpickler that makes
+nothing but their own classes (see KEPT_CLASSES).
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ from pathlib import Path
 from generator.errors import Notice
 from generator.model import Briefing, DataError, Interned, briefing_from_meta, meta_data, texts_data, texts_from_data
 
-SCHEMA = 2  # bump when the tables or the JSON in them change shape
+SCHEMA = 3  # bump when the tables or the JSON in them change shape
 FILE = "store.sqlite"
 FEW_KEYS = 200  # up to this many extractions are looked up by key; more are read in one pass
 KEY_ENV = "BRIEFINGS_STORE_KEY"  # a file holding the key, instead of the default place
@@ -143,20 +145,21 @@ def _problems_ok(rows) -> bool:
         for p in rows)
 
 
-# what a pickled site graph may be made of (site.Site and its parts): nothing else is ever made
-# when one is read back, whatever the bytes say
-GRAPH_CLASSES = {
+# what a kept object may be made of (a site graph, the extractor's tables): nothing else is ever
+# made when one is read back, whatever the bytes say
+KEPT_CLASSES = {
     ("generator.site", "Site"), ("generator.site", "Ref"), ("generator.site", "OfficialEntry"),
     ("generator.site", "CountryEntry"), ("generator.site", "TopicEntry"),
     ("generator.model", "Briefing"), ("generator.model", "Person"), ("generator.model", "Location"),
     ("generator.model", "Mention"), ("generator.model", "Statement"), ("datetime", "date"),
+    ("generator.text", "Phrases"), ("generator.registry", "OfficialInfo"),
 }
 
 
-class _GraphUnpickler(pickle.Unpickler):
+class _KeptUnpickler(pickle.Unpickler):
     def find_class(self, module: str, name: str):
-        if (module, name) not in GRAPH_CLASSES:
-            raise pickle.UnpicklingError(f"{module}.{name} is not part of a site graph")
+        if (module, name) not in KEPT_CLASSES:
+            raise pickle.UnpicklingError(f"{module}.{name} is not a kind of value the store keeps")
         return super().find_class(module, name)
 
 
@@ -204,11 +207,11 @@ class Store:
             conn.execute("PRAGMA synchronous = OFF")
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 conn.executescript(f"""
-                    DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS record; DROP TABLE IF EXISTS graph;
+                    DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS record; DROP TABLE IF EXISTS objects;
                     CREATE TABLE extractions (key TEXT PRIMARY KEY, meta TEXT, texts TEXT, notices TEXT,
                                               meta_mac TEXT, texts_mac TEXT);
                     CREATE TABLE record (name TEXT PRIMARY KEY, data TEXT, mac TEXT);
-                    CREATE TABLE graph (name TEXT PRIMARY KEY, frame TEXT, data BLOB, mac TEXT);
+                    CREATE TABLE objects (name TEXT PRIMARY KEY, key TEXT, data BLOB, mac TEXT);
                     PRAGMA user_version = {SCHEMA};""")
                 conn.commit()
         except BaseException:
@@ -248,7 +251,7 @@ class Store:
         """Forget everything (a clean build)."""
         self._db().execute("DELETE FROM extractions")
         self._db().execute("DELETE FROM record")
-        self._db().execute("DELETE FROM graph")
+        self._db().execute("DELETE FROM objects")
 
     # -- reuse point 1: extractions ----------------------------------------------------
     def briefings(self, keys: set[str]) -> dict[str, tuple[Briefing, list[Notice], str]]:
@@ -323,26 +326,27 @@ class Store:
         data = json.dumps(record.to_data(), ensure_ascii=False)
         self._db().execute("INSERT OR REPLACE INTO record VALUES ('build', ?, ?)", (data, self._mac("build", data)))
 
-    def _graph_mac(self, frame: str, data: bytes) -> str:
-        return hmac.digest(self._key, b"graph\0" + frame.encode() + b"\0" + data, "sha256").hex()
+    def _object_mac(self, name: str, key: str, data: bytes) -> str:
+        return hmac.digest(self._key, f"object\0{name}\0{key}\0".encode() + data, "sha256").hex()
 
     @_os_error
-    def save_site(self, frame: str, site) -> None:
-        """Keep the site graph a build made from `frame` (one: the last)."""
+    def save_object(self, name: str, key: str, value) -> None:
+        """Keep `value` (one per name: the last) for whoever asks for it by `key`, the digest of
+        all it was made of: the site graph a build made from its frame, the extractor's tables."""
         if self._temp is not None:
             return  # a store for one build: nobody would read it back
-        data = pickle.dumps(site, protocol=pickle.HIGHEST_PROTOCOL)
-        self._db().execute("INSERT OR REPLACE INTO graph VALUES ('site', ?, ?, ?)",
-                           (frame, data, self._graph_mac(frame, data)))
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        self._db().execute("INSERT OR REPLACE INTO objects VALUES (?, ?, ?, ?)",
+                           (name, key, data, self._object_mac(name, key, data)))
         self.commit()  # a large write holds the file: worker processes reading texts must not wait on it
 
-    def site(self, frame: str):
-        """The site graph the last build made from `frame`, or None."""
-        for data, mac in self._rows("SELECT data, mac FROM graph WHERE name = 'site' AND frame = ?", (frame,)):
-            if type(data) is bytes and type(mac) is str and hmac.compare_digest(mac, self._graph_mac(frame, data)):
+    def load_object(self, name: str, key: str):
+        """The value `save_object` kept under `name` for `key`, or None."""
+        for data, mac in self._rows("SELECT data, mac FROM objects WHERE name = ? AND key = ?", (name, key)):
+            if type(data) is bytes and type(mac) is str and hmac.compare_digest(mac, self._object_mac(name, key, data)):
                 try:
-                    return _GraphUnpickler(io.BytesIO(data)).load()
-                except Exception:  # noqa: BLE001 - a graph this version cannot read is a missing one
+                    return _KeptUnpickler(io.BytesIO(data)).load()
+                except Exception:  # noqa: BLE001 - a value this version cannot read is a missing one
                     return None
         return None
 

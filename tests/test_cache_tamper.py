@@ -318,10 +318,11 @@ def test_cache_files_that_are_links_to_files_outside_are_not_written_through(sit
         pytest.fail("\n".join(failures))
 
 
-def test_the_kept_site_graph_is_read_only_when_signed_and_makes_only_graph_classes(tmp_path):
-    """The one pickle the store keeps (the site graph) is read back only when its HMAC verifies
-    for the frame asked for, and then by an unpickler that makes nothing but the graph's classes:
-    a signed pickle that would run code gives no graph, and runs nothing."""
+def test_a_kept_object_is_read_only_when_signed_and_makes_only_the_kept_classes(tmp_path):
+    """The store's two pickles (the site graph, the extractor's tables) are read back only when
+    the HMAC verifies for the name and key asked for, and then by an unpickler that makes nothing
+    but the classes kept values are made of: a signed pickle that would run code gives nothing,
+    and runs nothing."""
     import datetime
     from generator.store import Store
 
@@ -331,14 +332,15 @@ def test_the_kept_site_graph_is_read_only_when_signed_and_makes_only_graph_class
 
     store = Store(tmp_path / "cache")
     try:
-        store.save_site("frame-a", datetime.date(2020, 1, 2))
-        assert store.site("frame-a") == datetime.date(2020, 1, 2)
-        assert store.site("frame-b") is None  # another frame: not this build's graph
+        store.save_object("site", "frame-a", datetime.date(2020, 1, 2))
+        assert store.load_object("site", "frame-a") == datetime.date(2020, 1, 2)
+        assert store.load_object("site", "frame-b") is None  # another frame: not this build's graph
+        assert store.load_object("tables", "frame-a") is None  # another name
         evil = pickle.dumps(Evil())
-        store._db().execute("UPDATE graph SET data = ?, mac = ?", (evil, store._graph_mac("frame-a", evil)))
-        assert store.site("frame-a") is None and not (tmp_path / "ran").exists()
+        store._db().execute("UPDATE objects SET data = ?, mac = ?", (evil, store._object_mac("site", "frame-a", evil)))
+        assert store.load_object("site", "frame-a") is None and not (tmp_path / "ran").exists()
         other = pickle.dumps(datetime.date(2021, 1, 1))
-        store._db().execute("UPDATE graph SET data = ?, mac = ?", (other, store._graph_mac("frame-a", b"x")))
-        assert store.site("frame-a") is None  # bytes the signature is not for
+        store._db().execute("UPDATE objects SET data = ?, mac = ?", (other, store._object_mac("site", "frame-a", b"x")))
+        assert store.load_object("site", "frame-a") is None  # bytes the signature is not for
     finally:
         store.close()
