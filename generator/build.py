@@ -190,6 +190,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             site = planned = None  # (the last graph, read in vain, is not kept alive beside the new one)
             if gathered.partial:  # every briefing is needed after all
                 gathered = extract_inputs(seeds, reg, store, workers)
+            seeds = extraction = None  # the seeds' bytes (30 MB at 10,000 seeds) are needed no more
             site, planned = _plan(gathered, reg, config, own, shared, cores)
             made_site = True
         result.briefings = len(site.briefings)
@@ -318,16 +319,19 @@ def _plan(gathered: Gathered, reg, config: SiteConfig, own, shared: str, cores: 
         site.close()
     pages = briefing_plans(site, config, gathered.keys)
     more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
+    texts = {}  # the context digest of each page that shows texts
+    more_digests = []
+    for plan, context in zip(pages + more, page_digests(pages + more, shared, walker=walker, workers=cores)):
+        if plan.texts is not None:
+            texts[urls.output_file(plan.rel)] = context
+        more_digests.append(page_digest(context, plan.texts))
     plans = in_order(lists, pages + more)
-    contexts = in_order(list_digests, page_digests(pages + more, shared, walker=walker, workers=cores))
+    digests = in_order(list_digests, more_digests)
     rels = [urls.output_file(plan.rel) for plan in plans]
-    digests = [page_digest(c, plan.texts) for c, plan in zip(contexts, plans)]
-    by_rel = dict(zip(rels, digests))
-    indexed = [(urls.output_file(p.rel), by_rel[urls.output_file(p.rel)], b.date) for p, b in zip(pages, site.briefings)]
+    indexed = [(urls.output_file(p.rel), d, b.date) for p, d, b in zip(pages, more_digests, site.briefings)]
     made["sitemap.xml"] = feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config)
     files = {"feed.xml": made["feed.xml"], "sitemap.xml": made["sitemap.xml"], "robots.txt": made["robots.txt"],
              **static_files(config)}
-    texts = {rel: c for rel, c, plan in zip(rels, contexts, plans) if plan.texts is not None}
     return site, Planned(rels, digests, plans, files, indexed, texts)
 
 
