@@ -22,7 +22,8 @@ from generator.text import fold
 # ("other": the kinds have none for it); a strategic dialogue is a round of talks; a leader who
 # "called" an office holder telephoned.
 SPECIFIC = (
-    ("meeting", r"courtesy (?:call|visit)s?"),
+    # (a call of protocol on taking up or leaving a post is made in person: "paid a farewell call")
+    ("meeting", r"(?:courtesy|farewell|introductory|protocol|valedictory) (?:call|visit)s?"),
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
               r"letters? of credence"),
     ("talks", r"strategic (?:and economic )?dialogue"),
@@ -47,7 +48,7 @@ GENERAL = (
               r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
               r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
-                r"received|receives|hosted|hosts|"
+                r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on

@@ -1,0 +1,37 @@
+"""Patterns of the genre that issue 11's third round covers: forms of protocol, names and titles
+as agencies of every region write them. Every sentence here is written for this project; the
+people and events are invented."""
+from generator.extract import extract
+from generator.sources import RawArticle
+
+
+def brief(text, registry):
+    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
+
+
+def people(text, registry):
+    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+
+
+# -- the event ---------------------------------------------------------------------------------
+
+def test_a_call_of_protocol_on_arriving_or_leaving_is_a_meeting_where_it_is_made(registry):
+    b = brief("TBILISI, May 3 -- Deputy Foreign Minister Nino Kapanadze received the outgoing ambassador "
+              "of Latvia, Andris Ozols, on a farewell call on Tuesday.\n\nThey spoke of trade.", registry)
+    assert b.event_type == "meeting" and b.location.city == "Tbilisi"
+    b = brief("LUSAKA, June 1 - The new High Commissioner of Malawi, Grace Banda, paid an introductory call "
+              "on Foreign Minister Peter Mwale at his office on Friday.", registry)
+    assert b.event_type == "meeting"
+
+
+def test_playing_host_to_a_guest_is_a_meeting(registry):
+    b = brief("LOME, Jan 4 - President Kossi Agbeko on Monday played host to the Prime Minister of Niger, "
+              "Ali Garba, at the presidential palace.\n\nThey discussed the Sahel.", registry)
+    assert b.event_type == "meeting"
+
+
+# -- names --------------------------------------------------------------------------------------
+
+def test_a_short_month_that_ends_a_name_after_a_title(registry):
+    found = people("Vice Minister of Commerce Wei Jun met Trade Minister Sara Holm in Beijing on Monday.", registry)
+    assert "Wei Jun" in found
