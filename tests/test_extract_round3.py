@@ -35,3 +35,11 @@ def test_playing_host_to_a_guest_is_a_meeting(registry):
 def test_a_short_month_that_ends_a_name_after_a_title(registry):
     found = people("Vice Minister of Commerce Wei Jun met Trade Minister Sara Holm in Beijing on Monday.", registry)
     assert "Wei Jun" in found
+
+
+def test_a_place_of_two_words_before_a_name_in_apposition_is_no_part_of_it(registry):
+    found = people("Minister of State Omar Rahimi received in Kuala Lumpur Hana Sato, Ambassador of Japan to "
+                   "Malaysia, on Monday.", registry)
+    assert "Hana Sato" in found
+    found = people("The minister met in Addis Ababa Tomas Berg, Ambassador of Sweden to Ethiopia.", registry)
+    assert "Tomas Berg" in found

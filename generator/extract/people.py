@@ -263,6 +263,12 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
                      or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
                      or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
         b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
+    while reg is not None and end - b > 2:  # "received in Abu Dhabi X Y, Ambassador ...": a place of
+        size = max(longest_match(p.folded, b, reg.places, end - b - 2)[0],  # two words or more, before
+                   longest_match(p.folded, b, reg.country_names, end - b - 2)[0])  # a particle is read
+        if not size:
+            break
+        b += size
     addressed = False
     while b < end:
         h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo", "Right Honourable": a phrase of address, whole
