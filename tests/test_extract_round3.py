@@ -43,3 +43,22 @@ def test_a_place_of_two_words_before_a_name_in_apposition_is_no_part_of_it(regis
     assert "Hana Sato" in found
     found = people("The minister met in Addis Ababa Tomas Berg, Ambassador of Sweden to Ethiopia.", registry)
     assert "Tomas Berg" in found
+
+
+# -- titles -------------------------------------------------------------------------------------
+
+def test_the_body_written_before_an_office_is_part_of_the_title(registry):
+    found = people("Lok Sabha Speaker Meera Rao received a parliamentary delegation from Chile on Monday.", registry)
+    assert found["Meera Rao"][0] == "Lok Sabha Speaker"
+    found = people("Armenia's Security Council Secretary Hovik Sargsyan met French envoy Luc Martin in Yerevan.",
+                   registry)
+    assert found["Hovik Sargsyan"] == ("Security Council Secretary", "AM")
+    # a state's name that ends in such a word is the state's, and a world body's office is not a state's
+    found = people("Central African Republic President Jean Mbeki met Chadian leaders.", registry)
+    assert found["Jean Mbeki"][0] == "President"
+
+
+def test_a_possessive_inside_the_name_of_a_body_after_an_office(registry):
+    found = people("Zhao Min, vice chairman of the Standing Committee of the National People's Congress, met "
+                   "a visiting delegation from Laos.", registry)
+    assert found["Zhao Min"][0] == "vice chairman of the Standing Committee of the National People's Congress"

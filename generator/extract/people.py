@@ -335,6 +335,9 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                                                                        or p.folded[k + 1] in ("the", "of")):
             k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
+        if p.folded[k] == "'s" and k > j and k + 1 < n and p.words[k + 1][:1].isupper():
+            k += 1  # "the National People's Congress", "the People's Assembly": a possessive inside the name
+            continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
         if longest_match(p.folded, k, reg.organisations)[0]:
@@ -685,6 +688,26 @@ def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
     return i
 
 
+def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
+    """Where the name of a state's body written before the office at token i starts ("National
+    Assembly Speaker", "Security Council Secretary", "Lok Sabha Speaker"): capitalised words,
+    the last of which ends a body's name, after a word in lower case, a sentence's start or a
+    state ("Iran's Supreme National Security Council Secretary": the state stays the state's)."""
+    if not (i > 0 and p.folded[i - 1] in STATE_BODIES and p.words[i - 1][:1].isupper()) \
+            or longest_match_ending(p.folded, i, reg.country_names)[0]:  # ("Central African Republic")
+        return i
+    def state(t):
+        return any((p.folded[t],) in table for table in (reg.country_names, reg.demonyms)) or p.folded[t] == "'s"
+    k = i - 1
+    while k > 0 and i - k < 5 and p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha() and not state(k - 1):
+        k -= 1
+    opens = k == 0 or p.words[k - 1] in (".", "!", "?", '"', "“", ",", "(") or not p.words[k - 1][:1].isupper()
+    if not (opens or state(k - 1)) or any((p.folded[t],) in reg.titles or honorifics_at(p.folded, p.words, t)
+                                          or longest_match(p.folded, t, reg.organisations)[0] for t in range(k, i)):
+        return i  # ("President National Assembly ...", "UN Security Council President": not a state's body)
+    return k
+
+
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
     j, kind = _title_at(p, i, reg)
@@ -700,6 +723,7 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
                 and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
             i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
+        i = _body_before(p, i, reg)
     if kind == "weak" and i > 0 and p.folded[i - 1] in reg.weak_qualifiers:
         i -= 1  # "opposition leader", "top diplomat": the qualifier is part of the office
     code, former, start = _look_back(p, i, reg)
