@@ -62,3 +62,24 @@ def test_a_possessive_inside_the_name_of_a_body_after_an_office(registry):
     found = people("Zhao Min, vice chairman of the Standing Committee of the National People's Congress, met "
                    "a visiting delegation from Laos.", registry)
     assert found["Zhao Min"][0] == "vice chairman of the Standing Committee of the National People's Congress"
+
+
+def test_a_known_field_and_a_last_word_of_a_portfolio_after_it(registry):
+    found = people("MANAMA - Minister of State for Defence Affairs Salman Al Dosari met a Greek naval delegation.",
+                   registry)
+    assert found["Salman Al Dosari"][0] == "Minister of State for Defence Affairs"
+    found = people("Deputy Prime Minister and Minister of Defence Affairs Rashid Al Kaabi received the "
+                   "Egyptian chief of staff.", registry)
+    assert found["Rashid Al Kaabi"][0] == "Deputy Prime Minister and Minister of Defence Affairs"
+
+
+def test_chiefly_forms_of_address_of_the_pacific_are_no_part_of_a_name(registry):
+    found = people("Fiji's Deputy Prime Minister Ratu Epeli Tora met Australian Foreign Minister Kate Lowe.",
+                   registry)
+    assert "Epeli Tora" in found
+
+
+def test_offices_of_the_staff_of_the_armed_forces(registry):
+    found = people("Chief of the Defence Staff Anil Sharma met the visiting Chief of Naval Staff of Oman, "
+                   "Rear Admiral Saif Al Rahbi.", registry)
+    assert found["Anil Sharma"][0] == "Chief of the Defence Staff"

@@ -192,6 +192,11 @@ def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
     if j + 1 < len(p.words) and p.folded[j] == "for":
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
         j += 1 + dl if dl else 0
+    # "Minister of State for Defence Affairs", "Minister of Defence Affairs": a field the table
+    # knows, and a last word of a portfolio after it
+    while j < len(p.words) and p.folded[j] in PORTFOLIO_ENDS and p.words[j][:1].isupper() \
+            and longest_match_ending(p.folded, j, reg.domains)[0]:
+        j += 1
     return _more_domains(p, j, reg)
 
 
