@@ -83,3 +83,12 @@ def test_offices_of_the_staff_of_the_armed_forces(registry):
     found = people("Chief of the Defence Staff Anil Sharma met the visiting Chief of Naval Staff of Oman, "
                    "Rear Admiral Saif Al Rahbi.", registry)
     assert found["Anil Sharma"][0] == "Chief of the Defence Staff"
+
+
+def test_the_field_an_adviser_serves_in_is_part_of_the_title(registry):
+    found = people("The embassy's political adviser Hanna Berg and defence attache Col. Ian Moss met Interior "
+                   "Minister Luis Paz.", registry)
+    assert found["Hanna Berg"][0] == "political adviser"
+    found = people("Julia Ramos, Mendes's chief foreign policy adviser, met Chinese Foreign Minister "
+                   "Wang Yi in Beijing.", registry)
+    assert found["Julia Ramos"][0] == "chief foreign policy adviser"
