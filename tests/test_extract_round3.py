@@ -92,3 +92,9 @@ def test_the_field_an_adviser_serves_in_is_part_of_the_title(registry):
     found = people("Julia Ramos, Mendes's chief foreign policy adviser, met Chinese Foreign Minister "
                    "Wang Yi in Beijing.", registry)
     assert found["Julia Ramos"][0] == "chief foreign policy adviser"
+
+
+def test_whose_adviser_between_the_comma_and_the_title(registry):
+    found = people("The talks were attended by Tomas Ruiz, Herrera's national security adviser, and two aides.",
+                   registry)
+    assert found["Tomas Ruiz"][0] == "national security adviser"

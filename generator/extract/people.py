@@ -259,6 +259,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES
                      or p.folded[k - 1] == "then"):  # "X, then Poland's ...", "X, her Italian counterpart"
         k -= 1
+    if k > 2 and p.folded[k - 1] == "'s" and p.words[k - 2][:1].isupper() and p.words[k - 3] == ",":
+        k -= 2  # "X, Mendes's chief adviser": whose adviser, between the comma and the title
     if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
     end = b = k - 1
