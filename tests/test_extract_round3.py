@@ -30,6 +30,18 @@ def test_playing_host_to_a_guest_is_a_meeting(registry):
     assert b.event_type == "meeting"
 
 
+def test_a_visit_told_in_apposition_or_a_relative_clause_is_the_setting_of_the_meeting(registry):
+    b = brief("Foreign Minister Anna Kask, on an official visit to Riga, met with Prime Minister Juris Ozols "
+              "on Tuesday.\n\nThey discussed energy links.", registry)
+    assert b.event_type == "meeting"
+    b = brief("TASHKENT - The President received the Minister of Foreign Affairs of Estonia, Anna Kask, who is "
+              "in our country on an official visit.\n\nThey discussed transport.", registry)
+    assert b.event_type == "meeting"
+    # (a visit on which someone arrives is still the visit)
+    b = brief("RIGA - Foreign Minister Anna Kask arrived in Riga on an official visit on Tuesday.", registry)
+    assert b.event_type == "visit"
+
+
 # -- names --------------------------------------------------------------------------------------
 
 def test_a_short_month_that_ends_a_name_after_a_title(registry):

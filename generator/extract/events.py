@@ -198,13 +198,16 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 # "met ... during his official visit": the visit is the setting of the meeting reported
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
 # state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
-# visit" is the visit)
+# visit" is the visit; nor is "who is in our country on an official visit")
 DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of|in conjunction with)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in (?:\w+ ){1,3}?on) (?:an? |his |her |their )?|"
                        r"\b(?:who|which) (?:(?:is|was|are|were) (?:currently |now )?|has |had )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
+# "X, on an official visit to Chisinau, met Y": a visit told between the subject and its verb is
+# the setting of the encounter after it (but "held talks with Y, on a state visit." is the visit)
+APPOSED_VISIT_RE = re.compile(r", on (?:an? |his |her |their )(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
@@ -400,7 +403,9 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 or TALKED_ABOUT_RE.search(before) is not None
                 or _minister_received(text, s0, start, s1)
                 or DURING_RE.search(before) is not None
-                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1))
+                or APPOSED_VISIT_RE.search(before) is not None and "," in after
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, end + after.index(","), s1)))
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
