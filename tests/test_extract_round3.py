@@ -110,3 +110,18 @@ def test_whose_adviser_between_the_comma_and_the_title(registry):
     found = people("The talks were attended by Tomas Ruiz, Herrera's national security adviser, and two aides.",
                    registry)
     assert found["Tomas Ruiz"][0] == "national security adviser"
+
+
+def test_a_body_after_an_office_and_a_rank_before_the_name(registry):
+    found = people("Chairman of the Military Council General Omar Haddad received the Libyan envoy on Sunday.",
+                   registry)
+    assert found["Omar Haddad"][0] == "Chairman of the Military Council"
+
+
+def test_a_long_form_of_address_before_a_name_in_apposition(registry):
+    found = people("Samdech Moha Borvor Thipadei Sok Rith, Prime Minister of Cambodia, received the Thai envoy "
+                   "Anan Wong on Monday.", registry)
+    assert found["Sok Rith"][0] == "Prime Minister"
+    found = people("Also present were Ambassador Shaikh Ali bin Khalid Al Mannai, Director of Protocol at the "
+                   "Ministry of Foreign Affairs, and other officials.", registry)
+    assert "Ali bin Khalid Al Mannai" in found

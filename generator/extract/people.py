@@ -268,7 +268,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         end = b = end - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
                      or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
-                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
+                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 7:
         b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
     while reg is not None and end - b > 2:  # "received in Abu Dhabi X Y, Ambassador ...": a place of
         size = max(longest_match(p.folded, b, reg.places, end - b - 2)[0],  # two words or more, before
@@ -289,6 +289,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
             # (an acronym, "NATO"; initials, "L.K.", are part of the name)
             if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:
                 b = k + 1
+                b += min(honorifics_at(p.folded, p.words, b), end - b - 1)  # ("Ambassador Shaikh X Y")
                 break
     # "in Brussels Edward X, Foreign Minister", "Greeting Edward X, the President": a place or a
     # verb that opens the sentence is no part of the name
@@ -630,7 +631,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
     if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
         tl, _ = longest_match(p.folded, k, reg.titles, 3)
-        if tl and o.kind == "strong" and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+        if tl and (o.kind == "strong" or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
             k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
         elif tl:
             return None, j  # "military leader Senior General X": the next title presents the name
@@ -709,6 +710,9 @@ def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
     while k > 0 and i - k < 5 and p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha() and not state(k - 1):
         k -= 1
     opens = k == 0 or p.words[k - 1] in (".", "!", "?", '"', "“", ",", "(") or not p.words[k - 1][:1].isupper()
+    b = k - 1 if k > 0 and p.folded[k - 1] == "the" else k
+    if b > 0 and p.folded[b - 1] in ("of", "to", "for"):
+        return i  # "Chairman of the State Council Senior General X": the body is the office's before
     if not (opens or state(k - 1)) or any((p.folded[t],) in reg.titles or honorifics_at(p.folded, p.words, t)
                                           or longest_match(p.folded, t, reg.organisations)[0] for t in range(k, i)):
         return i  # ("President National Assembly ...", "UN Security Council President": not a state's body)
