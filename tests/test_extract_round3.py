@@ -125,3 +125,17 @@ def test_a_long_form_of_address_before_a_name_in_apposition(registry):
     found = people("Also present were Ambassador Shaikh Ali bin Khalid Al Mannai, Director of Protocol at the "
                    "Ministry of Foreign Affairs, and other officials.", registry)
     assert "Ali bin Khalid Al Mannai" in found
+
+
+def test_a_body_whose_name_holds_of_before_an_office(registry):
+    found = people("Chinese Premier Wu Lin met Chamber of Deputies President Rosa Aguilar of Chile.", registry)
+    assert found["Rosa Aguilar"][0] == "Chamber of Deputies President"
+    found = people("Speaker of the House of Representatives Dan Ortiz met Polish President Jan Nowak.", registry)
+    assert found["Dan Ortiz"][0] == "Speaker of the House of Representatives"
+
+
+def test_holders_of_one_plural_office_of_one_state(registry):
+    found = people("Prime Minister Tran Minh received Lao Deputy Prime Ministers Bounmy Keo and Phet Sanya on "
+                   "Tuesday.", registry)
+    assert found["Bounmy Keo"] == ("Deputy Prime Minister", "LA")
+    assert found["Phet Sanya"] == ("Deputy Prime Minister", "LA")

@@ -707,8 +707,15 @@ def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
     def state(t):
         return any((p.folded[t],) in table for table in (reg.country_names, reg.demonyms)) or p.folded[t] == "'s"
     k = i - 1
-    while k > 0 and i - k < 5 and p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha() and not state(k - 1):
-        k -= 1
+    while k > 0 and i - k < 6:  # ("Chamber of Deputies President": "of" between capitalised words)
+        if k > 1 and p.folded[k - 1] == "of" and p.words[k - 2][:1].isupper() and not state(k - 2):
+            k -= 1
+        elif p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha() and not state(k - 1):
+            k -= 1
+        else:
+            break
+    if p.folded[k] == "of":
+        return i
     opens = k == 0 or p.words[k - 1] in (".", "!", "?", '"', "“", ",", "(") or not p.words[k - 1][:1].isupper()
     b = k - 1 if k > 0 and p.folded[k - 1] == "the" else k
     if b > 0 and p.folded[b - 1] in ("of", "to", "for"):
@@ -1073,8 +1080,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             listed, end = _series(p, j + comma, stated_name)
             if comma and not (codes or _says_respectively(p, end)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
-            if title is None and len(codes) == 1:
-                codes = codes * len(listed)  # "their Australian counterparts, X and Y": one state
+            if len(codes) == 1 and (title is None or not comma):
+                codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
+                # Prime Ministers X and Y": one state for all
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
