@@ -139,3 +139,24 @@ def test_holders_of_one_plural_office_of_one_state(registry):
                    "Tuesday.", registry)
     assert found["Bounmy Keo"] == ("Deputy Prime Minister", "LA")
     assert found["Phet Sanya"] == ("Deputy Prime Minister", "LA")
+
+
+def test_offices_of_a_presidential_administration_and_of_a_chief_of_staff_to_a_head(registry):
+    found = people("MINSK - Head of the Presidential Administration Igor Sokol met with the Chief of Staff to "
+                   "the President of Armenia Arman Petrosyan.", registry)
+    assert found["Igor Sokol"][0] == "Head of the Presidential Administration"
+    assert found["Arman Petrosyan"][0] == "Chief of Staff to the President"
+
+
+def test_a_special_envoy_for_negotiations(registry):
+    found = people("Foreign Minister Ana Lind met the Special Envoy for Balkan Negotiations Tom Hart in Vienna.",
+                   registry)
+    assert found["Tom Hart"][0] == "Special Envoy for Balkan Negotiations"
+
+
+def test_a_named_dialogue_of_ministers_is_a_round_of_talks(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["The foreign ministers of Peru and Chile held the fifth political dialogue in "
+                             "Lima on Monday."])[0] == "talks"
+    assert event_type(None, ["Officials of the two states met in Oslo for the annual security and defence "
+                             "dialogue on Friday."])[0] == "talks"

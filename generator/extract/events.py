@@ -19,14 +19,15 @@ from generator.text import fold
 # Specific kinds win wherever they appear in the lead; the rest go by first appearance. Forms of
 # protocol name the event more precisely than the verbs around them: a courtesy call is a
 # meeting, not a telephone call; the presentation of credentials is a ceremony of its own
-# ("other": the kinds have none for it); a strategic dialogue is a round of talks; a leader who
+# ("other": the kinds have none for it); a strategic, political or security dialogue is a round of talks; a leader who
 # "called" an office holder telephoned.
 SPECIFIC = (
     # (a call of protocol on taking up or leaving a post is made in person: "paid a farewell call")
     ("meeting", r"(?:courtesy|farewell|introductory|protocol|valedictory) (?:call|visit)s?"),
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
               r"letters? of credence"),
-    ("talks", r"strategic (?:and economic )?dialogue"),
+    ("talks", r"(?:strategic|political|security|policy|high-level|ministerial|intergovernmental)"
+              r"(?: and (?:economic|security|defen[cs]e))? dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"

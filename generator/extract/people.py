@@ -486,7 +486,8 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
     n, j = len(p.words), o.j
     if o.title and j + 2 < n and p.folded[j] in ("to", "of") and p.folded[j + 1] == "the" \
-            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS):
+            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS
+                 or fold(o.title).endswith("of staff")):  # ("Chief of Staff to the President")
         tl, kind = longest_match(p.folded, j + 2, reg.titles)
         if tl and kind == "strong":  # "Special Envoy of the President (of X)", "Adviser to the President"
             o.j = j = j + 2 + tl
