@@ -160,3 +160,24 @@ def test_a_named_dialogue_of_ministers_is_a_round_of_talks(registry):
                              "Lima on Monday."])[0] == "talks"
     assert event_type(None, ["Officials of the two states met in Oslo for the annual security and defence "
                              "dialogue on Friday."])[0] == "talks"
+
+
+def test_a_second_office_after_and_with_its_field_before_it(registry):
+    found = people("Minister of State for Foreign Affairs and Climate Envoy Omar Nasser met the Danish "
+                   "ambassador.", registry)
+    assert found["Omar Nasser"][0] == "Minister of State for Foreign Affairs and Climate Envoy"
+    found = people("Coordinating Minister for Political and Security Affairs Agus Salim received the "
+                   "Dutch envoy.", registry)
+    assert found["Agus Salim"][0] == "Coordinating Minister for Political and Security Affairs"
+
+
+def test_the_governor_of_a_unit_of_a_states_territory(registry):
+    found = people("President Ilya Orlov met with Governor of the Tver Region Pavel Zimin on Monday.", registry)
+    assert found["Pavel Zimin"][0] == "Governor of the Tver Region"
+
+
+def test_a_short_surname_after_a_title_and_an_envoy_at_large(registry):
+    found = people("General Secretary To Van Hai received the Cuban envoy on Monday.", registry)
+    assert "To Van Hai" in found
+    found = people("Foreign Minister Dana Sarsen met the Ambassador-at-Large of Chile, Rosa Mena.", registry)
+    assert found["Rosa Mena"][0] == "Ambassador-at-Large"

@@ -150,10 +150,13 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
         return i, None
     j = _fields_after(p, i + tl, reg)
     while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
-        tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
+        dl, (tl2, kind2) = 0, longest_match(p.folded, j + 1, reg.titles)
+        if not tl2:  # "... for Foreign Affairs and Climate Envoy X": a field before the second office
+            dl = longest_match(p.folded, j + 1, reg.domains)[0]
+            tl2, kind2 = longest_match(p.folded, j + 1 + dl, reg.titles) if dl else (0, None)
         if not tl2 or kind2 != "strong":
             break
-        j = _fields_after(p, j + 1 + tl2, reg)
+        j = _fields_after(p, j + 1 + dl + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
     return j, kind
@@ -192,12 +195,16 @@ def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
     if j + 1 < len(p.words) and p.folded[j] == "for":
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
         j += 1 + dl if dl else 0
-    # "Minister of State for Defence Affairs", "Minister of Defence Affairs": a field the table
-    # knows, and a last word of a portfolio after it
+    return _more_domains(p, _portfolio_word(p, j, reg), reg)
+
+
+def _portfolio_word(p: Paragraph, j: int, reg: Registry) -> int:
+    """"Minister of State for Defence Affairs", "for Political and Security Affairs": after a field
+    the table knows, a last word of a portfolio (capitalised) belongs to the title."""
     while j < len(p.words) and p.folded[j] in PORTFOLIO_ENDS and p.words[j][:1].isupper() \
             and longest_match_ending(p.folded, j, reg.domains)[0]:
         j += 1
-    return _more_domains(p, j, reg)
+    return j
 
 
 def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
@@ -209,7 +216,11 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
         if dl and p.words[j + 1][:1].isupper():
             if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
-            j += 1 + dl
+            if longest_match(p.folded, j + 1, reg.titles)[0] > dl or \
+                    j + 1 + dl < n and p.folded[j + 1 + dl] in reg.title_starts and \
+                    longest_match(p.folded, j + 1 + dl, reg.titles)[0]:
+                break  # "... for Foreign Affairs and Climate Envoy X": a second office, not a field
+            j = _portfolio_word(p, j + 1 + dl, reg)
             continue
         # "... of Foreign Affairs, African Cooperation and Moroccans Abroad, X": fields the table
         # does not know, in a list that ends with "and" its last field, then the holder's name
