@@ -181,3 +181,9 @@ def test_a_short_surname_after_a_title_and_an_envoy_at_large(registry):
     assert "To Van Hai" in found
     found = people("Foreign Minister Dana Sarsen met the Ambassador-at-Large of Chile, Rosa Mena.", registry)
     assert found["Rosa Mena"][0] == "Ambassador-at-Large"
+
+
+def test_a_plural_possessive_inside_the_name_of_a_body(registry):
+    found = people("Pak Sung Il, secretary of the Central Committee of the Farmers' Union of Laos, met the "
+                   "Cuban envoy.", registry)
+    assert found["Pak Sung Il"][0] == "secretary of the Central Committee of the Farmers' Union of Laos"

@@ -354,8 +354,9 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                                                                        or p.folded[k + 1] in ("the", "of")):
             k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
-        if p.folded[k] == "'s" and k > j and k + 1 < n and p.words[k + 1][:1].isupper():
-            k += 1  # "the National People's Congress", "the People's Assembly": a possessive inside the name
+        if (p.folded[k] == "'s" or p.words[k] in ("'", "’") and p.folded[k - 1].endswith("s")) and k > j \
+                and k + 1 < n and p.words[k + 1][:1].isupper():
+            k += 1  # "the National People's Congress", "the Workers' Party": a possessive inside the name
             continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
@@ -370,7 +371,8 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                 continue
         k += 1
     if end is not None and end < k < n and p.words[k] == "," and p.folded[end] == "of" \
-            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)) \
+            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and", "'s", "'", "’")
+                    for t in range(end, k)) \
             and not _state_after(p, end + 1, reg, demonyms=False)[0]:  # (not "... Assembly of Kenya, X")
         end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
