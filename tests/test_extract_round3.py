@@ -187,3 +187,8 @@ def test_a_plural_possessive_inside_the_name_of_a_body(registry):
     found = people("Pak Sung Il, secretary of the Central Committee of the Farmers' Union of Laos, met the "
                    "Cuban envoy.", registry)
     assert found["Pak Sung Il"][0] == "secretary of the Central Committee of the Farmers' Union of Laos"
+
+
+def test_a_list_of_fields_before_an_office_whose_own_field_holds_the_and(registry):
+    found = people("Also present was Tourism, Trade and Industry Minister Lim Wei at the talks.", registry)
+    assert found["Lim Wei"][0] == "Tourism, Trade and Industry Minister"
