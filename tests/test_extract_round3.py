@@ -192,3 +192,22 @@ def test_a_plural_possessive_inside_the_name_of_a_body(registry):
 def test_a_list_of_fields_before_an_office_whose_own_field_holds_the_and(registry):
     found = people("Also present was Tourism, Trade and Industry Minister Lim Wei at the talks.", registry)
     assert found["Lim Wei"][0] == "Tourism, Trade and Industry Minister"
+
+
+def test_a_state_named_by_its_form_of_state_and_of(registry):
+    found = people("Prime Minister Dawit Alemu met President of the Republic of Mali Amadou Keita today.", registry)
+    assert found["Amadou Keita"] == ("President", "ML")
+
+
+def test_an_office_of_a_city_or_a_province_and_a_second_office_after_it(registry):
+    found = people("The talks were attended by Sheikh Saeed bin Khalid Al Qasimi, Deputy Ruler of Sharjah and "
+                   "Chairman of the Executive Council, and other officials.", registry)
+    assert found["Saeed bin Khalid Al Qasimi"] == ("Deputy Ruler of Sharjah and Chairman of the Executive Council",
+                                                   "AE")
+    found = people("The First Secretary of the Central Committee of the Socialist Party and President of the "
+                   "Republic, Ramon Vidal, received the Lao envoy.", registry)
+    assert found["Ramon Vidal"][0] == ("First Secretary of the Central Committee of the Socialist Party and "
+                                       "President of the Republic")
+    # (a de facto ruler is still no office)
+    found = people("The kingdom's de facto ruler, Crown Prince Faisal bin Saad, met the envoy.", registry)
+    assert found["Faisal bin Saad"][0] == "Crown Prince"

@@ -455,6 +455,8 @@ def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True  # "leader Kim Jong Un": a well-known holder's name says whose office it is
     if not (o.j + 1 < len(p.words) and p.folded[o.j] == "of"):
         return False
+    if p.folded[o.j + 1] in reg.places.firsts and longest_match(p.folded, o.j + 1, reg.places)[0]:
+        return True  # "Ruler of Sharjah", "Chairman of Tokyo": a city's or a province's
     size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"
     return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None
 
@@ -485,6 +487,14 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     if not cl and demonyms:
         cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
         code = codes[0] if cl else None
+    if not cl and skip:  # "the (Federal) Republic of Somalia", "the State of Qatar": a form of state, "of", a state
+        t = j + skip
+        while t < n and t - (j + skip) < 3 and p.words[t][:1].isupper() and p.folded[t] not in STATE_NOUNS:
+            t += 1
+        if t + 2 < n and p.folded[t] in STATE_NOUNS and p.words[t][:1].isupper() and p.folded[t + 1] == "of":
+            size, value = longest_match(p.folded, t + 2, reg.country_names)
+            if size:
+                cl, code = t + 2 + size - (j + skip), value
     if not cl and skip and j + skip < n and p.folded[j + skip] in STATE_FORMS and p.words[j + skip][:1].isupper() \
             and not (j + skip + 1 < n and p.folded[j + skip + 1] == "of"):
         cl, code = 1, None  # "the Ambassador of the Sultanate to X": a state, not said which
@@ -529,6 +539,12 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         return
     # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
     size, code, possessive = _state_after(p, j + 1, reg, demonyms=envoy)
+    if not size and p.folded[j] == "of" and p.folded[j + 1] in reg.places.firsts:
+        pl, place = longest_match(p.folded, j + 1, reg.places)
+        if pl and not (j + 1 + pl < n and p.words[j + 1 + pl] in ("'s", "’s")):
+            # "Governor of Tokyo", "Deputy Ruler of Abu Dhabi": a city or province is part of the office
+            o.j, o.title, o.code = j + 1 + pl, _span_text(p, o.i, j + 1 + pl), o.code or place[1]
+            return
     if not size:
         end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
         if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
@@ -781,6 +797,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
         _portfolio(p, o, reg)
+        _second_office_joined(p, o, reg)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -806,6 +823,23 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
+
+
+def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"First Secretary of the Central Committee ... and President of the Republic, X", "Deputy
+    Ruler of Abu Dhabi and National Security Advisor": after a body, a place or a portfolio that
+    ends the first office, "and" joins a second office of the same holder."""
+    n = len(p.words)
+    if o.kind == "counterpart" or not o.title or not (o.j + 2 < n and p.folded[o.j] == "and"
+                                                     and p.folded[o.j + 1] in reg.title_starts):
+        return
+    second = _office_at(p, o.j + 1, reg)
+    if second is None or second.i != o.j + 1 or second.kind == "counterpart" or \
+            second.kind == "weak" and not _qualified(p, second, reg):
+        return
+    _served_state(p, second, reg)
+    _portfolio(p, second, reg)
+    o.j, o.title, o.code = second.j, _span_text(p, o.i, second.j), o.code or second.code
 
 
 def _consort(p: Paragraph, f: Found, found: list[Found]) -> bool:
