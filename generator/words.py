@@ -84,6 +84,8 @@ TOPIC_PREPOSITIONS = words("topic_prepositions")
 MONTH_SURNAMES = words("month_surnames")
 PRONOUN_SURNAMES = words("pronoun_surnames")
 MONARCH_OFFICES = phrase_keys("monarch_offices")
+# Offices news refers back to with "the <office>" alone ("The president told reporters").
+HEAD_OFFICES = phrase_keys("head_offices")
 MONARCHIES = frozenset(_RAW["monarchies"].split())
 NOT_NAME_NOUNS = words("not_name_nouns")
 # the last words of the name of a state's body, or of a unit of its territory ("the Leningrad

@@ -211,3 +211,10 @@ def test_an_office_of_a_city_or_a_province_and_a_second_office_after_it(registry
     # (a de facto ruler is still no office)
     found = people("The kingdom's de facto ruler, Crown Prince Faisal bin Saad, met the envoy.", registry)
     assert found["Faisal bin Saad"][0] == "Crown Prince"
+
+
+def test_the_office_of_a_head_and_an_authority_are_bodies_of_the_state(registry):
+    found = people("KYIV - Head of the Office of the President Oleh Danyliuk took part in the meeting.", registry)
+    assert found["Oleh Danyliuk"][0] == "Head of the Office of the President"
+    found = people("Also present was Salem Al Rumaithi, Chairman of the Executive Affairs Authority.", registry)
+    assert found["Salem Al Rumaithi"][0] == "Chairman of the Executive Affairs Authority"

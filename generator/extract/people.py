@@ -11,7 +11,7 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
+from generator.words import ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
@@ -376,6 +376,11 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                     for t in range(end, k)) \
             and not _state_after(p, end + 1, reg, demonyms=False)[0]:  # (not "... Assembly of Kenya, X")
         end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
+    if end is not None and end + 2 < n and p.folded[end] == "of" and p.folded[end + 1] == "the" \
+            and p.folded[end + 2] in reg.title_starts:
+        hl = longest_match(p.folded, end + 2, reg.titles)[0]  # "the Office of the President": the
+        if hl and tuple(p.folded[end + 2:end + 2 + hl]) in HEAD_OFFICES:  # head's own body
+            end += 2 + hl
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
         end += 3  # "(PLO)"
