@@ -218,3 +218,8 @@ def test_the_office_of_a_head_and_an_authority_are_bodies_of_the_state(registry)
     assert found["Oleh Danyliuk"][0] == "Head of the Office of the President"
     found = people("Also present was Salem Al Rumaithi, Chairman of the Executive Affairs Authority.", registry)
     assert found["Salem Al Rumaithi"][0] == "Chairman of the Executive Affairs Authority"
+
+
+def test_an_envoy_in_the_city_where_they_serve(registry):
+    found = people("The meeting was attended by the Bolivian ambassador in Havana, Luis Quiroga.", registry)
+    assert found["Luis Quiroga"] == ("ambassador in Havana", "BO")

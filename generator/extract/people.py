@@ -540,6 +540,13 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.to = j + 1 + size, to
             o.title = _span_text(p, o.i, o.j)
         return
+    if envoy and p.folded[j] == "in" and p.words[j + 1][:1].isupper():
+        pl, place = longest_match(p.folded, j + 1, reg.places)
+        size, code = (pl, place[1]) if pl else _state_after(p, j + 1, reg, demonyms=False)[:2]
+        if size:  # "the Venezuelan ambassador in Havana, X": where the envoy serves
+            o.j, o.to = j + 1 + size, code
+            o.title = _span_text(p, o.i, o.j)
+        return
     if p.folded[j] not in ("of", "for"):
         return
     # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
