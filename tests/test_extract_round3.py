@@ -223,3 +223,10 @@ def test_the_office_of_a_head_and_an_authority_are_bodies_of_the_state(registry)
 def test_an_envoy_in_the_city_where_they_serve(registry):
     found = people("The meeting was attended by the Bolivian ambassador in Havana, Luis Quiroga.", registry)
     assert found["Luis Quiroga"] == ("ambassador in Havana", "BO")
+
+
+def test_counterparts_in_apposition_each_with_the_state_after_the_name(registry):
+    found = people("Foreign Minister Ana Lind hosted her counterparts from the Nordic group, Jens Holm of "
+                   "Denmark and Kari Dahl of Norway, in Stockholm.", registry)
+    assert found["Jens Holm"] == ("Foreign Minister", "DK") and found["Kari Dahl"] == ("Foreign Minister", "NO")
+    assert "Nordic" not in " ".join(found)

@@ -1103,6 +1103,12 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             codes, j = _series(p, at, country)
             if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
                 portfolios, j = _series(p, at, portfolio)
+            if not codes and not portfolios:  # "counterparts from the Weimar Triangle, X of France and
+                k = at  # Y of Germany": a group of states named, then its members
+                while k < n and k - at < 5 and p.words[k][0].isalpha():
+                    k += 1
+                if at < k < n and p.words[k] == ",":
+                    j = k
         if j >= n:
             continue
         if codes and first > 1 and p.words[first - 1] == "," or codes and first > 2 and p.folded[first - 1] == "the" \
@@ -1139,8 +1145,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         else:
             comma = p.words[j] == ","
             listed, end = _series(p, j + comma, stated_name)
-            if comma and not (codes or _says_respectively(p, end)):
+            if comma and not (codes or _says_respectively(p, end) or len(listed) > 1 and all(c for *_, c in listed)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
+                # (before the office, or after each name: "his counterparts, X of France and Y of Germany")
             if len(codes) == 1 and (title is None or not comma):
                 codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
                 # Prime Ministers X and Y": one state for all
