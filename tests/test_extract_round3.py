@@ -230,3 +230,17 @@ def test_counterparts_in_apposition_each_with_the_state_after_the_name(registry)
                    "Denmark and Kari Dahl of Norway, in Stockholm.", registry)
     assert found["Jens Holm"] == ("Foreign Minister", "DK") and found["Kari Dahl"] == ("Foreign Minister", "NO")
     assert "Nordic" not in " ".join(found)
+
+
+def test_a_dateline_closed_by_a_full_stop_after_its_date(registry):
+    from generator.extract.clean import parse_wire
+    wire = parse_wire(" date 2021-05-03 TBILISI, Georgia, May 3. President Ana Beridze received the Latvian envoy "
+                      "on Monday.\n\nThey discussed trade.", "t.txt", 1, need_date=False)
+    assert wire.dateline == "TBILISI, Georgia" and wire.paragraphs[0].startswith("President Ana Beridze")
+    wire = parse_wire(" date 2021-05-03 Quito, Mar. 4. Ecuador's president met the Peruvian envoy.\n\nMore.",
+                      "t.txt", 1, need_date=False)
+    assert wire.dateline == "Quito"
+    # (a sentence that opens with a place and a number is no dateline)
+    wire = parse_wire(" date 2021-05-03 In Quito, 40 people met the envoy. More followed.", "t.txt", 1,
+                      need_date=False)
+    assert wire.dateline is None
