@@ -244,3 +244,18 @@ def test_a_dateline_closed_by_a_full_stop_after_its_date(registry):
     wire = parse_wire(" date 2021-05-03 In Quito, 40 people met the envoy. More followed.", "t.txt", 1,
                       need_date=False)
     assert wire.dateline is None
+
+
+def test_descriptive_offices_of_envoys_negotiators_aides_and_chiefs(registry):
+    found = people("Seoul's chief nuclear envoy Park Min-ho held talks with his Japanese counterpart Sato Ken.",
+                   registry)
+    assert found["Park Min-ho"][0] == "chief nuclear envoy"
+    found = people("Iran's top nuclear negotiator Reza Tabrizi met EU coordinator Luis Ortega in Vienna.", registry)
+    assert found["Reza Tabrizi"][0] == "top nuclear negotiator" and "Luis Ortega" in found
+    found = people("Navy chief Admiral Omar Siddiq called on Prime Minister Ali Raza at his office.", registry)
+    assert found["Omar Siddiq"][0] == "Navy chief"
+
+
+def test_a_portfolio_in_small_letters_before_the_name(registry):
+    found = people("The minister met the U.S. special envoy for Arctic fisheries issues Dana Holt in Oslo.", registry)
+    assert found["Dana Holt"][0] == "special envoy for Arctic fisheries issues"

@@ -178,6 +178,8 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     tl = longest_match(p.folded, j + 1, reg.titles, 3)[0]
     if tl > 1 and reg.titles.get((p.folded[j + tl],)) == "weak":
         return j  # "envoy, State Department official X": a description, no second office
+    if tl and " ".join(p.folded[j + 1:j + 1 + tl]) in ADDRESS_RANKS:
+        return j  # "military chief, Senior General X": a rank, written as a form of address
     for t in range(j + 1, min(j + 5, n)):
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
@@ -405,6 +407,14 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
             break
         if p.folded[k] in PORTFOLIO_ENDS:
             end = k + 1
+    if end is None:  # "special envoy for North Korean human rights issues Julie Turner": words in
+        for k in range(first, min(first + 8, n)):  # small letters too, when a name follows the last end
+            if not p.words[k][:1].isalpha():
+                break
+            if p.folded[k] in PORTFOLIO_ENDS and k + 2 < n and p.words[k + 1][:1].isupper() \
+                    and p.words[k + 2][:1].isupper() and p.folded[k + 1] not in STOP_NAME_WORDS:
+                end = k + 1
+                break
     return end
 
 
