@@ -259,3 +259,12 @@ def test_descriptive_offices_of_envoys_negotiators_aides_and_chiefs(registry):
 def test_a_portfolio_in_small_letters_before_the_name(registry):
     found = people("The minister met the U.S. special envoy for Arctic fisheries issues Dana Holt in Oslo.", registry)
     assert found["Dana Holt"][0] == "special envoy for Arctic fisheries issues"
+
+
+def test_what_was_agreed_during_talks_is_agreed_at_the_talks_reported(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["Chile and Peru agreed to reopen two border posts during talks between their "
+                             "presidents in Arica on Monday."])[0] == "talks"
+    # (but talks agreed to are still to come)
+    assert event_type(None, ["Chile and Peru agreed to hold talks on the border next month.",
+                             "Officials met in Lima on Monday to prepare them."])[0] == "meeting"

@@ -191,7 +191,7 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
                 r"forward to|to (?:make|pay|visit)|to be (?:held|hosted|organi[sz]ed|convened)|to take place|agreed? to|agreeing to|"
-                r"call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
+                r"call(?:s|ed|ing)? for)\b(?:(?!\b(?:during|following)\b)[^.;:,]){0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
