@@ -268,3 +268,11 @@ def test_what_was_agreed_during_talks_is_agreed_at_the_talks_reported(registry):
     # (but talks agreed to are still to come)
     assert event_type(None, ["Chile and Peru agreed to hold talks on the border next month.",
                              "Officials met in Lima on Monday to prepare them."])[0] == "meeting"
+
+
+def test_a_ministrys_stance_in_the_present_is_a_statement_and_what_was_hosted_names_the_event(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["The Ministry of Foreign Affairs of Mongolia expresses deep concern over the "
+                             "fighting on the border.", "Mongolia calls on both sides to show restraint."]
+                      )[0] == "statement"
+    assert event_type(None, ["Norway hosted the talks between the two delegations in Oslo on Monday."])[0] == "talks"

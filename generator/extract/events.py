@@ -73,6 +73,9 @@ GENERAL = (
     ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
+                  # a government's stance, as its ministry words it: "expresses deep concern", "calls on"
+                  r"express(?:es|ed) (?:its |their |his |her )?(?:deep |grave |serious |strong )?(?:concern|regret|"
+                  r"indignation|condolences|solidarity)|calls (?:on|upon)|condemns|denounces|"
                   r"issued (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
                   r"announced|warned|called (?:on|upon)|condemned|accused"),
@@ -246,6 +249,9 @@ CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joi
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
+# "hosted a mini-summit", "hosted the talks": what was hosted names the event
+HOSTED_RE = re.compile(r"^ (?:an?|the|this|their|its) (?:[\w-]+ ){0,3}?(?:summit|talks|conference|consultations|"
+                       r"negotiations)\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -411,6 +417,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
     if kind == "meeting" and (FOR_TALKS_RE.search(after)
+                              or m.group()[:4].lower() == "host" and HOSTED_RE.match(after)
                               or m.group()[-3:] in (" to", " in") and m.group()[:1] in "wW"
                               and not text[end + 1:end + 2].isupper()):
         return True  # (welcomed ... to a place: a capital follows)
