@@ -276,3 +276,12 @@ def test_a_ministrys_stance_in_the_present_is_a_statement_and_what_was_hosted_na
                              "fighting on the border.", "Mongolia calls on both sides to show restraint."]
                       )[0] == "statement"
     assert event_type(None, ["Norway hosted the talks between the two delegations in Oslo on Monday."])[0] == "talks"
+
+
+def test_a_minister_of_a_union_government(registry):
+    found = people("Union Minister for Foreign Affairs Daw Khin Myo received the Thai ambassador on Monday.",
+                   registry)
+    assert found["Khin Myo"][0] == "Union Minister for Foreign Affairs"
+    # (the European Union's offices are not a union government's)
+    found = people("European Union foreign affairs chief Ana Lind met Serbian President Goran Ilic.", registry)
+    assert found["Ana Lind"][0] == "foreign affairs chief"
