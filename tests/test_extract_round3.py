@@ -285,3 +285,9 @@ def test_a_minister_of_a_union_government(registry):
     # (the European Union's offices are not a union government's)
     found = people("European Union foreign affairs chief Ana Lind met Serbian President Goran Ilic.", registry)
     assert found["Ana Lind"][0] == "foreign affairs chief"
+
+
+def test_a_long_name_in_apposition_after_a_form_of_address_of_two_words(registry):
+    found = people("SHARJAH - His Highness Sheikh Saud bin Saqr Al Nuaimi, Ruler of Sharjah, received "
+                   "the Maltese envoy.", registry)
+    assert found["Saud bin Saqr Al Nuaimi"][0] == "Ruler of Sharjah"

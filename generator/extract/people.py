@@ -341,6 +341,7 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
+                    or longest_match(p.folded, nxt, reg.places)[0]  # "Ruler of Sharjah", "Governor of Aichi"
                     # "High Commissioner of Canadian to Ghana": an envoy's state as its nationality word
                     or not ENVOYS.isdisjoint(p.folded[i:j]) and longest_match(p.folded, nxt, reg.demonyms)[0])
     return False
