@@ -291,3 +291,11 @@ def test_a_long_name_in_apposition_after_a_form_of_address_of_two_words(registry
     found = people("SHARJAH - His Highness Sheikh Saud bin Saqr Al Nuaimi, Ruler of Sharjah, received "
                    "the Maltese envoy.", registry)
     assert found["Saud bin Saqr Al Nuaimi"][0] == "Ruler of Sharjah"
+
+
+def test_a_statement_delivered_and_agreements_inked(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["Foreign Minister Rosa Mena delivered a statement at the open debate of the "
+                             "Security Council on Monday."])[0] == "statement"
+    assert event_type(None, ["Chile and Korea inked three cooperation agreements in Santiago on Monday."]
+                      )[0] == "other"

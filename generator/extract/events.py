@@ -70,13 +70,13 @@ GENERAL = (
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
-    ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
+    ("other", r"(?:signed|inked|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
                   # a government's stance, as its ministry words it: "expresses deep concern", "calls on"
                   r"express(?:es|ed) (?:its |their |his |her )?(?:deep |grave |serious |strong )?(?:concern|regret|"
                   r"indignation|condolences|solidarity)|calls (?:on|upon)|condemns|denounces|"
-                  r"issued (?:a |the following |an? [\w-]+ )?statement|"
+                  r"(?:issued|delivered|made|released) (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
                   r"announced|warned|called (?:on|upon)|condemned|accused"),
 )
