@@ -299,3 +299,17 @@ def test_a_statement_delivered_and_agreements_inked(registry):
                              "Security Council on Monday."])[0] == "statement"
     assert event_type(None, ["Chile and Korea inked three cooperation agreements in Santiago on Monday."]
                       )[0] == "other"
+
+
+def test_a_minister_in_a_department_of_the_head_of_government_and_a_secretary_for_a_region(registry):
+    found = people("PRETORIA - Minister in the Presidency Thabo Nkosi met the Chinese ambassador Li Wen.", registry)
+    assert found["Thabo Nkosi"][0] == "Minister in the Presidency"
+    found = people("Minister in the Prime Minister's Department Aziz Rahman received the Minister for Law of "
+                   "Singapore Tan Wei Ming.", registry)
+    assert found["Aziz Rahman"][0] == "Minister in the Prime Minister's Department"
+    assert found["Tan Wei Ming"][0] == "Minister for Law"
+    found = people("The Secretary of State for Latin America, Rosa Vidal, met the Peruvian vice minister Juan Soto.",
+                   registry)
+    assert found["Rosa Vidal"][0] == "Secretary of State for Latin America"
+    found = people("The Minister of Popular Power for Foreign Affairs, Luis Mora, received the Cuban envoy.", registry)
+    assert found["Luis Mora"][0] == "Minister of Popular Power for Foreign Affairs"

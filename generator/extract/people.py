@@ -405,6 +405,9 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     end = None
     for k in range(first, min(first + 8, n)):
         if not (p.words[k][:1].isupper() or p.folded[k] == "and" and k > first):
+            if k > first and p.words[k] == "," and p.words[k - 1][:1].isupper() and end is None \
+                    and k - first <= 3 and p.folded[j] == "for" and p.folded[j - 1] != "minister":
+                end = k  # "the Secretary of State for Ibero-America, X": a region, closed by the comma
             break
         if p.folded[k] in PORTFOLIO_ENDS:
             end = k + 1
@@ -648,10 +651,12 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
         end = _body_end(p, o.j + 1, reg)
         if end is None or "ministry" not in p.folded[o.j + 2:end]:
             # "Minister of State at the Foreign Office": a department named without "Ministry"
-            end = o.j + 2
-            while end < n and end - o.j <= 5 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
-                end += 1
-            end = end if p.folded[end - 1] in DEPARTMENT_WORDS else None
+            k, end = o.j + 2, None  # (or "the Prime Minister's Department": a possessive inside its name;
+            while k < n and k - o.j <= 6 and (p.words[k][:1].isupper() and p.words[k][0].isalpha()  # the
+                                              or p.folded[k] == "'s" and k + 1 < n  # last department word
+                                              and p.words[k + 1][:1].isupper()):  # ends it: a name may follow)
+                k += 1
+                end = k if p.folded[k - 1] in DEPARTMENT_WORDS else end
         if end is not None:  # (the department qualifies the office: its holder's name may follow a comma)
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
