@@ -313,3 +313,14 @@ def test_a_minister_in_a_department_of_the_head_of_government_and_a_secretary_fo
     assert found["Rosa Vidal"][0] == "Secretary of State for Latin America"
     found = people("The Minister of Popular Power for Foreign Affairs, Luis Mora, received the Cuban envoy.", registry)
     assert found["Luis Mora"][0] == "Minister of Popular Power for Foreign Affairs"
+
+
+def test_offices_of_armed_forces_and_ranks_of_two_words_before_the_name(registry):
+    found = people("Navy Commander Admiral Omar Siddiq met the Commander of U.S. Pacific Command Admiral John Reed.",
+                   registry)
+    assert found["John Reed"][0] == "Commander of U.S. Pacific Command"
+    found = people("Armed Forces Commander General Budi Santoso met the Thai army chief.", registry)
+    assert found["Budi Santoso"][0] == "Armed Forces Commander"
+    found = people("Chief of General Staff General Ali Demir hosted his Georgian counterpart Colonel General "
+                   "Levan Kapanadze.", registry)
+    assert found["Levan Kapanadze"][0] == "Chief of General Staff"

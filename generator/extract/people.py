@@ -593,6 +593,11 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
             o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
+    if p.folded[j] == "of" and j + 1 + size < n and p.words[j + 1 + size][:1].isupper():
+        end = _body_end(p, j + 1 + size, reg)
+        if end is not None:  # "Commander of U.S. Central Command", "Secretary of the Russian Security
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True  # Council": a state's body, as written
+            return
     o.j = o.state_end = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
@@ -690,7 +695,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
     if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
         tl, _ = longest_match(p.folded, k, reg.titles, 3)
-        if tl and (o.kind == "strong" or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+        while tl and k + tl < n and " ".join(p.folded[k:k + tl + 1]) in ADDRESS_RANKS:
+            tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
+        if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
             k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
         elif tl:
             return None, j  # "military leader Senior General X": the next title presents the name
