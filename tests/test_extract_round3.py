@@ -324,3 +324,9 @@ def test_offices_of_armed_forces_and_ranks_of_two_words_before_the_name(registry
     found = people("Chief of General Staff General Ali Demir hosted his Georgian counterpart Colonel General "
                    "Levan Kapanadze.", registry)
     assert found["Levan Kapanadze"][0] == "Chief of General Staff"
+
+
+def test_an_office_joined_to_a_companys_is_the_companys(registry):
+    found = people("The talks were attended by Omar Saleh, President and CEO of the national oil company, "
+                   "and Foreign Minister Ali Hamdan.", registry)
+    assert "Omar Saleh" not in found and "Ali Hamdan" in found

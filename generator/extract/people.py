@@ -11,13 +11,15 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
+from generator.words import (ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES,
+                             phrase_keys, phrase_set, words)
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
 NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
 # Offices that serve another office ("Adviser to the President"): the office served is part of the title.
 AIDE_WORDS = words("aide_words")
+COMPANY_OFFICES = phrase_keys("company_offices")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
@@ -448,6 +450,8 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True
     if _serves_organisation(p, i, j, reg):
         return True
+    if j + 1 < n and p.folded[j] == "and" and any(tuple(p.folded[j + 1:j + 1 + len(c)]) == c for c in COMPANY_OFFICES):
+        return True  # "X, President and CEO of Saudi Aramco": a company's office
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
     # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
