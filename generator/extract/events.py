@@ -206,7 +206,8 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of|in conjunction with)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in (?:\w+ ){1,3}?on) (?:an? |his |her |their )?|"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?"
+                       r"(?:on|paying|making|in (?:\w+ ){1,3}?on) (?:an? |his |her |their )?|"
                        r"\b(?:who|which) (?:(?:is|was|are|were) (?:currently |now )?|has |had )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
 # "X, on an official visit to Chisinau, met Y": a visit told between the subject and its verb is

@@ -12,8 +12,8 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import (EMBASSY_RANKS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys, phrase_set,
-                             words)
+from generator.words import (EMBASSY_RANKS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
+                             phrase_set, words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
