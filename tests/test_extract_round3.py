@@ -330,3 +330,11 @@ def test_an_office_joined_to_a_companys_is_the_companys(registry):
     found = people("The talks were attended by Omar Saleh, President and CEO of the national oil company, "
                    "and Foreign Minister Ali Hamdan.", registry)
     assert "Omar Saleh" not in found and "Ali Hamdan" in found
+
+
+def test_summits_in_the_plural_and_heads_of_government_met(registry):
+    from generator.extract.events import event_type
+    assert event_type(None, ["The 12th and 13th Mekong Summits opened in Hanoi on Monday with the leaders of "
+                             "five member states."])[0] == "summit"
+    assert event_type(None, ["Pacific heads of government met in Tonga on Tuesday for their annual meeting."]
+                      )[0] == "summit"

@@ -40,7 +40,7 @@ SPECIFIC = (
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
-    ("summit", r"summit"),
+    ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
               r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
@@ -303,8 +303,9 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
         if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
             return "press_conference", 0.7
-        if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
-                and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
+        gathering = GATHERING_RE.search(first) if ("leaders" in low or "heads of" in low) else None
+        if gathering and (gathering.group().lower().startswith("heads of")  # (heads of state met: a summit)
+                          or any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead))):
             return "summit", 0.7
         if "heads of" in low:
             heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
