@@ -338,3 +338,9 @@ def test_summits_in_the_plural_and_heads_of_government_met(registry):
                              "five member states."])[0] == "summit"
     assert event_type(None, ["Pacific heads of government met in Tonga on Tuesday for their annual meeting."]
                       )[0] == "summit"
+
+
+def test_a_teleconference_is_a_call(registry):
+    b = brief("SEOUL - President Lee Min-ho held a teleconference with the Prime Minister of Canada, Claire Roy.\n\n"
+              "They discussed trade.", registry)
+    assert b.event_type == "phone_call" and b.location is None

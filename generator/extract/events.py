@@ -65,7 +65,7 @@ GENERAL = (
                    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
                    r"(?:by (?:tele)?phone )?(?:with|to)|"
                    # "held a videoconference" (but "a joint statement issued after a videoconference")
-                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|video ?conferenc(?:e|ing)"),
+                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|(?:video|tele)-? ?conferenc(?:e|ing)"),
     # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
