@@ -344,3 +344,11 @@ def test_a_teleconference_is_a_call(registry):
     b = brief("SEOUL - President Lee Min-ho held a teleconference with the Prime Minister of Canada, Claire Roy.\n\n"
               "They discussed trade.", registry)
     assert b.event_type == "phone_call" and b.location is None
+
+
+def test_the_office_a_person_was_named_or_elected_to(registry):
+    found = people("PUTRAJAYA - Tan Sri Ahmad Zaki Hamid received messages of congratulations on his "
+                   "appointment as the tenth prime minister of Malaysia.", registry)
+    assert found["Ahmad Zaki Hamid"] == ("prime minister", "MY")
+    found = people("The emir congratulated Aida Bekova on her election as President of Kyrgyzstan.", registry)
+    assert found["Aida Bekova"][0] == "President"

@@ -20,6 +20,9 @@ NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
 # Offices that serve another office ("Adviser to the President"): the office served is part of the title.
 AIDE_WORDS = words("aide_words")
 COMPANY_OFFICES = phrase_keys("company_offices")
+# Events that give a person an office ("on his appointment as ..."), and ordinal words before it ("the ninth")
+OFFICE_EVENTS = words("office_events")
+ORDINAL_WORDS = words("ordinal_words")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
@@ -716,7 +719,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             end = k
     if end > k:
         return (k + _address_at(p, k, reg), end), end
-    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
+    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg) or _named_to_office(p, o.start, reg), end
 
 
 def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
@@ -740,6 +743,25 @@ def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] |
             return None
         if p.folded[w] == "who":
             return _appositive_name(p, w, reg)
+    return None
+
+
+def _named_to_office(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
+    """"X ... on his appointment as the ninth prime minister of Y", "congratulated X on her
+    election as President": the office a person was named, elected or sworn in to, at `start`, is
+    that of the nearest name of two words or more before "his" or "her" in the sentence."""
+    k = start
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS or p.folded[k - 1] in TRANSPARENT):
+        k -= 1
+    if k < 4 or p.folded[k - 1] != "as" or p.folded[k - 2] not in OFFICE_EVENTS or p.folded[k - 3] not in POSSESSIVES:
+        return None
+    for w in range(k - 4, max(k - 30, 0) - 1, -1):
+        if p.words[w] in (".", ";", "!", "?"):
+            return None
+        if is_capitalised(p.words[w]) and (w == 0 or not is_capitalised(p.words[w - 1])):
+            end = _name_at(p, w, reg, after_title=False)  # (forms of address before it are left out)
+            if end - w - _address_at(p, w, reg) >= 2 and end <= k - 3:
+                return w + _address_at(p, w, reg), end
     return None
 
 
