@@ -719,7 +719,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             end = k
     if end > k:
         return (k + _address_at(p, k, reg), end), end
-    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg) or _named_to_office(p, o.start, reg), end
+    return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
+            or _named_to_office(p, o.start, reg)), end
 
 
 def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
@@ -751,7 +752,8 @@ def _named_to_office(p: Paragraph, start: int, reg: Registry) -> tuple[int, int]
     election as President": the office a person was named, elected or sworn in to, at `start`, is
     that of the nearest name of two words or more before "his" or "her" in the sentence."""
     k = start
-    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS or p.folded[k - 1] in TRANSPARENT):
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS
+                     or p.folded[k - 1] in TRANSPARENT):
         k -= 1
     if k < 4 or p.folded[k - 1] != "as" or p.folded[k - 2] not in OFFICE_EVENTS or p.folded[k - 3] not in POSSESSIVES:
         return None
