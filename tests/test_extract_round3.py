@@ -352,3 +352,9 @@ def test_the_office_a_person_was_named_or_elected_to(registry):
     assert found["Ahmad Zaki Hamid"] == ("prime minister", "MY")
     found = people("The emir congratulated Aida Bekova on her election as President of Kyrgyzstan.", registry)
     assert found["Aida Bekova"][0] == "President"
+
+
+def test_an_aide_of_a_head_of_state_on_a_field(registry):
+    found = people("The envoy also held talks with Mr. Nimal Perera, the President's Senior Adviser on Trade and "
+                   "Chief of Presidential Staff.", registry)
+    assert found["Nimal Perera"][0] == "President's Senior Adviser on Trade and Chief of Presidential Staff"

@@ -654,8 +654,9 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
-        end = _portfolio_end(p, o.j)
+    aide = o.title is not None and fold(o.title.split()[-1]) in AIDE_WORDS
+    if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
+        end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
         if end is not None:  # ("High Representative of the European Union for ...": the state left out)
             o.title = f"{o.title} {_span_text(p, o.j, end)}" if o.state_end == o.j else _span_text(p, o.i, end)
             o.j = end
@@ -836,6 +837,9 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
                 and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
             i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
         i = _body_before(p, i, reg)
+        if i > 1 and p.folded[i - 1] == "'s" and tuple(p.folded[i - 2:i - 1]) in HEAD_OFFICES \
+                and fold(p.words[j - 1]) in AIDE_WORDS:
+            i -= 2  # "the President's Senior Adviser": the office the aide serves is part of the title
     if kind == "weak" and i > 0 and p.folded[i - 1] in reg.weak_qualifiers:
         i -= 1  # "opposition leader", "top diplomat": the qualifier is part of the office
     code, former, start = _look_back(p, i, reg)
