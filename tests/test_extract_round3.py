@@ -358,3 +358,9 @@ def test_an_aide_of_a_head_of_state_on_a_field(registry):
     found = people("The envoy also held talks with Mr. Nimal Perera, the President's Senior Adviser on Trade and "
                    "Chief of Presidential Staff.", registry)
     assert found["Nimal Perera"][0] == "President's Senior Adviser on Trade and Chief of Presidential Staff"
+
+
+def test_a_name_in_apposition_after_a_relative_clause_about_the_holder(registry):
+    found = people("The presidential envoy who also leads the delegation to the border talks, Ali Musa Karim, "
+                   "said the leaders agreed.", registry)
+    assert found["Ali Musa Karim"][0] == "presidential envoy"

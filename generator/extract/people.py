@@ -721,7 +721,25 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     if end > k:
         return (k + _address_at(p, k, reg), end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
-            or _named_to_office(p, o.start, reg)), end
+            or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
+
+
+def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, int] | None:
+    """"The presidential adviser who is also the head of the delegation, X Y, said": the name in
+    apposition after a relative clause that describes the office's holder."""
+    n, j = len(p.words), o.j
+    if not (j + 3 < n and p.folded[j] in ("who", "whose") and o.start > 0
+            and p.folded[_determiner_at(p, o.start)] == "the"):
+        return None
+    for c in range(j + 2, min(j + 20, n - 2)):
+        if p.words[c] in (".", ";", "!", "?"):
+            return None
+        if p.words[c] == ",":
+            end = _name_at(p, c + 1, reg, after_title=True)
+            if end - (c + 1) >= 2 and end < n and p.words[end] in (",", ")"):
+                return c + 1 + _address_at(p, c + 1, reg), end
+            return None
+    return None
 
 
 def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
