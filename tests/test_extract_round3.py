@@ -364,3 +364,12 @@ def test_a_name_in_apposition_after_a_relative_clause_about_the_holder(registry)
     found = people("The presidential envoy who also leads the delegation to the border talks, Ali Musa Karim, "
                    "said the leaders agreed.", registry)
     assert found["Ali Musa Karim"][0] == "presidential envoy"
+
+
+def test_a_universitys_office_is_no_states_and_a_second_office_after_also(registry):
+    found = people("President Ali Rahimov received Dr. Oleg Petrov, Chancellor of the Kazan State University of "
+                   "Economics also former Russian Ambassador to Tajikistan, on Monday.", registry)
+    assert found["Oleg Petrov"][0] == "Ambassador to Tajikistan"
+    found = people("Sara Ortiz, director of the National Institute of Music, attended the ceremony with "
+                   "Foreign Minister Ana Ruiz.", registry)
+    assert "Sara Ortiz" not in found

@@ -20,6 +20,7 @@ NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
 # Offices that serve another office ("Adviser to the President"): the office served is part of the title.
 AIDE_WORDS = words("aide_words")
 COMPANY_OFFICES = phrase_keys("company_offices")
+PRIVATE_BODIES = words("private_bodies")
 # Events that give a person an office ("on his appointment as ..."), and ordinal words before it ("the ninth")
 OFFICE_EVENTS = words("office_events")
 ORDINAL_WORDS = words("ordinal_words")
@@ -280,6 +281,13 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         k -= 1
     if k > 2 and p.folded[k - 1] == "'s" and p.words[k - 2][:1].isupper() and p.words[k - 3] == ",":
         k -= 2  # "X, Mendes's chief adviser": whose adviser, between the comma and the title
+    if reg is not None and k > 2 and p.folded[k - 1] == "also":  # "X, Chancellor of the University also former Ambassador
+        c = k - 2  # to Y": a second office of the one named before the first
+        while c > 0 and k - c < 16 and p.words[c] not in (",", ".", ";", "!", "?"):
+            c -= 1
+        t = c + 2 if c + 2 < k and p.folded[c + 1] in ARTICLES else c + 1
+        if p.words[c] == "," and p.folded[t] in reg.title_starts and longest_match(p.folded, t, reg.titles)[0]:
+            k = c + 1  # (the words between the comma and "also" are the first office)
     if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
     end = b = k - 1
@@ -333,6 +341,11 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True  # "CARICOM’S Secretary-General" (a possessive in capitals stays one token)
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        k = nxt  # "Chancellor of the Moscow State University of Culture": a university's office
+        while k < len(p.words) and k - nxt < 8 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "and")):
+            if p.folded[k] in PRIVATE_BODIES:
+                return True
+            k += 1
         while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
             nxt += 1
         if longest_match(p.folded, nxt, reg.notables)[0] or p.folded[nxt] in STATE_FORMS:
