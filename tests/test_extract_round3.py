@@ -373,3 +373,9 @@ def test_a_universitys_office_is_no_states_and_a_second_office_after_also(regist
     found = people("Sara Ortiz, director of the National Institute of Music, attended the ceremony with "
                    "Foreign Minister Ana Ruiz.", registry)
     assert "Sara Ortiz" not in found
+
+
+def test_a_second_office_in_apposition_with_no_name_of_its_own(registry):
+    found = people("The minister met Ana Lind, Commissioner for Trade and Economic Security, Vice-President of the "
+                   "Commission.", registry)
+    assert found["Ana Lind"][0] == "Commissioner for Trade and Economic Security, Vice-President of the Commission"

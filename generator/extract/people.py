@@ -281,8 +281,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         k -= 1
     if k > 2 and p.folded[k - 1] == "'s" and p.words[k - 2][:1].isupper() and p.words[k - 3] == ",":
         k -= 2  # "X, Mendes's chief adviser": whose adviser, between the comma and the title
-    if reg is not None and k > 2 and p.folded[k - 1] == "also":  # "X, Chancellor of the University also former Ambassador
-        c = k - 2  # to Y": a second office of the one named before the first
+    if reg is not None and k > 2 and p.folded[k - 1] == "also":  # "X, Chancellor of the University also
+        c = k - 2  # former Ambassador to Y": a second office of the one named before the first
         while c > 0 and k - c < 16 and p.words[c] not in (",", ".", ";", "!", "?"):
             c -= 1
         t = c + 2 if c + 2 < k and p.folded[c + 1] in ARTICLES else c + 1
@@ -928,8 +928,18 @@ def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
     Ruler of Abu Dhabi and National Security Advisor": after a body, a place or a portfolio that
     ends the first office, "and" joins a second office of the same holder."""
     n = len(p.words)
-    if o.kind == "counterpart" or not o.title or not (o.j + 2 < n and p.folded[o.j] == "and"
+    if o.kind == "counterpart" or not o.title or not (o.j + 2 < n and p.folded[o.j] in ("and", ",")
                                                      and p.folded[o.j + 1] in reg.title_starts):
+        return
+    if p.folded[o.j] == ",":  # "X, High Representative for ..., Vice-President of the Commission.": a
+        second = _office_at(p, o.j + 1, reg)  # second office after a comma, with no name of its own
+        if second is None or second.i != o.j + 1 or second.kind != "strong" or not _appositive_name(p, o.start, reg):
+            return
+        _served_state(p, second, reg)
+        _portfolio(p, second, reg)
+        if second.j >= n or p.words[second.j] in (".", ";", "!", "?") or p.words[second.j] == "," and \
+                _name_at(p, second.j + 1, reg, True) == second.j + 1:
+            o.j, o.title = second.j, f"{o.title}, {_span_text(p, second.i, second.j)}"
         return
     second = _office_at(p, o.j + 1, reg)
     if second is None or second.i != o.j + 1 or second.kind == "counterpart" or \
