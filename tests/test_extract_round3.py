@@ -379,3 +379,11 @@ def test_a_second_office_in_apposition_with_no_name_of_its_own(registry):
     found = people("The minister met Ana Lind, Commissioner for Trade and Economic Security, Vice-President of the "
                    "Commission.", registry)
     assert found["Ana Lind"][0] == "Commissioner for Trade and Economic Security, Vice-President of the Commission"
+
+
+def test_a_spokesperson_for_a_states_body(registry):
+    found = people("The agreement is a milestone, Aylin Mammadova, spokesperson for Turkey's Foreign Ministry, "
+                   "said on Monday.", registry)
+    assert found["Aylin Mammadova"] == ("spokesperson for Foreign Ministry", "TR")
+    found = people("Jonas Berg, spokesman for the Defence Ministry, said the talks would go on.", registry)
+    assert found["Jonas Berg"][0] == "spokesman for the Defence Ministry"

@@ -607,9 +607,10 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         return
     o.code = o.code or code
     if possessive:
-        end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
+        end = _body_end(p, j + size + 2, reg)
         if end is not None:  # "the President of Cuba's Council of State, X": the state's body (the
-            # state is the holder's, no part of the title: "President of Council of State")
+            # state is the holder's, no part of the title: "President of Council of State"; so
+            # "spokesperson for Azerbaijan's Foreign Ministry": "spokesperson for Foreign Ministry")
             o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
             o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
@@ -670,6 +671,8 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     aide = o.title is not None and fold(o.title.split()[-1]) in AIDE_WORDS
     if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
         end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
+        if end is None and p.folded[o.j] == "for":
+            end = _body_end(p, o.j + 1, reg)  # "spokesperson for Foreign Ministry": a state's body served
         if end is not None:  # ("High Representative of the European Union for ...": the state left out)
             o.title = f"{o.title} {_span_text(p, o.j, end)}" if o.state_end == o.j else _span_text(p, o.i, end)
             o.j = end
