@@ -387,3 +387,10 @@ def test_a_spokesperson_for_a_states_body(registry):
     assert found["Aylin Mammadova"] == ("spokesperson for Foreign Ministry", "TR")
     found = people("Jonas Berg, spokesman for the Defence Ministry, said the talks would go on.", registry)
     assert found["Jonas Berg"][0] == "spokesman for the Defence Ministry"
+
+
+def test_an_undersecretary_for_a_region_in_a_ministry_and_an_envoys_rank_in_small_letters(registry):
+    found = people("The talks went well, said the general undersecretary for Central America in the Ministry of "
+                   "Foreign Affairs, ambassador Rui Costa Lima.", registry)
+    assert found["Rui Costa Lima"][0] == ("general undersecretary for Central America in the Ministry of "
+                                          "Foreign Affairs")

@@ -171,7 +171,7 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
 def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
     """"Ambassador" alone before a name of two words or more, after a comma that ends another
     office: a career diplomat's rank, written as a form of address, not an office of its own."""
-    return (k + 2 < len(p.words) and p.words[k][:1].isupper() and p.folded[k] in ENVOYS
+    return (k + 2 < len(p.words) and p.folded[k] in ENVOYS  # (in small letters too: "..., ambassador X Y")
             and longest_match(p.folded, k, reg.titles)[0] == 1 and _name_at(p, k + 1, reg, True) - (k + 1) >= 2)
 
 
@@ -423,9 +423,11 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     end = None
     for k in range(first, min(first + 8, n)):
         if not (p.words[k][:1].isupper() or p.folded[k] == "and" and k > first):
-            if k > first and p.words[k] == "," and p.words[k - 1][:1].isupper() and end is None \
+            if k > first and (p.words[k] == "," or p.folded[k] in ("in", "at") and k + 1 < n
+                              and p.folded[k + 1] == "the") and p.words[k - 1][:1].isupper() and end is None \
                     and k - first <= 3 and p.folded[j] == "for" and p.folded[j - 1] != "minister":
                 end = k  # "the Secretary of State for Ibero-America, X": a region, closed by the comma
+                # (or by the department the office is in: "for South America in the Ministry of ...")
             break
         if p.folded[k] in PORTFOLIO_ENDS:
             end = k + 1
