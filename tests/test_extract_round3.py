@@ -394,3 +394,9 @@ def test_an_undersecretary_for_a_region_in_a_ministry_and_an_envoys_rank_in_smal
                    "Foreign Affairs, ambassador Rui Costa Lima.", registry)
     assert found["Rui Costa Lima"][0] == ("general undersecretary for Central America in the Ministry of "
                                           "Foreign Affairs")
+
+
+def test_two_offices_introduced_by_the_then_the_name_after_a_comma(registry):
+    found = people("TUNIS - The Minister of State, Minister of Foreign Affairs and Tunisians Abroad, Nabil Ammar, "
+                   "received the Maltese ambassador.", registry)
+    assert found["Nabil Ammar"][0] == "Minister of State, Minister of Foreign Affairs and Tunisians Abroad"

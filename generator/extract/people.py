@@ -194,7 +194,21 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
         if tl and kind == "strong" and end < n and p.words[end][:1].isupper() and p.words[end][0].isalpha() \
                 and not longest_match(p.folded, end, reg.titles)[0] and p.folded[end] not in STOP_NAME_WORDS:
             return end
+        if tl and kind == "strong" and end + 3 < n and p.words[end] == "," and t == j + 1 and j > 0 \
+                and p.folded[_title_start(p, j)] == "the":
+            last = _name_at(p, end + 1, reg, True)  # "The Minister of State, Minister of Foreign Affairs,
+            if last - (end + 1) >= 2 and last < n and p.words[last] in (",", ".", ";"):  # X Y, received"
+                return end
     return j
+
+
+def _title_start(p: Paragraph, j: int) -> int:
+    """The token before the capitalised words that end at token j (where an office written in
+    capitals starts: "The Minister of State" before its comma)."""
+    k = j - 1
+    while k > 0 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "for", "and")):
+        k -= 1
+    return k
 
 
 def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
