@@ -400,3 +400,9 @@ def test_two_offices_introduced_by_the_then_the_name_after_a_comma(registry):
     found = people("TUNIS - The Minister of State, Minister of Foreign Affairs and Tunisians Abroad, Nabil Ammar, "
                    "received the Maltese ambassador.", registry)
     assert found["Nabil Ammar"][0] == "Minister of State, Minister of Foreign Affairs and Tunisians Abroad"
+
+
+def test_forms_of_address_of_the_clergy(registry):
+    found = people("President Ana Ruiz received the Secretary of State of the Holy See, Cardinal Luigi Ferri, "
+                   "on Monday.", registry)
+    assert "Luigi Ferri" in found
