@@ -406,3 +406,8 @@ def test_forms_of_address_of_the_clergy(registry):
     found = people("President Ana Ruiz received the Secretary of State of the Holy See, Cardinal Luigi Ferri, "
                    "on Monday.", registry)
     assert "Luigi Ferri" in found
+
+
+def test_parliamentary_vice_ministers(registry):
+    found = people("Parliamentary Vice-Minister for Foreign Affairs Sato Ken received the Chilean envoy.", registry)
+    assert found["Sato Ken"][0] == "Parliamentary Vice-Minister for Foreign Affairs"
