@@ -411,3 +411,12 @@ def test_forms_of_address_of_the_clergy(registry):
 def test_parliamentary_vice_ministers(registry):
     found = people("Parliamentary Vice-Minister for Foreign Affairs Sato Ken received the Chilean envoy.", registry)
     assert found["Sato Ken"][0] == "Parliamentary Vice-Minister for Foreign Affairs"
+
+
+def test_states_between_which_a_topic_lies_are_no_parties(registry):
+    b = brief("CAIRO - President Omar Nabil received the Norwegian envoy Lars Dahl in Cairo to discuss the "
+              "ceasefire between Ethiopia and Eritrea.\n\nThey also discussed trade.", registry)
+    assert set(b.countries) == {"EG", "NO"}
+    # (talks between two states name them as parties)
+    b = brief("OSLO - Talks between Ethiopia and Eritrea opened in Oslo on Monday.", registry)
+    assert {"ET", "ER"} <= set(b.countries)
