@@ -171,6 +171,8 @@ def _titles(raw: dict) -> tuple[dict, dict, dict]:
             titles.setdefault(first + key, "strong")
     for weak in raw.get("weak") or ():
         titles.setdefault(_key(weak), "weak")
+        for mod in raw.get("modifiers") or ():  # "Vice Chairman", "Deputy Head": weak as the office is
+            titles.setdefault(_key(mod) + _key(weak), "weak")
     home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
     only = {_key(t): code for code, items in (raw.get("only") or {}).items() for t in items}
     return titles, home, only

@@ -84,8 +84,12 @@ TOPIC_PREPOSITIONS = words("topic_prepositions")
 MONTH_SURNAMES = words("month_surnames")
 PRONOUN_SURNAMES = words("pronoun_surnames")
 MONARCH_OFFICES = phrase_keys("monarch_offices")
+# Offices news refers back to with "the <office>" alone ("The president told reporters").
+HEAD_OFFICES = phrase_keys("head_offices")
 MONARCHIES = frozenset(_RAW["monarchies"].split())
 NOT_NAME_NOUNS = words("not_name_nouns")
-STATE_BODIES = words("state_bodies")
+# the last words of the name of a state's body, or of a unit of its territory ("the Leningrad
+# Region": its governor is an official of the state)
+STATE_BODIES = words("state_bodies") | words("state_units")
 COURTESY_EPITHETS = words("courtesy_epithets")
 EMBASSY_RANKS = phrase_keys("embassy_ranks")

@@ -54,11 +54,12 @@ DATELINE_RE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
     r"[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
-    r"(?:,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
+    r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
     # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"
     r"|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?(?:\s*(?:--|—|–))?"
-    r"|\s*(?:--|—|–|:|\s-))\s+(?=\S)")
+    # or, after a day's date, a full stop: "BAKU, Azerbaijan, May 3. The President ..."
+    r"|\s*(?:--|—|–|:|\s-)|(?<=\d)\.)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -164,7 +165,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     if kept:
         d = DATELINE_RE.match(kept[0])
         tag = d and (d.group("agency") or d.group("slashed"))
-        if d and _plausible_dateline(d.group("city"), tag):
+        if d and _plausible_dateline(d.group("city"), tag, d.group("dated")):
             dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
     if dateline is None:
@@ -190,10 +191,13 @@ def _dateline_only(para: str) -> bool:
     """A paragraph that is a whole dateline and nothing more, its dash or agency closing it."""
     d = DATELINE_RE.match(para + " x")
     return bool(d) and d.end() == len(para) + 1 and _plausible_dateline(d.group("city"),
-                                                                          d.group("agency") or d.group("slashed"))
+                                                                          d.group("agency") or d.group("slashed"),
+                                                                          d.group("dated"))
 
 
-def _plausible_dateline(city: str, agency: str | None) -> bool:
-    # "JERUSALEM —" or "Istanbul (CNN)": an upper-case place, or any place with an agency tag
+def _plausible_dateline(city: str, agency: str | None, dated: str | None = None) -> bool:
+    # "JERUSALEM —" or "Istanbul (CNN)": an upper-case place, or any place with an agency tag;
+    # a place in capitals and small letters followed by a day's date and a full stop ("Lima, Mar.
+    # 4. ...") is a dateline too
     head = city.split(",")[0]
-    return bool(agency) or head.isupper()
+    return bool(agency) or head.isupper() or bool(dated) and head[:1].isupper() and len(head.split()) <= 3

@@ -19,13 +19,15 @@ from generator.text import fold
 # Specific kinds win wherever they appear in the lead; the rest go by first appearance. Forms of
 # protocol name the event more precisely than the verbs around them: a courtesy call is a
 # meeting, not a telephone call; the presentation of credentials is a ceremony of its own
-# ("other": the kinds have none for it); a strategic dialogue is a round of talks; a leader who
+# ("other": the kinds have none for it); a strategic, political or security dialogue is a round of talks; a leader who
 # "called" an office holder telephoned.
 SPECIFIC = (
-    ("meeting", r"courtesy (?:call|visit)s?"),
+    # (a call of protocol on taking up or leaving a post is made in person: "paid a farewell call")
+    ("meeting", r"(?:courtesy|farewell|introductory|protocol|valedictory) (?:call|visit)s?"),
     ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
               r"letters? of credence"),
-    ("talks", r"strategic (?:and economic )?dialogue"),
+    ("talks", r"(?:strategic|political|security|policy|high-level|ministerial|intergovernmental)"
+              r"(?: and (?:economic|security|defen[cs]e))? dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
                    r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
@@ -38,7 +40,7 @@ SPECIFIC = (
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
-    ("summit", r"summit"),
+    ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
               r"(?:the|trade|peace|in|for) talks|(?:round of|political|bilateral) (?:consultations|negotiations)|"
@@ -47,7 +49,7 @@ GENERAL = (
               r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
               r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
-                r"received|receives|hosted|hosts|"
+                r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on
@@ -63,15 +65,18 @@ GENERAL = (
                    r"on (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)))? "
                    r"(?:by (?:tele)?phone )?(?:with|to)|"
                    # "held a videoconference" (but "a joint statement issued after a videoconference")
-                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|video ?conferenc(?:e|ing)"),
+                   r"(?:via|by|over) (?:an? )?video(?: ?link| ?conference)?|(?:video|tele)-? ?conferenc(?:e|ing)"),
     # (leaving for a place, "left for Seoul", tells of the next stop, not of the visit reported)
     ("visit", r"visit(?:s|ed|ing)?(?: to)?|trip to|arrived (?:in|here)|tour of|toured|set foot in|"
               r"travel(?:l?ed|s)? to"),
     # the signing of an agreement is a ceremony of its own ("other")
-    ("other", r"(?:signed|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
+    ("other", r"(?:signed|inked|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
-                  r"issued (?:a |the following |an? [\w-]+ )?statement|"
+                  # a government's stance, as its ministry words it: "expresses deep concern", "calls on"
+                  r"express(?:es|ed) (?:its |their |his |her )?(?:deep |grave |serious |strong )?(?:concern|regret|"
+                  r"indignation|condolences|solidarity)|calls (?:on|upon)|condemns|denounces|"
+                  r"(?:issued|delivered|made|released) (?:a |the following |an? [\w-]+ )?statement|"
                   r"statement (?:said|released|issued)|"
                   r"announced|warned|called (?:on|upon)|condemned|accused"),
 )
@@ -189,7 +194,7 @@ MARGINS_RE = re.compile(r"\b(?:sidelines|margins|fringes) of\b[^.]*$", re.I)
 FUTURE_WORDS = (r"\b(?:ahead of|possible|upcoming|planned|proposed|forthcoming|future|next|"
                 r"prospective|expected|would|will|shall|invit\w*|plans? to|intends? to|hopes? to|"
                 r"forward to|to (?:make|pay|visit)|to be (?:held|hosted|organi[sz]ed|convened)|to take place|agreed? to|agreeing to|"
-                r"call(?:s|ed|ing)? for)\b[^.;:,]{0,30}$")
+                r"call(?:s|ed|ing)? for)\b(?:(?!\b(?:during|following)\b)[^.;:,]){0,30}$")
 FUTURE_BEFORE_RE = re.compile(FUTURE_WORDS + r"|\bto $", re.I)  # "invited him to visit"
 FUTURE_PLACE_RE = re.compile(FUTURE_WORDS, re.I)  # "will travel on to Seoul" (but "a visit to Seoul")
 FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later this|scheduled|slated|planned|"
@@ -197,13 +202,17 @@ FUTURE_AFTER_RE = re.compile(r"^[^.;]{0,30}?\b(?:next (?:week|month|year)|later 
 # "met ... during his official visit": the visit is the setting of the meeting reported
 # (or "held talks with X, who is on an official visit to China", "within the framework of her
 # state visit", a sentence opening "On an official visit to Kenya, X met Y"; but "arrived on a state
-# visit" is the visit)
+# visit" is the visit; nor is "who is in our country on an official visit")
 DURING_RE = re.compile(r"(?:(?:\b(?:during|in the course of|as part of|(?:with)?in the framework of|on the occasion of|in conjunction with)|"
                        r"^on)"
                        r" (?:his|her|their|the|a|an|its|this|the latter['’]s|[\w.-]+['’]s?) |"
-                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?(?:on|paying|making|in \w+ on) (?:an? |his |her |their )?|"
+                       r"\b(?:who|which) (?:is|was|are|were) (?:currently |now )?"
+                       r"(?:on|paying|making|in (?:\w+ ){1,3}?on) (?:an? |his |her |their )?|"
                        r"\b(?:who|which) (?:(?:is|was|are|were) (?:currently |now )?|has |had )?$)"
                        r"(?:[\w-]+ ){0,4}$", re.I)
+# "X, on an official visit to Chisinau, met Y": a visit told between the subject and its verb is
+# the setting of the encounter after it (but "held talks with Y, on a state visit." is the visit)
+APPOSED_VISIT_RE = re.compile(r", on (?:an? |his |her |their )(?:[\w-]+ ){0,4}$", re.I)
 # "arrived in Puno to hold a presidential meeting": the purpose names the event
 PURPOSE_RE = re.compile(r"^[^.;]*?\bto (?:hold|attend|chair|co-chair|take part in|participate in|join) "
                         r"(?:[\w-]+ ){0,4}?(?:meeting|talks|summit|conference)\b", re.I)
@@ -241,6 +250,9 @@ CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joi
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
+# "hosted a mini-summit", "hosted the talks": what was hosted names the event
+HOSTED_RE = re.compile(r"^ (?:an?|the|this|their|its) (?:[\w-]+ ){0,3}?(?:summit|talks|conference|consultations|"
+                       r"negotiations)\b", re.I)
 # "a summit meeting", "summit talks", "a summit with his counterpart": two leaders' meeting
 SUMMIT_OF_TWO_RE = re.compile(r"(?: (?:meeting|talks)\b| with (?:his|her) (?:[\w-]+ )?counterpart)", re.I)
 SPOKE_PLACED_RE = re.compile(r"\b(?:in|at) (?:the )?[A-Z]|"
@@ -291,8 +303,9 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
         if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
             return "press_conference", 0.7
-        if ("leaders" in low or "heads of" in low) and GATHERING_RE.search(first) \
-                and any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead)):
+        gathering = GATHERING_RE.search(first) if ("leaders" in low or "heads of" in low) else None
+        if gathering and (gathering.group().lower().startswith("heads of")  # (heads of state met: a summit)
+                          or any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead))):
             return "summit", 0.7
         if "heads of" in low:
             heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
@@ -399,11 +412,14 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 or TALKED_ABOUT_RE.search(before) is not None
                 or _minister_received(text, s0, start, s1)
                 or DURING_RE.search(before) is not None
-                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1)))
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1))
+                or APPOSED_VISIT_RE.search(before) is not None and "," in after
+                and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, end + after.index(","), s1)))
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
     if kind == "meeting" and (FOR_TALKS_RE.search(after)
+                              or m.group()[:4].lower() == "host" and HOSTED_RE.match(after)
                               or m.group()[-3:] in (" to", " in") and m.group()[:1] in "wW"
                               and not text[end + 1:end + 2].isupper()):
         return True  # (welcomed ... to a place: a capital follows)

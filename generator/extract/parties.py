@@ -159,8 +159,9 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
-        return False  # "the war in Yemen", "the situation in Syria": where the topic is
+    if r.after in ("in", "between") and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
+        return False  # "the war in Yemen", "the situation in Syria": where the topic is; "the conflict
+        # between Armenia and Azerbaijan", "hostages between Israel and Hamas": whose the topic is
     if r.kind == "name" and not r.possessive:
         k = r.at + (longest_match(p.folded, r.at, reg.country_names)[0] or 1)
         if k < len(p.folded) and p.folded[k] in TOPIC_NOUNS:
@@ -187,7 +188,8 @@ def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
         while k > 0 and p.folded[k - 1] in ARTICLES:
             k -= 1
         listed = True
-    return listed and k > 0 and p.folded[k - 1] in TOPIC_PREPOSITIONS
+    return listed and k > 0 and (p.folded[k - 1] in TOPIC_PREPOSITIONS
+                                 or k > 1 and p.folded[k - 1] == "between" and p.folded[k - 2] in TOPIC_NOUNS)
 
 
 # Nouns of a state's affairs: a state after "<noun> in" is where the topic is ("the war in Yemen").

@@ -11,13 +11,19 @@ from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS,
 from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
-from generator.words import ARTICLES, COURTESY_EPITHETS, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES, phrase_set, words
+from generator.words import (ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES,
+                             phrase_keys, phrase_set, words)
 
 COUNTERPART = ("counterpart",)
 FORMER_WORDS = words("former_words")
 NAME_WORDS_WHEN_CAPITALISED = words("name_words_when_capitalised")
 # Offices that serve another office ("Adviser to the President"): the office served is part of the title.
 AIDE_WORDS = words("aide_words")
+COMPANY_OFFICES = phrase_keys("company_offices")
+PRIVATE_BODIES = words("private_bodies")
+# Events that give a person an office ("on his appointment as ..."), and ordinal words before it ("the ninth")
+OFFICE_EVENTS = words("office_events")
+ORDINAL_WORDS = words("ordinal_words")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
 ADDRESS_RANKS = RANKS | phrase_set("address_ranks")
@@ -150,10 +156,13 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
         return i, None
     j = _fields_after(p, i + tl, reg)
     while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
-        tl2, kind2 = longest_match(p.folded, j + 1, reg.titles)
+        dl, (tl2, kind2) = 0, longest_match(p.folded, j + 1, reg.titles)
+        if not tl2:  # "... for Foreign Affairs and Climate Envoy X": a field before the second office
+            dl = longest_match(p.folded, j + 1, reg.domains)[0]
+            tl2, kind2 = longest_match(p.folded, j + 1 + dl, reg.titles) if dl else (0, None)
         if not tl2 or kind2 != "strong":
             break
-        j = _fields_after(p, j + 1 + tl2, reg)
+        j = _fields_after(p, j + 1 + dl + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
     return j, kind
@@ -162,7 +171,7 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
 def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
     """"Ambassador" alone before a name of two words or more, after a comma that ends another
     office: a career diplomat's rank, written as a form of address, not an office of its own."""
-    return (k + 2 < len(p.words) and p.words[k][:1].isupper() and p.folded[k] in ENVOYS
+    return (k + 2 < len(p.words) and p.folded[k] in ENVOYS  # (in small letters too: "..., ambassador X Y")
             and longest_match(p.folded, k, reg.titles)[0] == 1 and _name_at(p, k + 1, reg, True) - (k + 1) >= 2)
 
 
@@ -175,6 +184,8 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
     tl = longest_match(p.folded, j + 1, reg.titles, 3)[0]
     if tl > 1 and reg.titles.get((p.folded[j + tl],)) == "weak":
         return j  # "envoy, State Department official X": a description, no second office
+    if tl and " ".join(p.folded[j + 1:j + 1 + tl]) in ADDRESS_RANKS:
+        return j  # "military chief, Senior General X": a rank, written as a form of address
     for t in range(j + 1, min(j + 5, n)):
         if p.folded[t] not in reg.title_starts or _domains_before(p, t, reg) != j + 1 and t != j + 1:
             continue
@@ -183,7 +194,21 @@ def _second_office(p: Paragraph, j: int, reg: Registry) -> int:
         if tl and kind == "strong" and end < n and p.words[end][:1].isupper() and p.words[end][0].isalpha() \
                 and not longest_match(p.folded, end, reg.titles)[0] and p.folded[end] not in STOP_NAME_WORDS:
             return end
+        if tl and kind == "strong" and end + 3 < n and p.words[end] == "," and t == j + 1 and j > 0 \
+                and p.folded[_title_start(p, j)] == "the":
+            last = _name_at(p, end + 1, reg, True)  # "The Minister of State, Minister of Foreign Affairs,
+            if last - (end + 1) >= 2 and last < n and p.words[last] in (",", ".", ";"):  # X Y, received"
+                return end
     return j
+
+
+def _title_start(p: Paragraph, j: int) -> int:
+    """The token before the capitalised words that end at token j (where an office written in
+    capitals starts: "The Minister of State" before its comma)."""
+    k = j - 1
+    while k > 0 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "for", "and")):
+        k -= 1
+    return k
 
 
 def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
@@ -192,7 +217,16 @@ def _fields_after(p: Paragraph, j: int, reg: Registry) -> int:
     if j + 1 < len(p.words) and p.folded[j] == "for":
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
         j += 1 + dl if dl else 0
-    return _more_domains(p, j, reg)
+    return _more_domains(p, _portfolio_word(p, j, reg), reg)
+
+
+def _portfolio_word(p: Paragraph, j: int, reg: Registry) -> int:
+    """"Minister of State for Defence Affairs", "for Political and Security Affairs": after a field
+    the table knows, a last word of a portfolio (capitalised) belongs to the title."""
+    while j < len(p.words) and p.folded[j] in PORTFOLIO_ENDS and p.words[j][:1].isupper() \
+            and longest_match_ending(p.folded, j, reg.domains)[0]:
+        j += 1
+    return j
 
 
 def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
@@ -204,7 +238,11 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
         if dl and p.words[j + 1][:1].isupper():
             if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
-            j += 1 + dl
+            if longest_match(p.folded, j + 1, reg.titles)[0] > dl or \
+                    j + 1 + dl < n and p.folded[j + 1 + dl] in reg.title_starts and \
+                    longest_match(p.folded, j + 1 + dl, reg.titles)[0]:
+                break  # "... for Foreign Affairs and Climate Envoy X": a second office, not a field
+            j = _portfolio_word(p, j + 1 + dl, reg)
             continue
         # "... of Foreign Affairs, African Cooperation and Moroccans Abroad, X": fields the table
         # does not know, in a list that ends with "and" its last field, then the holder's name
@@ -236,7 +274,8 @@ def _field_list_end(p: Paragraph, j: int, reg: Registry) -> int | None:
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
     """"Industry and Infrastructure Minister": where a title that starts with a field starts when
     other fields are joined before it."""
-    joined = False
+    # ("Investment, Trade and Industry Minister": the field the title starts with may hold the "and")
+    joined = "and" in p.folded[i:i + longest_match(p.folded, i, reg.domains)[0]]
     while i > 1 and (p.folded[i - 1] == "and" or p.folded[i - 1] == "," and joined) \
             and longest_match(p.folded, i, reg.domains)[0]:
         dl, _ = longest_match_ending(p.folded, i - 1, reg.domains)
@@ -254,6 +293,15 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES
                      or p.folded[k - 1] == "then"):  # "X, then Poland's ...", "X, her Italian counterpart"
         k -= 1
+    if k > 2 and p.folded[k - 1] == "'s" and p.words[k - 2][:1].isupper() and p.words[k - 3] == ",":
+        k -= 2  # "X, Mendes's chief adviser": whose adviser, between the comma and the title
+    if reg is not None and k > 2 and p.folded[k - 1] == "also":  # "X, Chancellor of the University also
+        c = k - 2  # former Ambassador to Y": a second office of the one named before the first
+        while c > 0 and k - c < 16 and p.words[c] not in (",", ".", ";", "!", "?"):
+            c -= 1
+        t = c + 2 if c + 2 < k and p.folded[c + 1] in ARTICLES else c + 1
+        if p.words[c] == "," and p.folded[t] in reg.title_starts and longest_match(p.folded, t, reg.titles)[0]:
+            k = c + 1  # (the words between the comma and "also" are the first office)
     if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
         return None
     end = b = k - 1
@@ -261,8 +309,14 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         end = b = end - 1
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
                      or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
-                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 5:
+                     or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 7:
         b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
+    while reg is not None and end - b > 2:  # "received in Abu Dhabi X Y, Ambassador ...": a place of
+        size = max(longest_match(p.folded, b, reg.places, end - b - 2)[0],  # two words or more, before
+                   longest_match(p.folded, b, reg.country_names, end - b - 2)[0])  # a particle is read
+        if not size:
+            break
+        b += size
     addressed = False
     while b < end:
         h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo", "Right Honourable": a phrase of address, whole
@@ -276,6 +330,7 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
             # (an acronym, "NATO"; initials, "L.K.", are part of the name)
             if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:
                 b = k + 1
+                b += min(honorifics_at(p.folded, p.words, b), end - b - 1)  # ("Ambassador Shaikh X Y")
                 break
     # "in Brussels Edward X, Foreign Minister", "Greeting Edward X, the President": a place or a
     # verb that opens the sentence is no part of the name
@@ -300,6 +355,11 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True  # "CARICOM’S Secretary-General" (a possessive in capitals stays one token)
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        k = nxt  # "Chancellor of the Moscow State University of Culture": a university's office
+        while k < len(p.words) and k - nxt < 8 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "and")):
+            if p.folded[k] in PRIVATE_BODIES:
+                return True
+            k += 1
         while nxt < len(p.words) - 1 and p.folded[nxt] in COURTESY_EPITHETS:
             nxt += 1
         if longest_match(p.folded, nxt, reg.notables)[0] or p.folded[nxt] in STATE_FORMS:
@@ -313,6 +373,7 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
+                    or longest_match(p.folded, nxt, reg.places)[0]  # "Ruler of Sharjah", "Governor of Aichi"
                     # "High Commissioner of Canadian to Ghana": an envoy's state as its nationality word
                     or not ENVOYS.isdisjoint(p.folded[i:j]) and longest_match(p.folded, nxt, reg.demonyms)[0])
     return False
@@ -329,6 +390,10 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                                                                        or p.folded[k + 1] in ("the", "of")):
             k += 1  # ("of the Palestine Liberation Organization", "Council on Foreign Relations")
             continue
+        if (p.folded[k] == "'s" or p.words[k] in ("'", "’") and p.folded[k - 1].endswith("s")) and k > j \
+                and k + 1 < n and p.words[k + 1][:1].isupper():
+            k += 1  # "the National People's Congress", "the Workers' Party": a possessive inside the name
+            continue
         if not (w[:1].isupper() and w[0].isalpha()):
             break
         if longest_match(p.folded, k, reg.organisations)[0]:
@@ -342,9 +407,15 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
                 continue
         k += 1
     if end is not None and end < k < n and p.words[k] == "," and p.folded[end] == "of" \
-            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and") for t in range(end, k)) \
+            and all(p.words[t][:1].isupper() or p.folded[t] in ("the", "of", "and", "'s", "'", "’")
+                    for t in range(end, k)) \
             and not _state_after(p, end + 1, reg, demonyms=False)[0]:  # (not "... Assembly of Kenya, X")
         end = k  # "the Presidency Council of the Government of National Accord, X": to the comma
+    if end is not None and end + 2 < n and p.folded[end] == "of" and p.folded[end + 1] == "the" \
+            and p.folded[end + 2] in reg.title_starts:
+        hl = longest_match(p.folded, end + 2, reg.titles)[0]  # "the Office of the President": the
+        if hl and tuple(p.folded[end + 2:end + 2 + hl]) in HEAD_OFFICES:  # head's own body
+            end += 2 + hl
     if end is not None and end + 2 < n and p.words[end] == "(" and p.words[end + 2] == ")" \
             and p.words[end + 1].isupper():
         end += 3  # "(PLO)"
@@ -366,9 +437,22 @@ def _portfolio_end(p: Paragraph, j: int) -> int | None:
     end = None
     for k in range(first, min(first + 8, n)):
         if not (p.words[k][:1].isupper() or p.folded[k] == "and" and k > first):
+            if k > first and (p.words[k] == "," or p.folded[k] in ("in", "at") and k + 1 < n
+                              and p.folded[k + 1] == "the") and p.words[k - 1][:1].isupper() and end is None \
+                    and k - first <= 3 and p.folded[j] == "for" and p.folded[j - 1] != "minister":
+                end = k  # "the Secretary of State for Ibero-America, X": a region, closed by the comma
+                # (or by the department the office is in: "for South America in the Ministry of ...")
             break
         if p.folded[k] in PORTFOLIO_ENDS:
             end = k + 1
+    if end is None:  # "special envoy for North Korean human rights issues Julie Turner": words in
+        for k in range(first, min(first + 8, n)):  # small letters too, when a name follows the last end
+            if not p.words[k][:1].isalpha():
+                break
+            if p.folded[k] in PORTFOLIO_ENDS and k + 2 < n and p.words[k + 1][:1].isupper() \
+                    and p.words[k + 2][:1].isupper() and p.folded[k + 1] not in STOP_NAME_WORDS:
+                end = k + 1
+                break
     return end
 
 
@@ -398,6 +482,8 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True
     if _serves_organisation(p, i, j, reg):
         return True
+    if j + 1 < n and p.folded[j] == "and" and any(tuple(p.folded[j + 1:j + 1 + len(c)]) == c for c in COMPANY_OFFICES):
+        return True  # "X, President and CEO of Saudi Aramco": a company's office
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
     # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
@@ -424,6 +510,8 @@ def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
         return True  # "leader Kim Jong Un": a well-known holder's name says whose office it is
     if not (o.j + 1 < len(p.words) and p.folded[o.j] == "of"):
         return False
+    if p.folded[o.j + 1] in reg.places.firsts and longest_match(p.folded, o.j + 1, reg.places)[0]:
+        return True  # "Ruler of Sharjah", "Chairman of Tokyo": a city's or a province's
     size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"
     return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None
 
@@ -454,6 +542,14 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     if not cl and demonyms:
         cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
         code = codes[0] if cl else None
+    if not cl and skip:  # "the (Federal) Republic of Somalia", "the State of Qatar": a form of state, "of", a state
+        t = j + skip
+        while t < n and t - (j + skip) < 3 and p.words[t][:1].isupper() and p.folded[t] not in STATE_NOUNS:
+            t += 1
+        if t + 2 < n and p.folded[t] in STATE_NOUNS and p.words[t][:1].isupper() and p.folded[t + 1] == "of":
+            size, value = longest_match(p.folded, t + 2, reg.country_names)
+            if size:
+                cl, code = t + 2 + size - (j + skip), value
     if not cl and skip and j + skip < n and p.folded[j + skip] in STATE_FORMS and p.words[j + skip][:1].isupper() \
             and not (j + skip + 1 < n and p.folded[j + skip + 1] == "of"):
         cl, code = 1, None  # "the Ambassador of the Sultanate to X": a state, not said which
@@ -469,7 +565,8 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
     n, j = len(p.words), o.j
     if o.title and j + 2 < n and p.folded[j] in ("to", "of") and p.folded[j + 1] == "the" \
-            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS):
+            and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS
+                 or fold(o.title).endswith("of staff")):  # ("Chief of Staff to the President")
         tl, kind = longest_match(p.folded, j + 2, reg.titles)
         if tl and kind == "strong":  # "Special Envoy of the President (of X)", "Adviser to the President"
             o.j = j = j + 2 + tl
@@ -493,10 +590,23 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.to = j + 1 + size, to
             o.title = _span_text(p, o.i, o.j)
         return
+    if envoy and p.folded[j] == "in" and p.words[j + 1][:1].isupper():
+        pl, place = longest_match(p.folded, j + 1, reg.places)
+        size, code = (pl, place[1]) if pl else _state_after(p, j + 1, reg, demonyms=False)[:2]
+        if size:  # "the Venezuelan ambassador in Havana, X": where the envoy serves
+            o.j, o.to = j + 1 + size, code
+            o.title = _span_text(p, o.i, o.j)
+        return
     if p.folded[j] not in ("of", "for"):
         return
     # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
     size, code, possessive = _state_after(p, j + 1, reg, demonyms=envoy)
+    if not size and p.folded[j] == "of" and p.folded[j + 1] in reg.places.firsts:
+        pl, place = longest_match(p.folded, j + 1, reg.places)
+        if pl and not (j + 1 + pl < n and p.words[j + 1 + pl] in ("'s", "’s")):
+            # "Governor of Tokyo", "Deputy Ruler of Abu Dhabi": a city or province is part of the office
+            o.j, o.title, o.code = j + 1 + pl, _span_text(p, o.i, j + 1 + pl), o.code or place[1]
+            return
     if not size:
         end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
         if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
@@ -513,12 +623,18 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         return
     o.code = o.code or code
     if possessive:
-        end = _body_end(p, j + size + 2, reg) if p.folded[j] == "of" else None
+        end = _body_end(p, j + size + 2, reg)
         if end is not None:  # "the President of Cuba's Council of State, X": the state's body (the
-            # state is the holder's, no part of the title: "President of Council of State")
+            # state is the holder's, no part of the title: "President of Council of State"; so
+            # "spokesperson for Azerbaijan's Foreign Ministry": "spokesperson for Foreign Ministry")
             o.title = f"{_span_text(p, o.i, j + 1)} {_span_text(p, j + size + 2, end)}"
             o.j, o.body = end, True
         return  # "a spokesman for Canada's foreign minister"
+    if p.folded[j] == "of" and j + 1 + size < n and p.words[j + 1 + size][:1].isupper():
+        end = _body_end(p, j + 1 + size, reg)
+        if end is not None:  # "Commander of U.S. Central Command", "Secretary of the Russian Security
+            o.j, o.title, o.body = end, _span_text(p, o.i, end), True  # Council": a state's body, as written
+            return
     o.j = o.state_end = j + 1 + size
     k = o.j
     if envoy and k + 1 < n and p.folded[k] in ("to", "in"):
@@ -568,8 +684,11 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    if o.j < n and p.folded[o.j] in ("for", "of") and o.title:
-        end = _portfolio_end(p, o.j)
+    aide = o.title is not None and fold(o.title.split()[-1]) in AIDE_WORDS
+    if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
+        end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
+        if end is None and p.folded[o.j] == "for":
+            end = _body_end(p, o.j + 1, reg)  # "spokesperson for Foreign Ministry": a state's body served
         if end is not None:  # ("High Representative of the European Union for ...": the state left out)
             o.title = f"{o.title} {_span_text(p, o.j, end)}" if o.state_end == o.j else _span_text(p, o.i, end)
             o.j = end
@@ -577,10 +696,12 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
         end = _body_end(p, o.j + 1, reg)
         if end is None or "ministry" not in p.folded[o.j + 2:end]:
             # "Minister of State at the Foreign Office": a department named without "Ministry"
-            end = o.j + 2
-            while end < n and end - o.j <= 5 and p.words[end][:1].isupper() and p.words[end][0].isalpha():
-                end += 1
-            end = end if p.folded[end - 1] in DEPARTMENT_WORDS else None
+            k, end = o.j + 2, None  # (or "the Prime Minister's Department": a possessive inside its name;
+            while k < n and k - o.j <= 6 and (p.words[k][:1].isupper() and p.words[k][0].isalpha()  # the
+                                              or p.folded[k] == "'s" and k + 1 < n  # last department word
+                                              and p.words[k + 1][:1].isupper()):  # ends it: a name may follow)
+                k += 1
+                end = k if p.folded[k - 1] in DEPARTMENT_WORDS else end
         if end is not None:  # (the department qualifies the office: its holder's name may follow a comma)
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
@@ -614,7 +735,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
     if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
         tl, _ = longest_match(p.folded, k, reg.titles, 3)
-        if tl and o.kind == "strong" and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+        while tl and k + tl < n and " ".join(p.folded[k:k + tl + 1]) in ADDRESS_RANKS:
+            tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
+        if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
             k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
         elif tl:
             return None, j  # "military leader Senior General X": the next title presents the name
@@ -629,7 +752,26 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             end = k
     if end > k:
         return (k + _address_at(p, k, reg), end), end
-    return _appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg), end
+    return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
+            or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
+
+
+def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, int] | None:
+    """"The presidential adviser who is also the head of the delegation, X Y, said": the name in
+    apposition after a relative clause that describes the office's holder."""
+    n, j = len(p.words), o.j
+    if not (j + 3 < n and p.folded[j] in ("who", "whose") and o.start > 0
+            and p.folded[_determiner_at(p, o.start)] == "the"):
+        return None
+    for c in range(j + 2, min(j + 20, n - 2)):
+        if p.words[c] in (".", ";", "!", "?"):
+            return None
+        if p.words[c] == ",":
+            end = _name_at(p, c + 1, reg, after_title=True)
+            if end - (c + 1) >= 2 and end < n and p.words[end] in (",", ")"):
+                return c + 1 + _address_at(p, c + 1, reg), end
+            return None
+    return None
 
 
 def _address_rank(p: Paragraph, k: int, reg: Registry) -> bool:
@@ -656,6 +798,26 @@ def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] |
     return None
 
 
+def _named_to_office(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
+    """"X ... on his appointment as the ninth prime minister of Y", "congratulated X on her
+    election as President": the office a person was named, elected or sworn in to, at `start`, is
+    that of the nearest name of two words or more before "his" or "her" in the sentence."""
+    k = start
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS
+                     or p.folded[k - 1] in TRANSPARENT):
+        k -= 1
+    if k < 4 or p.folded[k - 1] != "as" or p.folded[k - 2] not in OFFICE_EVENTS or p.folded[k - 3] not in POSSESSIVES:
+        return None
+    for w in range(k - 4, max(k - 30, 0) - 1, -1):
+        if p.words[w] in (".", ";", "!", "?"):
+            return None
+        if is_capitalised(p.words[w]) and (w == 0 or not is_capitalised(p.words[w - 1])):
+            end = _name_at(p, w, reg, after_title=False)  # (forms of address before it are left out)
+            if end - w - _address_at(p, w, reg) >= 2 and end <= k - 3:
+                return w + _address_at(p, w, reg), end
+    return None
+
+
 def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
     """Where scanning resumes after a skipped title: after an organisation's office, a rank and
     a name in apposition are that official's too ("the bloc's Secretary-General, Ambassador X")."""
@@ -679,6 +841,36 @@ def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
     return i
 
 
+def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
+    """Where the name of a state's body written before the office at token i starts ("National
+    Assembly Speaker", "Security Council Secretary", "Lok Sabha Speaker"): capitalised words,
+    the last of which ends a body's name, after a word in lower case, a sentence's start or a
+    state ("Iran's Supreme National Security Council Secretary": the state stays the state's)."""
+    if not (i > 0 and p.folded[i - 1] in STATE_BODIES and p.words[i - 1][:1].isupper()) \
+            or longest_match_ending(p.folded, i, reg.country_names)[0]:  # ("Central African Republic")
+        return i
+    def state(t):
+        return any((p.folded[t],) in table for table in (reg.country_names, reg.demonyms)) or p.folded[t] == "'s"
+    k = i - 1
+    while k > 0 and i - k < 6:  # ("Chamber of Deputies President": "of" between capitalised words)
+        if k > 1 and p.folded[k - 1] == "of" and p.words[k - 2][:1].isupper() and not state(k - 2):
+            k -= 1
+        elif p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha() and not state(k - 1):
+            k -= 1
+        else:
+            break
+    if p.folded[k] == "of":
+        return i
+    opens = k == 0 or p.words[k - 1] in (".", "!", "?", '"', "“", ",", "(") or not p.words[k - 1][:1].isupper()
+    b = k - 1 if k > 0 and p.folded[k - 1] == "the" else k
+    if b > 0 and p.folded[b - 1] in ("of", "to", "for"):
+        return i  # "Chairman of the State Council Senior General X": the body is the office's before
+    if not (opens or state(k - 1)) or any((p.folded[t],) in reg.titles or honorifics_at(p.folded, p.words, t)
+                                          or longest_match(p.folded, t, reg.organisations)[0] for t in range(k, i)):
+        return i  # ("President National Assembly ...", "UN Security Council President": not a state's body)
+    return k
+
+
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
     j, kind = _title_at(p, i, reg)
@@ -694,6 +886,10 @@ def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
         if 2 <= len(w) <= 5 and w.isalpha() and w.isupper() and not honorifics_at(p.folded, p.words, i - 1) \
                 and not any((p.folded[i - 1],) in t for t in (reg.country_names, reg.demonyms, reg.organisations)):
             i -= 1  # "NSC Senior Director", "MFA Spokesperson": the body's acronym is part of the office
+        i = _body_before(p, i, reg)
+        if i > 1 and p.folded[i - 1] == "'s" and tuple(p.folded[i - 2:i - 1]) in HEAD_OFFICES \
+                and fold(p.words[j - 1]) in AIDE_WORDS:
+            i -= 2  # "the President's Senior Adviser": the office the aide serves is part of the title
     if kind == "weak" and i > 0 and p.folded[i - 1] in reg.weak_qualifiers:
         i -= 1  # "opposition leader", "top diplomat": the qualifier is part of the office
     code, former, start = _look_back(p, i, reg)
@@ -718,6 +914,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
         _portfolio(p, o, reg)
+        _second_office_joined(p, o, reg)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -743,6 +940,33 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
+
+
+def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"First Secretary of the Central Committee ... and President of the Republic, X", "Deputy
+    Ruler of Abu Dhabi and National Security Advisor": after a body, a place or a portfolio that
+    ends the first office, "and" joins a second office of the same holder."""
+    n = len(p.words)
+    if o.kind == "counterpart" or not o.title or not (o.j + 2 < n and p.folded[o.j] in ("and", ",")
+                                                     and p.folded[o.j + 1] in reg.title_starts):
+        return
+    if p.folded[o.j] == ",":  # "X, High Representative for ..., Vice-President of the Commission.": a
+        second = _office_at(p, o.j + 1, reg)  # second office after a comma, with no name of its own
+        if second is None or second.i != o.j + 1 or second.kind != "strong" or not _appositive_name(p, o.start, reg):
+            return
+        _served_state(p, second, reg)
+        _portfolio(p, second, reg)
+        if second.j >= n or p.words[second.j] in (".", ";", "!", "?") or p.words[second.j] == "," and \
+                _name_at(p, second.j + 1, reg, True) == second.j + 1:
+            o.j, o.title = second.j, f"{o.title}, {_span_text(p, second.i, second.j)}"
+        return
+    second = _office_at(p, o.j + 1, reg)
+    if second is None or second.i != o.j + 1 or second.kind == "counterpart" or \
+            second.kind == "weak" and not _qualified(p, second, reg):
+        return
+    _served_state(p, second, reg)
+    _portfolio(p, second, reg)
+    o.j, o.title, o.code = second.j, _span_text(p, o.i, second.j), o.code or second.code
 
 
 def _consort(p: Paragraph, f: Found, found: list[Found]) -> bool:
@@ -994,6 +1218,12 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             codes, j = _series(p, at, country)
             if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
                 portfolios, j = _series(p, at, portfolio)
+            if not codes and not portfolios:  # "counterparts from the Weimar Triangle, X of France and
+                k = at  # Y of Germany": a group of states named, then its members
+                while k < n and k - at < 5 and p.words[k][0].isalpha():
+                    k += 1
+                if at < k < n and p.words[k] == ",":
+                    j = k
         if j >= n:
             continue
         if codes and first > 1 and p.words[first - 1] == "," or codes and first > 2 and p.folded[first - 1] == "the" \
@@ -1030,10 +1260,12 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         else:
             comma = p.words[j] == ","
             listed, end = _series(p, j + comma, stated_name)
-            if comma and not (codes or _says_respectively(p, end)):
+            if comma and not (codes or _says_respectively(p, end) or len(listed) > 1 and all(c for *_, c in listed)):
                 continue  # "the presidents, X and Y, met": names in apposition only with their states
-            if title is None and len(codes) == 1:
-                codes = codes * len(listed)  # "their Australian counterparts, X and Y": one state
+                # (before the office, or after each name: "his counterparts, X of France and Y of Germany")
+            if len(codes) == 1 and (title is None or not comma):
+                codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
+                # Prime Ministers X and Y": one state for all
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]

@@ -12,8 +12,8 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import (EMBASSY_RANKS, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys, phrase_set,
-                             words)
+from generator.words import (EMBASSY_RANKS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
+                             phrase_set, words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
 NEAR_TOKENS = 12
@@ -329,8 +329,6 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
 RANK_PREFIXES = words("rank_prefixes")
 # Offices one person holds in a state at a time: two holders named in one report serve two states.
 SOLE_OFFICES = phrase_keys("sole_offices")
-# Offices news refers back to with "the <office>" alone ("The president told reporters").
-HEAD_OFFICES = phrase_keys("head_offices")
 SENTENCE_OPENERS = frozenset({".", "!", "?", '"', "“", ";"})
 
 
