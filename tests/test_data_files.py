@@ -441,6 +441,8 @@ def test_titles_made_of_parts_are_keyed_as_the_whole_title_would_be():
             expected.setdefault(registry._key(f"{mod} {p}"), "strong")
     for weak in raw.get("weak") or ():
         expected.setdefault(registry._key(weak), "weak")
+        for mod in raw["modifiers"]:
+            expected.setdefault(registry._key(f"{mod} {weak}"), "weak")
     titles, _, _ = registry._titles(raw)
     assert titles == expected
     assert len(titles) > 50_000
