@@ -202,9 +202,8 @@ class Extraction:
             self.pending = Background(_extract_all, (reg, store, self.first))
         elif self.first and store is not None and (workers == 1 or len(self.first) < PARALLEL_FROM):
             prepare_tables(reg, store)  # extracted here
-        elif self.first and store is not None:  # by workers, each reading the tables kept (if any) for itself
-            key = tables_key(reg)
-            reg.tables_from(lambda: store.load_object("tables", key))
+        # (many seeds: each worker makes the tables itself; it must not read the store while this
+        # process writes the rows it extracts: a reader waits on a large write's lock)
 
     def close(self) -> None:
         """Stop a worker whose result is no longer wanted."""

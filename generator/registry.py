@@ -83,17 +83,9 @@ class Registry:
     def tables(self) -> dict:
         """The extractor's look-up tables, by attribute name (built now if not yet: a fifth of a
         second, which a build spares by keeping them: see gather.prepare_tables)."""
-        made = self.__dict__.get("_made")
-        if made is None:
-            load = self.__dict__.get("_load")
-            made = load() if load is not None else None
-            self.take_tables(made if type(made) is dict else _tables(self.countries, self.officials, self._topic_items))
+        if "_made" not in self.__dict__:
+            self.take_tables(_tables(self.countries, self.officials, self._topic_items))
         return self.__dict__["_made"]
-
-    def tables_from(self, load) -> None:
-        """Ask `load()` first for the tables when they are first needed (in whichever process that
-        is); None from it: they are made."""
-        self.__dict__["_load"] = load
 
     def take_tables(self, tables: dict) -> None:
         """Use tables that `tables()` of a registry of this fingerprint (and program) gave."""
