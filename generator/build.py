@@ -7,9 +7,10 @@ everything it is made of (its whole context, the templates, static files, settin
 program: see digest.py) is unchanged and whose file is still as the last build left it. A
 build whose inputs are all unchanged, on an output folder as the last build left it, has
 nothing to do. Between the two, a build whose frame (all that the pages' contexts are made
-of: everything but the briefings' texts) is the last build's takes that build's graph and
-pages as recorded, and plans only the pages whose texts changed (`_replan`); any other
-build plans and digests every page (`_plan`). Both give the same digests.
+of: everything but the briefings' texts) is the last build's takes that build's pages as
+recorded, and plans only the pages whose texts changed, from their contexts as the store
+kept them (`_replan`: no site graph is made); any other build makes the graph, and plans and
+digests every page (`_plan`). Both give the same digests.
 """
 from __future__ import annotations
 
@@ -17,7 +18,9 @@ import gc
 import hashlib
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Callable
 
@@ -32,8 +35,8 @@ from generator.guard import check_output
 from generator.output import InPlaceWriter, StagedWriter, write_reserved
 from generator.parallel import Background, fork_map
 from generator.registry import load_registry, registry_fingerprint
-from generator.render import (briefing_plan, briefing_plans, briefing_rel, in_order, list_plans, make_env,
-                             render_page, theme_dir)
+from generator.render import (briefing_page, briefing_plans, in_order, list_plans, make_env, render_page,
+                             theme_dir, warm)
 from generator.site import build_site
 from generator.store import Record, Store
 
@@ -142,7 +145,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             # read
             registry_fp = registry_fingerprint(config.data)
-            seeds = read_inputs(config.seeds, config.root, registry_fp, progress)
+            seeds = read_inputs(config.seeds, config.root, registry_fp, progress, known=record.stats)
+            stats = seeds.stats
             own = own_pages.read_pages(config)  # the archive's own pages (pages/*.md): an input as the seeds are
             # every page's footer links to them: their names and titles are shared by every page, as
             # is the Markdown renderer of notes (markup.py)
@@ -172,12 +176,14 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         try:
             known, site, planned = None, None, None
             if intact and record.frame and record.common == common:
-                # the extractions the last (intact) site knows are not read back, and the graph it
-                # was made from is read at once: if the frame proves unchanged, it is this one's
-                known = {name: (key, digest, *from_rows(rows)) for name, (key, digest, rows) in record.seeds.items()}
-                site = store.load_object("site", record.frame)
-                keys = {name: key for name, data, key in seeds.items if data is not None}
-                planned = _replan(site, record, config, keys) if site is not None else None
+                # the extractions the last (intact) site knows are not read back, and its pages are
+                # planned again at once: if the frame proves unchanged, they are this build's
+                known = {name: (key, digest, *from_rows(rows)) if rows else (key, digest, [], [])
+                         for name, (key, digest, rows) in record.seeds.items()}
+                planned = _replan(record, {name: key for name, data, key in seeds.items if data is not None}, store)
+            env = make_env(config, reg)
+            if planned is not None:  # the templates are compiled while the worker extracts
+                warm(env, {plan.template for plan in planned.plans if plan is not None})
             gathered = extraction.result(known)
         finally:
             extraction.close()
@@ -187,13 +193,13 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         cores = workers or os.cpu_count() or 1
         made_site = False
         if planned is None or frame != record.frame:
-            site = planned = None  # (the last graph, read in vain, is not kept alive beside the new one)
+            planned = None
             if gathered.partial:  # every briefing is needed after all
                 gathered = extract_inputs(seeds, reg, store, workers)
             seeds = extraction = None  # the seeds' bytes (30 MB at 10,000 seeds) are needed no more
             site, planned = _plan(gathered, reg, config, own, shared, cores)
             made_site = True
-        result.briefings = len(site.briefings)
+        result.briefings = len(planned.indexed)
         # render and write (reuse point 2: a page whose digest and file are unchanged is kept)
         rels, digests, plans = planned.rels, planned.digests, planned.plans
         kept = {rel for rel, digest in zip(rels, digests) if rel in there and record.files[rel][0] == digest}
@@ -202,7 +208,6 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         in_place = bool(record.files) and changed * 2 < len(rels)
         out.parent.mkdir(parents=True, exist_ok=True)
         writer = InPlaceWriter(out, set(record.files)) if in_place else StagedWriter(out)
-        env = make_env(config, reg)
         env.globals["own_pages"] = own.nav  # the footer's links (covered by `shared`)
         rendering = None
         try:
@@ -237,20 +242,24 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
-            # search: Pagefind over the pages just written (or its bundle kept: see search.py)
-            bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
-                                         defer=defer_search, workers=cores)
+            # search: Pagefind over the pages just written (or its bundle kept: see search.py);
+            # meanwhile the contexts of briefing pages new to the store are kept, in a thread
+            with ThreadPoolExecutor(1) as pool:
+                keeping = pool.submit(_keep_contexts, store, planned.contexts) if planned.contexts else None
+                bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
+                                             defer=defer_search, workers=cores)
+            if keeping is not None:
+                keeping.result()
             writer.finish()
         except BaseException:
             if rendering is not None:
                 rendering.close()  # the workers stop before their folder goes
             writer.abort()
             raise
-        # the record: what the output folder now holds, as this build left it, and the graph made
-        # from the frame (kept once the pages, rendered, are gone: its pickling is memory-hungry)
-        plans = planned.plans = rendering = env = None
+        # the record: what the output folder now holds, as this build left it
+        plans = planned.plans = planned.contexts = rendering = env = None
         if made_site:
-            store.save_object("site", frame, site)
+            store.prune_contexts({context for _, context, _ in planned.texts.values()})
         page_digest = dict(zip(rels, digests)) | bundle.files
         files = {}
         for rel in sorted(writer.files):
@@ -264,7 +273,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
             to_rows(result.errors, gathered.notices + own.notices), result.briefings, frame, common,
             {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
-             in gathered.outcomes.items()}, planned.texts))
+             in gathered.outcomes.items()}, planned.texts, stats))
         store.commit()
         result.pages, result.site = len(rels), site
         if bundle.behind:
@@ -290,15 +299,17 @@ def frame_digest(common: str, gathered: Gathered) -> str:
 class Planned:
     """What a build writes: every page's output file, digest and plan (None: a page the build
     knows it keeps), the other files (None: kept as they are), what search indexes (each
-    briefing page's output file, digest and date) and the context digest of each page that
-    shows texts (kept in the record, for `_replan`)."""
+    briefing page's output file, digest and date), and of each page that shows texts, by seed
+    name, its output file, context digest and date (kept in the record, for `_replan`), with
+    the contexts themselves (digest, context) the store is to keep."""
 
     rels: list[str]
     digests: list[str]
     plans: list
     files: dict[str, bytes | None]
     indexed: list[tuple[str, str, object]]
-    texts: dict[str, str]
+    texts: dict[str, list]
+    contexts: list[tuple[str, dict]] = field(default_factory=list)
 
 
 def _plan(gathered: Gathered, reg, config: SiteConfig, own, shared: str, cores: int) -> tuple[object, Planned]:
@@ -319,11 +330,16 @@ def _plan(gathered: Gathered, reg, config: SiteConfig, own, shared: str, cores: 
         site.close()
     pages = briefing_plans(site, config, gathered.keys)
     more = extras.extra_plans(site, config, relations)  # redirects, relations, the API, feeds per entry
-    texts = {}  # the context digest of each page that shows texts
+    texts, contexts = {}, []  # of each page that shows texts: a briefing's page
     more_digests = []
-    for plan, context in zip(pages + more, page_digests(pages + more, shared, walker=walker, workers=cores)):
+    for i, (plan, context) in enumerate(zip(pages + more, page_digests(pages + more, shared, walker=walker,
+                                                                       workers=cores))):
         if plan.texts is not None:
-            texts[urls.output_file(plan.rel)] = context
+            if i >= len(pages):
+                raise AssertionError(f"{plan.rel}: only a briefing's page may show texts (see _replan)")
+            b = site.briefings[i]
+            texts[b.source] = [urls.output_file(plan.rel), context, b.date.isoformat()]
+            contexts.append((context, plan.context))
         more_digests.append(page_digest(context, plan.texts))
     plans = in_order(lists, pages + more)
     digests = in_order(list_digests, more_digests)
@@ -332,39 +348,46 @@ def _plan(gathered: Gathered, reg, config: SiteConfig, own, shared: str, cores: 
     made["sitemap.xml"] = feeds.sitemap([p.rel for p in plans if extras.listed(p)], site, config)
     files = {"feed.xml": made["feed.xml"], "sitemap.xml": made["sitemap.xml"], "robots.txt": made["robots.txt"],
              **static_files(config)}
-    return site, Planned(rels, digests, plans, files, indexed, texts)
+    return site, Planned(rels, digests, plans, files, indexed, texts, contexts)
 
 
-def _replan(site, record: Record, config: SiteConfig, keys: dict[str, str]) -> Planned | None:
-    """The last build's pages, when its frame is this build's (`site` is the graph it made): every
-    page and file is as it made them, but for the briefing pages (the pages that show texts)
-    whose texts changed, planned again from that graph. None when the record does not have what
-    this needs (`keys`: seed name -> store key, of this build's seeds)."""
-    rels, digests, plans = [], [], []
-    for b in site.briefings:
-        rel, key = urls.output_file(briefing_rel(b)), keys.get(b.source)
-        context = record.texts.get(rel)
-        if context is None or key is None:
-            return None
-        rels.append(rel)
-        digests.append(page_digest(context, key))
+def _replan(record: Record, keys: dict[str, str], store: Store) -> Planned | None:
+    """The last build's pages, when its frame is this build's: every page and file is as it made
+    them, but for the briefing pages (the pages that show texts) whose texts changed, planned
+    again from their contexts as the store kept them. None when the record or the store does
+    not have what this needs (`keys`: seed name -> store key, of this build's seeds)."""
+    rels, digests, plans, indexed = [], [], [], []
+    files, seeds = record.files, record.seeds
+    for name, (rel, context, day) in record.texts.items():
+        key = keys.get(name)
+        if key is None:
+            return None  # a seed gone: the frame is another
+        digest = files[rel][0]
         plan = None
-        if digests[-1] != record.files[rel][0]:
-            plan = briefing_plan(b, site, config.base_path, key)
+        if key != seeds[name][0]:  # its texts changed: its page is planned from its kept context
+            digest = page_digest(context, key)
+            kept = store.load_context(context)
+            if kept is None:
+                return None
+            plan = briefing_page(kept, key)
             if urls.output_file(plan.rel) != rel:
                 return None
+        rels.append(rel)
+        digests.append(digest)
         plans.append(plan)
-    if len(rels) != len(record.texts):
-        return None  # another kind of page shows texts: plan them all
-    indexed = [(rel, digest, b.date) for rel, digest, b in zip(rels, digests, site.briefings)]
-    files = {}
-    for rel, (digest, _, _) in record.files.items():
-        if rel.startswith(search.BUNDLE) or rel in record.texts:
-            continue
-        if digest is None:
-            files[rel] = None
-        else:
-            rels.append(rel)
-            digests.append(digest)
-            plans.append(None)
-    return Planned(rels, digests, plans, files, indexed, dict(record.texts))
+        indexed.append((rel, digest, day))
+    texts = set(rels)
+    rest = [(rel, digest) for rel, (digest, _, _) in files.items()
+            if rel not in texts and not rel.startswith(search.BUNDLE)]
+    rels += [rel for rel, digest in rest if digest is not None]
+    digests += [digest for rel, digest in rest if digest is not None]
+    plans += [None] * (len(rels) - len(plans))
+    indexed = [(rel, digest, date.fromisoformat(day)) for rel, digest, day in indexed]
+    return Planned(rels, digests, plans, {rel: None for rel, digest in rest if digest is None}, indexed,
+                   dict(record.texts))
+
+
+def _keep_contexts(store: Store, contexts: list[tuple[str, dict]]) -> None:
+    """Keep the contexts of briefing pages the store does not have yet."""
+    have = store.context_keys()
+    store.save_contexts((key, context) for key, context in contexts if key not in have)

@@ -9,6 +9,7 @@ from typing import Callable
 from pathlib import Path
 
 import jinja2
+import jinja2.meta
 from markupsafe import Markup, escape
 
 from generator import markup, urls, webfilters
@@ -96,6 +97,24 @@ def _longdate(d) -> str:
         except ValueError:
             return d
     return f"{d.day} {d:%B %Y}" if isinstance(d, dt.date) else str(d)
+
+
+def warm(env: jinja2.Environment, names) -> None:
+    """Compile the templates named, and those they extend, include or import, ahead of rendering
+    (a build does it while it waits for a worker). A template that fails is left for
+    render_page to report."""
+    todo, seen = list(names), set()
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            template = env.get_template(name)
+            source = env.loader.get_source(env, template.name)[0]
+            todo += [n for n in jinja2.meta.find_referenced_templates(env.parse(source)) if n]
+        except jinja2.TemplateError:
+            pass
 
 
 def render_page(env: jinja2.Environment, plan: PagePlan, store=None) -> bytes:
@@ -188,12 +207,16 @@ def briefing_plan(b: Briefing, site: Site, base_path: str, key: str | None) -> P
     rel = briefing_rel(b)
     links = {p.name: site.official_of[(b.source, p.name)] for p in b.officials}
     officials = [(p, links[p.name], site.officials[links[p.name]].country) for p in b.officials]
-    return PagePlan(rel, "briefing.html", {"base_path": base_path, "rel": rel, "b": b, "slug": b.slug,
-                                           "links": links, "officials": officials,
-                                           # each official's name across the archive, for search
-                                           "names": sorted({site.officials[slug].name for slug in links.values()}),
-                                           "related": [(r, r.slug) for r in site.related.get(b.source, [])]},
-                    expand=briefing_texts, texts=key)
+    return briefing_page({"base_path": base_path, "rel": rel, "b": b, "slug": b.slug,
+                          "links": links, "officials": officials,
+                          # each official's name across the archive, for search
+                          "names": sorted({site.officials[slug].name for slug in links.values()}),
+                          "related": [(r, r.slug) for r in site.related.get(b.source, [])]}, key)
+
+
+def briefing_page(context: dict, key: str | None) -> PagePlan:
+    """A briefing's page from its context (briefing_plan's, or one the store kept)."""
+    return PagePlan(context["rel"], "briefing.html", context, expand=briefing_texts, texts=key)
 
 
 def plan_pages(site: Site, config: SiteConfig, keys: dict[str, str] | None = None) -> list[PagePlan]:

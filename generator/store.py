@@ -7,14 +7,16 @@ It has two kinds of entry, the two points where a build reuses earlier work:
   record       what the last build wrote: for every output file the digest of everything the
                page was made of (see digest.py) and the file's size and time, the digest of all
                inputs, and the problems it reported; and what the pages' contexts were made of
-               (the frame: see build.py), with the site graph the build made from it;
+               (the frame: see build.py), with the context of each briefing's page, keyed by
+               its digest (a build whose frame is unchanged plans the few pages whose texts
+               changed from these, without making the site graph);
 and the extractor's tables, keyed by the data files and the program they were made from.
 Nothing in the store is trusted: every row carries an HMAC made with a key kept outside the
 archive (in the user's state folder), so a store copied from someone else, or edited, is not
 used; a row that does not verify, or holds values of the wrong shape, is a missing row; a file
 that is not a store of this version is replaced. The worst a damaged store can do is cost a
-full build. Rows are JSON, but for two kept objects, the site graph (reading 10,000 briefings'
-graph back costs a twentieth of making it again) and the extractor's tables (a quarter), which
+full build. Rows are JSON, but for the pages' contexts (a page's context is read back in a
+tenth of a millisecond) and the extractor's tables (a quarter of the time to make them), which
 are pickled: each is read only when its HMAC verifies, and then by an unpickler that makes
 nothing but their own classes (see KEPT_CLASSES).
 """
@@ -35,7 +37,7 @@ from pathlib import Path
 from generator.errors import Notice
 from generator.model import Briefing, DataError, Interned, briefing_from_meta, meta_data, texts_data, texts_from_data
 
-SCHEMA = 3  # bump when the tables or the JSON in them change shape
+SCHEMA = 4  # bump when the tables or the JSON in them change shape
 FILE = "store.sqlite"
 FEW_KEYS = 200  # up to this many extractions are looked up by key; more are read in one pass
 KEY_ENV = "BRIEFINGS_STORE_KEY"  # a file holding the key, instead of the default place
@@ -107,26 +109,31 @@ class Record:
     common: str | None = None  # the part of it every page shares
     # seed name -> [store key, digest of its briefing's metadata or None, its problems]
     seeds: dict[str, list] = field(default_factory=dict)
-    texts: dict[str, str] = field(default_factory=dict)  # rel of a page showing texts -> its context's digest
+    # seed name -> [its page (output file), the digest of the page's context, the briefing's date]
+    # for every page that shows texts (Store.load_context gives the context)
+    texts: dict[str, list] = field(default_factory=dict)
+    stats: dict[str, str] = field(default_factory=dict)  # seed name -> stat signature and digest (gather.Inputs)
 
     @classmethod
     def from_data(cls, data) -> "Record":
         """The record a store row holds; an empty one when it is not of this shape."""
         try:
-            files, seeds, texts = data["files"], data["seeds"], data["texts"]
+            files, seeds, texts, stats = data["files"], data["seeds"], data["texts"], data["stats"]
             ok = (type(data["output"]) is str and type(data["inputs"]) is str and type(files) is dict
                   and _problems_ok(data["problems"]) and type(data["briefings"]) is int
                   and type(data["frame"]) in (str, type(None)) and type(data["common"]) in (str, type(None))
-                  and type(seeds) is dict and type(texts) is dict)
+                  and type(seeds) is dict and type(texts) is dict and type(stats) is dict)
             ok = ok and all(safe_rel(rel) and type(v) is list and len(v) == 3
                             and (v[0] is None or type(v[0]) is str) and type(v[1]) is int and type(v[2]) is int
                             for rel, v in files.items())
             ok = ok and all(type(v) is list and len(v) == 3 and type(v[0]) is str
                             and (v[1] is None or type(v[1]) is str) and _problems_ok(v[2]) for v in seeds.values())
-            ok = ok and all(rel in files and type(v) is str for rel, v in texts.items())
+            ok = ok and all(name in seeds and type(v) is list and len(v) == 3 and v[0] in files
+                            and type(v[1]) is str and type(v[2]) is str for name, v in texts.items())
+            ok = ok and all(type(v) is str and len(v) > 65 for v in stats.values())
             if ok:
                 return cls(data["output"], data["inputs"], files, data["problems"], data["briefings"],
-                           data["frame"], data["common"], seeds, texts)
+                           data["frame"], data["common"], seeds, texts, stats)
         except (TypeError, KeyError):
             pass
         return cls()
@@ -134,7 +141,7 @@ class Record:
     def to_data(self) -> dict:
         return {"output": self.output, "inputs": self.inputs, "files": self.files, "problems": self.problems,
                 "briefings": self.briefings, "frame": self.frame, "common": self.common, "seeds": self.seeds,
-                "texts": self.texts}
+                "texts": self.texts, "stats": self.stats}
 
 
 def _problems_ok(rows) -> bool:
@@ -145,7 +152,7 @@ def _problems_ok(rows) -> bool:
         for p in rows)
 
 
-# what a kept object may be made of (a site graph, the extractor's tables): nothing else is ever
+# what a kept object may be made of (a page's context, the extractor's tables): nothing else is ever
 # made when one is read back, whatever the bytes say
 KEPT_CLASSES = {
     ("generator.site", "Site"), ("generator.site", "Ref"), ("generator.site", "OfficialEntry"),
@@ -201,17 +208,20 @@ class Store:
         return self._conn
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=30)
+        # (the build keeps pages' contexts from a thread while Pagefind runs; one thread at a time)
+        conn = sqlite3.connect(self.path, timeout=30, check_same_thread=False)
         try:
             # a cache, not a record: no fsync on every commit (a store damaged by a crash is discarded)
             conn.execute("PRAGMA synchronous = OFF")
             if conn.execute("PRAGMA user_version").fetchone()[0] != SCHEMA:
                 conn.executescript(f"""
                     DROP TABLE IF EXISTS extractions; DROP TABLE IF EXISTS record; DROP TABLE IF EXISTS objects;
+                    DROP TABLE IF EXISTS contexts;
                     CREATE TABLE extractions (key TEXT PRIMARY KEY, meta TEXT, texts TEXT, notices TEXT,
                                               meta_mac TEXT, texts_mac TEXT);
                     CREATE TABLE record (name TEXT PRIMARY KEY, data TEXT, mac TEXT);
                     CREATE TABLE objects (name TEXT PRIMARY KEY, key TEXT, data BLOB, mac TEXT);
+                    CREATE TABLE contexts (key TEXT PRIMARY KEY, data BLOB, mac TEXT);
                     PRAGMA user_version = {SCHEMA};""")
                 conn.commit()
         except BaseException:
@@ -252,6 +262,7 @@ class Store:
         self._db().execute("DELETE FROM extractions")
         self._db().execute("DELETE FROM record")
         self._db().execute("DELETE FROM objects")
+        self._db().execute("DELETE FROM contexts")
 
     # -- reuse point 1: extractions ----------------------------------------------------
     def briefings(self, keys: set[str]) -> dict[str, tuple[Briefing, list[Notice], str]]:
@@ -332,7 +343,7 @@ class Store:
     @_os_error
     def save_object(self, name: str, key: str, value) -> None:
         """Keep `value` (one per name: the last) for whoever asks for it by `key`, the digest of
-        all it was made of: the site graph a build made from its frame, the extractor's tables."""
+        all it was made of: the extractor's tables."""
         if self._temp is not None:
             return  # a store for one build: nobody would read it back
         data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -343,12 +354,51 @@ class Store:
     def load_object(self, name: str, key: str):
         """The value `save_object` kept under `name` for `key`, or None."""
         for data, mac in self._rows("SELECT data, mac FROM objects WHERE name = ? AND key = ?", (name, key)):
-            if type(data) is bytes and type(mac) is str and hmac.compare_digest(mac, self._object_mac(name, key, data)):
-                try:
-                    return _KeptUnpickler(io.BytesIO(data)).load()
-                except Exception:  # noqa: BLE001 - a value this version cannot read is a missing one
-                    return None
+            if type(data) is bytes:
+                return self._unpickle(data, mac, self._object_mac(name, key, data))
         return None
+
+    def _unpickle(self, data, mac, expected: str):
+        """The value pickled in `data` when `mac` is its signature (`expected`), else None."""
+        if type(data) is bytes and type(mac) is str and hmac.compare_digest(mac, expected):
+            try:
+                return _KeptUnpickler(io.BytesIO(data)).load()
+            except Exception:  # noqa: BLE001 - a value this version cannot read is a missing one
+                return None
+        return None
+
+    # -- the contexts of pages that show texts ----------------------------------------
+    def _context_mac(self, key: str, data: bytes) -> str:
+        return hmac.digest(self._key, f"context\0{key}\0".encode() + data, "sha256").hex()
+
+    def context_keys(self) -> set[str]:
+        """The digests of the contexts kept."""
+        return {key for key, in self._rows("SELECT key FROM contexts")}
+
+    @_os_error
+    def save_contexts(self, contexts) -> None:
+        """Keep each (digest of a page's context, that context) for a later build with that frame."""
+        if self._temp is not None:
+            return  # a store for one build: nobody would read them back
+        db = self._db()
+        for key, context in contexts:
+            data = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
+            db.execute("INSERT OR REPLACE INTO contexts VALUES (?, ?, ?)", (key, data, self._context_mac(key, data)))
+
+    def load_context(self, key: str) -> dict | None:
+        """The page context kept under its digest `key`, or None."""
+        for data, mac in self._rows("SELECT data, mac FROM contexts WHERE key = ?", (key,)):
+            if type(data) is bytes:
+                value = self._unpickle(data, mac, self._context_mac(key, data))
+                return value if type(value) is dict else None
+        return None
+
+    @_os_error
+    def prune_contexts(self, keep: set[str]) -> None:
+        """Forget the kept contexts not in `keep`."""
+        gone = self.context_keys() - keep
+        if gone:
+            self._db().executemany("DELETE FROM contexts WHERE key = ?", [(key,) for key in gone])
 
     @_os_error
     def commit(self) -> None:

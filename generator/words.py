@@ -16,7 +16,7 @@ _EXACT = re.compile(r"^[A-Z][A-Z. ]*$")  # "HE", "H.E.": written in capitals and
 
 def _read() -> dict[str, str]:
     try:
-        raw = yaml.safe_load(FILE.read_text(encoding="utf-8"))
+        raw = yaml.load(FILE.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except (OSError, yaml.YAMLError) as exc:
         raise ConfigError(f"cannot be read: {exc}", FILE) from None
     if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):

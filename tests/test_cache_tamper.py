@@ -318,8 +318,35 @@ def test_cache_files_that_are_links_to_files_outside_are_not_written_through(sit
         pytest.fail("\n".join(failures))
 
 
+def test_a_kept_context_is_read_only_when_signed_and_makes_only_the_kept_classes(tmp_path):
+    """A briefing page's context, kept by its digest, is read back only when the HMAC verifies for
+    that digest, and then by the unpickler that makes only the kept classes."""
+    import datetime
+    from generator.store import Store
+
+    class Evil:
+        def __reduce__(self):
+            return (os.system, (f"touch {tmp_path / 'ran'}",))
+
+    store = Store(tmp_path / "cache")
+    try:
+        store.save_contexts([("digest-a", {"day": datetime.date(2020, 1, 2)})])
+        assert store.load_context("digest-a") == {"day": datetime.date(2020, 1, 2)}
+        assert store.load_context("digest-b") is None
+        evil = pickle.dumps({"x": Evil()})
+        store._db().execute("UPDATE contexts SET data = ?, mac = ?", (evil, store._context_mac("digest-a", evil)))
+        assert store.load_context("digest-a") is None and not (tmp_path / "ran").exists()
+        other = pickle.dumps({"day": datetime.date(2021, 1, 1)})
+        store._db().execute("UPDATE contexts SET data = ?, mac = ?", (other, store._context_mac("digest-b", other)))
+        assert store.load_context("digest-a") is None  # signed for another digest
+        store.prune_contexts({"digest-b"})
+        assert store.context_keys() == set()
+    finally:
+        store.close()
+
+
 def test_a_kept_object_is_read_only_when_signed_and_makes_only_the_kept_classes(tmp_path):
-    """The store's two pickles (the site graph, the extractor's tables) are read back only when
+    """The store's pickled objects (the extractor's tables) are read back only when
     the HMAC verifies for the name and key asked for, and then by an unpickler that makes nothing
     but the classes kept values are made of: a signed pickle that would run code gives nothing,
     and runs nothing."""
@@ -334,7 +361,7 @@ def test_a_kept_object_is_read_only_when_signed_and_makes_only_the_kept_classes(
     try:
         store.save_object("site", "frame-a", datetime.date(2020, 1, 2))
         assert store.load_object("site", "frame-a") == datetime.date(2020, 1, 2)
-        assert store.load_object("site", "frame-b") is None  # another frame: not this build's graph
+        assert store.load_object("site", "frame-b") is None  # another key: made of something else
         assert store.load_object("tables", "frame-a") is None  # another name
         evil = pickle.dumps(Evil())
         store._db().execute("UPDATE objects SET data = ?, mac = ?", (evil, store._object_mac("site", "frame-a", evil)))

@@ -321,7 +321,11 @@ def test_paths_with_control_characters_are_printed_escaped():
     assert str(BriefingError("plain", "seeds/Ünïcode 王.txt")) == "seeds/Ünïcode 王.txt: plain"
 
 
-def test_seeds_swapped_with_the_same_size_and_time_are_read_again(archive, monkeypatch):
+@pytest.mark.parametrize("settled", [True, False], ids=["stat-signatures-kept", "every-seed-read"])
+def test_seeds_swapped_with_the_same_size_and_time_are_read_again(archive, monkeypatch, settled):
+    # (settled: the seeds count as unchanged for long enough that the build keeps their stat
+    # signatures, and the next one reads only files whose signature differs: a swap changes inodes)
+    monkeypatch.setattr(gather_module, "SETTLED_NS", 0 if settled else 10 ** 18)
     a = archive.seed("a.txt", SEED_LIKE.replace("Nairobi", "Mombasa"))
     b = archive.seed("b.txt", SEED_LIKE.replace("Nairobi", "Kisumu "))
     assert a.stat().st_size == b.stat().st_size
@@ -342,6 +346,55 @@ def test_seeds_swapped_with_the_same_size_and_time_are_read_again(archive, monke
     assert sorted(read[2:]) == ["seeds/a.txt", "seeds/b.txt"]
     page_a = (archive.root / "site" / "briefings" / result.site.slugs["seeds/a.txt"] / "index.html").read_text()
     assert "here in Kisumu" in page_a and "here in Mombasa" not in page_a  # its own text, not the related one
+
+
+def test_a_seed_is_read_again_only_when_its_file_is_not_as_the_last_build_saw_it(archive, monkeypatch, tmp_path):
+    """A seed whose file has the stat signature (device, inode, size, times) the last build kept
+    is not read again; an edit of the same size with its time put back changes the time the
+    inode changed, and is read. A file changed too lately to trust is read every time."""
+    monkeypatch.setattr(gather_module, "SETTLED_NS", 0)
+    a = archive.seed("a.txt", SEED_LIKE)
+    archive.seed("b.txt", SEED_LIKE.replace("Nairobi", "Mombasa").replace("2022-05-10", "2022-05-11"))
+    read = []
+    real_read = gather_module.read_bytes
+    monkeypatch.setattr(gather_module, "read_bytes", lambda path, name: read.append(name) or real_read(path, name))
+    cached_build(archive)
+    assert sorted(read) == ["seeds/a.txt", "seeds/b.txt"]
+    read.clear()
+    assert cached_build(archive).unchanged and read == []
+    stamp = a.stat().st_mtime_ns
+    a.write_bytes(a.read_bytes().replace(b"Nairobi", b"Kisumu "))  # the same size
+    os.utime(a, ns=(stamp, stamp))
+    result = cached_build(archive)
+    assert read == ["seeds/a.txt"] and not result.unchanged
+    page = archive.root / "site" / "briefings" / "a" / "index.html"
+    assert "Kisumu" in page.read_text(encoding="utf-8")
+    # the store lost the kept extractions: a seed not read is read when it must be extracted
+    from generator.store import Store
+    store = Store(archive.root / ".briefings-cache")
+    try:
+        store._db().execute("DELETE FROM extractions")
+        store.commit()
+    finally:
+        store.close()
+    read.clear()
+    archive.seed("c.txt", SEED_LIKE.replace("Nairobi", "Eldoret").replace("2022-05-10", "2022-05-12"))
+    result = cached_build(archive)
+    assert not result.errors and sorted(read) == ["seeds/a.txt", "seeds/b.txt", "seeds/c.txt"]
+    clean = build(archive.config().with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other")
+    assert not clean.errors
+    assert snapshot_tree(archive.root / "site") == snapshot_tree(tmp_path / "clean")
+    # files changed too lately to trust (here: all of them) are not kept so by a build that writes,
+    # and are read by every build after it
+    monkeypatch.setattr(gather_module, "SETTLED_NS", 10 ** 18)
+    archive.seed("c.txt", SEED_LIKE.replace("Nairobi", "Nakuru ").replace("2022-05-10", "2022-05-12"))
+    assert not cached_build(archive).unchanged
+    read.clear()
+    assert cached_build(archive).unchanged and len(read) == 3
+
+
+def snapshot_tree(root):
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("char", ["\x7f", "\x80", "\x85", "\x9b", "\x9f", "\x01", "\ufffe"])

@@ -242,25 +242,41 @@ def test_a_store_written_with_another_key_is_not_trusted(archive, tmp_path, monk
     assert len(seen) == len(ARTICLES) and result.rendered == result.pages
 
 
-def test_a_text_only_edit_reuses_the_site_graph_and_reads_no_kept_briefing(archive, tmp_path, monkeypatch):
-    """A body edit leaves every briefing's metadata as it was (the frame): the graph the last build
-    made is read back instead of made again, no kept extraction is read, only the edited page is
-    rendered, and the site still equals a clean build, the other seeds' warnings included."""
+def test_a_text_only_edit_makes_no_site_graph_and_reads_no_kept_briefing(archive, tmp_path, monkeypatch):
+    """A body edit leaves every briefing's metadata as it was (the frame): no graph is made and no
+    kept extraction is read; the edited page is planned from its context as the store kept it
+    (one context read), only it is rendered, and the site still equals a clean build, the other
+    seeds' warnings included."""
     import generator.build as build_module
     from generator.store import Store
     config, cache = setup(archive)
     archive.seed("warn.txt", "---\ntitel: x\n---\n" + SEED_LIKE.replace("2022-05-10", "2022-07-01"))
     build(config, cache_dir=cache)
-    made, read = [], []
-    real_site, real_rows = build_module.build_site, Store.briefings
+    made, read, contexts = [], [], []
+    real_site, real_rows, real_context = build_module.build_site, Store.briefings, Store.load_context
     monkeypatch.setattr(build_module, "build_site", lambda *a, **k: made.append(1) or real_site(*a, **k))
     monkeypatch.setattr(Store, "briefings", lambda self, keys: read.append(len(keys)) or real_rows(self, keys))
+    monkeypatch.setattr(Store, "load_context", lambda self, key: contexts.append(key) or real_context(self, key))
     archive.seed("a.txt", SEED_LIKE.replace("between universities", "between their universities"))
     warm = build(config, cache_dir=cache)
-    assert made == [] and read == [] and warm.rendered == 1
+    assert made == [] and read == [] and len(contexts) == 1 and warm.rendered == 1
     clean = build(config.with_overrides(output=tmp_path / "clean"), cache_dir=tmp_path / "other", clean=True)
     same_trees(config.output, tmp_path / "clean")
     assert [str(n) for n in warm.notices] == [str(n) for n in clean.notices] and "titel" in str(warm.notices)
+    # a kept context gone (or not signed with this user's key): the build plans every page anew
+    from generator.store import Store as S
+    store = S(cache)
+    try:
+        store._db().execute("UPDATE contexts SET mac = 'x'")
+        store.commit()
+    finally:
+        store.close()
+    made.clear()
+    archive.seed("a.txt", SEED_LIKE.replace("between universities", "between all their universities"))
+    build(config, cache_dir=cache)
+    assert made == [1]
+    build(config.with_overrides(output=tmp_path / "clean1"), cache_dir=tmp_path / "other1", clean=True)
+    same_trees(config.output, tmp_path / "clean1")
     # an edit to what lists show (the date) makes the graph again, from every briefing
     made.clear(), read.clear()
     archive.seed("a.txt", SEED_LIKE.replace("2022-05-10", "2022-05-12"))
