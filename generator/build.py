@@ -215,7 +215,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             parallel = isinstance(writer, StagedWriter) and changed >= PARALLEL_RENDER_FROM and (workers or 2) > 1
             if in_place:  # kept files are as the record has them: found so by _not_as_left just now
                 untouched = kept | {rel for rel, data in planned.files.items() if data is None}
-                writer.keep_all(sorted(untouched))
+                writer.keep_all(untouched)
             else:
                 untouched = set()
             for i, (plan, rel) in enumerate(zip(plans, rels)):
@@ -260,14 +260,12 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         plans = planned.plans = planned.contexts = rendering = env = None
         if made_site:
             store.prune_contexts({context for _, context, _ in planned.texts.values()})
-        page_digest = dict(zip(rels, digests)) | bundle.files
-        files = {}
-        for rel in sorted(writer.files):
-            if rel in untouched:
-                files[rel] = record.files[rel]  # its digest, size and time, found unchanged above
-                continue
+        written = writer.files - untouched  # (untouched: its digest, size and time, found unchanged above)
+        digest_of = {rel: digest for rel, digest in zip(rels, digests) if rel in written} | bundle.files
+        files = {rel: record.files[rel] for rel in untouched}
+        for rel in written:
             st = os.stat(os.path.join(out, rel))
-            files[rel] = [page_digest.get(rel), st.st_size, st.st_mtime_ns]
+            files[rel] = [digest_of.get(rel), st.st_size, st.st_mtime_ns]
         store.prune({key for key, _, _, _ in gathered.outcomes.values()})
         store.save_record(Record(
             str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
