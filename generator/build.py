@@ -18,7 +18,6 @@ import gc
 import hashlib
 import os
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -32,13 +31,13 @@ from generator import extras, markup, network, pages as own_pages
 from generator.errors import BriefingError, Notice, from_rows, to_rows
 from generator.gather import Gathered, extract_inputs, read_inputs, start_extraction
 from generator.guard import check_output
-from generator.output import InPlaceWriter, StagedWriter, write_reserved
+from generator.output import InPlaceWriter, StagedWriter, not_as_left, write_reserved
 from generator.parallel import Background, fork_map
 from generator.registry import load_registry, registry_fingerprint
 from generator.render import (briefing_page, briefing_plans, in_order, list_plans, make_env, render_page,
                              theme_dir, warm)
 from generator.site import build_site
-from generator.store import Record, Store
+from generator.store import Record, Store, join_objects, json_object
 
 Progress = Callable[[str, int, int], None]
 
@@ -94,19 +93,9 @@ def _render_to(state: tuple, job: tuple[int, str]) -> None:
 
 
 def _not_as_left(state: tuple[Path, Record]) -> set[str]:
-    """The files of the last build that are no longer as it left them (gone, or of another size
-    or time)."""
+    """The files of the last build that are no longer as it left them (in a worker)."""
     out, record = state
-    folder, changed = str(out) + os.sep, set()
-    for rel, (_, size, mtime) in record.files.items():
-        try:
-            st = os.stat(folder + rel)
-        except OSError:
-            changed.add(rel)
-            continue
-        if st.st_size != size or st.st_mtime_ns != mtime:
-            changed.add(rel)
-    return changed
+    return not_as_left(out, record.files)
 
 
 def build(config: SiteConfig, progress: Progress | None = None, cache_dir: Path | None = None,
@@ -243,13 +232,21 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                 if progress:
                     progress("writing", n, len(todo))
             # search: Pagefind over the pages just written (or its bundle kept: see search.py);
-            # meanwhile the contexts of briefing pages new to the store are kept, in a thread
-            with ThreadPoolExecutor(1) as pool:
-                keeping = pool.submit(_keep_contexts, store, planned.contexts) if planned.contexts else None
-                bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
-                                             defer=defer_search, workers=cores)
-            if keeping is not None:
-                keeping.result()
+            # meanwhile, in a thread, the contexts of briefing pages new to the store are kept and
+            # the record is drafted: all of it but the search bundle's files
+            before = set(writer.files)
+            where = {rel: writer.current(rel) for rel in before - untouched}  # (a file keeps its stat when moved in)
+            draft = _RecordDraft(record, untouched, where, dict(zip(rels, digests)))
+            problems = to_rows(result.errors, gathered.notices + own.notices)
+
+            def meanwhile() -> None:
+                if planned.contexts:
+                    _keep_contexts(store, planned.contexts)
+                draft.make(str(out), problems, result.briefings, frame, common, gathered.outcomes, planned.texts,
+                           stats)
+            bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
+                                         defer=defer_search, workers=cores, meanwhile=meanwhile)
+            draft.add_bundle(writer, before, bundle.files, there)
             writer.finish()
         except BaseException:
             if rendering is not None:
@@ -260,18 +257,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         plans = planned.plans = planned.contexts = rendering = env = None
         if made_site:
             store.prune_contexts({context for _, context, _ in planned.texts.values()})
-        written = writer.files - untouched  # (untouched: its digest, size and time, found unchanged above)
-        digest_of = {rel: digest for rel, digest in zip(rels, digests) if rel in written} | bundle.files
-        files = {rel: record.files[rel] for rel in untouched}
-        for rel in written:
-            st = os.stat(os.path.join(out, rel))
-            files[rel] = [digest_of.get(rel), st.st_size, st.st_mtime_ns]
         store.prune({key for key, _, _, _ in gathered.outcomes.values()})
-        store.save_record(Record(
-            str(out), search.BEHIND + inputs if bundle.behind else inputs, files,
-            to_rows(result.errors, gathered.notices + own.notices), result.briefings, frame, common,
-            {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
-             in gathered.outcomes.items()}, planned.texts, stats))
+        store.save_record_text(draft.text(search.BEHIND + inputs if bundle.behind else inputs))
         store.commit()
         result.pages, result.site = len(rels), site
         if bundle.behind:
@@ -383,6 +370,47 @@ def _replan(record: Record, keys: dict[str, str], store: Store) -> Planned | Non
     indexed = [(rel, digest, date.fromisoformat(day)) for rel, digest, day in indexed]
     return Planned(rels, digests, plans, {rel: None for rel, digest in rest if digest is None}, indexed,
                    dict(record.texts))
+
+
+class _RecordDraft:
+    """The record of a build, encoded in two steps: all but the search bundle's files while
+    Pagefind runs (`make`, in a thread), then those (`add_bundle`) and the inputs' digest
+    (`text`). A file's stat is taken where the writer has it (`where`: rel -> path), which it
+    keeps when moved into place; a file found as the last build left it (`untouched`, `there`)
+    keeps its recorded entry."""
+
+    def __init__(self, record: Record, untouched: set[str], where: dict[str, str], digests: dict[str, str]):
+        self.record, self.untouched, self.where, self.digests = record, untouched, where, digests
+        self.head = self.first = "{}"
+        self.files: dict[str, list] = {}
+
+    def make(self, output: str, problems: list, briefings: int, frame: str, common: str, outcomes: dict,
+             texts: dict, stats: dict) -> None:
+        recorded = self.record.files
+        files = {rel: recorded[rel] for rel in self.untouched}
+        for rel, path in self.where.items():
+            st = os.stat(path)
+            files[rel] = [self.digests.get(rel), st.st_size, st.st_mtime_ns]
+        seeds = {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
+                 in outcomes.items()}
+        data = Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats).to_data()
+        del data["inputs"], data["files"]
+        self.head, self.first = json_object(data), json_object(files)
+
+    def add_bundle(self, writer, before: set[str], digests: dict[str, str], there: set[str]) -> None:
+        recorded = self.record.files
+        for rel in writer.files - before:
+            entry = recorded.get(rel)
+            if entry is not None and rel in there and entry[0] == digests.get(rel):
+                self.files[rel] = entry  # a kept shard's file, as the last build left it
+            else:
+                st = os.stat(writer.current(rel))
+                self.files[rel] = [digests.get(rel), st.st_size, st.st_mtime_ns]
+
+    def text(self, inputs: str) -> str:
+        """The record's JSON (see Record.to_data)."""
+        files = join_objects([self.first, json_object(self.files)])
+        return join_objects([self.head, json_object({"inputs": inputs}), '{"files":' + files + "}"])
 
 
 def _keep_contexts(store: Store, contexts: list[tuple[str, dict]]) -> None:

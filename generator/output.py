@@ -52,6 +52,23 @@ def write_file(path: str, data: bytes) -> None:
         os.close(fd)
 
 
+def not_as_left(out: Path, files: dict[str, list], rels=None) -> set[str]:
+    """Which of `rels` (default: all of `files`, rel -> [digest, size, mtime_ns] as a build
+    recorded them) are no longer as that build left them in `out`: gone, not recorded, or of
+    another size or time."""
+    folder, changed = str(out) + os.sep, set()
+    for rel in files if rels is None else rels:
+        entry = files.get(rel)
+        try:
+            st = os.stat(folder + rel)
+        except OSError:
+            changed.add(rel)
+            continue
+        if entry is None or st.st_size != entry[1] or st.st_mtime_ns != entry[2]:
+            changed.add(rel)
+    return changed
+
+
 class StagedWriter:
     """Write a complete new site beside the old one, then swap."""
 

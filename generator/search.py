@@ -252,9 +252,10 @@ class Stopped(Exception):
 
 
 def _index(jobs: list[tuple[Shard, list[tuple[str, str]]]], scratch: Path, workers: int,
-           stop: Callable[[], bool] | None, progress) -> list[Path]:
+           stop: Callable[[], bool] | None, progress, started: Callable[[], object] = lambda: None) -> list[Path]:
     """Run Pagefind for each (shard, its pages as (output file, where its bytes are)), `workers`
-    at a time; returns each shard's bundle folder, in order."""
+    at a time; returns each shard's bundle folder, in order. `started()` is called once the
+    first ones run."""
     bundles: list[Path | None] = [None] * len(jobs)
     running: list[tuple[int, subprocess.Popen, Path]] = []
     todo = list(range(len(jobs)))
@@ -268,6 +269,7 @@ def _index(jobs: list[tuple[Shard, list[tuple[str, str]]]], scratch: Path, worke
                 folder = scratch / str(i)
                 folder.mkdir(parents=True)
                 running.append((i, start_pagefind(jobs[i][1], folder), folder))
+            started()
             i, proc, folder = running[0]
             while stop is not None and proc.poll() is None:  # a change to build: stop at once
                 if stop():
@@ -307,11 +309,28 @@ def _index_file(rel: str) -> bool:
 
 def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, there: set[str],
                  progress: Callable[[str, int, int], None] | None = None, *, defer: bool = False,
-                 workers: int = 1, stop: Callable[[], bool] | None = None) -> Bundle:
+                 workers: int = 1, stop: Callable[[], bool] | None = None,
+                 meanwhile: Callable[[], None] | None = None) -> Bundle:
     """Put the search bundle into the new site (`pages`: each briefing page's output file, page
     digest and date; `tool`: the tool_digest()): each shard kept from the last build when its
     digest is unchanged and its files are intact, else made again by Pagefind. With `defer`, a
-    bundle that needs Pagefind is not made: the last one stays as it is (see the module's text)."""
+    bundle that needs Pagefind is not made: the last one stays as it is (see the module's text).
+    `meanwhile` (the caller's other work) runs in a thread once Pagefind runs, or at once when
+    it does not; its failure is raised here."""
+    with ThreadPoolExecutor(2) as pool:  # (an error waits for the threads, then goes on up)
+        other = []
+
+        def started() -> None:
+            if meanwhile is not None and not other:
+                other.append(pool.submit(meanwhile))
+        result = _write_bundle(writer, pages, tool, record, there, progress, defer, workers, stop, pool, started)
+        started()
+        if other:
+            other[0].result()
+        return result
+
+
+def _write_bundle(writer, pages, tool, record, there, progress, defer, workers, stop, pool, started) -> Bundle:
     shards = plan_shards(pages)
     by_digest: dict[str, list[str]] = {}
     for rel, (digest, _, _) in record.files.items():
@@ -332,9 +351,8 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
             result.files.update(dict.fromkeys(by_digest[digest], digest))
     # the kept shards' filter files are read while Pagefind indexes the others
     kept_filters = [writer.current(rel) for rel in sorted(result.files) if rel.endswith(".pf_filter")]
-    with ThreadPoolExecutor(1) as pool:  # (an error in Pagefind's step waits for the reading, then goes on up)
-        counting = pool.submit(filter_counts, kept_filters)
-        _index_stale(writer, shards, digests, kept, result, workers, stop, progress)
+    counting = pool.submit(filter_counts, kept_filters)
+    _index_stale(writer, shards, digests, kept, result, workers, stop, progress, started)
     try:
         made = [writer.current(rel) for rel in sorted(result.files) if rel.endswith(".pf_filter")]
         filters = filter_counts(sorted(set(made) - set(kept_filters)), counting.result())
@@ -347,7 +365,7 @@ def write_bundle(writer, pages: list[tuple[str, str, date]], tool: str, record, 
 
 
 def _index_stale(writer, shards: list[Shard], digests: list[str], kept: list[bool], result: Bundle, workers: int,
-                 stop, progress) -> None:
+                 stop, progress, started: Callable[[], object] = lambda: None) -> None:
     """Pagefind over each shard not kept; its files put into the new site and `result`."""
     stale = [(s, d) for s, d, k in zip(shards, digests, kept) if not k]
     if stale:
@@ -357,7 +375,7 @@ def _index_stale(writer, shards: list[Shard], digests: list[str], kept: list[boo
             jobs = [(s, [(rel, writer.current(rel)) for rel, _ in s.pages]) for s, _ in stale]
             if progress:
                 progress("indexing for search", 0, len(jobs))
-            bundles = _index(jobs, scratch, workers, stop, progress)
+            bundles = _index(jobs, scratch, workers, stop, progress, started)
             for (shard, digest), bundle in zip(stale, bundles):
                 for folder, _, files in os.walk(bundle):
                     for name in sorted(files):
@@ -391,7 +409,7 @@ def catch_up(pending: Pending, stop: Callable[[], bool] | None = None,
     wrote them, and record it. Returns False, changing nothing, when another build has run since,
     a page is no longer as written, or `stop()` said to stop (between two Pagefind runs)."""
     from generator import guard
-    from generator.output import InPlaceWriter
+    from generator.output import InPlaceWriter, not_as_left
     from generator.store import Store
     with guard.session(pending.config, pending.cache_dir) as out:
         store = Store(pending.cache_dir)
@@ -399,15 +417,9 @@ def catch_up(pending: Pending, stop: Callable[[], bool] | None = None,
             record = store.record()
             if record.output != str(out) or record.inputs != BEHIND + pending.inputs:
                 return False  # another build came since: it has its own search step
-            there = set()  # the bundle's files and the pages to index that are as the record has them
-            for rel in {rel for rel, _, _ in pending.pages}.union(r for r in record.files if r.startswith(BUNDLE)):
-                _, size, mtime = record.files.get(rel, (None, -1, -1))
-                try:
-                    st = os.stat(os.path.join(out, rel))
-                except OSError:
-                    continue
-                if st.st_size == size and st.st_mtime_ns == mtime:
-                    there.add(rel)
+            # the bundle's files and the pages to index that are as the record has them
+            wanted = {rel for rel, _, _ in pending.pages}.union(r for r in record.files if r.startswith(BUNDLE))
+            there = wanted - not_as_left(out, record.files, wanted)
             if not all(rel in there for rel, _, _ in pending.pages):
                 return False  # a page is not as the build wrote it: the next build sees to it
             writer = InPlaceWriter(out, set(record.files))

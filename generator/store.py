@@ -152,6 +152,18 @@ def _problems_ok(rows) -> bool:
         for p in rows)
 
 
+def json_object(value: dict) -> str:
+    """A dict as the store writes JSON."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def join_objects(parts: list[str]) -> str:
+    """One JSON object with the members of the JSON objects `parts`, whose keys are distinct (so a
+    large record can be encoded in pieces, some while the build waits on Pagefind)."""
+    inner = [part.strip()[1:-1] for part in parts]
+    return "{" + ",".join(member for member in inner if member.strip()) + "}"
+
+
 # what a kept object may be made of (a page's context, the extractor's tables): nothing else is ever
 # made when one is read back, whatever the bytes say
 KEPT_CLASSES = {
@@ -332,9 +344,12 @@ class Store:
                     pass
         return Record()
 
-    @_os_error
     def save_record(self, record: Record) -> None:
-        data = json.dumps(record.to_data(), ensure_ascii=False)
+        self.save_record_text(json_object(record.to_data()))
+
+    @_os_error
+    def save_record_text(self, data: str) -> None:
+        """Keep a record as JSON (Record.to_data's), read back by `record`, which checks its shape."""
         self._db().execute("INSERT OR REPLACE INTO record VALUES ('build', ?, ?)", (data, self._mac("build", data)))
 
     def _object_mac(self, name: str, key: str, data: bytes) -> str:
