@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -37,7 +38,7 @@ from generator.registry import load_registry, registry_fingerprint
 from generator.render import (briefing_page, briefing_plans, in_order, list_plans, make_env, render_page,
                              theme_dir, warm)
 from generator.site import build_site
-from generator.store import Record, Store, join_objects, json_object
+from generator.store import Record, Store, json_object
 
 Progress = Callable[[str, int, int], None]
 
@@ -131,6 +132,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             record = Record()  # the last build wrote elsewhere: nothing here is known
         # the last build's files are checked (a stat each) in a worker while this process reads
         checking = Background(_not_as_left, (out, record), fork=len(record.files) >= CHECK_IN_WORKER_FROM)
+        extraction = None
         try:
             # read
             registry_fp = registry_fingerprint(config.data)
@@ -142,11 +144,19 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             shared = hashlib.sha256((site_digest(config, registry_fp, template_dirs(config), static_dirs(config))
                                      + own.nav_digest + markup.library_version()).encode()).hexdigest()
             pagefind = search.tool_digest()  # (Pagefind is not the package's code, nor a setting)
+            inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
+            common = hashlib.sha256((shared + own.digest + pagefind).encode()).hexdigest()  # the frame but the seeds
+            if record.inputs != inputs:  # a change: extraction begins while the output is checked
+                # (reuse point 1: the store's extractions; a few new seeds are extracted in a worker)
+                reg = load_registry(config.data)
+                extraction = start_extraction(seeds, reg, store, workers)
             altered = checking.result()
+        except BaseException:
+            if extraction is not None:
+                extraction.close()
+            raise
         finally:
             checking.close()
-        inputs = hashlib.sha256((shared + seeds.digest + own.digest + pagefind).encode()).hexdigest()
-        common = hashlib.sha256((shared + own.digest + pagefind).encode()).hexdigest()  # the frame but for the seeds
         there = set(record.files) - altered  # the last build's files still as it left them
         intact = bool(record.files) and not altered
         if record.inputs == inputs:
@@ -158,10 +168,9 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                                    for rel, (digest, _, _) in record.files.items())
                 result.seconds = time.perf_counter() - start
                 return result
-        # extract (reuse point 1: the store's extractions); a few new seeds are extracted in a
-        # worker meanwhile
-        reg = load_registry(config.data)
-        extraction = start_extraction(seeds, reg, store, workers)
+        if extraction is None:  # the same inputs, but the output was not as left
+            reg = load_registry(config.data)
+            extraction = start_extraction(seeds, reg, store, workers)
         try:
             known, site, planned = None, None, None
             if intact and record.frame and record.common == common:
@@ -236,7 +245,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             # the record is drafted: all of it but the search bundle's files
             before = set(writer.files)
             where = {rel: writer.current(rel) for rel in before - untouched}  # (a file keeps its stat when moved in)
-            draft = _RecordDraft(record, untouched, where, dict(zip(rels, digests)))
+            draft = _RecordDraft(store, record, untouched, where, dict(zip(rels, digests)))
             problems = to_rows(result.errors, gathered.notices + own.notices)
 
             def meanwhile() -> None:
@@ -246,7 +255,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
                            stats)
             bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
                                          defer=defer_search, workers=cores, meanwhile=meanwhile)
-            draft.add_bundle(writer, before, bundle.files, there)
+            draft.add_bundle(writer, before, bundle)
             writer.finish()
         except BaseException:
             if rendering is not None:
@@ -258,7 +267,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
         if made_site:
             store.prune_contexts({context for _, context, _ in planned.texts.values()})
         store.prune({key for key, _, _, _ in gathered.outcomes.values()})
-        store.save_record_text(draft.text(search.BEHIND + inputs if bundle.behind else inputs))
+        draft.finish(search.BEHIND + inputs if bundle.behind else inputs)
         store.commit()
         result.pages, result.site = len(rels), site
         if bundle.behind:
@@ -373,16 +382,22 @@ def _replan(record: Record, keys: dict[str, str], store: Store) -> Planned | Non
 
 
 class _RecordDraft:
-    """The record of a build, encoded in two steps: all but the search bundle's files while
-    Pagefind runs (`make`, in a thread), then those (`add_bundle`) and the inputs' digest
-    (`text`). A file's stat is taken where the writer has it (`where`: rel -> path), which it
-    keeps when moved into place; a file found as the last build left it (`untouched`, `there`)
-    keeps its recorded entry."""
+    """The record of a build, encoded, signed and kept in two steps: all but the search bundle's
+    files while Pagefind runs (`make`, in a thread: the store's 'head' row), then those
+    (`add_bundle`) and the inputs' digest (`finish`: the 'tail' row, with the HMAC of both). A file's stat is taken where the writer has it (`where`: rel -> path), which it
+    keeps when moved into place; a file kept as the last build left it (`untouched`, the search
+    bundle's `kept`) keeps its recorded entry. The JSON is Record.to_data's, its members in another order."""
 
-    def __init__(self, record: Record, untouched: set[str], where: dict[str, str], digests: dict[str, str]):
-        self.record, self.untouched, self.where, self.digests = record, untouched, where, digests
-        self.head = self.first = "{}"
+    def __init__(self, store: Store, record: Record, untouched: set[str], where: dict[str, str],
+                 digests: dict[str, str]):
+        self.store, self.record, self.untouched, self.where, self.digests = store, record, untouched, where, digests
+        self.signer, self.pieces = store.record_signer(), []
         self.files: dict[str, list] = {}
+
+    def _add(self, pieces: list[str]) -> None:
+        for piece in pieces:
+            self.signer.update(piece.encode("utf-8", "surrogatepass"))
+        self.pieces += pieces
 
     def make(self, output: str, problems: list, briefings: int, frame: str, common: str, outcomes: dict,
              texts: dict, stats: dict) -> None:
@@ -395,22 +410,26 @@ class _RecordDraft:
                  in outcomes.items()}
         data = Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats).to_data()
         del data["inputs"], data["files"]
-        self.head, self.first = json_object(data), json_object(files)
+        self._add(["{", json_object(data)[1:-1], ',"files":{', json_object(files)[1:-1]])
+        self.more = bool(files)
+        self.store.save_record_head("".join(self.pieces))
 
-    def add_bundle(self, writer, before: set[str], digests: dict[str, str], there: set[str]) -> None:
+    def add_bundle(self, writer, before: set[str], bundle) -> None:
         recorded = self.record.files
         for rel in writer.files - before:
-            entry = recorded.get(rel)
-            if entry is not None and rel in there and entry[0] == digests.get(rel):
-                self.files[rel] = entry  # a kept shard's file, as the last build left it
+            if rel in bundle.kept:
+                self.files[rel] = recorded[rel]  # a kept shard's file, as the last build left it
             else:
                 st = os.stat(writer.current(rel))
-                self.files[rel] = [digests.get(rel), st.st_size, st.st_mtime_ns]
+                self.files[rel] = [bundle.files.get(rel), st.st_size, st.st_mtime_ns]
 
-    def text(self, inputs: str) -> str:
-        """The record's JSON (see Record.to_data)."""
-        files = join_objects([self.first, json_object(self.files)])
-        return join_objects([self.head, json_object({"inputs": inputs}), '{"files":' + files + "}"])
+    def finish(self, inputs: str) -> None:
+        """The rest of the record, signed with the whole."""
+        tail = ["," if self.more and self.files else "", json_object(self.files)[1:-1], '},"inputs":',
+                json.dumps(inputs), "}"]
+        for piece in tail:
+            self.signer.update(piece.encode("utf-8", "surrogatepass"))
+        self.store.save_record_tail("".join(tail), self.signer.hexdigest())
 
 
 def _keep_contexts(store: Store, contexts: list[tuple[str, dict]]) -> None:

@@ -298,6 +298,7 @@ class Bundle:
     bundle is behind its pages (a deferred step kept the last one)."""
 
     files: dict[str, str] = field(default_factory=dict)
+    kept: set[str] = field(default_factory=set)  # its files kept as the last build left them (not written)
     behind: bool = False
     indexed: int = 0  # shards made again by Pagefind
 
@@ -343,12 +344,14 @@ def _write_bundle(writer, pages, tool, record, there, progress, defer, workers, 
         for rel, (digest, _, _) in record.files.items():  # the last bundle, as it is
             if rel.startswith(BUNDLE) and rel in there and writer.keep(rel):
                 result.files[rel] = digest
+                result.kept.add(rel)
         result.behind = True
         return result
     for shard, digest, keep in zip(shards, digests, kept):
         if keep:
             writer.keep_all(by_digest[digest])  # (found intact: `there`)
             result.files.update(dict.fromkeys(by_digest[digest], digest))
+            result.kept.update(by_digest[digest])
     # the kept shards' filter files are read while Pagefind indexes the others
     kept_filters = [writer.current(rel) for rel in sorted(result.files) if rel.endswith(".pf_filter")]
     counting = pool.submit(filter_counts, kept_filters)

@@ -37,7 +37,7 @@ from pathlib import Path
 from generator.errors import Notice
 from generator.model import Briefing, DataError, Interned, briefing_from_meta, meta_data, texts_data, texts_from_data
 
-SCHEMA = 4  # bump when the tables or the JSON in them change shape
+SCHEMA = 5  # bump when the tables or the JSON in them change shape
 FILE = "store.sqlite"
 FEW_KEYS = 200  # up to this many extractions are looked up by key; more are read in one pass
 KEY_ENV = "BRIEFINGS_STORE_KEY"  # a file holding the key, instead of the default place
@@ -155,13 +155,6 @@ def _problems_ok(rows) -> bool:
 def json_object(value: dict) -> str:
     """A dict as the store writes JSON."""
     return json.dumps(value, ensure_ascii=False)
-
-
-def join_objects(parts: list[str]) -> str:
-    """One JSON object with the members of the JSON objects `parts`, whose keys are distinct (so a
-    large record can be encoded in pieces, some while the build waits on Pagefind)."""
-    inner = [part.strip()[1:-1] for part in parts]
-    return "{" + ",".join(member for member in inner if member.strip()) + "}"
 
 
 # what a kept object may be made of (a page's context, the extractor's tables): nothing else is ever
@@ -335,9 +328,13 @@ class Store:
 
     # -- reuse point 2: the record of pages ----------------------------------------------
     def record(self) -> Record:
-        """What the last build wrote, or an empty record."""
-        for data, mac in self._rows("SELECT data, mac FROM record WHERE name = 'build'"):
-            if self._valid(mac, "build", data):
+        """What the last build wrote, or an empty record. Its JSON is kept in two rows, 'head' and
+        'tail', written apart (see save_record_head); the HMAC, on 'tail', covers both."""
+        rows = {name: (data, mac) for name, data, mac in
+                self._rows("SELECT name, data, mac FROM record WHERE name IN ('head', 'tail')")}
+        if set(rows) == {"head", "tail"} and type(rows["head"][0]) is str and type(rows["tail"][0]) is str:
+            data = rows["head"][0] + rows["tail"][0]
+            if self._valid(rows["tail"][1], "build", data):
                 try:
                     return Record.from_data(json.loads(data))
                 except ValueError:
@@ -345,12 +342,24 @@ class Store:
         return Record()
 
     def save_record(self, record: Record) -> None:
-        self.save_record_text(json_object(record.to_data()))
+        data = json_object(record.to_data())
+        self.save_record_head(data)
+        self.save_record_tail("", self._mac("build", data))
+
+    def record_signer(self):
+        """The HMAC of a record's JSON, to be fed its text piece by piece (for save_record_tail)."""
+        return hmac.new(self._key, b"build\0", "sha256")
 
     @_os_error
-    def save_record_text(self, data: str) -> None:
-        """Keep a record as JSON (Record.to_data's), read back by `record`, which checks its shape."""
-        self._db().execute("INSERT OR REPLACE INTO record VALUES ('build', ?, ?)", (data, self._mac("build", data)))
+    def save_record_head(self, data: str) -> None:
+        """Keep the first part of a record's JSON (Record.to_data's); a build writes it while
+        Pagefind runs. It counts only with the tail written after it, in the same transaction."""
+        self._db().execute("INSERT OR REPLACE INTO record VALUES ('head', ?, NULL)", (data,))
+
+    @_os_error
+    def save_record_tail(self, data: str, mac: str) -> None:
+        """Keep the rest of a record's JSON, with the HMAC of the whole (see record_signer)."""
+        self._db().execute("INSERT OR REPLACE INTO record VALUES ('tail', ?, ?)", (data, mac))
 
     def _object_mac(self, name: str, key: str, data: bytes) -> str:
         return hmac.digest(self._key, f"object\0{name}\0{key}\0".encode() + data, "sha256").hex()

@@ -379,10 +379,10 @@ def test_an_interruption_after_the_swap_says_the_new_site_is_in_place(built, cap
     if exc is None:
         from generator.guard import Terminated as exc
 
-    def save_pages(self, record):
+    def save_pages(self, *args):
         raise exc()
 
-    monkeypatch.setattr(build_module.Store, "save_record", save_pages)
+    monkeypatch.setattr(build_module.Store, "save_record_tail", save_pages)
     code, out, err = run(["build"], capsys)
     assert code == status, err
     assert "left as it was" not in err and word in err and "new site is in place" in err, err
