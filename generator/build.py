@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import os
 import time
 from dataclasses import dataclass, field
@@ -240,6 +239,8 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             for n, _ in enumerate(rendering, 1):
                 if progress:
                     progress("writing", n, len(todo))
+            # every page is written: their contexts go (but for those the store is to keep)
+            plans = planned.plans = env = rendering = None
             # search: Pagefind over the pages just written (or its bundle kept: see search.py);
             # meanwhile, in a thread, the contexts of briefing pages new to the store are kept and
             # the record is drafted: all of it but the search bundle's files
@@ -251,6 +252,7 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             def meanwhile() -> None:
                 if planned.contexts:
                     _keep_contexts(store, planned.contexts)
+                    planned.contexts = None
                 draft.make(str(out), problems, result.briefings, frame, common, gathered.outcomes, planned.texts,
                            stats)
             bundle = search.write_bundle(writer, planned.indexed, pagefind, record, there, progress,
@@ -263,7 +265,6 @@ def _build(config: SiteConfig, progress: Progress | None, cache_dir: Path | None
             writer.abort()
             raise
         # the record: what the output folder now holds, as this build left it
-        plans = planned.plans = planned.contexts = rendering = env = None
         if made_site:
             store.prune_contexts({context for _, context, _ in planned.texts.values()})
         store.prune({key for key, _, _, _ in gathered.outcomes.values()})
@@ -382,37 +383,35 @@ def _replan(record: Record, keys: dict[str, str], store: Store) -> Planned | Non
 
 
 class _RecordDraft:
-    """The record of a build, encoded, signed and kept in two steps: all but the search bundle's
-    files while Pagefind runs (`make`, in a thread: the store's 'head' row), then those
-    (`add_bundle`) and the inputs' digest (`finish`: the 'tail' row, with the HMAC of both). A file's stat is taken where the writer has it (`where`: rel -> path), which it
-    keeps when moved into place; a file kept as the last build left it (`untouched`, the search
-    bundle's `kept`) keeps its recorded entry. The JSON is Record.to_data's, its members in another order."""
+    """The record of a build, kept in two steps (store.save_record_part): all but the search
+    bundle's files while Pagefind runs (`make`, in a thread: the rows 'head' and 'files'), then
+    those (`add_bundle`) and the inputs' digest (`finish`: the row 'tail', with the HMAC of all).
+    A file's stat is taken where the writer has it (`where`: rel -> path), which it keeps when
+    moved into place; a file kept as the last build left it (`untouched`, the search bundle's
+    `kept`) keeps its recorded entry. Each part is dropped once written: memory at its peak."""
 
     def __init__(self, store: Store, record: Record, untouched: set[str], where: dict[str, str],
                  digests: dict[str, str]):
         self.store, self.record, self.untouched, self.where, self.digests = store, record, untouched, where, digests
-        self.signer, self.pieces = store.record_signer(), []
+        self.signer = store.record_signer()
         self.files: dict[str, list] = {}
-
-    def _add(self, pieces: list[str]) -> None:
-        for piece in pieces:
-            self.signer.update(piece.encode("utf-8", "surrogatepass"))
-        self.pieces += pieces
 
     def make(self, output: str, problems: list, briefings: int, frame: str, common: str, outcomes: dict,
              texts: dict, stats: dict) -> None:
+        seeds = {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
+                 in outcomes.items()}
+        data = Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats).to_data()
+        del data["inputs"], data["files"]
+        self.store.save_record_part("head", json_object(data), self.signer)
+        data = seeds = None
         recorded = self.record.files
         files = {rel: recorded[rel] for rel in self.untouched}
         for rel, path in self.where.items():
             st = os.stat(path)
             files[rel] = [self.digests.get(rel), st.st_size, st.st_mtime_ns]
-        seeds = {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
-                 in outcomes.items()}
-        data = Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats).to_data()
-        del data["inputs"], data["files"]
-        self._add(["{", json_object(data)[1:-1], ',"files":{', json_object(files)[1:-1]])
-        self.more = bool(files)
-        self.store.save_record_head("".join(self.pieces))
+        self.where = self.digests = None
+        text, files = json_object(files), None
+        self.store.save_record_part("files", text, self.signer)
 
     def add_bundle(self, writer, before: set[str], bundle) -> None:
         recorded = self.record.files
@@ -424,12 +423,8 @@ class _RecordDraft:
                 self.files[rel] = [bundle.files.get(rel), st.st_size, st.st_mtime_ns]
 
     def finish(self, inputs: str) -> None:
-        """The rest of the record, signed with the whole."""
-        tail = ["," if self.more and self.files else "", json_object(self.files)[1:-1], '},"inputs":',
-                json.dumps(inputs), "}"]
-        for piece in tail:
-            self.signer.update(piece.encode("utf-8", "surrogatepass"))
-        self.store.save_record_tail("".join(tail), self.signer.hexdigest())
+        """The last row, signed with the others."""
+        self.store.save_record_part("tail", json_object({"inputs": inputs, "files": self.files}), self.signer)
 
 
 def _keep_contexts(store: Store, contexts: list[tuple[str, dict]]) -> None:

@@ -327,39 +327,53 @@ class Store:
         self._db().executemany("DELETE FROM extractions WHERE key = ?", stale)
 
     # -- reuse point 2: the record of pages ----------------------------------------------
+    RECORD_ROWS = ("head", "files", "tail")
+
     def record(self) -> Record:
-        """What the last build wrote, or an empty record. Its JSON is kept in two rows, 'head' and
-        'tail', written apart (see save_record_head); the HMAC, on 'tail', covers both."""
+        """What the last build wrote, or an empty record. It is kept in three rows written apart
+        (see save_record_part): 'head' (Record.to_data but its files and inputs), 'files' and
+        'tail' (the inputs' digest and the files written last); the HMAC on 'tail' covers all three."""
         rows = {name: (data, mac) for name, data, mac in
-                self._rows("SELECT name, data, mac FROM record WHERE name IN ('head', 'tail')")}
-        if set(rows) == {"head", "tail"} and type(rows["head"][0]) is str and type(rows["tail"][0]) is str:
-            data = rows["head"][0] + rows["tail"][0]
-            if self._valid(rows["tail"][1], "build", data):
-                try:
-                    return Record.from_data(json.loads(data))
-                except ValueError:
-                    pass
-        return Record()
+                self._rows("SELECT name, data, mac FROM record WHERE name IN ('head', 'files', 'tail')")}
+        if set(rows) != set(self.RECORD_ROWS) or not all(type(data) is str for data, _ in rows.values()):
+            return Record()
+        signer = self.record_signer()
+        for name in self.RECORD_ROWS:
+            signer.update(rows[name][0].encode("utf-8", "surrogatepass"))
+            signer.update(b"\0")
+        mac = rows["tail"][1]
+        if type(mac) is not str or not hmac.compare_digest(mac, signer.hexdigest()):
+            return Record()
+        try:
+            data, files, tail = (json.loads(rows[name][0]) for name in self.RECORD_ROWS)
+        except ValueError:
+            return Record()
+        if type(data) is not dict or type(files) is not dict or type(tail) is not dict or type(tail.get("files")) is not dict:
+            return Record()
+        files.update(tail["files"])
+        data["files"], data["inputs"] = files, tail.get("inputs")
+        return Record.from_data(data)
 
     def save_record(self, record: Record) -> None:
-        data = json_object(record.to_data())
-        self.save_record_head(data)
-        self.save_record_tail("", self._mac("build", data))
+        data = record.to_data()
+        files, inputs = data.pop("files"), data.pop("inputs")
+        signer = self.record_signer()
+        self.save_record_part("head", json_object(data), signer)
+        self.save_record_part("files", json_object(files), signer)
+        self.save_record_part("tail", json_object({"inputs": inputs, "files": {}}), signer)
 
     def record_signer(self):
-        """The HMAC of a record's JSON, to be fed its text piece by piece (for save_record_tail)."""
+        """The HMAC of a record's rows, fed each in turn by save_record_part."""
         return hmac.new(self._key, b"build\0", "sha256")
 
     @_os_error
-    def save_record_head(self, data: str) -> None:
-        """Keep the first part of a record's JSON (Record.to_data's); a build writes it while
-        Pagefind runs. It counts only with the tail written after it, in the same transaction."""
-        self._db().execute("INSERT OR REPLACE INTO record VALUES ('head', ?, NULL)", (data,))
-
-    @_os_error
-    def save_record_tail(self, data: str, mac: str) -> None:
-        """Keep the rest of a record's JSON, with the HMAC of the whole (see record_signer)."""
-        self._db().execute("INSERT OR REPLACE INTO record VALUES ('tail', ?, ?)", (data, mac))
+    def save_record_part(self, name: str, text: str, signer) -> None:
+        """Keep one row of a record (RECORD_ROWS, in that order, in one transaction: a build writes
+        the first two while Pagefind runs); the last carries the HMAC of all three."""
+        signer.update(text.encode("utf-8", "surrogatepass"))
+        signer.update(b"\0")
+        self._db().execute("INSERT OR REPLACE INTO record VALUES (?, ?, ?)",
+                           (name, text, signer.hexdigest() if name == "tail" else None))
 
     def _object_mac(self, name: str, key: str, data: bytes) -> str:
         return hmac.digest(self._key, f"object\0{name}\0{key}\0".encode() + data, "sha256").hex()

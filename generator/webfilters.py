@@ -24,11 +24,18 @@ def bibtex(value) -> str:
     return " ".join(str(value).translate(BIBTEX_SPECIAL).split())
 
 
+_JSON_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"),
+                 ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
 def json_text(value) -> Markup:
-    """Compact JSON whose text is safe inside HTML and XML (<, >, & and ' as \\u escapes)."""
+    """Compact JSON whose text is safe inside HTML and XML (<, >, & and ' as \\u escapes).
+    (One replacement at a time, each dropping the text before it: the API's list of every
+    briefing is megabytes of text, and a chain of replacements held three copies at once.)"""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-                  .replace("'", "\\u0027").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    for raw, escaped in _JSON_ESCAPES:
+        text = text.replace(raw, escaped)
+    return Markup(text)
 
 
 def pretty_json(value) -> str:

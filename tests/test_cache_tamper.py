@@ -373,19 +373,23 @@ def test_a_kept_object_is_read_only_when_signed_and_makes_only_the_kept_classes(
         store.close()
 
 
-def test_a_records_two_rows_count_only_together_as_signed(tmp_path):
-    """The record of a build is kept in two rows (its head is written while Pagefind runs): the
-    HMAC on the tail covers both, so one build's head with another's tail, or a head alone, is
-    no record."""
+def test_a_records_rows_count_only_together_as_signed(tmp_path):
+    """The record of a build is kept in three rows (the first two are written while Pagefind
+    runs): the HMAC on the last covers all, so one build's head with another's other rows, or
+    rows missing, is no record."""
     from generator.store import Record, Store
     store = Store(tmp_path / "cache")
     try:
         store.save_record(Record("/out", "inputs-a", {"a.html": ["d", 1, 2]}, [], 1))
         assert store.record().inputs == "inputs-a" and store.record().files == {"a.html": ["d", 1, 2]}
         head_a = store._rows("SELECT data FROM record WHERE name = 'head'")[0][0]
-        store.save_record(Record("/out", "inputs-b", {"b.html": ["e", 3, 4]}, [], 1))
-        assert store.record().inputs == "inputs-b"
+        files_a = store._rows("SELECT data FROM record WHERE name = 'files'")[0][0]
+        store.save_record(Record("/out", "inputs-b", {"b.html": ["e", 3, 4]}, [], 2))
+        assert store.record().inputs == "inputs-b" and store.record().briefings == 2
         store._db().execute("UPDATE record SET data = ? WHERE name = 'head'", (head_a,))
+        assert store.record() == Record()
+        store.save_record(Record("/out", "inputs-b", {"b.html": ["e", 3, 4]}, [], 2))
+        store._db().execute("UPDATE record SET data = ? WHERE name = 'files'", (files_a,))
         assert store.record() == Record()
         store._db().execute("DELETE FROM record WHERE name = 'tail'")
         assert store.record() == Record()
