@@ -97,3 +97,14 @@ def pagefind_pages(site: Path) -> list[dict]:
         assert data.startswith(b"pagefind_dcd"), fragment
         pages.append(json.loads(data[len(b"pagefind_dcd"):]))
     return pages
+
+
+def store_sql(cache: Path, sql: str) -> None:
+    """Run one statement on the build store in `cache` (a test damaging or emptying part of it)."""
+    from generator.store import Store
+    store = Store(cache)
+    try:
+        store._db().execute(sql)
+        store.commit()
+    finally:
+        store.close()

@@ -370,13 +370,8 @@ def test_a_seed_is_read_again_only_when_its_file_is_not_as_the_last_build_saw_it
     page = archive.root / "site" / "briefings" / "a" / "index.html"
     assert "Kisumu" in page.read_text(encoding="utf-8")
     # the store lost the kept extractions: a seed not read is read when it must be extracted
-    from generator.store import Store
-    store = Store(archive.root / ".briefings-cache")
-    try:
-        store._db().execute("DELETE FROM extractions")
-        store.commit()
-    finally:
-        store.close()
+    from conftest import store_sql
+    store_sql(archive.root / ".briefings-cache", "DELETE FROM extractions")
     read.clear()
     archive.seed("c.txt", SEED_LIKE.replace("Nairobi", "Eldoret").replace("2022-05-10", "2022-05-12"))
     result = cached_build(archive)

@@ -264,13 +264,8 @@ def test_a_text_only_edit_makes_no_site_graph_and_reads_no_kept_briefing(archive
     same_trees(config.output, tmp_path / "clean")
     assert [str(n) for n in warm.notices] == [str(n) for n in clean.notices] and "titel" in str(warm.notices)
     # a kept context gone (or not signed with this user's key): the build plans every page anew
-    from generator.store import Store as S
-    store = S(cache)
-    try:
-        store._db().execute("UPDATE contexts SET mac = 'x'")
-        store.commit()
-    finally:
-        store.close()
+    from conftest import store_sql
+    store_sql(cache, "UPDATE contexts SET mac = 'x'")
     made.clear()
     archive.seed("a.txt", SEED_LIKE.replace("between universities", "between all their universities"))
     build(config, cache_dir=cache)
