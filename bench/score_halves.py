@@ -26,11 +26,12 @@ ap.add_argument("--half", default="all", choices=["tuned", "held", "all", "both"
 ap.add_argument("--round", type=int, default=2, choices=[1, 2])
 ap.add_argument("--fold", default=None, choices=["A", "B", "both"],
                 help="score one fold of the tuned part (A: number 0 or 1 mod 4, B: 2 mod 4)")
+ap.add_argument("--scorer", default=None, help="the scorer (default: tools/score_extraction.py of the shared tree)")
 ap.add_argument("--verbose", action="store_true")
 args = ap.parse_args()
 gold_path = args.gold or os.path.join(args.corpus, "wire.gold.yaml")
 scorer = os.path.join(os.path.dirname(os.path.abspath(args.corpus)), "..", "tools", "score_extraction.py")
-scorer = os.path.normpath(scorer)
+scorer = os.path.normpath(args.scorer or scorer)
 env = {**os.environ, "PYTHONPATH": os.getcwd()}
 out = subprocess.run([sys.executable, "-m", "generator", "extract", "--json", args.corpus], env=env,
                      capture_output=True, text=True).stdout
