@@ -140,10 +140,6 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
         former, start = True, i - 1
         code, used = _country_before(p, start, reg)
         start -= used
-    elif code is None and i > 0 and p.folded[i - 1].startswith("ex-"):  # "ex-Russian Ambassador X"
-        value = reg.demonyms.get((p.folded[i - 1][3:],)) or reg.country_names.get((p.folded[i - 1][3:],))
-        if value:
-            code, former, start = value[0] if isinstance(value, tuple) else value, True, i - 1
     return code, former, start
 
 

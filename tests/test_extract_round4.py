@@ -1,0 +1,37 @@
+"""Patterns of the genre that issue 11's fourth round covers, as families rather than cases: words
+of time joined to an office, the offices of every region, the verbs and nouns of each kind of
+event. Every sentence here is written for this project; the people and events are invented."""
+import pytest
+
+from generator.extract import extract
+from generator.extract.types import Paragraph
+from generator.sources import RawArticle
+
+
+def brief(text, registry):
+    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
+
+
+def people(text, registry):
+    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+
+
+# -- words of time joined to an office ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("ROME, Jan 5 -- Then-President Marco Bellini opened the talks in 2004.", "Marco Bellini", "President", "IT"),
+    ("VIENNA, Jan 5 -- The treaty was signed by then-Prime Minister Anna Berg of Sweden.", "Anna Berg",
+     "Prime Minister", "SE"),
+    ("OSLO, Jan 5 -- Ex-Foreign Minister Karl Huber of Austria met students on Monday.", "Karl Huber",
+     "Foreign Minister", "AT"),
+    ("SOFIA, Jan 5 -- The forum heard ex-Russian Ambassador Ivan Petrov on Monday.", "Ivan Petrov", "Ambassador",
+     "RU"),
+])
+def test_a_word_of_time_joined_to_an_office_by_a_hyphen_leaves_the_office(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
+
+
+def test_the_prefix_is_a_token_of_its_own_and_spans_still_point_into_the_text():
+    p = Paragraph.of("He met then-President Ola Dahl.")
+    assert p.words[2:4] == ["then", "President"]
+    assert [p.text[s:e] for s, e in p.spans[2:4]] == ["then", "President"]
