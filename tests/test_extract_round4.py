@@ -35,3 +35,26 @@ def test_the_prefix_is_a_token_of_its_own_and_spans_still_point_into_the_text():
     p = Paragraph.of("He met then-President Ola Dahl.")
     assert p.words[2:4] == ["then", "President"]
     assert [p.text[s:e] for s, e in p.spans[2:4]] == ["then", "President"]
+
+
+# -- the verbs and nouns of each kind of event -------------------------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    # an audience a head of state grants is a meeting
+    ("DOHA, Feb 2 -- The Amir granted an audience to Jordanian Minister of Energy Sami Haddad at the palace "
+     "on Tuesday.", "meeting"),
+    ("THIMPHU, Feb 2 -- The King gave an audience to the visiting Foreign Minister of Nepal, Hari Koirala.",
+     "meeting"),
+    # a call by telephone, however the preposition goes
+    ("ANKARA, Feb 2 -- Turkish Foreign Minister Ali Kaya spoke via telephone with his Iranian counterpart "
+     "Hassan Karimi on Tuesday.", "phone_call"),
+    ("LIMA, Feb 2 -- President Luis Garcia and Chilean President Ana Soto talked via phone on Monday.",
+     "phone_call"),
+    # a working visit is a visit as a state or official one is
+    ("HANOI, Feb 2 -- Prime Minister Nguyen Van Long is paying a working visit to Laos at the invitation of "
+     "Lao Prime Minister Sone Phan.", "visit"),
+    ("RIGA, Feb 2 -- Estonian Foreign Minister Anna Kask began a two-day working visit to Latvia on Monday.",
+     "visit"),
+])
+def test_each_kind_of_event_has_its_family_of_forms(text, kind, registry):
+    assert brief(text, registry).event_type == kind

@@ -29,13 +29,13 @@ SPECIFIC = (
     ("talks", r"(?:strategic|political|security|policy|high-level|ministerial|intergovernmental)"
               r"(?: and (?:economic|security|defen[cs]e))? dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
+                   r"(?:tele)?phoned|dial(?:l)?ed|via (?:tele)?phone|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
                         r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
-    ("visit", r"(?:state|official) visit"),
+    ("visit", r"(?:state|official|working) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
 GENERAL = (
@@ -50,6 +50,9 @@ GENERAL = (
               r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
+                # an audience, as a head of state grants one ("granted an audience to the envoy"; told
+                # from the guest's side, "was granted an audience with", it may be one stop of a visit)
+                r"(?:granted|gave|grants|gives|granting|giving) (?:an )?audience to|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on
