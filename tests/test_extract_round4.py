@@ -58,3 +58,25 @@ def test_the_prefix_is_a_token_of_its_own_and_spans_still_point_into_the_text():
 ])
 def test_each_kind_of_event_has_its_family_of_forms(text, kind, registry):
     assert brief(text, registry).event_type == kind
+
+
+# -- the offices of every region -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("ABU DHABI, May 2 -- Minister of State Reem Saeed received Kazakh Minister of Trade and Integration "
+     "Arman Bekov on Monday.", "Arman Bekov", "Minister of Trade and Integration", "KZ"),
+    ("DOHA, Feb 2 -- The Amir received Jordanian Minister of Energy and Mineral Resources Sami Haddad at the "
+     "palace.", "Sami Haddad", "Minister of Energy and Mineral Resources", "JO"),
+    ("MANILA, Feb 2 -- Philippine Secretary of Migrant Workers Ana Cruz met Saudi Minister of Human Resources "
+     "and Social Development Ahmed Rajhi.", "Ana Cruz", "Secretary of Migrant Workers", "PH"),
+    ("NEW DELHI, Feb 2 -- Union Minister of Railways Suresh Rao met Bangladeshi Minister of Information and "
+     "Broadcasting Hasan Mahmud.", "Hasan Mahmud", "Minister of Information and Broadcasting", "BD"),
+    # a field of the state's own people abroad, named by their demonym
+    ("CAIRO, May 2 -- Egyptian Minister of Foreign Affairs, Emigration and Egyptian Expatriates Sameh Adel met "
+     "with Sudanese Foreign Minister Ali Osman.", "Sameh Adel",
+     "Minister of Foreign Affairs, Emigration and Egyptian Expatriates", "EG"),
+    ("RABAT, May 2 -- Minister of Culture and Moroccan Expatriates Amina Tazi met the Tunisian Foreign "
+     "Minister, Omar Jlassi.", "Amina Tazi", "Minister of Culture and Moroccan Expatriates", "MA"),
+])
+def test_the_portfolios_of_cabinets_of_every_region_are_titles(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
