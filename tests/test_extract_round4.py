@@ -80,3 +80,28 @@ def test_each_kind_of_event_has_its_family_of_forms(text, kind, registry):
 ])
 def test_the_portfolios_of_cabinets_of_every_region_are_titles(text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("BERLIN, May 2 -- Federal Chancellor Klaus Weber met Swiss Federal Councillor Ignazio Bassi on Monday.",
+     "Ignazio Bassi", "Federal Councillor", "CH"),
+    ("VIENNA, May 2 -- Austrian Vice-Chancellor Robert Hahn met the Czech Prime Minister, Petr Novak.",
+     "Robert Hahn", "Vice-Chancellor", "AT"),
+    ("BOGOTA, May 2 -- Colombian Vice Chancellor Elena Ruiz met Peruvian Chancellor Ana Torres.",
+     "Elena Ruiz", "Vice Chancellor", "CO"),
+    ("PARIS, May 2 -- The French Minister Delegate for Foreign Trade, Paul Mercier, met Senegal's Prime "
+     "Minister, Amadou Ba.", "Paul Mercier", "Minister Delegate for Foreign Trade", "FR"),
+    ("NAYPYITAW, May 2 -- State Counsellor Daw Khin Thida received Japanese Foreign Minister Taro Ueda.",
+     "Khin Thida", "State Counsellor", "MM"),
+    ("HANOI, May 2 -- Lao President Bounmy Vongsa met National Assembly Chairman Tran Van Minh of Vietnam.",
+     "Tran Van Minh", "National Assembly Chairman", "VN"),
+])
+def test_offices_of_particular_constitutions_are_titles(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
+
+
+def test_a_month_s_short_form_inside_a_name_is_a_name_word(registry):
+    assert people("YANGON, May 2 -- Myanmar's state counsellor, Khin Mar Hlaing, met the Thai envoy.",
+                  registry)["Khin Mar Hlaing"] == ("state counsellor", "MM")
+    assert people("YANGON, Mar 2 -- Minister Khin Mar Aung met Thai Foreign Minister Don Saelim on Mar 1.",
+                  registry)["Khin Mar Aung"][0] == "Minister"
