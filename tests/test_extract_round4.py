@@ -105,3 +105,15 @@ def test_a_month_s_short_form_inside_a_name_is_a_name_word(registry):
                   registry)["Khin Mar Hlaing"] == ("state counsellor", "MM")
     assert people("YANGON, Mar 2 -- Minister Khin Mar Aung met Thai Foreign Minister Don Saelim on Mar 1.",
                   registry)["Khin Mar Aung"][0] == "Minister"
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("KABUL, May 2 -- Pakistani Foreign Minister Ali Shah met Afghan acting Foreign Minister Amir Khan Zadran "
+     "on Monday.", "Amir Khan Zadran", "acting Foreign Minister", "AF"),
+    ("KABUL, May 2 -- Pakistani Foreign Minister Ali Shah met Afghan Defence Minister Sultan Ahmad Wardak.",
+     "Sultan Ahmad Wardak", "Defence Minister", "AF"),
+    ("DOHA, May 2 -- Prime Minister Sultan Al Thani met the visiting Omani foreign minister on Monday.",
+     "Sultan Al Thani", "Prime Minister", "QA"),
+])
+def test_a_ruler_s_title_right_after_an_office_is_the_holder_s_given_name(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)

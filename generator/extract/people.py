@@ -35,6 +35,8 @@ DEPARTMENT_WORDS = words("department_words")
 STATE_NOUNS = words("state_nouns")
 # A consort's title and the monarch's it follows ("King X and Queen Y"): the consort holds no office.
 CONSORT_TITLES = phrase_set("consort_titles")
+# Titles that are also given names ("Amir", "Sultan"): right after another office, a name's first word.
+GIVEN_NAME_TITLES = words("given_name_titles")
 MONARCH_TITLES = phrase_set("reigning_titles")
 
 
@@ -739,6 +741,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
         if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
             k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
+        elif tl == 1 and o.kind == "strong" and p.folded[k] in GIVEN_NAME_TITLES \
+                and _name_at(p, k + 1, reg, True) > k + 1:
+            pass  # "Foreign Minister Amir Khan X", "Crown Prince Sultan bin Y": a given name, no second office
         elif tl:
             return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
