@@ -104,6 +104,11 @@ def _errors(b, label) -> int:
     return n + len({c.upper() for c in label.get("countries") or []} ^ {c.upper() for c in b.countries})
 
 
+def _signature(b) -> tuple:
+    """What the rules of officials and parties decide for one article: compared with and without a rule."""
+    return (tuple(sorted((p.name, p.title or "", p.country or "") for p in b.officials)), tuple(sorted(b.countries)))
+
+
 def ablate() -> None:
     import re
     import yaml
@@ -122,25 +127,32 @@ def ablate() -> None:
         loaded[name] = [(read_seed(folder / k, folder), v) for k, v in labels.items()]
 
     def run():
-        return {name: [_errors(X.extract(raw, reg)[0], label) for raw, label in items]
-                for name, items in loaded.items()}
-    base = run()
+        out, outputs = {}, {}
+        for name, items in loaded.items():
+            briefs = [X.extract(raw, reg)[0] for raw, _ in items]
+            out[name] = [_errors(b, label) for b, (_, label) in zip(briefs, items)]
+            outputs[name] = [_signature(b) for b in briefs]
+        return out, outputs
+    base, base_out = run()
     print("base errors: " + "  ".join(f"{k} ({len(v)} articles): {sum(v)}" for k, v in base.items()))
-    print("\n| rule taken out | " + " | ".join(f"{k}: earns / costs (articles)" for k in base) + " |")
+    print("\n(fires: the articles whose officials, their states and titles or parties change at all without"
+          " the rule, right or wrong)")
+    print("\n| rule taken out | " + " | ".join(f"{k}: earns / costs / fires (articles)" for k in base) + " |")
     print("|---|" + "---:|" * len(base))
     for module, func, stub in ABLATE:
         m = modules[module]
         old = getattr(m, func)
         setattr(m, func, stub)
         try:
-            now = run()
+            now, now_out = run()
         finally:
             setattr(m, func, old)
         cells = []
         for k in base:
             earns = sum(a > b for a, b in zip(now[k], base[k]))
             costs = sum(a < b for a, b in zip(now[k], base[k]))
-            cells.append(f"{earns} / {costs}")
+            fires = sum(a != b for a, b in zip(now_out[k], base_out[k]))
+            cells.append(f"{earns} / {costs} / {fires}")
         print(f"| {module}.{func} | " + " | ".join(cells) + " |")
 
 
