@@ -117,3 +117,17 @@ def test_a_month_s_short_form_inside_a_name_is_a_name_word(registry):
 ])
 def test_a_ruler_s_title_right_after_an_office_is_the_holder_s_given_name(text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+# -- states only mentioned, not parties ----------------------------------------------------------
+
+@pytest.mark.parametrize("tail", [
+    "ahead of possible peace talks between Armenia and Azerbaijan.",
+    "before the planned direct negotiations between Serbia and Kosovo.",
+    "to prepare the upcoming summit of Serbia and Albania.",
+    "ahead of the forthcoming talks between Ethiopia and Eritrea.",
+])
+def test_the_states_of_an_encounter_still_to_come_are_no_parties(tail, registry):
+    b = brief("VIENNA, May 2 -- Austrian Foreign Minister Karl Huber met Czech Foreign Minister Petr Novak " + tail,
+              registry)
+    assert set(b.countries) == {"AT", "CZ"}

@@ -203,12 +203,16 @@ MEETING_NOUNS = words("meeting_nouns")
 
 
 def _planned(p: Paragraph, i: int, reg: Registry) -> bool:
-    """"ahead of possible talks between Ukraine and Russia": a state of an encounter still to come."""
+    """"ahead of possible talks between Ukraine and Russia", "the planned direct negotiations
+    between A and B", "the upcoming summit of A and B": a state of an encounter still to come
+    (up to two words may qualify the encounter between the word that plans it and its noun)."""
     k = i
-    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with")
+    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with", "of")
                      or longest_match_ending(p.folded, k, reg.country_names)[0]):
         k -= longest_match_ending(p.folded, k, reg.country_names)[0] or 1
-    return k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS and p.folded[k - 2] in PLANNED_WORDS
+    if not (k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS):
+        return False
+    return any(p.folded[t] in PLANNED_WORDS for t in range(max(0, k - 4), k - 1))
 
 
 # Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
