@@ -131,3 +131,31 @@ def test_the_states_of_an_encounter_still_to_come_are_no_parties(tail, registry)
     b = brief("VIENNA, May 2 -- Austrian Foreign Minister Karl Huber met Czech Foreign Minister Petr Novak " + tail,
               registry)
     assert set(b.countries) == {"AT", "CZ"}
+
+
+LEAD = "HANOI, May 2 -- Vietnamese Prime Minister Pham Van Duc met Thai Prime Minister Somchai Wong"
+
+
+@pytest.mark.parametrize("tail", [
+    # a feature of geography named after a state
+    " on Tuesday. They discussed the Mekong, the South China Sea and the Korean Peninsula issue.",
+    " on Tuesday. They spoke of shipping in the Gulf of Thailand and the Indian Ocean.",
+    # a state held up for comparison
+    " on Tuesday. Vietnam is Thailand's second trading partner in the region, ahead of Indonesia and Malaysia.",
+    " on Tuesday. Rice exports rose faster than those of India, the ministry said.",
+    # a traveller's stop before the event or after it
+    ", who arrived from Cambodia on Monday.",
+    ", who will travel on to Laos on Wednesday.",
+    ", who flew in from Myanmar on Monday and left for Singapore after the talks.",
+    # a visit in the past
+    ", who last visited Japan in March.",
+    ", who visited Cambodia two years ago.",
+    " on Tuesday, a month after his previous visit to China.",
+])
+def test_a_state_only_mentioned_is_no_party(tail, registry):
+    assert set(brief(LEAD + tail, registry).countries) == {"VN", "TH"}
+
+
+def test_a_visit_in_the_past_is_not_where_the_event_is(registry):
+    b = brief(LEAD + " on Tuesday. Somchai last visited Tokyo in March.", registry)
+    assert b.location.city == "Hanoi"

@@ -106,6 +106,9 @@ PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|a
                            re.I)
 # "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
 # at Rideau Hall" are envoys at a ceremony)
+# A visit put in the past by a word before its verb: "last visited Tokyo", "had been to Oslo".
+PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(?:visited|toured|been (?:to|in)|"
+                            r"travell?ed to|went to|was in)\s+(?:the\s+)?$", re.I)
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
 # "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
@@ -644,6 +647,7 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     start = p.spans[k][0]
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
+            or PAST_BEFORE_RE.search(p.text, max(s0, start - 40), start) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
             or _timed_clause(p.text[max(s0, start - 60):start])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)

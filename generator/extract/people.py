@@ -1399,6 +1399,22 @@ def _country_word(word: str, reg: Registry) -> str | None:
 
 AMERICA_WORDS = words("america_words")
 CONTINENT_PARTS = words("continent_parts")
+# "the South China Sea", "the Gulf of Mexico": a feature of geography named after a state
+GEOGRAPHIC_FEATURES = phrase_keys("geographic_features")
+FEATURE_FIRSTS = frozenset(k[0] for k in GEOGRAPHIC_FEATURES)
+
+
+def _features(p: Paragraph) -> set[int]:
+    """The tokens of the seas, gulfs, straits and peninsulas named in a paragraph."""
+    out: set[int] = set()
+    if FEATURE_FIRSTS.isdisjoint(p.folded):
+        return out
+    for i, f in enumerate(p.folded):
+        if f in FEATURE_FIRSTS:
+            for key in GEOGRAPHIC_FEATURES:
+                if key[0] == f and tuple(p.folded[i:i + len(key)]) == key:
+                    out.update(range(i, i + len(key)))
+    return out
 
 
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
@@ -1407,6 +1423,7 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
               (reg.places, "place"), (reg.regions, "region"))
     refs, n, nxt = [], len(p.words), 0
     firsts = reg.ref_firsts
+    skip = skip | _features(p)
     if "-" in " ".join(p.folded):  # most paragraphs have no hyphenated word: one quick test
         for i, f in enumerate(p.folded):
             if "-" in f and i not in skip:  # "China-Japan relations", "Israeli-Palestinian talks": both are parties
