@@ -159,3 +159,19 @@ def test_a_state_only_mentioned_is_no_party(tail, registry):
 def test_a_visit_in_the_past_is_not_where_the_event_is(registry):
     b = brief(LEAD + " on Tuesday. Somchai last visited Tokyo in March.", registry)
     assert b.location.city == "Hanoi"
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("WASHINGTON, May 2 -- State Department deputy spokesperson Vera Quinn said the talks went well.",
+     "Vera Quinn", "State Department deputy spokesperson", "US"),
+    ("WASHINGTON, May 2 -- White House senior adviser Tom Becker met the Saudi foreign minister.",
+     "Tom Becker", "White House senior adviser", "US"),
+    ("MANILA, May 2 -- Department of Foreign Affairs spokeswoman Rosa Dizon said Manila had protested.",
+     "Rosa Dizon", "Department of Foreign Affairs spokeswoman", "PH"),
+    ("LONDON, May 2 -- Foreign Office political director Simon Pryce met his French counterpart.",
+     "Simon Pryce", "Foreign Office political director", "GB"),
+    ("NEW DELHI, May 2 -- External Affairs Ministry spokesperson Arjun Mehta told reporters about the visit.",
+     "Arjun Mehta", "External Affairs Ministry spokesperson", "IN"),
+])
+def test_a_rank_of_the_staff_between_an_institution_and_its_role(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
