@@ -104,11 +104,11 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
-# "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
-# at Rideau Hall" are envoys at a ceremony)
 # A visit put in the past by a word before its verb: "last visited Tokyo", "had been to Oslo".
 PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(?:visited|toured|been (?:to|in)|"
                             r"travell?ed to|went to|was in)\s+(?:the\s+)?$", re.I)
+# "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
+# at Rideau Hall" are envoys at a ceremony)
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
 # "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
