@@ -175,3 +175,19 @@ def test_a_visit_in_the_past_is_not_where_the_event_is(registry):
 ])
 def test_a_rank_of_the_staff_between_an_institution_and_its_role(text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+# -- datelines of every agency --------------------------------------------------------------------
+
+@pytest.mark.parametrize("dateline, city", [
+    ("RIYADH, May 2, 2021, SPA -- ", "Riyadh"),          # the agency's acronym after a comma
+    ("Doha / QNA / ", "Doha"),                           # between slashes, with spaces
+    ("KUWAIT, May 2 (KUNA) -- ", "Kuwait City"),          # a state whose capital bears its name
+    ("GUATEMALA, May 2 (AGN) -- ", "Guatemala City"),
+    ("Beijing, May 2 (Xinhua) -- ", "Beijing"),
+    ("MOSCOW, May 2. /TASS/. ", "Moscow"),
+])
+def test_the_datelines_of_agencies_of_every_region(dateline, city, registry):
+    b = brief(dateline + "Foreign Minister Ali Hasan received the Ambassador of Chile, Pedro Soto, on Monday. "
+              "They discussed trade ties.", registry)
+    assert b.location.city == city

@@ -57,7 +57,9 @@ DATELINE_RE = re.compile(
     r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
     # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"
-    r"|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?(?:\s*(?:--|—|–))?"
+    r"|\.?\s*/\s?(?P<slashed>[A-Za-z][\w .&-]{0,20}?)\s?/\.?(?:\s*(?:--|—|–))?"
+    # or its acronym after a comma and before a dash: "RIYADH, May 2, 2021, SPA --"
+    r"|,\s*(?P<acronym>[A-Z]{2,10})\s*(?:--|—|–)"
     # or, after a day's date, a full stop: "BAKU, Azerbaijan, May 3. The President ..."
     r"|\s*(?:--|—|–|:|\s-)|(?<=\d)\.)\s+(?=\S)")
 
@@ -164,7 +166,7 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     dateline = agency = None
     if kept:
         d = DATELINE_RE.match(kept[0])
-        tag = d and (d.group("agency") or d.group("slashed"))
+        tag = d and (d.group("agency") or d.group("slashed") or d.group("acronym"))
         if d and _plausible_dateline(d.group("city"), tag, d.group("dated")):
             dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
@@ -191,7 +193,8 @@ def _dateline_only(para: str) -> bool:
     """A paragraph that is a whole dateline and nothing more, its dash or agency closing it."""
     d = DATELINE_RE.match(para + " x")
     return bool(d) and d.end() == len(para) + 1 and _plausible_dateline(d.group("city"),
-                                                                          d.group("agency") or d.group("slashed"),
+                                                                          d.group("agency") or d.group("slashed")
+                                                                          or d.group("acronym"),
                                                                           d.group("dated"))
 
 

@@ -637,8 +637,17 @@ def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[st
 
 
 def dateline_place(dateline: str | None, reg: Registry) -> tuple[str, str] | None:
-    """The (city, country) a dateline is filed from ("SEOUL", "LILONGWE, Malawi"), if known."""
-    return reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
+    """The (city, country) a dateline is filed from ("SEOUL", "LILONGWE, Malawi"), if known; a
+    state whose capital bears its name stands for the capital ("KUWAIT", "PANAMA", "GUATEMALA")."""
+    if not dateline:
+        return None
+    key = tuple(Paragraph.of(dateline.split(",")[0]).folded)
+    place = reg.places.get(key)
+    code = reg.country_names.get(key) if place is None else None
+    capital = reg.countries[code].capital if code in reg.countries else None
+    if capital and fold(capital).split()[:len(key)] == list(key):
+        place = reg.places.get(tuple(Paragraph.of(capital).folded))
+    return place
 
 
 def _in_passing(p: Paragraph, k: int) -> bool:
