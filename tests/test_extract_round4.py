@@ -191,3 +191,27 @@ def test_the_datelines_of_agencies_of_every_region(dateline, city, registry):
     b = brief(dateline + "Foreign Minister Ali Hasan received the Ambassador of Chile, Pedro Soto, on Monday. "
               "They discussed trade ties.", registry)
     assert b.location.city == city
+
+
+@pytest.mark.parametrize("text, kind", [
+    # heads of state and government who convene hold a summit when the lead calls it one
+    ("BRUSSELS, Nov 12 -- EU heads of state and government convened in Brussels on Thursday for a two-day "
+     "summit on energy.", "summit"),
+    ("ARUSHA, Nov 12 -- Leaders of the East African states assembled in Arusha on Friday for the regional "
+     "summit.", "summit"),
+    # a joint briefing, however the press is named
+    ("NAIROBI, Nov 12 -- President Samuel Kamau addressed a joint news briefing with visiting Ethiopian Prime "
+     "Minister Dawit Bekele on Friday.", "press_conference"),
+    ("OSLO, Nov 12 -- The two prime ministers gave a joint press briefing after their talks.", "press_conference"),
+    # a body's statement, told as the frame of what it says
+    ("ISLAMABAD, Nov 12 -- Pakistan's Foreign Office in a statement on Friday rejected the remarks of the "
+     "Indian minister.", "statement"),
+])
+def test_gatherings_briefings_and_statements(text, kind, registry):
+    assert brief(text, registry).event_type == kind
+
+
+def test_a_state_s_office_of_government_acts_for_it(registry):
+    b = brief("ISLAMABAD, Nov 12 -- Pakistan's Foreign Office in a statement on Friday rejected the remarks.",
+              registry)
+    assert "PK" in b.countries

@@ -39,7 +39,8 @@ SPECIFIC = (
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
 GENERAL = (
-    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
+    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:press |news |media )?(?:address|appearance|"
+                         r"briefing)"),
     ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
@@ -76,6 +77,8 @@ GENERAL = (
     ("other", r"(?:signed|inked|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
+                  # "the Foreign Office in a statement on Friday rejected ...": the statement is the event
+                  r"in an? (?:\w+ )?(?:statement|press release)|"
                   # a government's stance, as its ministry words it: "expresses deep concern", "calls on"
                   r"express(?:es|ed) (?:its |their |his |her )?(?:deep |grave |serious |strong )?(?:concern|regret|"
                   r"indignation|condolences|solidarity)|calls (?:on|upon)|condemns|denounces|"
@@ -243,8 +246,11 @@ NEGATION_WORDS = ("without", "no", "No", "not", "never", "unable", "failed", "re
 NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
                         r"\b(?:not|never|unable to|failed to|refused to|cannot)\b[^.;,]{0,40}$", re.I)
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
-GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
-                          re.I)
+# ("leaders of the Mekong countries gathered", "heads of state and government convened": the
+# leaders may be named by what they lead, and they may meet, gather, convene or assemble)
+GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?)"
+                          r"(?: of (?:the )?[\w-]+(?: [\w-]+){0,3}?)? "
+                          r"(?:meeting|met|gathered|gathering|convened|convening|assembled)\b", re.I)
 # a meeting of heads of state or government is a summit, whatever the word: "the Regular Meeting of
 # the Conference of Heads of Government", "a conference of heads of state"
 HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
