@@ -215,3 +215,17 @@ def test_a_state_s_office_of_government_acts_for_it(registry):
     b = brief("ISLAMABAD, Nov 12 -- Pakistan's Foreign Office in a statement on Friday rejected the remarks.",
               registry)
     assert "PK" in b.countries
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("TAIPEI, May 2 -- The sale came as Taiwan's newly inaugurated president, Lin Wei-ming, pledged calm.",
+     "Lin Wei-ming", "president", "TW"),
+    ("LIMA, May 2 -- Peru's newly appointed foreign minister, Ana Torres Vidal, met the Chilean ambassador.",
+     "Ana Torres Vidal", "foreign minister", "PE"),
+    ("DHAKA, May 2 -- Bangladesh's ousted prime minister Rahima Chowdhury remains abroad.",
+     "Rahima Chowdhury", "prime minister", "BD"),
+    ("ROME, May 2 -- Italy's long-serving foreign minister, Marco Ferri, met the Maltese envoy.",
+     "Marco Ferri", "foreign minister", "IT"),
+])
+def test_words_of_tenure_between_a_state_and_its_office_change_nothing(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
