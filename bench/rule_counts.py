@@ -32,7 +32,7 @@ from generator.registry import load_registry  # noqa: E402
 from generator.sources import read_seed  # noqa: E402
 
 FINDERS = ("scan", "plural_officials", "known_officials", "possessed_officials",
-           "notable_officials")
+           "notable_officials", "succession_officials")
 
 
 def count(folder: Path, reg) -> tuple[Counter, Counter, int]:
@@ -74,6 +74,7 @@ ABLATE = (
     ("people", "_earlier_destination", lambda *a: ""), ("people", "_determiner_at", lambda p, start: start - 1 if start else 0),
     ("extract", "take_sides", _NONE), ("extract", "plural_officials", _EMPTY),
     ("extract", "possessed_officials", _EMPTY), ("extract", "notable_officials", _EMPTY),
+    ("extract", "succession_officials", _EMPTY), ("resolve", "_predecessor_of", _NONE),
     ("extract", "anaphoric_titles", _NONE), ("extract", "fuller_names", _NONE),
     ("resolve", "_embassy_state", _NONE), ("resolve", "_escort_state", _NONE), ("resolve", "_leader_of", _NONE),
     ("resolve", "_nearby_country", _NONE), ("resolve", "_visitor_state", _NONE), ("resolve", "_notable", _NONE),

@@ -88,6 +88,8 @@ MONARCH_OFFICES = phrase_keys("monarch_offices")
 HEAD_OFFICES = phrase_keys("head_offices")
 MONARCHIES = frozenset(_RAW["monarchies"].split())
 NOT_NAME_NOUNS = words("not_name_nouns")
+# "Lula's predecessor, X": one official named by another's office (a finder and a resolver read it)
+SUCCESSION_NOUNS = words("succession_nouns")
 # the last words of the name of a state's body, or of a unit of its territory ("the Leningrad
 # Region": its governor is an official of the state)
 STATE_BODIES = words("state_bodies") | words("state_units")

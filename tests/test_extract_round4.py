@@ -229,3 +229,15 @@ def test_a_state_s_office_of_government_acts_for_it(registry):
 ])
 def test_words_of_tenure_between_a_state_and_its_office_change_nothing(text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("LIMA, May 2 -- Peruvian President Luis Garcia met Chilean President Ana Soto. Garcia's predecessor, "
+     "Alejandro Toledo, was absent.", "Alejandro Toledo", "President", "PE"),
+    ("BRASILIA, May 2 -- President Lula da Silva met Cyril Ramaphosa. Lula's far-right predecessor, Jair "
+     "Bolsonaro, did not comment.", "Jair Bolsonaro", "President", "BR"),
+    ("SEOUL, May 2 -- Prime Minister Han Dong-su met the Indian envoy. His predecessor Kim Boo-kyum had "
+     "visited India.", "Kim Boo-kyum", "Prime Minister", "KR"),
+])
+def test_a_predecessor_or_successor_holds_the_office_of_the_one_named(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)

@@ -9,7 +9,7 @@ from generator.extract.events import compose_headline, dateline_place, event_typ
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
 from generator.extract.people import (country_refs, known_officials, notable_officials,
-                                      plural_officials, possessed_officials, scan, take_sides)
+                                      plural_officials, possessed_officials, scan, succession_officials, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        protagonist_state, to_persons)
 from generator.extract.roles import assign_roles
@@ -41,6 +41,7 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         f += known_officials(p, i, reg, f)
         f += possessed_officials(p, i, reg, f)
         f += notable_officials(p, i, reg, f)
+        f += succession_officials(p, i, reg, f)
         take_sides(p, f, reg)
         found += sorted(f, key=lambda x: x.start)
         used.append(u)

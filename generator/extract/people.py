@@ -12,6 +12,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
 from generator.words import (ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES,
+                             SUCCESSION_NOUNS,
                              phrase_keys, phrase_set, words)
 
 COUNTERPART = ("counterpart",)
@@ -1018,6 +1019,32 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
+    return out
+
+
+def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"Han's predecessor Kim Boo-kyum", "his successor, X Y": a full name right after an
+    official's predecessor or successor names one who held (or will hold) that office; the office
+    and state are the other official's (resolve)."""
+    out: list[Found] = []
+    if SUCCESSION_NOUNS.isdisjoint(p.folded):
+        return out
+    n = len(p.words)
+    for t in [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]:
+        k = t - 1
+        while k > 0 and t - k <= 2 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
+            k -= 1  # ("far-right predecessor")
+        if k < 0 or not (p.folded[k] in POSSESSIVES or p.folded[k] == "'s"):
+            continue
+        a = t + 1 + (t + 1 < n and p.words[t + 1] == ",")
+        b = _name_at(p, a, reg, after_title=True)
+        if b - a < 2:
+            continue  # a full name only: "his predecessor Park" may be anyone's surname
+        start, stop = p.spans[a][0], p.spans[b - 1][1]
+        if _taken(taken, pi, start, stop):
+            continue
+        out.append(Found(name=p.text[start:stop], title=None, country=None, former=p.folded[t].startswith("pre"),
+                         para=pi, start=start, end=stop, at=a))
     return out
 
 

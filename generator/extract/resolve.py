@@ -12,7 +12,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import (EMBASSY_RANKS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
+from generator.words import (EMBASSY_RANKS, POSSESSIVES, SUCCESSION_NOUNS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
                              phrase_set, words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
@@ -122,6 +122,27 @@ def _counterpart_title(o: Official, people: list[Official], paras: list[Paragrap
     return near.title if near is not None else None
 
 
+def _predecessor_of(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
+    """"Lula's predecessor, Jair Bolsonaro", "his far-right predecessor X", "her successor, Y": one
+    named as another official's predecessor or successor held (or will hold) that official's office."""
+    f = o.first
+    p = paras[f.para]
+    k = f.at - 1 - (f.at > 0 and p.words[f.at - 1] == ",")
+    if k < 1 or p.folded[k] not in SUCCESSION_NOUNS:
+        return None
+    k -= 1
+    while k > 0 and k > f.at - 6 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
+        k -= 1  # ("far-right", "immediate", "long-time": words that describe the predecessor)
+    if p.folded[k] in POSSESSIVES:
+        q = _partner(o, people, paras)
+        return q if q is not None and q is not o and q.title else None
+    if p.folded[k] == "'s" and k > 0:
+        owner = p.folded[k - 1]
+        return next((q for q in people if q is not o and q.title and
+                     owner in {fold(w) for form in (q.name, *q.forms) for w in form.split()}), None)
+    return None
+
+
 def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
     """A counterpart holds the office of the official they are the counterpart of: the one the
     sentence names last before "his counterpart" ("With President X, Y held talks with his
@@ -172,6 +193,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     """Give each official a country: their own words, the office, the registry, the context."""
     named = {r.code for para in refs for r in para}
     for o in people:
+        if o.title is None and not o.counterpart and o.first is not None:
+            held = _predecessor_of(o, people, paras)
+            if held is not None:  # (the same office of the same state: "Lula's predecessor"; no surer
+                o.title = held.title  # than what it is taken from)
+                if o.country is None:
+                    o.country, o.confidence = held.country, min(o.confidence, held.confidence)
         if o.counterpart and o.title is None:
             o.title = _counterpart_title(o, people, paras)
             if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
