@@ -90,6 +90,7 @@ MONARCHIES = frozenset(_RAW["monarchies"].split())
 NOT_NAME_NOUNS = words("not_name_nouns")
 # "Lula's predecessor, X": one official named by another's office (a finder and a resolver read it)
 SUCCESSION_NOUNS = words("succession_nouns")
+SUCCESSION_VERBS = words("succession_verbs")
 # the last words of the name of a state's body, or of a unit of its territory ("the Leningrad
 # Region": its governor is an official of the state)
 STATE_BODIES = words("state_bodies") | words("state_units")

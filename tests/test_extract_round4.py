@@ -241,3 +241,15 @@ def test_words_of_tenure_between_a_state_and_its_office_change_nothing(text, nam
 ])
 def test_a_predecessor_or_successor_holds_the_office_of_the_one_named(text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("LIMA, May 2 -- Ana Torres, who replaced Luis Vidal as foreign minister last month, met the Chilean "
+     "envoy.", "Luis Vidal", "foreign minister"),
+    ("ACCRA, May 2 -- Kofi Mensah, who succeeded Ama Owusu as Minister of Foreign Affairs, met the Togolese "
+     "envoy.", "Ama Owusu", "Minister of Foreign Affairs"),
+    ("SUVA, May 2 -- Jone Rabuka, whom the president dismissed as prime minister in March, met the envoy. "
+     "Jone Rabuka spoke of trade.", "Jone Rabuka", "prime minister"),
+])
+def test_the_one_an_office_passed_from_held_it(text, name, title, registry):
+    assert people(text, registry)[name][0] == title

@@ -12,7 +12,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
 from generator.words import (ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES,
-                             SUCCESSION_NOUNS,
+                             SUCCESSION_NOUNS, SUCCESSION_VERBS,
                              phrase_keys, phrase_set, words)
 
 COUNTERPART = ("counterpart",)
@@ -1027,10 +1027,9 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
     official's predecessor or successor names one who held (or will hold) that office; the office
     and state are the other official's (resolve)."""
     out: list[Found] = []
-    if SUCCESSION_NOUNS.isdisjoint(p.folded):
-        return out
     n = len(p.words)
-    for t in [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]:
+    nouns = [] if SUCCESSION_NOUNS.isdisjoint(p.folded) else [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
+    for t in nouns:
         k = t - 1
         while k > 0 and t - k <= 2 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
             k -= 1  # ("far-right predecessor")
@@ -1045,6 +1044,53 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=None, former=p.folded[t].startswith("pre"),
                          para=pi, start=start, end=stop, at=a))
+    if not SUCCESSION_VERBS.isdisjoint(p.folded):
+        out += _succeeded_as(p, pi, reg, taken + out)
+    return out
+
+
+def _succeeded_as(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"who succeeded Ariel X as prime minister", "X Y, whom the president dismissed as prime
+    minister": the one the office passed from held it. A name not found yet is found with the
+    office; one found without an office takes it."""
+    out: list[Found] = []
+    n = len(p.words)
+    for v in [v for v, f in enumerate(p.folded) if f in SUCCESSION_VERBS]:
+        whom = next((k for k in range(max(0, v - 5), v) if p.folded[k] == "whom"), None)
+        if whom is not None:  # the name before ", whom": the office is after the verb
+            a = whom - 1 - (whom > 0 and p.words[whom - 1] == ",")
+            named = next((f for f in taken if f.para == pi and f.end == p.spans[a][1]), None) if a >= 0 else None
+            if named is None and a >= 1:  # a name of two words or more, not found yet
+                k = a
+                while k > 0 and a - k < 5 and p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha():
+                    k -= 1
+                if a - k >= 1 and _name_at(p, k, reg, True) == a + 1:
+                    named = Found(name=_span_text(p, k, a + 1), title=None, country=None, former=True, para=pi,
+                                  start=p.spans[k][0], end=p.spans[a][1], at=k)
+                    out.append(named)
+            a = b = v + 1
+        else:
+            named, a = None, v + 1
+            b = _name_at(p, a, reg, after_title=True)
+            if b - a < 2 and not any(f.para == pi and f.start == p.spans[a][0] for f in taken if a < n):
+                continue
+            b = max(b, a + 1)
+        if not (b + 1 < n and p.folded[b] == "as"):
+            continue
+        k = b + 1 + (p.folded[b + 1] == "the")
+        tl, kind = longest_match(p.folded, k, reg.titles)
+        if not tl or kind == "counterpart":
+            continue
+        title = _span_text(p, k, _fields_after(p, k + tl, reg))
+        if named is None and a < b:
+            start, stop = p.spans[a][0], p.spans[b - 1][1]
+            named = next((f for f in taken if f.para == pi and f.start < stop and start < f.end), None)
+            if named is None:
+                out.append(Found(name=p.text[start:stop], title=title, country=None, former=True, para=pi,
+                                 start=start, end=stop, at=a))
+                continue
+        if named is not None and named.title is None:
+            named.title = title
     return out
 
 
