@@ -253,3 +253,25 @@ def test_a_predecessor_or_successor_holds_the_office_of_the_one_named(text, name
 ])
 def test_the_one_an_office_passed_from_held_it(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+# -- rules the ablation names, shown on invented copy ----------------------------------------------
+
+def test_a_report_sent_as_one_block_names_its_parties_in_its_first_sentences(registry):
+    # (parties._lead_end: a first paragraph that runs on holds its background after three sentences)
+    b = brief("ACCRA, May 2 -- President Kofi Mensah received the Foreign Minister of Togo, Ama Dogbe, on Monday. "
+              "They discussed border trade. The two sides agreed to meet again. Ghana has also signed a trade "
+              "pact with Nigeria and Benin in the past year, officials said.", registry)
+    assert set(b.countries) == {"GH", "TG"}
+
+
+@pytest.mark.parametrize("text", [
+    "DOHA, May 2 -- The talks were held at the palace. The Kenyan delegation, including Defence Cabinet "
+    "Secretary Aden Wario and Ambassador Mary Wambui, was received by the Amir.",
+    "DOHA, May 2 -- The talks were held at the palace. The Kenyan delegation comprising Defence Cabinet "
+    "Secretary Aden Wario and Ambassador Mary Wambui was received by the Amir.",
+])
+def test_a_delegation_s_members_listed_after_it_serve_its_state(text, registry):
+    # (people.take_sides: the verbs of listing, with or without a comma after the delegation)
+    found = people(text, registry)
+    assert found["Aden Wario"][1] == "KE" and found["Mary Wambui"][1] == "KE"

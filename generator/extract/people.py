@@ -1378,7 +1378,8 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
             codes = (code,)
         if not size:
             continue
-        if p.folded[k] != "side" and not (k + 1 < n and p.folded[k + 1] in LISTING_VERBS):
+        listing = k + 1 + (k + 2 < n and p.folded[k + 1] == ",")  # ("the Kenyan delegation, including X")
+        if p.folded[k] != "side" and not (listing < n and p.folded[listing] in LISTING_VERBS):
             continue  # "the Chinese delegation was received by X": X is not of it
         stops = (".", "!", "?", ";") if p.folded[k] == "side" else (".", "!", "?")  # (a list's items: ";")
         # to the sentence's end, or the next side's ("on the Chinese side by X and on the Russian side by Y")
