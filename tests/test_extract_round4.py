@@ -275,3 +275,22 @@ def test_a_delegation_s_members_listed_after_it_serve_its_state(text, registry):
     # (people.take_sides: the verbs of listing, with or without a comma after the delegation)
     found = people(text, registry)
     assert found["Aden Wario"][1] == "KE" and found["Mary Wambui"][1] == "KE"
+
+
+@pytest.mark.parametrize("second", [
+    "She was received by President Kofi Mensah at Jubilee House.",
+    "She was hosted by President Kofi Mensah at Jubilee House.",
+    "She later called on President Kofi Mensah at Jubilee House.",
+    "She paid a courtesy call on President Kofi Mensah at Jubilee House.",
+])
+def test_a_minister_s_visit_and_the_reception_by_a_head_that_is_its_event(second, registry):
+    # (events._minister_received, widened from "was received by" to the family of receptions)
+    b = brief("ACCRA, May 2 -- The Foreign Minister of Togo, Ama Dogbe, paid a two-day working visit to Ghana. "
+              + second, registry)
+    assert b.event_type == "meeting"
+
+
+def test_a_head_of_state_s_visit_and_reception_stays_a_visit(registry):
+    b = brief("LIMA, May 2 -- Chilean President Ana Soto arrived in Lima on a state visit. She was received by "
+              "President Luis Garcia.", registry)
+    assert b.event_type == "visit"

@@ -187,10 +187,15 @@ TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[s
 DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
 # a minister's visit, and the reception that is the event of it (_minister_received)
 MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
-HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
-                     r"Crown Prince|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
-RECEIVED_RE = re.compile(r"\b(?:was|were) (?:\w+ )?(?:received|welcomed) (?:in audience )?by (?:the )?(?:[A-Z]\w+ ){0,2}"
-                         r"(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan)\b")
+# the offices of heads of state and government (one list for both patterns below)
+HEADS = (r"[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|Emperor|"
+         r"Crown Prince|Grand Duke|Supreme Leader|Governor-General|Taoiseach")
+HEAD_RE = re.compile(r"\b(?:" + HEADS + r"|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
+# the reception, told of the guest: "was received by the President", "was granted an audience by
+# the King", "was hosted by the Prime Minister", "later called on the Emir"
+RECEIVED_RE = re.compile(r"\b(?:(?:was|were) (?:\w+ )?(?:received|welcomed|hosted|granted an audience) "
+                         r"(?:in audience )?by|called on|paid a (?:courtesy )?call on) (?:the )?(?:[A-Z]\w+ ){0,2}(?:the )?"
+                         r"(?:" + HEADS + r")\b")
 DATELINE_END_RE = re.compile(r"(?:--|—|–|:| - )\s*$")  # "HANOI, May 2 (VNA) -- "
 VISITOR_RE = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )[Vv]isiting [A-Z]")  # not "who is visiting China" (but "his visiting")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
