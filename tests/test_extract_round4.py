@@ -294,3 +294,22 @@ def test_a_head_of_state_s_visit_and_reception_stays_a_visit(registry):
     b = brief("LIMA, May 2 -- Chilean President Ana Soto arrived in Lima on a state visit. She was received by "
               "President Luis Garcia.", registry)
     assert b.event_type == "visit"
+
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("ADDIS ABABA, May 2 -- State Minister of Transport and Logistics Meseret Tadesse met the Djiboutian envoy.",
+     "Meseret Tadesse", "State Minister of Transport and Logistics", "ET"),
+    ("BRUSSELS, May 2 -- A European Commission spokeswoman, Ines Peeters, said the proceedings would go on.",
+     "Ines Peeters", "European Commission spokeswoman", "EU"),
+    ("KABUL, May 2 -- A government spokesman, Zabihullah Ahmadi, said the talks went well.",
+     "Zabihullah Ahmadi", "government spokesman", "AF"),
+    ("WASHINGTON, May 2 -- Kremlin foreign policy aide Yuri Orlov told reporters the two leaders met with US "
+     "officials.", "Yuri Orlov", "Kremlin foreign policy aide", "RU"),
+    ("JOHOR BAHRU, May 2 -- Menteri Besar Datuk Onn Rahman met Singapore's Foreign Minister Lim Boon Heng.",
+     "Onn Rahman", "Menteri Besar", "MY"),
+    ("GENEVA, May 2 -- Deputy Assistant Secretary of State for Arms Control Thomas Kerr headed the team.",
+     "Thomas Kerr", "Deputy Assistant Secretary of State for Arms Control", None),
+])
+def test_more_offices_and_an_office_introduced_by_a_or_an(text, name, title, country, registry):
+    got = people(text, registry)[name]
+    assert got[0] == title and (country is None or got[1] == country)

@@ -718,7 +718,10 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    introduced = ((o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
+    det = p.folded[_determiner_at(p, o.start)] if o.start > 0 else ""
+    introduced = ((det in ("the", "its", "his", "her", "their", "'s")
+                   # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
+                   or det in ("a", "an") and " for " not in (o.title or "")
                    or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
                                      or _address_rank(p, j + 1, reg)))
