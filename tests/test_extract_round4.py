@@ -313,3 +313,16 @@ def test_a_head_of_state_s_visit_and_reception_stays_a_visit(registry):
 def test_more_offices_and_an_office_introduced_by_a_or_an(text, name, title, country, registry):
     got = people(text, registry)[name]
     assert got[0] == title and (country is None or got[1] == country)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("MUSCAT, May 2 -- Omani Deputy Prime Minister Said bin Harib Al Busaidi told reporters Muscat would help.",
+     "Said bin Harib Al Busaidi"),
+    ("MUSCAT, May 2 -- Foreign Minister Said Al Harthy met the Iranian envoy.", "Said Al Harthy"),
+])
+def test_a_verb_of_saying_that_is_a_given_name_opens_a_name_after_a_title(text, name, registry):
+    assert name in people(text, registry)
+
+
+def test_a_verb_of_saying_after_a_title_is_still_a_verb(registry):
+    assert people("MUSCAT, May 2 -- The Foreign Minister said the talks went well.", registry) == {}

@@ -104,7 +104,11 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
                    and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
         # "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when capitalised
         # (an article or a verb is capitalised only where a sentence starts)
-        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in NAME_WORDS_WHEN_CAPITALISED
+        # ("Deputy Prime Minister Said bin X": such a word opens a name right after a title, before a
+        # name word or a particle)
+        opens = (after_title and j == k and f not in ARTICLES and j + 1 < n and (p.folded[j + 1] in PARTICLES or is_capitalised(
+            p.words[j + 1]) and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS))
+        if f in STOP_NAME_WORDS and not (month_name or surname or (parts or opens) and f in NAME_WORDS_WHEN_CAPITALISED
                                          and w[0].isupper()):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
