@@ -326,3 +326,20 @@ def test_a_verb_of_saying_that_is_a_given_name_opens_a_name_after_a_title(text, 
 
 def test_a_verb_of_saying_after_a_title_is_still_a_verb(registry):
     assert people("MUSCAT, May 2 -- The Foreign Minister said the talks went well.", registry) == {}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("Pretoria, Gauteng\n\nThe President today issued the following statement on the elections in Lesotho."
+     "\n\nWe congratulate the people of Lesotho.", "Pretoria"),
+    ("Wellington, New Zealand\n\nThe Minister of Foreign Affairs today issued the following statement on the "
+     "ceasefire.\n\nNew Zealand welcomes it.", "Wellington"),
+])
+def test_a_release_s_own_dateline_on_a_line_of_its_own_places_its_statement(text, city, registry):
+    b = brief(text, registry)
+    assert b.event_type == "statement" and b.location.city == city
+
+
+def test_a_statement_with_no_place_stays_unplaced(registry):
+    b = brief("The Prime Minister today issued the following statement on the elections in Fiji.\n\n"
+              "We congratulate the people of Fiji.", registry)
+    assert b.event_type == "statement" and b.location is None

@@ -10,7 +10,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place, states_in
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, place_line, seat_place, states_in
 from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
@@ -722,6 +722,8 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for p in issued for what, k, value in _locative_places(p, reg) if what == "city"
                       and ISSUED_RE.search(p.text, max(0, p.spans[k][0] - 50), p.spans[k][0])
                       and not _in_passing(p, k)), None)
+        # (or a release's own dateline, a place on a line of its own: "Ottawa, Ontario")
+        first = first or place_line(paras[0] if paras else None, reg)
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):
