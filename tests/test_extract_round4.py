@@ -343,3 +343,13 @@ def test_a_statement_with_no_place_stays_unplaced(registry):
     b = brief("The Prime Minister today issued the following statement on the elections in Fiji.\n\n"
               "We congratulate the people of Fiji.", registry)
     assert b.event_type == "statement" and b.location is None
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("PANMUNJOM, May 2 -- South Korean Unification Minister Lee Jae-won met Pak Song Il, cabinet chief "
+     "councilor of North Korea, on Monday.", "Pak Song Il", "cabinet chief councilor"),
+    ("PYONGYANG, May 2 -- North Korean Cabinet Councillor Ri Chol Ho met the Chinese ambassador.", "Ri Chol Ho",
+     "Cabinet Councillor"),
+])
+def test_councillors_of_a_cabinet(text, name, title, registry):
+    assert people(text, registry)[name][0] == title
