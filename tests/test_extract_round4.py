@@ -353,3 +353,14 @@ def test_a_statement_with_no_place_stays_unplaced(registry):
 ])
 def test_councillors_of_a_cabinet(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+@pytest.mark.parametrize("tail", [
+    ", the Times of India reported.",
+    ", the Korea Herald and the Japan Times reported.",
+    ", Voice of Vietnam said.",
+])
+def test_a_state_in_the_name_of_a_newspaper_is_no_party(tail, registry):
+    b = brief("DOHA, May 2 -- Qatari Foreign Minister Ali Al Thani met Kenyan President William Kamau" + tail,
+              registry)
+    assert set(b.countries) == {"QA", "KE"}

@@ -293,8 +293,7 @@ NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 STAFF_NOUNS = frozenset({"press", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
                          "officials", "aide", "aides", "source", "sources", "correspondent", "correspondents"})
 # ... nor is one that names a newspaper ("in the Washington Post", "the Jerusalem Post reported")
-MEDIA_NOUNS = frozenset({"post", "times", "journal", "herald", "tribune", "gazette", "daily", "news", "observer",
-                         "chronicle", "telegraph", "standard", "examiner", "globe"})
+MEDIA_NOUNS = words("media_nouns")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:

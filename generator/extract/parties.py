@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress, count
 
-from generator.extract.events import ENCOUNTER_RE, PLACE_NOUNS
+from generator.extract.events import ENCOUNTER_RE, MEDIA_NOUNS, PLACE_NOUNS
 from generator.extract.lexicon import longest_match, longest_match_ending
 from generator.extract.people import PARTY_NOUNS
 from generator.extract.types import Paragraph, Ref
@@ -168,7 +168,8 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
             return False  # "the Qatar crisis", "the Korea issue": a state's name that names a topic
     if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
         return False  # "the Minsk agreements", "the Norwegian capital Oslo"
-    if _planned(p, r.at, reg) or _compared(p, r.at) or _other_stop(p, r.at) or _past_visit(p, r.at):
+    if _planned(p, r.at, reg) or _compared(p, r.at) or _other_stop(p, r.at) or _past_visit(p, r.at) \
+            or _names_outlet(p, r, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
@@ -223,6 +224,16 @@ PAST_VISIT_WORDS = words("past_visit_words")
 PAST_VISIT_NOUNS = words("past_visit_nouns")
 VISIT_VERBS = frozenset({"visited", "toured"})
 PAST_TIME_WORDS = frozenset({"ago", "previously", "earlier"})
+
+
+def _names_outlet(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """"the Times of India reported", "the Korea Herald", "Voice of Vietnam": a state in the name
+    of a newspaper or a broadcaster (capitalised) names no party."""
+    k = r.at
+    if k > 1 and p.folded[k - 1] == "of" and p.folded[k - 2] in MEDIA_NOUNS and p.words[k - 2][:1].isupper():
+        return True
+    n = longest_match(p.folded, k, reg.country_names)[0] or longest_match(p.folded, k, reg.demonyms)[0] or 1
+    return k + n < len(p.words) and p.folded[k + n] in MEDIA_NOUNS and p.words[k + n][:1].isupper()
 
 
 def _before(p: Paragraph, i: int) -> int:
