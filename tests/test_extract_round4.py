@@ -364,3 +364,15 @@ def test_a_state_in_the_name_of_a_newspaper_is_no_party(tail, registry):
     b = brief("DOHA, May 2 -- Qatari Foreign Minister Ali Al Thani met Kenyan President William Kamau" + tail,
               registry)
     assert set(b.countries) == {"QA", "KE"}
+
+
+@pytest.mark.parametrize("second", [
+    "Kerr has just returned from Afghanistan where he discussed the elections.",
+    "Kerr, who arrived from Riyadh on Sunday, spoke of trade.",
+    "Kerr flew in from Doha, where he had met the Emir.",
+])
+def test_a_stop_the_traveller_came_from_is_not_where_the_event_is(second, registry):
+    b = brief("VIENNA, May 2 -- Foreign Minister Karl Huber met Secretary of State John Kerr. " + second, registry)
+    assert b.location.city == "Vienna"
+    assert people("VIENNA, May 2 -- Foreign Minister Karl Huber met Secretary of State John Kerr. " + second,
+                  registry)["Karl Huber"][1] == "AT"

@@ -110,6 +110,9 @@ PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|a
 # A visit put in the past by a word before its verb: "last visited Tokyo", "had been to Oslo".
 PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(?:visited|toured|been (?:to|in)|"
                             r"travell?ed to|went to|was in)\s+(?:the\s+)?$", re.I)
+# A stop before the event: "has just returned from Kabul, where he ...", "arrived from Riyadh"
+# (the verbs that bring a traveller, data/words.yaml arrival_verbs)
+CAME_FROM_RE = re.compile(r"\b(?:" + "|".join(sorted(words("arrival_verbs"))) + r"|back)(?: in)? from (?:the )?$", re.I)
 # "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
 # at Rideau Hall" are envoys at a ceremony)
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
@@ -667,6 +670,7 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
             or PAST_BEFORE_RE.search(p.text, max(s0, start - 40), start) is not None
+            or CAME_FROM_RE.search(p.text, max(s0, start - 30), start) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
             or _timed_clause(p.text[max(s0, start - 60):start])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
