@@ -376,3 +376,11 @@ def test_a_stop_the_traveller_came_from_is_not_where_the_event_is(second, regist
     assert b.location.city == "Vienna"
     assert people("VIENNA, May 2 -- Foreign Minister Karl Huber met Secretary of State John Kerr. " + second,
                   registry)["Karl Huber"][1] == "AT"
+
+
+def test_one_holder_of_a_sole_office_per_state_the_one_named_first(registry):
+    # two presidents written bare: the second is another state's, the state the text names besides
+    found = people("President Hale on Tuesday hailed Colombia's peace push, assuring the visiting Colombian leader "
+                   "in the Oval Office of continued aid.\n\nMr. Hale met for an hour with President Andres Ortega "
+                   "Vidal, whose government holds talks with the rebels.", registry)
+    assert found["Andres Ortega Vidal"] == ("President", "CO")

@@ -124,12 +124,14 @@ def _counterpart_title(o: Official, people: list[Official], paras: list[Paragrap
 
 def _predecessor_of(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
     """"Lula's predecessor, Jair Bolsonaro", "his far-right predecessor X", "her successor, Y": one
-    named as another official's predecessor or successor held (or will hold) that official's office."""
+    named as another official's predecessor or successor held (or will hold) that official's office
+    (a predecessor held it: `o` is made former)."""
     f = o.first
     p = paras[f.para]
     k = f.at - 1 - (f.at > 0 and p.words[f.at - 1] == ",")
     if k < 1 or p.folded[k] not in SUCCESSION_NOUNS:
         return None
+    o.former = o.former or p.folded[k].startswith("pre")
     k -= 1
     while k > 0 and k > f.at - 6 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
         k -= 1  # ("far-right", "immediate", "long-time": words that describe the predecessor)
@@ -249,8 +251,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     for o in people:  # "The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian
         if o.confidence > 0.5 or not o.title or o.former or _title_key(o.title) not in SOLE_OFFICES:
             continue
-        held = {q.country for q in people if q is not o and q.country and q.confidence > 0.5 and not q.former
-                and q.title and _title_key(q.title) == _title_key(o.title)}
+        # (one holder of a sole office per state: a surer one, or, as unsure, one named before: "President
+        # X met ... President Y, whose government ...": Y is another state's president)
+        held = {q.country for q in people if q is not o and q.country and not q.former
+                and q.title and _title_key(q.title) == _title_key(o.title)
+                and (q.confidence > 0.5 or q.first is not None and o.first is not None
+                     and (q.first.para, q.first.start) < (o.first.para, o.first.start))}
         if o.country in held:
             named = Counter(r.code for para in refs for r in para
                             if r.code not in held and r.code != "EU" and r.kind not in ("place", "region"))
