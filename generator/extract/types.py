@@ -11,6 +11,7 @@ from generator.words import words as word_list
 
 # "then-President X", "ex-Foreign Minister Y": the prefixes split off an office's first word
 HYPHENED_PREFIXES = tuple(sorted(w + "-" for w in word_list("hyphened_time_words")))
+_PREFIX_FORMS = tuple(f(w) for w in HYPHENED_PREFIXES for f in (str.lower, str.title, str.upper))  # a cheap test
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Paragraph:
     @classmethod
     def of(cls, text: str) -> "Paragraph":
         words, spans = split_tokens(text)
-        if "-" in text and any(prefix in text.lower() for prefix in HYPHENED_PREFIXES):
+        if "-" in text and any(form in text for form in _PREFIX_FORMS):
             words, spans = _split_prefixes(words, spans)
         # an ASCII word folds to its lower case: lower all the words in one go (no token holds a
         # space, and lower() adds none: were one added, the count would show it)
