@@ -1029,13 +1029,18 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     return out
 
 
+SUCCESSION_WORDS = SUCCESSION_NOUNS | SUCCESSION_VERBS
+
+
 def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
     """"Han's predecessor Kim Boo-kyum", "his successor, X Y": a full name right after an
     official's predecessor or successor names one who held (or will hold) that office; the office
     and state are the other official's (resolve)."""
     out: list[Found] = []
+    if SUCCESSION_WORDS.isdisjoint(p.folded):  # (one cheap test: most paragraphs hold none)
+        return out
     n = len(p.words)
-    nouns = [] if SUCCESSION_NOUNS.isdisjoint(p.folded) else [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
+    nouns = [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
     for t in nouns:
         k = t - 1
         while k > 0 and t - k <= 2 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
