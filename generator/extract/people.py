@@ -1069,8 +1069,11 @@ def _succeeded_as(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> l
     n = len(p.words)
     for v in [v for v, f in enumerate(p.folded) if f in SUCCESSION_VERBS]:
         whom = next((k for k in range(max(0, v - 5), v) if p.folded[k] == "whom"), None)
-        if whom is not None:  # the name before ", whom": the office is after the verb
-            a = whom - 1 - (whom > 0 and p.words[whom - 1] == ",")
+        if whom is not None:  # the name before ", whom" (or before ", the Hamas leader whom"): the office
+            c = whom - 1  # is after the verb
+            while c > max(0, whom - 7) and p.words[c] != ",":
+                c -= 1
+            a = c - 1 if p.words[c] == "," else whom - 1
             named = next((f for f in taken if f.para == pi and f.end == p.spans[a][1]), None) if a >= 0 else None
             if named is None and a >= 1:  # a name of two words or more, not found yet
                 k = a
