@@ -250,7 +250,7 @@ def test_a_predecessor_or_successor_holds_the_office_of_the_one_named(text, name
      "envoy.", "Ama Owusu", "Minister of Foreign Affairs"),
     ("SUVA, May 2 -- Jone Rabuka, whom the president dismissed as prime minister in March, met the envoy. "
      "Jone Rabuka spoke of trade.", "Jone Rabuka", "prime minister"),
-    ("APIA, May 2 -- Tuila Faleolo, the opposition leader whom parliament removed as prime minister, spoke.",
+    ("APIA, May 2 -- Tuila Faleolo, the party veteran whom parliament removed as prime minister, spoke.",
      "Tuila Faleolo", "prime minister"),
 ])
 def test_the_one_an_office_passed_from_held_it(text, name, title, registry):
