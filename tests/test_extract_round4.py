@@ -386,3 +386,13 @@ def test_one_holder_of_a_sole_office_per_state_the_one_named_first(registry):
                    "in the Oval Office of continued aid.\n\nMr. Hale met for an hour with President Andres Ortega "
                    "Vidal, whose government holds talks with the rebels.", registry)
     assert found["Andres Ortega Vidal"] == ("President", "CO")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("LUSAKA, May 2 -- Zambia's minister of finance and national planning, Chola Banda, met the Chinese envoy.",
+     "Chola Banda", "minister of finance and national planning"),
+    ("LUSAKA, May 2 -- Minister of Finance and National Planning Chola Banda met the Chinese envoy.",
+     "Chola Banda", "Minister of Finance and National Planning"),
+])
+def test_fields_joined_in_small_letters_as_in_capitals(text, name, title, registry):
+    assert people(text, registry)[name][0] == title

@@ -238,11 +238,14 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
     n = len(p.words)
     while j + 1 < n and p.folded[j] in ("and", ",") and longest_match_ending(p.folded, j, reg.domains)[0]:
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
+        # (a field in small letters continues a field in small letters: "minister of finance and
+        # national planning"; after capitals only a capitalised one does)
+        lower = p.words[j - 1][:1].islower()
         if not dl:  # "... of Foreign Affairs and Egyptian Expatriates": a field of the state's own people
             nl, _ = longest_match(p.folded, j + 1, reg.demonyms)
             fl = longest_match(p.folded, j + 1 + nl, reg.domains)[0] if nl else 0
             dl = nl + fl if fl else 0
-        if dl and p.words[j + 1][:1].isupper():
+        if dl and (p.words[j + 1][:1].isupper() or lower and p.words[j + dl][:1].islower()):
             if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
             if longest_match(p.folded, j + 1, reg.titles)[0] > dl or \
