@@ -75,6 +75,7 @@ ABLATE = (
     ("extract", "take_sides", _NONE), ("extract", "plural_officials", _EMPTY),
     ("extract", "possessed_officials", _EMPTY), ("extract", "notable_officials", _EMPTY),
     ("extract", "succession_officials", _EMPTY), ("resolve", "_predecessor_of", _NONE),
+    ("extract", "delayed_official", lambda *a: []),
     ("extract", "anaphoric_titles", _NONE), ("extract", "fuller_names", _NONE),
     ("resolve", "_embassy_state", _NONE), ("resolve", "_escort_state", _NONE), ("resolve", "_leader_of", _NONE),
     ("resolve", "_nearby_country", _NONE), ("resolve", "_visitor_state", _NONE), ("resolve", "_notable", _NONE),

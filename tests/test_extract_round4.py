@@ -396,3 +396,22 @@ def test_one_holder_of_a_sole_office_per_state_the_one_named_first(registry):
 ])
 def test_fields_joined_in_small_letters_as_in_capitals(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+@pytest.mark.parametrize("lead, second, name, title, country", [
+    ("CAIRO, May 2 -- Vietnam's deputy foreign minister said Tuesday that Egypt had promised a swift inquiry.",
+     "Phan Van Binh, who arrived in Cairo on Monday, said he had conveyed the grief of his people.",
+     "Phan Van Binh", "deputy foreign minister", "VN"),
+    ("NAIROBI, May 2 -- Kenya's foreign minister warned on Friday that the border talks could collapse.",
+     "Rachel Omondi told reporters in Nairobi that both sides must show restraint.",
+     "Rachel Omondi", "foreign minister", "KE"),
+])
+def test_delayed_identification_the_lead_s_office_names_the_next_paragraph_s_name(lead, second, name, title,
+                                                                                   country, registry):
+    assert people(lead + "\n\n" + second, registry)[name] == (title, country)
+
+
+def test_a_lead_that_names_its_official_keeps_the_next_name_unnamed_by_it(registry):
+    found = people("CAIRO, May 2 -- Vietnam's deputy foreign minister Phan Van Binh said Tuesday that Egypt had "
+                   "promised an inquiry.\n\nHoang Anh, a tour guide, said the road was closed.", registry)
+    assert "Hoang Anh" not in found

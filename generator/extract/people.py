@@ -1032,6 +1032,33 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     return out
 
 
+def delayed_official(paras: list[Paragraph], first: int, found: list[Found], reg: Registry) -> list[Found]:
+    """The delayed identification of agency leads: "Vietnam's deputy foreign minister said Tuesday
+    ..." and then "Phan Van Khiem, who arrived on Monday, said ...": an office of a state that opens
+    the lead with no name names the person whose name opens the next paragraph."""
+    if len(paras) < first + 2:
+        return []
+    lead, nxt = paras[first], paras[first + 1]
+    i = next((i for i in range(min(6, len(lead.words))) if lead.folded[i] in reg.title_starts), None)
+    o = _office_at(lead, i, reg) if i is not None else None
+    if o is None or o.kind != "strong" or o.code is None or o.start > 1 or o.j >= len(lead.words) \
+            or _name_at(lead, o.j, reg, True) > o.j or lead.words[o.j] == ",":
+        return []  # (an office with its holder's name, or one in apposition: not this form)
+    if any(f.para == first for f in found):
+        return []  # the lead names someone: the office may be theirs
+    b = _name_at(nxt, 0, reg, True)
+    if b < 2 or b >= len(nxt.words) or not (nxt.words[b] == "," or nxt.words[b][:1].islower()):
+        return []
+    start, stop = nxt.spans[0][0], nxt.spans[b - 1][1]
+    taken = next((f for f in found if f.para == first + 1 and f.start < stop and start < f.end), None)
+    if taken is not None:
+        if taken.title is None:
+            taken.title, taken.country = o.title, taken.country or o.code
+        return []
+    return [Found(name=nxt.text[start:stop], title=o.title, country=o.code, former=o.former, para=first + 1,
+                  start=start, end=stop, at=0)]
+
+
 SUCCESSION_WORDS = SUCCESSION_NOUNS | SUCCESSION_VERBS
 
 
