@@ -415,3 +415,14 @@ def test_a_lead_that_names_its_official_keeps_the_next_name_unnamed_by_it(regist
     found = people("CAIRO, May 2 -- Vietnam's deputy foreign minister Phan Van Binh said Tuesday that Egypt had "
                    "promised an inquiry.\n\nHoang Anh, a tour guide, said the road was closed.", registry)
     assert "Hoang Anh" not in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("ASTANA, May 2 -- OTS Secretary-General Talgat Omarov said the organization had entered a new stage.",
+     "Talgat Omarov"),
+    ("MOSCOW, May 2 -- CSTO Secretary General Imangali Tasbek met Russian Foreign Minister Oleg Sokolov.",
+     "Imangali Tasbek"),
+    ("KATHMANDU, May 2 -- SAARC Secretary General Golam Sarwar met Nepal's foreign minister.", "Golam Sarwar"),
+])
+def test_officials_of_bodies_of_states_of_every_region_are_no_state_s(text, name, registry):
+    assert name not in people(text, registry)
