@@ -426,3 +426,14 @@ def test_a_lead_that_names_its_official_keeps_the_next_name_unnamed_by_it(regist
 ])
 def test_officials_of_bodies_of_states_of_every_region_are_no_state_s(text, name, registry):
     assert name not in people(text, registry)
+
+
+def test_letters_of_accreditation_are_credentials(registry):
+    b = brief("BAKU, May 2 -- President Ilham Aliyev received the letters of accreditation of the newly appointed "
+              "Ambassador of Chile, Juan Soto.", registry)
+    assert b.event_type == "other"
+
+
+def test_a_plural_office_after_nationality_words_names_their_states_as_parties(registry):
+    b = brief("WARSAW, May 2 -- The Polish and French presidents inked a joint declaration on energy.", registry)
+    assert set(b.countries) == {"PL", "FR"}

@@ -24,8 +24,8 @@ from generator.text import fold
 SPECIFIC = (
     # (a call of protocol on taking up or leaving a post is made in person: "paid a farewell call")
     ("meeting", r"(?:courtesy|farewell|introductory|protocol|valedictory) (?:call|visit)s?"),
-    ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
-              r"letters? of credence"),
+    ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of (?:credence|accreditation))|"
+              r"letters? of (?:credence|accreditation)"),
     ("talks", r"(?:strategic|political|security|policy|high-level|ministerial|intergovernmental)"
               r"(?: and (?:economic|security|defen[cs]e))? dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
@@ -91,8 +91,8 @@ ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECI
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit",
-                  "communiqu")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "accreditation", "dialogue", "phone", "call", "dial", "joint",
+                  "visit", "communiqu")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)

@@ -307,6 +307,7 @@ def _people_follow(p: Paragraph, start: int, limit: int, nouns: frozenset, reg: 
     """One of the next `limit` words (before any punctuation) names people or a body acting for a
     state: one of `nouns`, or an office ("G7 leaders", "the Japanese foreign ministers")."""
     return any(p.folded[j] in nouns or longest_match(p.folded, j, reg.titles, 3)[0]
+               or p.folded[j][-1:] == "s" and (p.folded[j][:-1],) in reg.titles  # ("the French presidents")
                for j in _plain_words(p, start, limit))
 
 
