@@ -437,3 +437,20 @@ def test_letters_of_accreditation_are_credentials(registry):
 def test_a_plural_office_after_nationality_words_names_their_states_as_parties(registry):
     b = brief("WARSAW, May 2 -- The Polish and French presidents inked a joint declaration on energy.", registry)
     assert set(b.countries) == {"PL", "FR"}
+
+
+@pytest.mark.parametrize("dateline, city", [
+    ("MOSCOW. May 2. INTERFAX - ", "Moscow"),   # full stops after the place and the date
+    ("Abu Dhabi-WAM: ", "Abu Dhabi"),            # the agency joined by a hyphen
+])
+def test_datelines_with_stops_or_a_hyphen(dateline, city, registry):
+    b = brief(dateline + "Foreign Minister Ali Hasan received the Ambassador of Chile, Pedro Soto, on Monday. "
+              "They discussed trade ties.", registry)
+    assert b.location.city == city
+
+
+def test_a_hyphened_word_and_a_colon_opening_a_sentence_is_no_dateline(registry):
+    from generator.extract.clean import parse_wire
+    wire = parse_wire(" date 2021-05-03 Pro-EU: the ministers met in Vienna.\n\nMore.", "t.txt", 1,
+                      need_date=False)
+    assert wire.dateline is None

@@ -64,6 +64,12 @@ DATELINE_RE = re.compile(
     r"|\s*(?:--|—|–|:|\s-)|(?<=\d)\.)\s+(?=\S)")
 
 
+# Two more forms of agencies' datelines: "MOSCOW. May 2. INTERFAX -" (full stops after the place and
+# the date, the agency in capitals) and "Abu Dhabi-WAM:" (the agency joined by a hyphen)
+DATELINE_STOPS_RE = re.compile(r"^(?P<city>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,2})"
+                               r"(?:\.\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s*|-)(?P<agency>[A-Z]{3,12})\s*(?:--|—|–|-|:)\s+(?=\S)")
+
+
 @dataclass(frozen=True)
 class Wire:
     """The parts of a wire article that the later layers work on."""
@@ -170,6 +176,9 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if d and _plausible_dateline(d.group("city"), tag, d.group("dated")):
             dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
+        elif d2 := DATELINE_STOPS_RE.match(kept[0]):
+            dateline, agency = d2.group("city"), d2.group("agency")
+            kept[0] = kept[0][d2.end():]
     if dateline is None:
         # "Jane Doe in Tokyo": a byline's place of filing stands in for a dateline
         byline = next((m for m in map(BYLINE_PLACE_RE.match, paragraphs[:6]) if m), None)
