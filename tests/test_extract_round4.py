@@ -454,3 +454,14 @@ def test_a_hyphened_word_and_a_colon_opening_a_sentence_is_no_dateline(registry)
     wire = parse_wire(" date 2021-05-03 Pro-EU: the ministers met in Vienna.\n\nMore.", "t.txt", 1,
                       need_date=False)
     assert wire.dateline is None
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("NEW DELHI, May 2 -- Briefing the media, External Affairs Ministry Secretary (East) Anupam Rao said the "
+     "leaders had discussed trade.", "Anupam Rao", "External Affairs Ministry Secretary (East)"),
+    ("NEW DELHI, May 2 -- Secretary (Economic Relations) Dammu Rao met the Chilean ambassador.", "Dammu Rao",
+     "Secretary (Economic Relations)"),
+    ("ISLAMABAD, May 2 -- General (Retd) Tariq Khan met the Afghan envoy.", "Tariq Khan", "General"),
+])
+def test_a_designation_in_brackets_after_an_office(text, name, title, registry):
+    assert people(text, registry)[name][0] == title

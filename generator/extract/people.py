@@ -931,6 +931,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _served_state(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
+        _bracketed(p, o)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -956,6 +957,25 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
+
+
+def _bracketed(p: Paragraph, o: _Office) -> None:
+    """"Secretary (East) X", "Secretary (Economic Relations) X": a designation in brackets after an
+    office, before the holder's name, is part of the title."""
+    j, n = o.j, len(p.words)
+    if o.kind != "strong" or not o.title or j + 3 >= n or p.words[j] != "(":
+        return
+    close = next((t for t in range(j + 2, min(j + 6, n)) if p.words[t] == ")"), None)
+    if close is None or close + 1 >= n or not all(p.words[t][:1].isupper() for t in range(j + 1, close)) \
+            or not is_capitalised(p.words[close + 1]):
+        return
+    if all(p.folded[t] in RETIRED_WORDS for t in range(j + 1, close)):
+        o.j, o.former = close + 1, True  # "General (retd) X": held the office, no part of the title
+        return
+    o.j, o.title = close + 1, _span_text(p, o.i, close + 1)
+
+
+RETIRED_WORDS = frozenset({"ret", "retd", "rtd", "retired", "."})
 
 
 def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
