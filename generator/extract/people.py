@@ -975,7 +975,7 @@ def _bracketed(p: Paragraph, o: _Office) -> None:
     o.j, o.title = close + 1, _span_text(p, o.i, close + 1)
 
 
-RETIRED_WORDS = frozenset({"ret", "retd", "rtd", "retired", "."})
+RETIRED_WORDS = words("retired_words") | {"."}
 
 
 def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
