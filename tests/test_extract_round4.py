@@ -465,3 +465,12 @@ def test_a_hyphened_word_and_a_colon_opening_a_sentence_is_no_dateline(registry)
 ])
 def test_a_designation_in_brackets_after_an_office(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+@pytest.mark.parametrize("tail", [
+    "opened the talks with Karl Huber, his Austrian counterpart at the time.",
+    "met Karl Huber, his Austrian counterpart at the talks in Vienna.",
+])
+def test_words_of_time_or_setting_after_at_name_no_organisation(tail, registry):
+    found = people("ROME, Jan 5 -- Italian President Marco Bellini " + tail, registry)
+    assert found["Karl Huber"] == ("President", "AT")

@@ -365,6 +365,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True  # "CARICOM’S Secretary-General" (a possessive in capitals stays one token)
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        if p.folded[j] == "at" and nxt < len(p.words) and p.words[nxt][:1].islower():
+            return False  # "his counterpart at the time", "the minister at the talks": no body named
         k = nxt  # "Chancellor of the Moscow State University of Culture": a university's office
         while k < len(p.words) and k - nxt < 8 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "and")):
             if p.folded[k] in PRIVATE_BODIES:
