@@ -474,3 +474,15 @@ def test_a_designation_in_brackets_after_an_office(text, name, title, registry):
 def test_words_of_time_or_setting_after_at_name_no_organisation(tail, registry):
     found = people("ROME, Jan 5 -- Italian President Marco Bellini " + tail, registry)
     assert found["Karl Huber"] == ("President", "AT")
+
+
+@pytest.mark.parametrize("body", ["the ministry", "the government", "the presidency"])
+def test_a_spokesman_for_a_body_of_the_state_in_small_letters(body, registry):
+    found = people(f"KABUL, May 2 -- Zabihullah Karimi, a spokesman for {body}, said the talks went well.",
+                   registry)
+    assert found["Zabihullah Karimi"][1] == "AF"
+
+
+def test_a_spokesman_for_a_company_is_no_official(registry):
+    assert people("KABUL, May 2 -- A spokesman for the company, John Smith, said the talks went well.",
+                  registry) == {}

@@ -367,6 +367,8 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
         if p.folded[j] == "at" and nxt < len(p.words) and p.words[nxt][:1].islower():
             return False  # "his counterpart at the time", "the minister at the talks": no body named
+        if nxt < len(p.words) and p.folded[nxt] in PARTY_NOUNS:
+            return False  # "a spokesman for the ministry", "... for the government": a body of the state
         k = nxt  # "Chancellor of the Moscow State University of Culture": a university's office
         while k < len(p.words) and k - nxt < 8 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "and")):
             if p.folded[k] in PRIVATE_BODIES:
