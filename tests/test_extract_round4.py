@@ -369,7 +369,7 @@ def test_a_state_in_the_name_of_a_newspaper_is_no_party(tail, registry):
 
 
 @pytest.mark.parametrize("second", [
-    "Kerr has just returned from Afghanistan where he discussed the elections.",
+    "Kerr came back from Kandahar on Sunday, where he had seen the governor.",
     "Kerr, who arrived from Riyadh on Sunday, spoke of trade.",
     "Kerr flew in from Doha, where he had met the Emir.",
 ])

@@ -110,7 +110,7 @@ PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|a
 # A visit put in the past by a word before its verb: "last visited Tokyo", "had been to Oslo".
 PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(?:visited|toured|been (?:to|in)|"
                             r"travell?ed to|went to|was in)\s+(?:the\s+)?$", re.I)
-# A stop before the event: "has just returned from Kabul, where he ...", "arrived from Riyadh"
+# A stop before the event: "came back from Kabul, where he ...", "arrived from Riyadh"
 # (the verbs that bring a traveller, data/words.yaml arrival_verbs)
 CAME_FROM_RE = re.compile(r"\b(?:" + "|".join(sorted(words("arrival_verbs"))) + r"|back)(?: in)? from (?:the )?$", re.I)
 # "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
