@@ -52,7 +52,7 @@ GENERAL = (
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
                 # an audience, as a head of state grants one ("granted an audience to the envoy"; told
-                # from the guest's side, "was granted an audience with", it may be one stop of a visit)
+                # from the guest's side, the audience may be one stop of a visit)
                 r"(?:granted|gave|grants|gives|granting|giving) (?:an )?audience to|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
@@ -725,7 +725,7 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for p in issued for what, k, value in _locative_places(p, reg) if what == "city"
                       and ISSUED_RE.search(p.text, max(0, p.spans[k][0] - 50), p.spans[k][0])
                       and not _in_passing(p, k)), None)
-        # (or a release's own dateline, a place on a line of its own: "Ottawa, Ontario")
+        # (or a release's own dateline, a place on a line of its own: "Pretoria, Gauteng")
         first = first or place_line(paras[0] if paras else None, reg)
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)

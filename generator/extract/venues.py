@@ -61,7 +61,7 @@ INLINE_DATELINE_RE = re.compile(
     r"(?:,[^,:;—–()]{1,40}){0,2}?\s*(?:--|—|–|:| - |\()")
 
 
-# A paragraph that is a place and nothing more: "Ottawa, Ontario", "Washington, D.C." (the
+# A paragraph that is a place and nothing more: "Wellington, New Zealand", "Washington, D.C." (the
 # dateline of a government's release, on a line of its own)
 PLACE_LINE_RE = re.compile(r"^(?P<city>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{0,30})?\.?$")
 
