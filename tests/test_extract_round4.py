@@ -486,3 +486,14 @@ def test_a_spokesman_for_a_body_of_the_state_in_small_letters(body, registry):
 def test_a_spokesman_for_a_company_is_no_official(registry):
     assert people("KABUL, May 2 -- A spokesman for the company, John Smith, said the talks went well.",
                   registry) == {}
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("On the afternoon of May 2, Member of the Political Bureau of the CPC Central Committee and Foreign Minister "
+     "Wang Hong had a phone call with Brazilian Foreign Minister Mauro Lima.", "Wang Hong", "CN"),
+    ("HANOI, May 2 -- The Lao ambassador called on Tran Van Long, Secretary of the CPV Central Committee, and "
+     "Standing Member Le Hoai Trung.", "Tran Van Long", "VN"),
+])
+def test_a_ruling_party_of_a_one_party_state_names_the_state(text, name, country, registry):
+    b = brief(text, registry)
+    assert {p.name: p.country for p in b.officials}[name] == country and country in b.countries
