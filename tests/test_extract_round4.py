@@ -497,3 +497,9 @@ def test_a_spokesman_for_a_company_is_no_official(registry):
 def test_a_ruling_party_of_a_one_party_state_names_the_state(text, name, country, registry):
     b = brief(text, registry)
     assert {p.name: p.country for p in b.officials}[name] == country and country in b.countries
+
+
+def test_a_short_form_of_an_office_is_the_same_office_of_the_same_person(registry):
+    found = people("Secretary Hale's Call with Ukrainian Foreign Minister Bondar. Secretary of State Tom Hale spoke "
+                   "today with Ukrainian Foreign Minister Oleh Bondar.", registry)
+    assert "Hale" not in found and "Tom Hale" in found

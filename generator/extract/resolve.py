@@ -54,7 +54,13 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _same_office(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or fold(x) == fold(y)
+    """The same office, or one a short form of the other ("Secretary" of "Secretary of State",
+    "Minister" of "Foreign Minister"): its words begin or end the other's."""
+    if x is None or y is None or fold(x) == fold(y):
+        return True
+    a, b = _title_key(x), _title_key(y)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_[:len(short)] == short or long_[-len(short):] == short
 
 
 def _same_person(o: Official, f: Found) -> bool:
