@@ -166,7 +166,7 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         k = r.at + (longest_match(p.folded, r.at, reg.country_names)[0] or 1)
         if k < len(p.folded) and p.folded[k] in TOPIC_NOUNS:
             return False  # "the Qatar crisis", "the Korea issue": a state's name that names a topic
-    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
+    if r.kind == "metonym" and r.after in PLACE_NOUNS:
         return False  # "the Minsk agreements", "the Norwegian capital Oslo"
     if _planned(p, r.at, reg) or _compared(p, r.at) or _other_stop(p, r.at) or _past_visit(p, r.at) \
             or _names_outlet(p, r, reg):
@@ -283,17 +283,6 @@ def _past_visit(p: Paragraph, i: int) -> bool:
         return any(w in PAST_TIME_WORDS or w.isdigit() and len(w) == 4 for w in after) or "last" in after
     return (p.folded[k] == "to" and k > 1 and p.folded[k - 1] in ("visit", "trip", "visits", "trips")
             and any(p.folded[t] in PAST_VISIT_NOUNS for t in range(max(0, k - 4), k - 1)))
-
-
-# Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
-THING_NOUNS = words("thing_nouns")
-
-
-def _names_a_thing(p: Paragraph, r: Ref, reg: Registry) -> bool:
-    """"the Minsk agreements", "the Minsk Group": a capital's name before one of these nouns names
-    a thing; "Minsk said", "Minsk and Moscow" name a government."""
-    k = r.at + (longest_match(p.folded, r.at, reg.metonyms)[0] or 1)
-    return k < len(p.folded) and p.folded[k] in THING_NOUNS
 
 
 def _owns_party(p: Paragraph, r: Ref, reg: Registry) -> bool:

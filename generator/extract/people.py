@@ -501,17 +501,8 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
     # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
-    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES
+    return o.kind == "counterpart" and not (i > 0 and p.folded[o.start - 1] in POSSESSIVES
                                             or o.code is not None)
-
-
-def _determiner_at(p: Paragraph, start: int) -> int:
-    """The token before a mention starting at `start`, over the adjectives that may stand between
-    it and its determiner ("his visiting French counterpart", "the new Chinese envoy")."""
-    k = start - 1 if start else 0
-    while k > 0 and (p.folded[k] in TRANSPARENT or p.folded[k] in VISITOR_WORDS):
-        k -= 1
-    return k
 
 
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -729,7 +720,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    det = p.folded[_determiner_at(p, o.start)] if o.start > 0 else ""
+    det = p.folded[o.start - 1] if o.start > 0 else ""
     introduced = ((det in ("the", "its", "his", "her", "their", "'s")
                    # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                    or det in ("a", "an") and " for " not in (o.title or "")
@@ -781,7 +772,7 @@ def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, in
     apposition after a relative clause that describes the office's holder."""
     n, j = len(p.words), o.j
     if not (j + 3 < n and p.folded[j] in ("who", "whose") and o.start > 0
-            and p.folded[_determiner_at(p, o.start)] == "the"):
+            and p.folded[max(o.start - 1, 0)] == "the"):
         return None
     for c in range(j + 2, min(j + 20, n - 2)):
         if p.words[c] in (".", ";", "!", "?"):
@@ -1270,33 +1261,6 @@ def _says_respectively(p: Paragraph, end: int) -> bool:
     return k < len(p.words) and p.folded[k] == "respectively"
 
 
-def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registry) -> list:
-    """"A and B were represented by their ministers, X and Y, respectively": the names that have no
-    state take, in order, those of the list of as many states written before them in the sentence."""
-    if not _says_respectively(p, end) or all(code for _, _, code in listed):
-        return listed
-    start = first
-    while start > 0 and p.words[start - 1] not in (".", "!", "?", ";"):
-        start -= 1
-    states: list = []
-    t = start
-
-    def state(k):  # "Kenya", "Tokyo" (a state named by its seat of government)
-        size, code = longest_match(p.folded, k, reg.country_names)
-        if not size and p.words[k][:1].isupper():
-            size, code = longest_match(p.folded, k, reg.metonyms)
-            code = code[0] if isinstance(code, tuple) else code
-        return size, code
-    while t < first:
-        got, t2 = _series(p, t, state)
-        if len(got) == len(listed) and t2 <= first:
-            states = got  # the nearest such list wins
-        t = max(t2, t + 1)
-    if not states:
-        return listed
-    return [(s, e, code or state) for (s, e, code), state in zip(listed, states)]
-
-
 def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                      before: list[Paragraph] = ()) -> list[Found]:
     """Offices written in the plural before the list of their holders, each holding the office:
@@ -1394,7 +1358,6 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 portfolios *= len(listed)
             if len(listed) != len(portfolios):
                 continue
-            listed = _respectively(p, listed, end, first, reg)
             for (s, e, code), field in zip(listed, portfolios):
                 start, stop = p.spans[s][0], p.spans[e - 1][1]
                 if not _taken(taken + out, pi, start, stop):
@@ -1416,8 +1379,6 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
-            if not codes:
-                listed = _respectively(p, listed, end, first, reg)
         if len(listed) < 2:
             continue
         full = f"{title} {dest}" if dest and title else title

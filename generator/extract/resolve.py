@@ -243,7 +243,6 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     break
         if o.country is None and o.first is not None:
             o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
-                         or _leader_of(o, paras, reg)
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
@@ -442,22 +441,6 @@ def _topic(p: Paragraph, r: Ref) -> bool:
     return r.after in TOPIC_PREPOSITIONS or r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS
 
 
-LEADING = words("leading_words")
-
-
-def _leader_of(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
-    """"the visiting Djiboutian delegation led by Foreign Minister X": who leads a state's
-    delegation serves that state."""
-    f = o.first
-    p, k = paras[f.para], f.at
-    if k < 4 or p.folded[k - 1] != "by" or p.folded[k - 2] not in LEADING or p.folded[k - 3] not in (
-            "delegation", "team"):
-        return None
-    size, codes = longest_match_ending(p.folded, k - 3, reg.demonyms)
-    if size:
-        return codes[0]
-    size, code = longest_match_ending(p.folded, k - 3, reg.country_names)
-    return code if size else None
 
 
 VISITING = words("visitor_words")
