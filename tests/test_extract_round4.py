@@ -503,3 +503,15 @@ def test_a_short_form_of_an_office_is_the_same_office_of_the_same_person(registr
     found = people("Secretary Hale's Call with Ukrainian Foreign Minister Bondar. Secretary of State Tom Hale spoke "
                    "today with Ukrainian Foreign Minister Oleh Bondar.", registry)
     assert "Hale" not in found and "Tom Hale" in found
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("KABUL, May 2 -- Afghan Chief Executive Nasir Haidari met Pakistani Foreign Minister Ali Shah.",
+     "Nasir Haidari", ("Chief Executive", "AF")),
+    ("HONG KONG, May 2 -- Hong Kong Chief Executive John Leung met Chinese Vice Premier Han Wei.", "John Leung",
+     ("Chief Executive", "HK")),
+    ("LONDON, May 2 -- The oil firm's chief executive, Ben Ross, met the British trade secretary.", "Ben Ross",
+     None),
+])
+def test_a_state_s_chief_executive_is_an_office_and_a_company_s_is_none(text, name, expected, registry):
+    assert people(text, registry).get(name) == expected
