@@ -515,12 +515,3 @@ def test_a_short_form_of_an_office_is_the_same_office_of_the_same_person(registr
 ])
 def test_a_state_s_chief_executive_is_an_office_and_a_company_s_is_none(text, name, expected, registry):
     assert people(text, registry).get(name) == expected
-
-
-def test_a_member_of_a_chamber_of_deputies_qualified(registry):
-    found = people("SANTIAGO, May 2 -- The retirees are marching, said opposition Deputy Camila Rojas Vial.",
-                   registry)
-    assert found["Camila Rojas Vial"][1] == "CL"
-    found = people("SANTIAGO, May 2 -- Deputy Foreign Minister Luis Vidal met the envoy. The deputy said talks went "
-                   "well.", registry)
-    assert found == {"Luis Vidal": ("Deputy Foreign Minister", "CL")}
