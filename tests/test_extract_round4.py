@@ -515,3 +515,13 @@ def test_a_short_form_of_an_office_is_the_same_office_of_the_same_person(registr
 ])
 def test_a_state_s_chief_executive_is_an_office_and_a_company_s_is_none(text, name, expected, registry):
     assert people(text, registry).get(name) == expected
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("TOKYO, May 2 -- Japan's Minister for Economic Revitalization Akira Sato met the U.S. trade envoy.",
+     "Akira Sato", "Minister for Economic Revitalization"),
+    ("ISLAMABAD, May 2 -- Minister for Overseas Pakistanis Sajid Tariq met the UAE ambassador.", "Sajid Tariq",
+     "Minister for Overseas Pakistanis"),
+])
+def test_portfolios_of_the_state_s_people_abroad_and_of_japan_s_cabinet(text, name, title, registry):
+    assert people(text, registry)[name][0] == title
