@@ -525,3 +525,9 @@ def test_a_state_s_chief_executive_is_an_office_and_a_company_s_is_none(text, na
 ])
 def test_portfolios_of_the_state_s_people_abroad_and_of_japan_s_cabinet(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+def test_an_aide_to_a_head_on_a_field(registry):
+    found = people("ISLAMABAD, May 2 -- Adviser to the Prime Minister on Foreign Affairs Sartaj Ahmed met the UAE "
+                   "ambassador.", registry)
+    assert found["Sartaj Ahmed"] == ("Adviser to the Prime Minister on Foreign Affairs", "PK")

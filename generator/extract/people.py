@@ -689,7 +689,8 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    aide = o.title is not None and fold(o.title.split()[-1]) in AIDE_WORDS
+    # (an aide, also one "to the Prime Minister": "Special Assistant to the Prime Minister on X")
+    aide = o.title is not None and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS
     if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
         end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
         if end is None and p.folded[o.j] == "for":
