@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.extract.lexicon import (AL_PREFIX_IN_RE, HONORIFICS, PARTICLES, RANKS, ROMAN, STOP_NAME_WORDS,
-                                       longest_match, longest_match_ending)
+                                       longest_match)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
