@@ -10,6 +10,11 @@ current directory is used), with ../shared beside it:
     python bench/score_halves.py --half tuned --verbose  # per-article differences, tuned part only
     python bench/score_halves.py --round 1 --half both   # round 1's split (even / odd)
     python bench/score_halves.py --corpus ../shared/corpus/dev --gold ../shared/corpus/dev.gold.yaml
+    python bench/score_halves.py --fold A --verbose      # one fold of the tuned part (A or B)
+
+The folds split the tuned part in two (A: number 0 or 1 mod 4, B: 2 mod 4), so a rule designed
+from the errors of one fold can be checked on the other, which it was not designed from, as often
+as one likes, without reading the held part. --fold implies --half tuned.
 """
 import argparse, json, os, re, subprocess, sys, tempfile
 import yaml
@@ -19,27 +24,44 @@ ap.add_argument("--corpus", default="../shared/corpus/wire")
 ap.add_argument("--gold", default=None)
 ap.add_argument("--half", default="all", choices=["tuned", "held", "all", "both", "even", "odd"])
 ap.add_argument("--round", type=int, default=2, choices=[1, 2])
+ap.add_argument("--fold", default=None, choices=["A", "B", "both"],
+                help="score one fold of the tuned part (A: number 0 or 1 mod 4, B: 2 mod 4)")
+ap.add_argument("--scorer", default=None, help="the scorer (default: tools/score_extraction.py of the shared tree)")
 ap.add_argument("--verbose", action="store_true")
 args = ap.parse_args()
 gold_path = args.gold or os.path.join(args.corpus, "wire.gold.yaml")
 scorer = os.path.join(os.path.dirname(os.path.abspath(args.corpus)), "..", "tools", "score_extraction.py")
-scorer = os.path.normpath(scorer)
+scorer = os.path.normpath(args.scorer or scorer)
 env = {**os.environ, "PYTHONPATH": os.getcwd()}
 out = subprocess.run([sys.executable, "-m", "generator", "extract", "--json", args.corpus], env=env,
                      capture_output=True, text=True).stdout
 records = json.loads(out)
 gold = yaml.safe_load(open(gold_path, encoding="utf-8"))
 
-def half_of(name):
+def number_of(name):
     m = re.match(r"[a-z]*(\d+)", os.path.basename(name))
-    n = int(m.group(1)) if m else 0
+    return int(m.group(1)) if m else 0
+
+def half_of(name):
+    n = number_of(name)
     held = n % 2 == 1 if args.round == 1 else n % 4 == 3
     return "held" if held else "tuned"
 
-half = {"even": "tuned", "odd": "held"}.get(args.half, args.half)
-halves = ["tuned", "held"] if half == "both" else [half]
-for half in halves:
-    keep = lambda n: half == "all" or half_of(n) == half
+def fold_of(name):
+    """The fold of a tuned file: A for numbers 0 or 1 mod 4, B for 2 mod 4."""
+    return "B" if number_of(name) % 4 == 2 else "A"
+
+if args.fold:
+    if args.round != 2:
+        sys.exit("--fold splits round 2's tuned part")
+    parts = ["A", "B"] if args.fold == "both" else [args.fold]
+    keep_of = lambda part: (lambda n: half_of(n) == "tuned" and fold_of(n) == part)
+else:
+    half = {"even": "tuned", "odd": "held"}.get(args.half, args.half)
+    parts = ["tuned", "held"] if half == "both" else [half]
+    keep_of = lambda part: (lambda n: part == "all" or half_of(n) == part)
+for half in parts:
+    keep = keep_of(half)
     g = {k: v for k, v in gold.items() if keep(k)}
     r = [x for x in records if keep(x["source"])]
     with tempfile.TemporaryDirectory() as tmp:

@@ -167,6 +167,8 @@ def _titles(raw: dict) -> tuple[dict, dict, dict]:
             titles.setdefault(_key(mod) + _key(weak), "weak")
     home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
     only = {_key(t): code for code, items in (raw.get("only") or {}).items() for t in items}
+    for code, insts in (raw.get("institution_states") or {}).items():  # "Kremlin foreign policy aide"
+        only.update((_key(inst) + keys[role], code) for inst in insts for role in raw.get("roles") or ())
     return titles, home, only
 
 

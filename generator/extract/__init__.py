@@ -8,8 +8,8 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
-from generator.extract.people import (country_refs, known_officials, notable_officials,
-                                      plural_officials, possessed_officials, scan, take_sides)
+from generator.extract.people import (country_refs, delayed_official, known_officials, notable_officials,
+                                      plural_officials, possessed_officials, scan, succession_officials, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        protagonist_state, to_persons)
 from generator.extract.roles import assign_roles
@@ -41,9 +41,12 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         f += known_officials(p, i, reg, f)
         f += possessed_officials(p, i, reg, f)
         f += notable_officials(p, i, reg, f)
+        f += succession_officials(p, i, reg, f)
         take_sides(p, f, reg)
         found += sorted(f, key=lambda x: x.start)
         used.append(u)
+    found += delayed_official(scanned, len(above), found, reg)
+    found.sort(key=lambda x: (x.para, x.start))
     for f in found:  # a name is no place: "Sofia" in "Sofia Marangoni" is not Bulgaria's capital
         p = scanned[f.para]
         used[f.para].update(k for k in p.caps if f.start <= p.spans[k][0] < f.end)

@@ -57,9 +57,17 @@ DATELINE_RE = re.compile(
     r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
     # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"
-    r"|\.?\s*/(?P<slashed>[A-Za-z][\w .&-]{0,20})/\.?(?:\s*(?:--|—|–))?"
+    r"|\.?\s*/\s?(?P<slashed>[A-Za-z][\w .&-]{0,20}?)\s?/\.?(?:\s*(?:--|—|–))?"
+    # or its acronym after a comma and before a dash: "RIYADH, May 2, 2021, SPA --"
+    r"|,\s*(?P<acronym>[A-Z]{2,10})\s*(?:--|—|–)"
     # or, after a day's date, a full stop: "BAKU, Azerbaijan, May 3. The President ..."
     r"|\s*(?:--|—|–|:|\s-)|(?<=\d)\.)\s+(?=\S)")
+
+
+# Two more forms of agencies' datelines: "MOSCOW. May 2. INTERFAX -" (full stops after the place and
+# the date, the agency in capitals) and "Abu Dhabi-WAM:" (the agency joined by a hyphen)
+DATELINE_STOPS_RE = re.compile(r"^(?P<city>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'’-]*){0,2})"
+                               r"(?:\.\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s*|-)(?P<agency>[A-Z]{3,12})\s*(?:--|—|–|-|:)\s+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -164,10 +172,13 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
     dateline = agency = None
     if kept:
         d = DATELINE_RE.match(kept[0])
-        tag = d and (d.group("agency") or d.group("slashed"))
+        tag = d and (d.group("agency") or d.group("slashed") or d.group("acronym"))
         if d and _plausible_dateline(d.group("city"), tag, d.group("dated")):
             dateline, agency = d.group("city").strip(" ,"), tag
             kept[0] = kept[0][d.end():]
+        elif d2 := DATELINE_STOPS_RE.match(kept[0]):
+            dateline, agency = d2.group("city"), d2.group("agency")
+            kept[0] = kept[0][d2.end():]
     if dateline is None:
         # "Jane Doe in Tokyo": a byline's place of filing stands in for a dateline
         byline = next((m for m in map(BYLINE_PLACE_RE.match, paragraphs[:6]) if m), None)
@@ -191,7 +202,8 @@ def _dateline_only(para: str) -> bool:
     """A paragraph that is a whole dateline and nothing more, its dash or agency closing it."""
     d = DATELINE_RE.match(para + " x")
     return bool(d) and d.end() == len(para) + 1 and _plausible_dateline(d.group("city"),
-                                                                          d.group("agency") or d.group("slashed"),
+                                                                          d.group("agency") or d.group("slashed")
+                                                                          or d.group("acronym"),
                                                                           d.group("dated"))
 
 

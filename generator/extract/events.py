@@ -10,7 +10,7 @@ from itertools import compress, count
 
 from generator.extract.lexicon import HONORIFICS, STOP_NAME_WORDS, longest_match
 from generator.extract.people import Paragraph
-from generator.extract.venues import MENTION_NOUNS, inline_dateline, seat_place, states_in
+from generator.extract.venues import MENTION_NOUNS, inline_dateline, place_line, seat_place, states_in
 from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
@@ -24,22 +24,23 @@ from generator.text import fold
 SPECIFIC = (
     # (a call of protocol on taking up or leaving a post is made in person: "paid a farewell call")
     ("meeting", r"(?:courtesy|farewell|introductory|protocol|valedictory) (?:call|visit)s?"),
-    ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of credence)|"
-              r"letters? of credence"),
+    ("other", r"(?:receiv|present|accept)\w* (?:\w+ ){0,4}?(?:credentials|letters? of (?:credence|accreditation))|"
+              r"letters? of (?:credence|accreditation)"),
     ("talks", r"(?:strategic|political|security|policy|high-level|ministerial|intergovernmental)"
               r"(?: and (?:economic|security|defen[cs]e))? dialogue"),
     ("phone_call", r"(?:(?:tele)?phone|video) (?:call|conversation|talks?)|(?:by|over the|on the) (?:tele)?phone|"
-                   r"(?:tele)?phoned|dial(?:l)?ed|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
+                   r"(?:tele)?phoned|dial(?:l)?ed|via (?:tele)?phone|called (?!for\b|on\b|upon\b)(?:his |her |their |the )?(?:[a-z]+ )?"
                    r"(?:counterpart|president|prime minister|premier|chancellor|king|emir|minister|secretary)|"
                    r"(?:had|held|have|hold|holds|having|in|during|on) an? (?:[\w-]+ ){0,2}?call(?! for)|"
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
                         r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
-    ("visit", r"(?:state|official) visit"),
+    ("visit", r"(?:state|official|working) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
 )
 GENERAL = (
-    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:address|appearance|briefing)"),
+    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:press |news |media )?(?:address|appearance|"
+                         r"briefing)"),
     ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
@@ -50,6 +51,9 @@ GENERAL = (
               r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
     ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
+                # an audience, as a head of state grants one ("granted an audience to the envoy"; told
+                # from the guest's side, the audience may be one stop of a visit)
+                r"(?:granted|gave|grants|gives|granting|giving) (?:an )?audience to|"
                 r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on
@@ -73,6 +77,8 @@ GENERAL = (
     ("other", r"(?:signed|inked|signing of) (?:an? |the |two |three |several |\w+ )?(?:[\w-]+ ){0,3}?(?:agreements?|"
               r"memorand(?:um|a)|mous?|treaty|treaties|accords?|deals?|protocols?|conventions?|contracts?|declarations?)"),
     ("statement", r"(?:(?:said|says) in|according to) an? (?:\w+ )?(?:statement|commentary|comment|press release)|"
+                  # "the Foreign Office in a statement on Friday rejected ...": the statement is the event
+                  r"in an? (?:\w+ )?(?:statement|press release)|"
                   # a government's stance, as its ministry words it: "expresses deep concern", "calls on"
                   r"express(?:es|ed) (?:its |their |his |her )?(?:deep |grave |serious |strong )?(?:concern|regret|"
                   r"indignation|condolences|solidarity)|calls (?:on|upon)|condemns|denounces|"
@@ -85,8 +91,8 @@ ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECI
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
 # every specific pattern holds one of these words (a cheap test before the search)
-SPECIFIC_WORDS = ("courtesy", "credential", "credence", "dialogue", "phone", "call", "dial", "joint", "visit",
-                  "communiqu")
+SPECIFIC_WORDS = ("courtesy", "credential", "credence", "accreditation", "dialogue", "phone", "call", "dial", "joint",
+                  "visit", "communiqu")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
@@ -101,6 +107,12 @@ PASSING_RE = re.compile(r"\b(?:who|whom|which|whose|embassy|consulate|based|born
 # "played tennis at the lakeside retreat earlier this year": an encounter of another time
 PAST_AFTER_RE = re.compile(r"[^.;]{0,25}?\b(?:earlier|last (?:week|month|year)|ago|previously|in (?:19|20)\d\d)\b",
                            re.I)
+# A visit put in the past by a word before its verb: "last visited Tokyo", "had been to Oslo".
+PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(?:visited|toured|been (?:to|in)|"
+                            r"travell?ed to|went to|was in)\s+(?:the\s+)?$", re.I)
+# A stop before the event: "came back from Kabul, where he ...", "arrived from Riyadh"
+# (the verbs that bring a traveller, data/words.yaml arrival_verbs)
+CAME_FROM_RE = re.compile(r"\b(?:" + "|".join(sorted(words("arrival_verbs"))) + r"|back)(?: in)? from (?:the )?$", re.I)
 # "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
 # at Rideau Hall" are envoys at a ceremony)
 RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
@@ -178,10 +190,15 @@ TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[s
 DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
 # a minister's visit, and the reception that is the event of it (_minister_received)
 MINISTER_RE = re.compile(r"\b(?:[Mm]inisters?|[Ss]ecretary|[Ee]nvoy|[Dd]elegation)\b")
-HEAD_RE = re.compile(r"\b(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|"
-                     r"Crown Prince|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
-RECEIVED_RE = re.compile(r"\b(?:was|were) (?:\w+ )?(?:received|welcomed) (?:in audience )?by (?:the )?(?:[A-Z]\w+ ){0,2}"
-                         r"(?:[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan)\b")
+# the offices of heads of state and government (one list for both patterns below)
+HEADS = (r"[Pp]rime [Mm]inister|[Pp]resident|[Pp]remier|[Cc]hancellor|King|Queen|Emir|Amir|Sultan|Emperor|"
+         r"Crown Prince|Grand Duke|Supreme Leader|Governor-General|Taoiseach")
+HEAD_RE = re.compile(r"\b(?:" + HEADS + r"|[Hh]ead of (?:[Ss]tate|[Gg]overnment))\b")
+# the reception, told of the guest: "was received by the President", "was granted an audience by
+# the King", "was hosted by the Prime Minister", "later called on the Emir"
+RECEIVED_RE = re.compile(r"\b(?:(?:was|were) (?:\w+ )?(?:received|welcomed|hosted|granted an audience) "
+                         r"(?:in audience )?by|called on|paid a (?:courtesy )?call on) (?:the )?(?:[A-Z]\w+ ){0,2}(?:the )?"
+                         r"(?:" + HEADS + r")\b")
 DATELINE_END_RE = re.compile(r"(?:--|—|–|:| - )\s*$")  # "HANOI, May 2 (VNA) -- "
 VISITOR_RE = re.compile(r"(?<!\bis )(?<!\bwas )(?<!\bare )(?<!\bwere )(?<!\bbeen )[Vv]isiting [A-Z]")  # not "who is visiting China" (but "his visiting")
 HERE_RE = re.compile(r"\b(?:arrived|held|met|meeting|talks|summit|conference|visit) here\b")
@@ -237,8 +254,11 @@ NEGATION_WORDS = ("without", "no", "No", "not", "never", "unable", "failed", "re
 NEGATED_RE = re.compile(r"\b(?:without|no)(?: an?| the| any)? $|"
                         r"\b(?:not|never|unable to|failed to|refused to|cannot)\b[^.;,]{0,40}$", re.I)
 # "East African leaders meeting in Arusha": a gathering of many, a summit when the lead calls it one
-GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?) (?:meeting|met|gathered)\b",
-                          re.I)
+# ("leaders of the Mekong countries gathered", "heads of state and government convened": the
+# leaders may be named by what they lead, and they may meet, gather, convene or assemble)
+GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and government)?)"
+                          r"(?: of (?:the )?[\w-]+(?: [\w-]+){0,3}?)? "
+                          r"(?:meeting|met|gathered|gathering|convened|convening|assembled)\b", re.I)
 # a meeting of heads of state or government is a summit, whatever the word: "the Regular Meeting of
 # the Conference of Heads of Government", "a conference of heads of state"
 HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
@@ -276,8 +296,7 @@ NO_PLACE = frozenset({"phone_call", "statement", "joint_statement"})
 STAFF_NOUNS = frozenset({"press", "spokesman", "spokeswoman", "spokesperson", "spokespeople", "official",
                          "officials", "aide", "aides", "source", "sources", "correspondent", "correspondents"})
 # ... nor is one that names a newspaper ("in the Washington Post", "the Jerusalem Post reported")
-MEDIA_NOUNS = frozenset({"post", "times", "journal", "herald", "tribune", "gazette", "daily", "news", "observer",
-                         "chronicle", "telegraph", "standard", "examiner", "globe"})
+MEDIA_NOUNS = words("media_nouns")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -631,8 +650,17 @@ def _place_noun_city(p: Paragraph, k: int, code: str, reg: Registry) -> tuple[st
 
 
 def dateline_place(dateline: str | None, reg: Registry) -> tuple[str, str] | None:
-    """The (city, country) a dateline is filed from ("SEOUL", "LILONGWE, Malawi"), if known."""
-    return reg.places.get(tuple(Paragraph.of(dateline.split(",")[0]).folded)) if dateline else None
+    """The (city, country) a dateline is filed from ("SEOUL", "LILONGWE, Malawi"), if known; a
+    state whose capital bears its name stands for the capital ("KUWAIT", "PANAMA", "GUATEMALA")."""
+    if not dateline:
+        return None
+    key = tuple(Paragraph.of(dateline.split(",")[0]).folded)
+    place = reg.places.get(key)
+    code = reg.country_names.get(key) if place is None else None
+    capital = reg.countries[code].capital if code in reg.countries else None
+    if capital and fold(capital).split()[:len(key)] == list(key):
+        place = reg.places.get(tuple(Paragraph.of(capital).folded))
+    return place
 
 
 def _in_passing(p: Paragraph, k: int) -> bool:
@@ -641,6 +669,8 @@ def _in_passing(p: Paragraph, k: int) -> bool:
     start = p.spans[k][0]
     s0, _ = _sentence(p.text, start, start)
     return (PAST_AFTER_RE.match(p.text, p.spans[k][1]) is not None
+            or PAST_BEFORE_RE.search(p.text, max(s0, start - 40), start) is not None
+            or CAME_FROM_RE.search(p.text, max(s0, start - 30), start) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
             or _timed_clause(p.text[max(s0, start - 60):start])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
@@ -695,6 +725,8 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         first = next((value for p in issued for what, k, value in _locative_places(p, reg) if what == "city"
                       and ISSUED_RE.search(p.text, max(0, p.spans[k][0] - 50), p.spans[k][0])
                       and not _in_passing(p, k)), None)
+        # (or a release's own dateline, a place on a line of its own: "Pretoria, Gauteng")
+        first = first or place_line(paras[0] if paras else None, reg)
         return (Location(city=first[0], country=first[1]), 0.5) if first else (None, 0.6)
     filed = filed or inline_dateline(paras[0] if paras else None, reg)
     if filed and any(HERE_RE.search(p.text) for p in paras[:2]):

@@ -10,13 +10,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress, count
 
-from generator.extract.events import ENCOUNTER_RE, PLACE_NOUNS
+from generator.extract.events import ENCOUNTER_RE, MEDIA_NOUNS, PLACE_NOUNS
 from generator.extract.lexicon import longest_match, longest_match_ending
 from generator.extract.people import PARTY_NOUNS
 from generator.extract.types import Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
-from generator.words import ARTICLES, POSSESSIVES, SETTING_PREPOSITIONS, TOPIC_PREPOSITIONS, words
+from generator.words import ARTICLES, POSSESSIVES, SETTING_PREPOSITIONS, TOPIC_PREPOSITIONS, phrase_keys, words
 
 LEAD = 3  # paragraphs that make the lead: officials named there take part
 DETERMINERS = ARTICLES | POSSESSIVES
@@ -166,9 +166,10 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         k = r.at + (longest_match(p.folded, r.at, reg.country_names)[0] or 1)
         if k < len(p.folded) and p.folded[k] in TOPIC_NOUNS:
             return False  # "the Qatar crisis", "the Korea issue": a state's name that names a topic
-    if r.kind == "metonym" and (_names_a_thing(p, r, reg) or r.after in PLACE_NOUNS):
+    if r.kind == "metonym" and r.after in PLACE_NOUNS:
         return False  # "the Minsk agreements", "the Norwegian capital Oslo"
-    if _planned(p, r.at, reg):
+    if _planned(p, r.at, reg) or _compared(p, r.at) or _other_stop(p, r.at) or _past_visit(p, r.at) \
+            or _names_outlet(p, r, reg):
         return False
     if r.possessive and not _owns_party(p, r, reg):
         return False
@@ -203,23 +204,85 @@ MEETING_NOUNS = words("meeting_nouns")
 
 
 def _planned(p: Paragraph, i: int, reg: Registry) -> bool:
-    """"ahead of possible talks between Ukraine and Russia": a state of an encounter still to come."""
+    """"ahead of possible talks between Ukraine and Russia", "the planned direct negotiations
+    between A and B", "the upcoming summit of A and B": a state of an encounter still to come
+    (up to two words may qualify the encounter between the word that plans it and its noun)."""
     k = i
-    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with")
+    while k > 0 and (p.folded[k - 1] in ("and", ",", "the", "between", "with", "of")
                      or longest_match_ending(p.folded, k, reg.country_names)[0]):
         k -= longest_match_ending(p.folded, k, reg.country_names)[0] or 1
-    return k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS and p.folded[k - 2] in PLANNED_WORDS
+    if not (k > 1 and k < i and p.folded[k - 1] in MEETING_NOUNS):
+        return False
+    return any(p.folded[t] in PLANNED_WORDS for t in range(max(0, k - 4), k - 1))
 
 
-# Nouns a capital's name is the first word of when it names an accord or a forum, not a government.
-THING_NOUNS = words("thing_nouns")
+COMPARISON_WORDS = words("comparison_words")
+COMPARISON_PHRASES = phrase_keys("comparison_phrases")
+ARRIVAL_VERBS = words("arrival_verbs")
+ONWARD_PHRASES = phrase_keys("onward_phrases")
+PAST_VISIT_WORDS = words("past_visit_words")
+PAST_VISIT_NOUNS = words("past_visit_nouns")
+VISIT_VERBS = frozenset({"visited", "toured"})
+PAST_TIME_WORDS = frozenset({"ago", "previously", "earlier"})
 
 
-def _names_a_thing(p: Paragraph, r: Ref, reg: Registry) -> bool:
-    """"the Minsk agreements", "the Minsk Group": a capital's name before one of these nouns names
-    a thing; "Minsk said", "Minsk and Moscow" name a government."""
-    k = r.at + (longest_match(p.folded, r.at, reg.metonyms)[0] or 1)
-    return k < len(p.folded) and p.folded[k] in THING_NOUNS
+def _names_outlet(p: Paragraph, r: Ref, reg: Registry) -> bool:
+    """"the Times of India reported", "the Korea Herald", "Voice of Vietnam": a state in the name
+    of a newspaper or a broadcaster (capitalised) names no party."""
+    k = r.at
+    if k > 1 and p.folded[k - 1] == "of" and p.folded[k - 2] in MEDIA_NOUNS and p.words[k - 2][:1].isupper():
+        return True
+    n = longest_match(p.folded, k, reg.country_names)[0] or longest_match(p.folded, k, reg.demonyms)[0] or 1
+    return k + n < len(p.words) and p.folded[k + n] in MEDIA_NOUNS and p.words[k + n][:1].isupper()
+
+
+def _before(p: Paragraph, i: int) -> int:
+    """The token before a state's mention at token i, over an article ("the Philippines")."""
+    return i - 1 - (i > 1 and p.folded[i - 1] == "the")
+
+
+def _ends_with(p: Paragraph, k: int, keys) -> bool:
+    """Whether one of the phrases `keys` ends at token k."""
+    return any(tuple(p.folded[k + 1 - len(key):k + 1]) == key for key in keys if k + 1 >= len(key))
+
+
+def _compared(p: Paragraph, i: int) -> bool:
+    """"like China", "more than Japan", "ahead of Indonesia and Malaysia": a state held up for
+    comparison (the first of a list, or a state listed after it)."""
+    k = _before(p, i)
+    while k > 1 and p.folded[k] in ("and", ",", "or") and p.words[k - 1][:1].isupper():
+        k -= 1  # ("ahead of Indonesia and Malaysia": back over the list to its first state)
+        while k > 0 and p.words[k][:1].isupper():
+            k -= 1
+    if k > 1 and p.folded[k] in ("of", "with", "in") and p.folded[k - 1] in ("that", "those"):
+        k -= 2  # "faster than those of India", "like that with China"
+    return k >= 0 and (p.folded[k] in COMPARISON_WORDS or _ends_with(p, k, COMPARISON_PHRASES))
+
+
+def _other_stop(p: Paragraph, i: int) -> bool:
+    """"arrived from Cambodia", "will travel on to Laos", "left for Seoul": a traveller's stop
+    before the event or after it."""
+    k = _before(p, i)
+    if k < 1:
+        return False
+    if p.folded[k] == "from":
+        return any(p.folded[t] in ARRIVAL_VERBS for t in range(max(0, k - 3), k))  # ("flew in from")
+    return _ends_with(p, k, ONWARD_PHRASES)
+
+
+def _past_visit(p: Paragraph, i: int) -> bool:
+    """"last visited Japan", "visited Japan in 2019", "his previous visit to Japan": a state
+    visited before the event."""
+    k = _before(p, i)
+    if k < 1:
+        return False
+    if p.folded[k] in VISIT_VERBS:
+        if any(p.folded[t] in PAST_VISIT_WORDS for t in range(max(0, k - 2), k)):
+            return True
+        after = p.folded[i + 1:i + 5]
+        return any(w in PAST_TIME_WORDS or w.isdigit() and len(w) == 4 for w in after) or "last" in after
+    return (p.folded[k] == "to" and k > 1 and p.folded[k - 1] in ("visit", "trip", "visits", "trips")
+            and any(p.folded[t] in PAST_VISIT_NOUNS for t in range(max(0, k - 4), k - 1)))
 
 
 def _owns_party(p: Paragraph, r: Ref, reg: Registry) -> bool:
@@ -233,6 +296,7 @@ def _people_follow(p: Paragraph, start: int, limit: int, nouns: frozenset, reg: 
     """One of the next `limit` words (before any punctuation) names people or a body acting for a
     state: one of `nouns`, or an office ("G7 leaders", "the Japanese foreign ministers")."""
     return any(p.folded[j] in nouns or longest_match(p.folded, j, reg.titles, 3)[0]
+               or p.folded[j][-1:] == "s" and (p.folded[j][:-1],) in reg.titles  # ("the French presidents")
                for j in _plain_words(p, start, limit))
 
 

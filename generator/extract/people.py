@@ -12,6 +12,7 @@ from generator.extract.types import Found, Paragraph, Ref
 from generator.registry import Registry
 from generator.text import fold, is_capitalised
 from generator.words import (ARTICLES, COURTESY_EPITHETS, HEAD_OFFICES, NOT_NAME_NOUNS, POSSESSIVES, STATE_BODIES,
+                             SUCCESSION_NOUNS, SUCCESSION_VERBS,
                              phrase_keys, phrase_set, words)
 
 COUNTERPART = ("counterpart",)
@@ -35,6 +36,8 @@ DEPARTMENT_WORDS = words("department_words")
 STATE_NOUNS = words("state_nouns")
 # A consort's title and the monarch's it follows ("King X and Queen Y"): the consort holds no office.
 CONSORT_TITLES = phrase_set("consort_titles")
+# Titles that are also given names ("Amir", "Sultan"): right after another office, a name's first word.
+GIVEN_NAME_TITLES = words("given_name_titles")
 MONARCH_TITLES = phrase_set("reigning_titles")
 
 
@@ -101,7 +104,11 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
                    and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
         # "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when capitalised
         # (an article or a verb is capitalised only where a sentence starts)
-        if f in STOP_NAME_WORDS and not (month_name or surname or parts and f in NAME_WORDS_WHEN_CAPITALISED
+        # ("Deputy Prime Minister Said bin X": such a word opens a name right after a title, before a
+        # name word or a particle)
+        opens = (after_title and j == k and f not in ARTICLES and j + 1 < n and (p.folded[j + 1] in PARTICLES or is_capitalised(
+            p.words[j + 1]) and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS))
+        if f in STOP_NAME_WORDS and not (month_name or surname or (parts or opens) and f in NAME_WORDS_WHEN_CAPITALISED
                                          and w[0].isupper()):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
@@ -140,10 +147,6 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
         former, start = True, i - 1
         code, used = _country_before(p, start, reg)
         start -= used
-    elif code is None and i > 0 and p.folded[i - 1].startswith("ex-"):  # "ex-Russian Ambassador X"
-        value = reg.demonyms.get((p.folded[i - 1][3:],)) or reg.country_names.get((p.folded[i - 1][3:],))
-        if value:
-            code, former, start = value[0] if isinstance(value, tuple) else value, True, i - 1
     return code, former, start
 
 
@@ -235,7 +238,14 @@ def _more_domains(p: Paragraph, j: int, reg: Registry) -> int:
     n = len(p.words)
     while j + 1 < n and p.folded[j] in ("and", ",") and longest_match_ending(p.folded, j, reg.domains)[0]:
         dl, _ = longest_match(p.folded, j + 1, reg.domains)
-        if dl and p.words[j + 1][:1].isupper():
+        # (a field in small letters continues a field in small letters: "minister of finance and
+        # national planning"; after capitals only a capitalised one does)
+        lower = p.words[j - 1][:1].islower()
+        if not dl:  # "... of Foreign Affairs and Egyptian Expatriates": a field of the state's own people
+            nl, _ = longest_match(p.folded, j + 1, reg.demonyms)
+            fl = longest_match(p.folded, j + 1 + nl, reg.domains)[0] if nl else 0
+            dl = nl + fl if fl else 0
+        if dl and (p.words[j + 1][:1].isupper() or lower and p.words[j + dl][:1].islower()):
             if p.folded[j] == "," and not (j + 1 + dl < n and p.folded[j + 1 + dl] in ("and", ",")):
                 break  # "Minister of Finance, Trade X": a comma joins fields only in a list
             if longest_match(p.folded, j + 1, reg.titles)[0] > dl or \
@@ -355,6 +365,10 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
         return True  # "CARICOM’S Secretary-General" (a possessive in capitals stays one token)
     if j + 1 < len(p.words) and p.folded[j] in ("for", "at", "of"):
         nxt = j + 2 if p.folded[j + 1] == "the" else j + 1
+        if p.folded[j] == "at" and nxt < len(p.words) and p.words[nxt][:1].islower():
+            return False  # "his counterpart at the time", "the minister at the talks": no body named
+        if nxt < len(p.words) and p.folded[nxt] in PARTY_NOUNS:
+            return False  # "a spokesman for the ministry", "... for the government": a body of the state
         k = nxt  # "Chancellor of the Moscow State University of Culture": a university's office
         while k < len(p.words) and k - nxt < 8 and (p.words[k][:1].isupper() or p.folded[k] in ("of", "and")):
             if p.folded[k] in PRIVATE_BODIES:
@@ -487,17 +501,8 @@ def _skipped(p: Paragraph, o: _Office, reg: Registry) -> bool:
     if o.kind == "weak" and not _qualified(p, o, reg):
         return True
     # ("his counterpart X", "Kyrgyz counterpart X": a possessive or a nationality word before it)
-    return o.kind == "counterpart" and not (i > 0 and p.folded[_determiner_at(p, o.start)] in POSSESSIVES
+    return o.kind == "counterpart" and not (i > 0 and p.folded[o.start - 1] in POSSESSIVES
                                             or o.code is not None)
-
-
-def _determiner_at(p: Paragraph, start: int) -> int:
-    """The token before a mention starting at `start`, over the adjectives that may stand between
-    it and its determiner ("his visiting French counterpart", "the new Chinese envoy")."""
-    k = start - 1 if start else 0
-    while k > 0 and (p.folded[k] in TRANSPARENT or p.folded[k] in VISITOR_WORDS):
-        k -= 1
-    return k
 
 
 def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
@@ -684,7 +689,8 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    aide = o.title is not None and fold(o.title.split()[-1]) in AIDE_WORDS
+    # (an aide, also one "to the Prime Minister": "Special Assistant to the Prime Minister on X")
+    aide = o.title is not None and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS
     if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
         end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
         if end is None and p.folded[o.j] == "for":
@@ -715,7 +721,10 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
     # country, or a determiner or possessive, introduces takes the name after a comma
-    introduced = ((o.start > 0 and p.folded[_determiner_at(p, o.start)] in ("the", "its", "his", "her", "their", "'s")
+    det = p.folded[o.start - 1] if o.start > 0 else ""
+    introduced = ((det in ("the", "its", "his", "her", "their", "'s")
+                   # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
+                   or det in ("a", "an") and " for " not in (o.title or "")
                    or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
                                      or _address_rank(p, j + 1, reg)))
@@ -739,6 +748,9 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
         if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
             k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
+        elif tl == 1 and o.kind == "strong" and p.folded[k] in GIVEN_NAME_TITLES \
+                and _name_at(p, k + 1, reg, True) > k + 1:
+            pass  # "Foreign Minister Amir Khan X", "Crown Prince Sultan bin Y": a given name, no second office
         elif tl:
             return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
@@ -761,7 +773,7 @@ def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, in
     apposition after a relative clause that describes the office's holder."""
     n, j = len(p.words), o.j
     if not (j + 3 < n and p.folded[j] in ("who", "whose") and o.start > 0
-            and p.folded[_determiner_at(p, o.start)] == "the"):
+            and p.folded[max(o.start - 1, 0)] == "the"):
         return None
     for c in range(j + 2, min(j + 20, n - 2)):
         if p.words[c] in (".", ";", "!", "?"):
@@ -915,6 +927,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _served_state(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
+        _bracketed(p, o)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -940,6 +953,25 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
+
+
+def _bracketed(p: Paragraph, o: _Office) -> None:
+    """"Secretary (East) X", "Secretary (Economic Relations) X": a designation in brackets after an
+    office, before the holder's name, is part of the title."""
+    j, n = o.j, len(p.words)
+    if o.kind != "strong" or not o.title or j + 3 >= n or p.words[j] != "(":
+        return
+    close = next((t for t in range(j + 2, min(j + 6, n)) if p.words[t] == ")"), None)
+    if close is None or close + 1 >= n or not all(p.words[t][:1].isupper() for t in range(j + 1, close)) \
+            or not is_capitalised(p.words[close + 1]):
+        return
+    if all(p.folded[t] in RETIRED_WORDS for t in range(j + 1, close)):
+        o.j, o.former = close + 1, True  # "General (retd) X": held the office, no part of the title
+        return
+    o.j, o.title = close + 1, _span_text(p, o.i, close + 1)
+
+
+RETIRED_WORDS = words("retired_words") | {"."}
 
 
 def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
@@ -1013,6 +1045,113 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
+    return out
+
+
+def delayed_official(paras: list[Paragraph], first: int, found: list[Found], reg: Registry) -> list[Found]:
+    """The delayed identification of agency leads: "Vietnam's deputy foreign minister said Tuesday
+    ..." and then "Phan Van Khiem, who arrived on Monday, said ...": an office of a state that opens
+    the lead with no name names the person whose name opens the next paragraph."""
+    if len(paras) < first + 2:
+        return []
+    lead, nxt = paras[first], paras[first + 1]
+    i = next((i for i in range(min(6, len(lead.words))) if lead.folded[i] in reg.title_starts), None)
+    o = _office_at(lead, i, reg) if i is not None else None
+    if o is None or o.kind != "strong" or o.code is None or o.start > 1 or o.j >= len(lead.words) \
+            or _name_at(lead, o.j, reg, True) > o.j or lead.words[o.j] == ",":
+        return []  # (an office with its holder's name, or one in apposition: not this form)
+    if any(f.para == first for f in found):
+        return []  # the lead names someone: the office may be theirs
+    b = _name_at(nxt, 0, reg, True)
+    if b < 2 or b >= len(nxt.words) or not (nxt.words[b] == "," or nxt.words[b][:1].islower()):
+        return []
+    start, stop = nxt.spans[0][0], nxt.spans[b - 1][1]
+    taken = next((f for f in found if f.para == first + 1 and f.start < stop and start < f.end), None)
+    if taken is not None:
+        if taken.title is None:
+            taken.title, taken.country = o.title, taken.country or o.code
+        return []
+    return [Found(name=nxt.text[start:stop], title=o.title, country=o.code, former=o.former, para=first + 1,
+                  start=start, end=stop, at=0)]
+
+
+SUCCESSION_WORDS = SUCCESSION_NOUNS | SUCCESSION_VERBS
+
+
+def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"Han's predecessor Kim Boo-kyum", "his successor, X Y": a full name right after an
+    official's predecessor or successor names one who held (or will hold) that office; the office
+    and state are the other official's (resolve)."""
+    out: list[Found] = []
+    if SUCCESSION_WORDS.isdisjoint(p.folded):  # (one cheap test: most paragraphs hold none)
+        return out
+    n = len(p.words)
+    nouns = [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
+    for t in nouns:
+        k = t - 1
+        while k > 0 and t - k <= 2 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
+            k -= 1  # ("far-right predecessor")
+        if k < 0 or not (p.folded[k] in POSSESSIVES or p.folded[k] == "'s"):
+            continue
+        a = t + 1 + (t + 1 < n and p.words[t + 1] == ",")
+        b = _name_at(p, a, reg, after_title=True)
+        if b - a < 2:
+            continue  # a full name only: "his predecessor Park" may be anyone's surname
+        start, stop = p.spans[a][0], p.spans[b - 1][1]
+        if _taken(taken, pi, start, stop):
+            continue
+        out.append(Found(name=p.text[start:stop], title=None, country=None, former=p.folded[t].startswith("pre"),
+                         para=pi, start=start, end=stop, at=a))
+    if not SUCCESSION_VERBS.isdisjoint(p.folded):
+        out += _succeeded_as(p, pi, reg, taken + out)
+    return out
+
+
+def _succeeded_as(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"who succeeded Ariel X as prime minister", "X Y, whom the president dismissed as prime
+    minister": the one the office passed from held it. A name not found yet is found with the
+    office; one found without an office takes it."""
+    out: list[Found] = []
+    n = len(p.words)
+    for v in [v for v, f in enumerate(p.folded) if f in SUCCESSION_VERBS]:
+        whom = next((k for k in range(max(0, v - 5), v) if p.folded[k] == "whom"), None)
+        if whom is not None:  # the name before ", whom" (or before ", the Hamas leader whom"): the office
+            c = whom - 1  # is after the verb
+            while c > max(0, whom - 7) and p.words[c] != ",":
+                c -= 1
+            a = c - 1 if p.words[c] == "," else whom - 1
+            named = next((f for f in taken if f.para == pi and f.end == p.spans[a][1]), None) if a >= 0 else None
+            if named is None and a >= 1:  # a name of two words or more, not found yet
+                k = a
+                while k > 0 and a - k < 5 and p.words[k - 1][:1].isupper() and p.words[k - 1][0].isalpha():
+                    k -= 1
+                if a - k >= 1 and _name_at(p, k, reg, True) == a + 1:
+                    named = Found(name=_span_text(p, k, a + 1), title=None, country=None, former=True, para=pi,
+                                  start=p.spans[k][0], end=p.spans[a][1], at=k)
+                    out.append(named)
+            a = b = v + 1
+        else:
+            named, a = None, v + 1
+            b = _name_at(p, a, reg, after_title=True)
+            if b - a < 2 and not any(f.para == pi and f.start == p.spans[a][0] for f in taken if a < n):
+                continue
+            b = max(b, a + 1)
+        if not (b + 1 < n and p.folded[b] == "as"):
+            continue
+        k = b + 1 + (p.folded[b + 1] == "the")
+        tl, kind = longest_match(p.folded, k, reg.titles)
+        if not tl or kind == "counterpart":
+            continue
+        title = _span_text(p, k, _fields_after(p, k + tl, reg))
+        if named is None and a < b:
+            start, stop = p.spans[a][0], p.spans[b - 1][1]
+            named = next((f for f in taken if f.para == pi and f.start < stop and start < f.end), None)
+            if named is None:
+                out.append(Found(name=p.text[start:stop], title=title, country=None, former=True, para=pi,
+                                 start=start, end=stop, at=a))
+                continue
+        if named is not None and named.title is None:
+            named.title = title
     return out
 
 
@@ -1123,33 +1262,6 @@ def _says_respectively(p: Paragraph, end: int) -> bool:
     return k < len(p.words) and p.folded[k] == "respectively"
 
 
-def _respectively(p: Paragraph, listed: list, end: int, first: int, reg: Registry) -> list:
-    """"A and B were represented by their ministers, X and Y, respectively": the names that have no
-    state take, in order, those of the list of as many states written before them in the sentence."""
-    if not _says_respectively(p, end) or all(code for _, _, code in listed):
-        return listed
-    start = first
-    while start > 0 and p.words[start - 1] not in (".", "!", "?", ";"):
-        start -= 1
-    states: list = []
-    t = start
-
-    def state(k):  # "Kenya", "Tokyo" (a state named by its seat of government)
-        size, code = longest_match(p.folded, k, reg.country_names)
-        if not size and p.words[k][:1].isupper():
-            size, code = longest_match(p.folded, k, reg.metonyms)
-            code = code[0] if isinstance(code, tuple) else code
-        return size, code
-    while t < first:
-        got, t2 = _series(p, t, state)
-        if len(got) == len(listed) and t2 <= first:
-            states = got  # the nearest such list wins
-        t = max(t2, t + 1)
-    if not states:
-        return listed
-    return [(s, e, code or state) for (s, e, code), state in zip(listed, states)]
-
-
 def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                      before: list[Paragraph] = ()) -> list[Found]:
     """Offices written in the plural before the list of their holders, each holding the office:
@@ -1247,7 +1359,6 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 portfolios *= len(listed)
             if len(listed) != len(portfolios):
                 continue
-            listed = _respectively(p, listed, end, first, reg)
             for (s, e, code), field in zip(listed, portfolios):
                 start, stop = p.spans[s][0], p.spans[e - 1][1]
                 if not _taken(taken + out, pi, start, stop):
@@ -1269,8 +1380,6 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
             if codes and len(codes) != len(listed):
                 continue
             listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
-            if not codes:
-                listed = _respectively(p, listed, end, first, reg)
         if len(listed) < 2:
             continue
         full = f"{title} {dest}" if dest and title else title
@@ -1300,7 +1409,8 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
             codes = (code,)
         if not size:
             continue
-        if p.folded[k] != "side" and not (k + 1 < n and p.folded[k + 1] in LISTING_VERBS):
+        listing = k + 1 + (k + 2 < n and p.folded[k + 1] == ",")  # ("the Kenyan delegation, including X")
+        if p.folded[k] != "side" and not (listing < n and p.folded[listing] in LISTING_VERBS):
             continue  # "the Chinese delegation was received by X": X is not of it
         stops = (".", "!", "?", ";") if p.folded[k] == "side" else (".", "!", "?")  # (a list's items: ";")
         # to the sentence's end, or the next side's ("on the Chinese side by X and on the Russian side by Y")
@@ -1394,6 +1504,22 @@ def _country_word(word: str, reg: Registry) -> str | None:
 
 AMERICA_WORDS = words("america_words")
 CONTINENT_PARTS = words("continent_parts")
+# "the South China Sea", "the Gulf of Mexico": a feature of geography named after a state
+GEOGRAPHIC_FEATURES = phrase_keys("geographic_features")
+FEATURE_FIRSTS = frozenset(k[0] for k in GEOGRAPHIC_FEATURES)
+
+
+def _features(p: Paragraph) -> set[int]:
+    """The tokens of the seas, gulfs, straits and peninsulas named in a paragraph."""
+    out: set[int] = set()
+    if FEATURE_FIRSTS.isdisjoint(p.folded):
+        return out
+    for i, f in enumerate(p.folded):
+        if f in FEATURE_FIRSTS:
+            for key in GEOGRAPHIC_FEATURES:
+                if key[0] == f and tuple(p.folded[i:i + len(key)]) == key:
+                    out.update(range(i, i + len(key)))
+    return out
 
 
 def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
@@ -1402,6 +1528,7 @@ def country_refs(p: Paragraph, reg: Registry, skip: set[int]) -> list[Ref]:
               (reg.places, "place"), (reg.regions, "region"))
     refs, n, nxt = [], len(p.words), 0
     firsts = reg.ref_firsts
+    skip = skip | _features(p)
     if "-" in " ".join(p.folded):  # most paragraphs have no hyphenated word: one quick test
         for i, f in enumerate(p.folded):
             if "-" in f and i not in skip:  # "China-Japan relations", "Israeli-Palestinian talks": both are parties

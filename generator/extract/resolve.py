@@ -7,12 +7,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.extract.lexicon import (AL_PREFIX_IN_RE, HONORIFICS, PARTICLES, RANKS, ROMAN, STOP_NAME_WORDS,
-                                       longest_match, longest_match_ending)
+                                       longest_match)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
 from generator.text import Phrases, fold, tokenize
-from generator.words import (EMBASSY_RANKS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
+from generator.words import (EMBASSY_RANKS, POSSESSIVES, SUCCESSION_NOUNS, HEAD_OFFICES, MONARCHIES, MONARCH_OFFICES, TOPIC_PREPOSITIONS, phrase_keys,
                              phrase_set, words)
 from generator.words import NAME_SUFFIXES as GENERATIONAL
 
@@ -54,7 +54,13 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _same_office(x: str | None, y: str | None) -> bool:
-    return x is None or y is None or fold(x) == fold(y)
+    """The same office, or one a short form of the other ("Secretary" of "Secretary of State",
+    "Minister" of "Foreign Minister"): its words begin or end the other's."""
+    if x is None or y is None or fold(x) == fold(y):
+        return True
+    a, b = _title_key(x), _title_key(y)
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return long_[:len(short)] == short or long_[-len(short):] == short
 
 
 def _same_person(o: Official, f: Found) -> bool:
@@ -122,6 +128,29 @@ def _counterpart_title(o: Official, people: list[Official], paras: list[Paragrap
     return near.title if near is not None else None
 
 
+def _predecessor_of(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
+    """"Lula's predecessor, Jair Bolsonaro", "his far-right predecessor X", "her successor, Y": one
+    named as another official's predecessor or successor held (or will hold) that official's office
+    (a predecessor held it: `o` is made former)."""
+    f = o.first
+    p = paras[f.para]
+    k = f.at - 1 - (f.at > 0 and p.words[f.at - 1] == ",")
+    if k < 1 or p.folded[k] not in SUCCESSION_NOUNS:
+        return None
+    o.former = o.former or p.folded[k].startswith("pre")
+    k -= 1
+    while k > 0 and k > f.at - 6 and p.words[k][:1].islower() and p.folded[k] not in POSSESSIVES:
+        k -= 1  # ("far-right", "immediate", "long-time": words that describe the predecessor)
+    if p.folded[k] in POSSESSIVES:
+        q = _partner(o, people, paras)
+        return q if q is not None and q is not o and q.title else None
+    if p.folded[k] == "'s" and k > 0:
+        owner = p.folded[k - 1]
+        return next((q for q in people if q is not o and q.title and
+                     owner in {fold(w) for form in (q.name, *q.forms) for w in form.split()}), None)
+    return None
+
+
 def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Official | None:
     """A counterpart holds the office of the official they are the counterpart of: the one the
     sentence names last before "his counterpart" ("With President X, Y held talks with his
@@ -172,6 +201,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     """Give each official a country: their own words, the office, the registry, the context."""
     named = {r.code for para in refs for r in para}
     for o in people:
+        if o.title is None and not o.counterpart and o.first is not None:
+            held = _predecessor_of(o, people, paras)
+            if held is not None:  # (the same office of the same state: "Lula's predecessor"; no surer
+                o.title = held.title  # than what it is taken from)
+                if o.country is None:
+                    o.country, o.confidence = held.country, min(o.confidence, held.confidence)
         if o.counterpart and o.title is None:
             o.title = _counterpart_title(o, people, paras)
             if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
@@ -208,7 +243,6 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     break
         if o.country is None and o.first is not None:
             o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
-                         or _leader_of(o, paras, reg)
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
@@ -222,8 +256,12 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
     for o in people:  # "The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian
         if o.confidence > 0.5 or not o.title or o.former or _title_key(o.title) not in SOLE_OFFICES:
             continue
-        held = {q.country for q in people if q is not o and q.country and q.confidence > 0.5 and not q.former
-                and q.title and _title_key(q.title) == _title_key(o.title)}
+        # (one holder of a sole office per state: a surer one, or, as unsure, one named before: "President
+        # X met ... President Y, whose government ...": Y is another state's president)
+        held = {q.country for q in people if q is not o and q.country and not q.former
+                and q.title and _title_key(q.title) == _title_key(o.title)
+                and (q.confidence > 0.5 or q.first is not None and o.first is not None
+                     and (q.first.para, q.first.start) < (o.first.para, o.first.start))}
         if o.country in held:
             named = Counter(r.code for para in refs for r in para
                             if r.code not in held and r.code != "EU" and r.kind not in ("place", "region"))
@@ -403,22 +441,6 @@ def _topic(p: Paragraph, r: Ref) -> bool:
     return r.after in TOPIC_PREPOSITIONS or r.after == "in" and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS
 
 
-LEADING = words("leading_words")
-
-
-def _leader_of(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
-    """"the visiting Djiboutian delegation led by Foreign Minister X": who leads a state's
-    delegation serves that state."""
-    f = o.first
-    p, k = paras[f.para], f.at
-    if k < 4 or p.folded[k - 1] != "by" or p.folded[k - 2] not in LEADING or p.folded[k - 3] not in (
-            "delegation", "team"):
-        return None
-    size, codes = longest_match_ending(p.folded, k - 3, reg.demonyms)
-    if size:
-        return codes[0]
-    size, code = longest_match_ending(p.folded, k - 3, reg.country_names)
-    return code if size else None
 
 
 VISITING = words("visitor_words")

@@ -7,6 +7,11 @@ from itertools import compress, count
 from operator import itemgetter, not_
 
 from generator.text import fold, split_tokens
+from generator.words import words as word_list
+
+# "then-President X", "ex-Foreign Minister Y": the prefixes split off an office's first word
+HYPHENED_PREFIXES = tuple(sorted(w + "-" for w in word_list("hyphened_time_words")))
+_PREFIX_FORMS = tuple(f(w) for w in HYPHENED_PREFIXES for f in (str.lower, str.title, str.upper))  # a cheap test
 
 
 @dataclass
@@ -41,6 +46,8 @@ class Paragraph:
     @classmethod
     def of(cls, text: str) -> "Paragraph":
         words, spans = split_tokens(text)
+        if "-" in text and any(form in text for form in _PREFIX_FORMS):
+            words, spans = _split_prefixes(words, spans)
         # an ASCII word folds to its lower case: lower all the words in one go (no token holds a
         # space, and lower() adds none: were one added, the count would show it)
         folded = " ".join(words).lower().split(" ") if words else []
@@ -53,6 +60,24 @@ class Paragraph:
         # the tokens whose first character is a capital, found without a Python loop
         caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
         return cls(text, words, folded, spans, caps)
+
+
+def _split_prefixes(words: list[str], spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
+    """"then-President" -> "then", "President": a word of time before a hyphen is a token of its own
+    (the hyphen is dropped; the spans still point into the text)."""
+    out_w, out_s = [], []
+    for w, (s, e) in zip(words, spans):
+        low = w.lower()
+        for prefix in HYPHENED_PREFIXES:
+            n = len(prefix)
+            if low.startswith(prefix) and len(w) > n and w[n].isalpha():
+                out_w += [w[:n - 1], w[n:]]
+                out_s += [(s, s + n - 1), (s + n, e)]
+                break
+        else:
+            out_w.append(w)
+            out_s.append((s, e))
+    return out_w, out_s
 
 
 @dataclass(frozen=True)

@@ -61,6 +61,17 @@ INLINE_DATELINE_RE = re.compile(
     r"(?:,[^,:;—–()]{1,40}){0,2}?\s*(?:--|—|–|:| - |\()")
 
 
+# A paragraph that is a place and nothing more: "Wellington, New Zealand", "Washington, D.C." (the
+# dateline of a government's release, on a line of its own)
+PLACE_LINE_RE = re.compile(r"^(?P<city>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{0,30})?\.?$")
+
+
+def place_line(p: Paragraph | None, reg: Registry) -> tuple[str, str] | None:
+    """The (city, country) of a paragraph that is only a place the registry knows."""
+    m = PLACE_LINE_RE.match(p.text.strip()) if p is not None and len(p.text) <= 60 else None
+    return reg.places.get(tuple(Paragraph.of(m.group("city")).folded)) if m else None
+
+
 def inline_dateline(p: Paragraph | None, reg: Registry) -> tuple[str, str] | None:
     """The (city, country) of a dateline left at the start of the first paragraph, if the
     registry knows its city."""
