@@ -37,7 +37,7 @@ from generator.registry import load_registry, registry_fingerprint
 from generator.render import (briefing_page, briefing_plans, in_order, list_plans, make_env, render_page,
                              theme_dir, warm)
 from generator.site import build_site
-from generator.store import Record, Store, json_object
+from generator.store import Record, Store, json_object, record_head, record_tail
 
 Progress = Callable[[str, int, int], None]
 
@@ -400,10 +400,9 @@ class _RecordDraft:
              texts: dict, stats: dict) -> None:
         seeds = {name: [key, digest, to_rows(errors, notices)] for name, (key, digest, errors, notices)
                  in outcomes.items()}
-        data = Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats).to_data()
-        del data["inputs"], data["files"]
-        self.store.save_record_part("head", json_object(data), self.signer)
-        data = seeds = None
+        head = record_head(Record(output, "", {}, problems, briefings, frame, common, seeds, texts, stats))
+        self.store.save_record_part("head", head, self.signer)
+        head = seeds = None
         recorded = self.record.files
         files = {rel: recorded[rel] for rel in self.untouched}
         for rel, path in self.where.items():
@@ -424,7 +423,7 @@ class _RecordDraft:
 
     def finish(self, inputs: str) -> None:
         """The last row, signed with the others."""
-        self.store.save_record_part("tail", json_object({"inputs": inputs, "files": self.files}), self.signer)
+        self.store.save_record_part("tail", record_tail(inputs, self.files), self.signer)
 
 
 def _keep_contexts(store: Store, contexts: list[tuple[str, dict]]) -> None:

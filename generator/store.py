@@ -157,11 +157,21 @@ def json_object(value: dict) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+def record_head(record: Record) -> str:
+    """A record's first row (see Store.record): all of it but its files and inputs."""
+    data = record.to_data()
+    del data["files"], data["inputs"]
+    return json_object(data)
+
+
+def record_tail(inputs: str, files: dict[str, list]) -> str:
+    """A record's last row: the inputs' digest and the files not in its 'files' row."""
+    return json_object({"inputs": inputs, "files": files})
+
+
 # what a kept object may be made of (a page's context, the extractor's tables): nothing else is ever
 # made when one is read back, whatever the bytes say
 KEPT_CLASSES = {
-    ("generator.site", "Site"), ("generator.site", "Ref"), ("generator.site", "OfficialEntry"),
-    ("generator.site", "CountryEntry"), ("generator.site", "TopicEntry"),
     ("generator.model", "Briefing"), ("generator.model", "Person"), ("generator.model", "Location"),
     ("generator.model", "Mention"), ("generator.model", "Statement"), ("datetime", "date"),
     ("generator.text", "Phrases"), ("generator.registry", "OfficialInfo"),
@@ -355,12 +365,10 @@ class Store:
         return Record.from_data(data)
 
     def save_record(self, record: Record) -> None:
-        data = record.to_data()
-        files, inputs = data.pop("files"), data.pop("inputs")
         signer = self.record_signer()
-        self.save_record_part("head", json_object(data), signer)
-        self.save_record_part("files", json_object(files), signer)
-        self.save_record_part("tail", json_object({"inputs": inputs, "files": {}}), signer)
+        self.save_record_part("head", record_head(record), signer)
+        self.save_record_part("files", json_object(record.files), signer)
+        self.save_record_part("tail", record_tail(record.inputs, {}), signer)
 
     def record_signer(self):
         """The HMAC of a record's rows, fed each in turn by save_record_part."""
