@@ -22,9 +22,11 @@ POSSESSIVE_RE = re.compile(r"^(.*\w)['’]s$|^(.*s)['’]$")
 # when that part is a possessive 's, unless a full stop follows (TOKEN_RE's word takes that stop
 # along, and such a word has always kept its 's). Possessive quantifiers (++, *+) only spare the
 # engine backtracking: each alternative ends after them, so the first way it matches is kept.
+# Every alternative starts with a character that is no space: the leading look-ahead lets the
+# engine pass over the spaces between tokens without trying each alternative there.
 assert all(re.fullmatch("[A-Z][a-z]{1,3}", a) for a in ABBREVIATIONS)  # the look-ahead below
 SPLIT_RE = re.compile(
-    r"((?:[A-Z]\.)++"
+    r"(?=\S)((?:[A-Z]\.)++"
     r"|(?=[A-Z][a-z]{1,3}\.)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\."
     r"|\w++(?:[-'’](?!(?<=['’])s\b(?!\.|[-'’]\w))\w++)*+"
     r"|['’](?<=\w['’])s"
