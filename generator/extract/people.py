@@ -913,10 +913,14 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
     nxt = 0
+    folded, trie, last = p.folded, reg.titles.trie, len(p.folded) - 1
     # the tokens a title (or "counterpart") starts with, found without a Python loop
-    for i in list(compress(count(), map(reg.title_starts.__contains__, p.folded))):
+    for i in list(compress(count(), map(reg.title_starts.__contains__, folded))):
         if i < nxt:
             continue
+        node = trie.get(folded[i])  # (None for "counterpart")
+        if node is not None and None not in node and (i == last or folded[i + 1] not in node):
+            continue  # a title's first word, no title alone, that the next word does not go on with ("government")
         o = _office_at(p, i, reg)
         if o is None:
             continue
