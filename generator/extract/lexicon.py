@@ -48,12 +48,13 @@ RANKS = phrase_set("military_ranks")
 def longest_match(folded: list[str], i: int, table: Phrases, maxlen: int | None = None) -> tuple[int, object]:
     """Length and value of the longest key of `table` (at most `maxlen` tokens) starting at token
     i >= 0 (0 when none)."""
-    node = table.trie.get(folded[i]) if i < len(folded) else None
+    n = len(folded)
+    node = table.trie.get(folded[i]) if i < n else None
     if node is None:
         return 0, None
     stop = i + (maxlen or table.longest)  # the walk ends before token `stop` or the last token
-    if stop > len(folded):
-        stop = len(folded)
+    if stop > n:
+        stop = n
     found, j = (0, None), i + 1
     while True:  # node: the keys that start with the tokens i to j - 1
         if None in node:
