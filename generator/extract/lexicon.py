@@ -40,7 +40,12 @@ TRANSPARENT = words("transparent_words")
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
 _AL = "|".join(sorted(words("al_prefixes"), key=len, reverse=True))
 AL_PREFIX_RE = re.compile(rf"^(?:{_AL})-[A-Z]")        # a token that is such a name
-AL_PREFIX_IN_RE = re.compile(rf"\b(?:{_AL})-[A-Z]")    # a text with such a name in it
+# A text with such a name in it: the same, searched from its hyphen (the engine then skips from
+# one hyphen to the next instead of trying every position), the prefix looked for behind it
+# (a look-behind has one width: one per length of prefix).
+_AL_BEHIND = "|".join(rf"(?<=\b(?:{'|'.join(w for w in _AL.split('|') if len(w) == n)})-)"
+                      for n in sorted({len(w) for w in _AL.split("|")}, reverse=True))
+AL_PREFIX_IN_RE = re.compile(rf"-(?:{_AL_BEHIND})[A-Z]")
 ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
 RANKS = phrase_set("military_ranks")
 
