@@ -75,6 +75,19 @@ class Phrases(dict):
                         stack.append(child)
 
 
+# Punctuation of typeset text: curly quotes, dashes, the ellipsis, guillemets, bullets. None is a
+# letter, a digit or a space, nor has a case: in a text that is ASCII but for these, re.ASCII's \w,
+# \d and \b are Unicode's, and lower() maps it character for character, as it does ASCII text.
+TYPESET_PUNCTUATION = "‘’“”–—…«»•·"
+_WITHOUT_TYPESET = dict.fromkeys(map(ord, TYPESET_PUNCTUATION))
+assert not any(c.isalnum() or c.isspace() or c.lower() != c or c.upper() != c for c in TYPESET_PUNCTUATION)
+
+
+def ascii_but_punctuation(text: str) -> bool:
+    """Whether the text is ASCII but for TYPESET_PUNCTUATION (most news copy)."""
+    return text.isascii() or text.translate(_WITHOUT_TYPESET).isascii()
+
+
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and apostrophe-insensitive key for look-ups."""
