@@ -22,9 +22,11 @@ POSSESSIVE_RE = re.compile(r"^(.*\w)['’]s$|^(.*s)['’]$")
 # when that part is a possessive 's, unless a full stop follows (TOKEN_RE's word takes that stop
 # along, and such a word has always kept its 's). Possessive quantifiers (++, *+) only spare the
 # engine backtracking: each alternative ends after them, so the first way it matches is kept.
+# Every alternative starts with a character that is no space: the leading look-ahead lets the
+# engine pass over the spaces between tokens without trying each alternative there.
 assert all(re.fullmatch("[A-Z][a-z]{1,3}", a) for a in ABBREVIATIONS)  # the look-ahead below
 SPLIT_RE = re.compile(
-    r"((?:[A-Z]\.)++"
+    r"(?=\S)((?:[A-Z]\.)++"
     r"|(?=[A-Z][a-z]{1,3}\.)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\."
     r"|\w++(?:[-'’](?!(?<=['’])s\b(?!\.|[-'’]\w))\w++)*+"
     r"|['’](?<=\w['’])s"
@@ -71,6 +73,19 @@ class Phrases(dict):
                         node[token] = leaves.setdefault(id(child[None]), child)
                     else:
                         stack.append(child)
+
+
+# Punctuation of typeset text: curly quotes, dashes, the ellipsis, guillemets, bullets. None is a
+# letter, a digit or a space, nor has a case: in a text that is ASCII but for these, re.ASCII's \w,
+# \d and \b are Unicode's, and lower() maps it character for character, as it does ASCII text.
+TYPESET_PUNCTUATION = "‘’“”–—…«»•·"
+_WITHOUT_TYPESET = dict.fromkeys(map(ord, TYPESET_PUNCTUATION))
+assert not any(c.isalnum() or c.isspace() or c.lower() != c or c.upper() != c for c in TYPESET_PUNCTUATION)
+
+
+def ascii_but_punctuation(text: str) -> bool:
+    """Whether the text is ASCII but for TYPESET_PUNCTUATION (most news copy)."""
+    return text.isascii() or text.translate(_WITHOUT_TYPESET).isascii()
 
 
 @lru_cache(maxsize=1 << 16)

@@ -1,8 +1,6 @@
 """Raw article text -> Briefing. Pure functions; no file I/O, no templates."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from generator.errors import Notice
 from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
@@ -61,11 +59,10 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
                         protagonist_state(found, reg, len(above), scanned))
     attribute(people, scanned, refs, reg, home)
     anaphoric_titles(people, scanned, reg, home)
-    persons = to_persons(people)
     mentions = link_mentions(people, paras, reg)
     spans = SentenceSpans(paras)
-    roles = assign_roles([p.name for p in persons], paras, mentions, wire.date.year if wire.date else None, spans)
-    persons = tuple(p if roles[p.name] == p.role else replace(p, role=roles[p.name]) for p in persons)
+    roles = assign_roles([o.name for o in people], paras, mentions, wire.date.year if wire.date else None, spans)
+    persons = to_persons(people, roles)
     refs = refs[len(above):]
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(above))

@@ -198,8 +198,16 @@ def _unclutter(m: re.Match) -> str:
     return " ".join(shown[:k] + name)
 
 
+# What DATELINE_RE's last part ends with: an agency's bracket, a dash, a colon, a slash, or a
+# full stop after a day's number or a slash ("May 22. /TASS/.")
+DATELINE_CLOSERS = (")", "-", "—", "–", ":", "/")
+
+
 def _dateline_only(para: str) -> bool:
     """A paragraph that is a whole dateline and nothing more, its dash or agency closing it."""
+    end = para.rstrip()
+    if not (end.endswith(DATELINE_CLOSERS) or end.endswith(".") and (end[-2:-1].isdecimal() or end[-2:-1] == "/")):
+        return False  # (a cheap test first: a paragraph of text ends otherwise)
     d = DATELINE_RE.match(para + " x")
     return bool(d) and d.end() == len(para) + 1 and _plausible_dateline(d.group("city"),
                                                                           d.group("agency") or d.group("slashed")

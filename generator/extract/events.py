@@ -14,7 +14,7 @@ from generator.extract.venues import MENTION_NOUNS, inline_dateline, place_line,
 from generator.words import words
 from generator.model import Location, Person
 from generator.registry import Registry
-from generator.text import fold
+from generator.text import ascii_but_punctuation, fold
 
 # Specific kinds win wherever they appear in the lead; the rest go by first appearance. Forms of
 # protocol name the event more precisely than the verbs around them: a courtesy call is a
@@ -169,7 +169,8 @@ def _first_chars(items) -> tuple[set | None, bool]:
 # The patterns hold no upper-case letter (nor \W, \B ...): on ASCII text, which lower() maps
 # character for character, searching the lowered text finds what re.I finds, at the same
 # offsets, faster; and on ASCII text, re.ASCII's \w and \b are Unicode's (its \s is not: the
-# patterns use none), only faster. (And no named group: _any_of names them.)
+# patterns use none), only faster. So they are on text that is ASCII but for typeset punctuation
+# (text.ascii_but_punctuation). (And no named group: _any_of names them.)
 assert all(pattern == pattern.lower() and "\\s" not in pattern and "(?P" not in pattern
            for _, pattern in SPECIFIC + GENERAL)
 SPECIFIC_ANY, SPECIFIC_ANY_LOWER = _any_of(SPECIFIC, re.I), _any_of(SPECIFIC, re.ASCII)
@@ -332,15 +333,15 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
                 return "summit", 0.7
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
-        if text.isascii():
+        if ascii_but_punctuation(text):  # (curly quotes and dashes: the faster patterns too)
             low, specific, general = text.lower(), SPECIFIC_ANY_LOWER, GENERAL_ANY_LOWER
             specifics, generals = SPECIFIC_LOW, GENERAL_LOW
         else:
             low, specific, general = text, SPECIFIC_ANY, GENERAL_ANY
             specifics, generals = SPECIFIC_RE, GENERAL_RE
-        # one pass says whether the text holds any specific kind (most do not; and lowered text
-        # without any of their words holds none); the loop says which
-        if (low is text or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
+        # one pass says whether the text holds any specific kind (most do not; and lowered ASCII
+        # text without any of their words holds none); the loop says which
+        if (not text.isascii() or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
             for kind, pattern in specifics:
                 matches = list(pattern.finditer(low))
                 if any(not _not_the_event(kind, text, m) for m in matches):

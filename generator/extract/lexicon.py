@@ -40,7 +40,12 @@ TRANSPARENT = words("transparent_words")
 CONTRACTION_RE = re.compile(r"['’](?:ve|ll|re|d|m|t)$", re.I)
 _AL = "|".join(sorted(words("al_prefixes"), key=len, reverse=True))
 AL_PREFIX_RE = re.compile(rf"^(?:{_AL})-[A-Z]")        # a token that is such a name
-AL_PREFIX_IN_RE = re.compile(rf"\b(?:{_AL})-[A-Z]")    # a text with such a name in it
+# A text with such a name in it: the same, searched from its hyphen (the engine then skips from
+# one hyphen to the next instead of trying every position), the prefix looked for behind it
+# (a look-behind has one width: one per length of prefix).
+_AL_BEHIND = "|".join(rf"(?<=\b(?:{'|'.join(w for w in _AL.split('|') if len(w) == n)})-)"
+                      for n in sorted({len(w) for w in _AL.split("|")}, reverse=True))
+AL_PREFIX_IN_RE = re.compile(rf"-(?:{_AL_BEHIND})[A-Z]")
 ROMAN = frozenset("II III IV V VI VII VIII IX X XI XII".split())
 RANKS = phrase_set("military_ranks")
 
@@ -48,12 +53,13 @@ RANKS = phrase_set("military_ranks")
 def longest_match(folded: list[str], i: int, table: Phrases, maxlen: int | None = None) -> tuple[int, object]:
     """Length and value of the longest key of `table` (at most `maxlen` tokens) starting at token
     i >= 0 (0 when none)."""
-    node = table.trie.get(folded[i]) if i < len(folded) else None
+    n = len(folded)
+    node = table.trie.get(folded[i]) if i < n else None
     if node is None:
         return 0, None
     stop = i + (maxlen or table.longest)  # the walk ends before token `stop` or the last token
-    if stop > len(folded):
-        stop = len(folded)
+    if stop > n:
+        stop = n
     found, j = (0, None), i + 1
     while True:  # node: the keys that start with the tokens i to j - 1
         if None in node:

@@ -131,5 +131,7 @@ def apply(b: Briefing, front: dict, name: str, countries, lines: dict | None = N
             changes[key] = _location(f, value, countries)
         elif key == "officials":
             changes[key] = _officials(f, value, countries)
+    if not changes:
+        return b, notices  # (most seeds: no front matter, and a briefing's replace() costs 13 us)
     fixed = tuple((k, 1.0 if k in changes else v) for k, v in b.confidence)
     return replace(b, **changes, confidence=fixed), notices

@@ -913,10 +913,14 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
     """Title-anchored mentions in one paragraph, and the tokens their country words used."""
     found, used = [], set()
     nxt = 0
+    folded, trie, last = p.folded, reg.titles.trie, len(p.folded) - 1
     # the tokens a title (or "counterpart") starts with, found without a Python loop
-    for i in list(compress(count(), map(reg.title_starts.__contains__, p.folded))):
+    for i in list(compress(count(), map(reg.title_starts.__contains__, folded))):
         if i < nxt:
             continue
+        node = trie.get(folded[i])  # (None for "counterpart")
+        if node is not None and None not in node and (i == last or folded[i + 1] not in node):
+            continue  # a title's first word, no title alone, that the next word does not go on with ("government")
         o = _office_at(p, i, reg)
         if o is None:
             continue
@@ -1273,6 +1277,10 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
       the office is that of the plural's earlier mention ("new ambassadors to China")."""
     out: list[Found] = []
     n = len(p.words)
+    plurals = _plurals(reg.titles)  # ("counterparts" among them)
+    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
+    if not offices:
+        return out  # (most paragraphs: none, and the helpers below need not be made)
 
     def name(j):
         end = _name_at(p, j, reg, after_title=True)
@@ -1310,8 +1318,7 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
         return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
 
-    plurals = _plurals(reg.titles)  # ("counterparts" among them)
-    for t in list(compress(count(), map(plurals.__contains__, p.folded))):  # most paragraphs: none
+    for t in offices:
         if t >= n - 2:
             break
         office = _plural_office(p, t, reg)

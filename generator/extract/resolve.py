@@ -677,8 +677,9 @@ def fuller_names(people: list[Official], paras: list[Paragraph]) -> None:
             break
 
 
-def to_persons(people: list[Official]) -> tuple[Person, ...]:
-    """The finished officials, in order of first mention."""
+def to_persons(people: list[Official], roles: dict[str, str]) -> tuple[Person, ...]:
+    """The finished officials, in order of first mention, each with their role (name -> role)."""
     return tuple(Person(name=o.name, title=o.title, country=o.country, former=o.former,
-                        aliases=tuple(f for f in o.forms if f != o.name), confidence=o.confidence)
+                        aliases=tuple(f for f in o.forms if f != o.name), confidence=o.confidence,
+                        role=roles[o.name])
                  for o in people)
