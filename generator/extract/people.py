@@ -39,6 +39,7 @@ CONSORT_TITLES = phrase_set("consort_titles")
 # Titles that are also given names ("Amir", "Sultan"): right after another office, a name's first word.
 GIVEN_NAME_TITLES = words("given_name_titles")
 MONARCH_TITLES = phrase_set("reigning_titles")
+UNDERTAKING_NOUNS = words("undertaking_nouns")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -348,6 +349,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         return None  # "... for Foreign Affairs and Security Policy, Vice-President": no name
     if end - b == 1 and p.folded[b].endswith("ly") and (b == 0 or p.words[b - 1] in (".", "!", "?", '"', "“")):
         return None  # "Finally, the Secretary said": an adverb opening a sentence is no name
+    if p.folded[b] in UNDERTAKING_NOUNS or b > 0 and p.folded[b - 1] in UNDERTAKING_NOUNS:
+        return None  # "On Operation X, the Minister said": an undertaking's name, no person's
     while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
                                                or (p.folded[b],) in reg.country_names):
         b += 1
@@ -712,6 +715,43 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
+def _department_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"X, Secretary (West) in Foreign Affairs Ministry", "X, spokesman of Chile's foreign ministry":
+    the department an office serves in, named by its field and written without capitals, "the" or
+    with the state's possessive, is part of the title (the state is the holder's, not the title's)."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j >= n:
+        return
+    if p.words[j] == "(":  # a designation in brackets between the office and its department
+        close = next((t for t in range(j + 2, min(j + 6, n)) if p.words[t] == ")"), None)
+        if close is None or close + 1 >= n or not all(p.words[t][:1].isupper() for t in range(j + 1, close)):
+            return
+        j = close + 1
+    if j + 2 >= n or p.folded[j] not in ("in", "of", "at"):
+        return
+    k = j + 1 + (p.folded[j + 1] == "the")
+    code, size = None, 0
+    if k + 1 < n and p.folded[k] not in DEPARTMENT_WORDS:
+        size, code = longest_match(p.folded, k, reg.country_names)
+        if size and k + size < n and p.folded[k + size] == "'s":
+            size += 1  # "of Chile's foreign ministry": the state's possessive, no part of the title
+        else:
+            size, code = 0, None
+    first = t = k + size
+    while t < n and t - first < 4 and p.words[t][:1].isalpha() and p.folded[t] not in DEPARTMENT_WORDS:
+        t += 1
+    if t == first or t >= n or p.folded[t] != "ministry" \
+            or not longest_match(p.folded, first, reg.domains)[0] and not longest_match(p.folded, first, reg.demonyms)[0]:
+        if j > o.j and p.folded[j] in ("in", "at") and p.folded[j + 1] == "the" and p.folded[j + 2] == "ministry":
+            o.j, o.title = j, _span_text(p, o.i, j)  # "(East) in the Ministry of X": _portfolio reads on
+        return  # ("of the ministry": no field named; the capitalised "Ministry of X" is _portfolio's)
+    head = _span_text(p, o.i, j if j > o.j else o.j)
+    o.title = f"{head} {p.words[j]} {_span_text(p, first, t + 1)}"
+    o.j, o.body = t + 1, True
+    if o.code is None:
+        o.code = code
+
+
 QUOTES = frozenset('"“”‘’\'')
 
 
@@ -925,6 +965,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
+        _department_served(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
         _bracketed(p, o)

@@ -1,0 +1,52 @@
+"""Patterns of the genre that issue 11's fifth round covers, as families rather than cases: the
+department an office serves in written after it, the name of an undertaking before ", the <title>".
+Every sentence here is written for this project; the people and events are invented."""
+import pytest
+
+from generator.extract import extract
+from generator.sources import RawArticle
+
+
+def brief(text, registry):
+    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
+
+
+def people(text, registry):
+    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+
+
+# -- the department an office serves in, written after the holder's name -----------------------
+
+@pytest.mark.parametrize("text, name, title, country", [
+    # without capitals, after the state's possessive (the state is the holder's, not the title's)
+    ('ACCRA, Jan 5 -- "We agreed on trade," said Kofi Boateng, spokesperson of Ghana\'s foreign ministry.',
+     "Kofi Boateng", "spokesperson of foreign ministry", "GH"),
+    ('SUVA, Jan 5 -- Fijian officials met the delegation. Mere Tora, a spokeswoman of the foreign affairs '
+     'ministry, said the visit went well.', "Mere Tora", "spokeswoman of foreign affairs ministry", "FJ"),
+    # a designation in brackets between the office and its department
+    ('ACCRA, Jan 5 -- "We agreed on trade," said Kofi Boateng, Director (Africa) in Foreign Affairs Ministry.',
+     "Kofi Boateng", "Director (Africa) in Foreign Affairs Ministry", "GH"),
+    ('ACCRA, Jan 5 -- "We agreed on trade," said Kofi Boateng, Secretary (West) in the Ministry of Foreign Affairs.',
+     "Kofi Boateng", "Secretary (West) in the Ministry of Foreign Affairs", "GH"),
+])
+def test_the_department_an_office_serves_in_is_part_of_the_title(text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)
+
+
+def test_a_ministry_named_by_no_field_stays_out_of_the_title(registry):
+    text = 'ACCRA, Jan 5 -- "We agreed on trade," said Kofi Boateng, spokesperson of the ministry.'
+    assert people(text, registry)["Kofi Boateng"][0] == "spokesperson"
+
+
+# -- the name of an undertaking is no person's -------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "KINGSTON, Jan 5 -- Prime Minister Ian Brown met British Foreign Secretary Jane Cole. On the subject "
+    "of Operation Safeguard, the Prime Minister said it worked.",
+    "KINGSTON, Jan 5 -- Prime Minister Ian Brown met British Foreign Secretary Jane Cole. Turning to "
+    "Project Bluewater, the Foreign Secretary said funds were ready.",
+    "KINGSTON, Jan 5 -- Prime Minister Ian Brown met British Foreign Secretary Jane Cole. Of Programme "
+    "Horizon, the Prime Minister said it was late.",
+])
+def test_a_capitalised_undertaking_before_a_comma_and_a_title_is_no_official(text, registry):
+    assert set(people(text, registry)) == {"Ian Brown", "Jane Cole"}
