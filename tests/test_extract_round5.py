@@ -50,3 +50,17 @@ def test_a_ministry_named_by_no_field_stays_out_of_the_title(registry):
 ])
 def test_a_capitalised_undertaking_before_a_comma_and_a_title_is_no_official(text, registry):
     assert set(people(text, registry)) == {"Ian Brown", "Jane Cole"}
+
+
+# -- a series of offices each set off from its holder by commas --------------------------------
+
+@pytest.mark.parametrize("text, found", [
+    ("OSLO, Jan 5 -- Norway's Trade Minister, Kari Lund, and Finance Minister, Per Holm, arrived in "
+     "Stockholm on Monday.", {"Kari Lund": ("Trade Minister", "NO"), "Per Holm": ("Finance Minister", "NO")}),
+    ("LIMA, Jan 5 -- The talks brought together the Peruvian Foreign Minister, Ana Soto, and Defence "
+     "Minister, Luis Vega.", {"Ana Soto": ("Foreign Minister", "PE"), "Luis Vega": ("Defence Minister", "PE")}),
+    ("LIMA, Jan 5 -- Chile's Interior Minister Ana Soto, and Defence Minister, Luis Vega, flew to Lima on "
+     "Monday.", {"Ana Soto": ("Interior Minister", "CL"), "Luis Vega": ("Defence Minister", "CL")}),
+])
+def test_a_later_member_of_a_series_takes_its_holder_and_the_state_of_the_first(text, found, registry):
+    assert people(text, registry) == found

@@ -765,7 +765,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     introduced = ((det in ("the", "its", "his", "her", "their", "'s")
                    # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                    or det in ("a", "an") and " for " not in (o.title or "")
-                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
+                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
+                   or det == "and" and _series_member(p, j, reg))
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
                                      or _address_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
@@ -806,6 +807,16 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         return (k + _address_at(p, k, reg), end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
             or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
+
+
+def _series_member(p: Paragraph, j: int, reg: Registry) -> bool:
+    """"the Trade Minister, X, and Finance Minister, Y, arrived": after "and", an office set off from
+    its holder by a comma, the holder's full name closed by a comma or the sentence's end."""
+    n = len(p.words)
+    if j + 2 >= n or p.words[j] != ",":
+        return False
+    end = _name_at(p, j + 1, reg, after_title=True)
+    return end - (j + 1) >= 2 and (end == n or p.words[end] in (",", ".", ";", ")"))
 
 
 def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, int] | None:
@@ -987,6 +998,9 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             # is neither where the event is nor whose the next official is
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
+            if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
+                    and p.words[o.start - 2] == "," and found[-1].end == p.spans[o.start - 3][1]:
+                o.code = found[-1].country  # "X's Trade Minister, Y, and Finance Minister, Z": one state for the series
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
