@@ -64,3 +64,19 @@ def test_a_capitalised_undertaking_before_a_comma_and_a_title_is_no_official(tex
 ])
 def test_a_later_member_of_a_series_takes_its_holder_and_the_state_of_the_first(text, found, registry):
     assert people(text, registry) == found
+
+
+# -- the embassy a diplomat serves in --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ("OSLO, Jan 5 -- The envoy was joined by Counsellor of the Embassy of Norway in Sweden, Per Holm.",
+     "Per Holm", "Counsellor of the Embassy in Sweden", "NO"),
+    ('ROME, Jan 5 -- "The ties are strong," said the First Secretary at the Embassy of Chile in Italy, Pablo Ruiz.',
+     "Pablo Ruiz", "First Secretary at the Embassy in Italy", "CL"),
+    ("DUBLIN, Jan 5 -- Ambassador Ana Lopes was accompanied by her husband, Rui Lopes, and Minister "
+     "Counsellor of the Embassy of Portugal in Ireland, Joana Reis.", "Joana Reis",
+     "Minister Counsellor of the Embassy in Ireland", "PT"),
+])
+def test_the_embassy_a_diplomat_serves_in_is_part_of_the_title_and_its_state_the_diplomats(
+        text, name, title, country, registry):
+    assert people(text, registry)[name] == (title, country)

@@ -715,6 +715,29 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
+def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"Counsellor of the Embassy of Malta in Ireland, X", "First Secretary at the Embassy of Peru":
+    the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
+    where it stands is where the diplomat is sent)."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j + 2 >= n or p.folded[j] not in ("of", "at") \
+            or p.folded[j + 1] != "the":
+        return
+    k = j + 2
+    if k + 2 >= n or p.folded[k] != "embassy" or p.folded[k + 1] != "of":
+        return
+    size, code, possessive = _state_after(p, k + 2, reg, demonyms=False)
+    if not size or possessive:
+        return
+    k += 2 + size
+    o.title, o.j, o.body = f"{o.title} {p.words[j]} the Embassy", k, True
+    o.code = o.code or code
+    if k + 1 < n and p.folded[k] == "in" and p.words[k + 1][:1].isupper():
+        size, to, possessive = _state_after(p, k + 1, reg, demonyms=False)
+        if size and not possessive:
+            o.title, o.j, o.to = f"{o.title} in {_span_text(p, k + 1, k + 1 + size)}", k + 1 + size, to
+
+
 def _department_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     """"X, Secretary (West) in Foreign Affairs Ministry", "X, spokesman of Chile's foreign ministry":
     the department an office serves in, named by its field and written without capitals, "the" or
@@ -976,6 +999,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
+        _embassy_served(p, o, reg)
         _department_served(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
