@@ -80,3 +80,20 @@ def test_a_later_member_of_a_series_takes_its_holder_and_the_state_of_the_first(
 def test_the_embassy_a_diplomat_serves_in_is_part_of_the_title_and_its_state_the_diplomats(
         text, name, title, country, registry):
     assert people(text, registry)[name] == (title, country)
+
+
+# -- a staff office and the well-known holder it serves -------------------------------------------
+
+@pytest.mark.parametrize("text, name, title, country", [
+    ('PRETORIA, Jan 5 -- President Cyril Ramaphosa met Kenyan President William Ruto. "It was warm," said '
+     'Tumi Dube, the chief press secretary to Ramaphosa.', "Tumi Dube", "chief press secretary to Ramaphosa", "ZA"),
+    ('NAIROBI, Jan 5 -- Kenyan President William Ruto met Brazilian President Luiz Inacio Lula da Silva. "It was '
+     'warm," said Ana Costa, a senior adviser to Lula.', "Ana Costa", "senior adviser to Lula", "BR"),
+    # the holder by a surname the list of well-known holders knows only inside a full name
+    ('NAIROBI, Jan 5 -- President William Ruto met Ugandan President Yoweri Museveni in Nairobi. "It was warm," '
+     'said Tom Okello, the press secretary to Museveni.', "Tom Okello", "press secretary to Museveni", "UG"),
+])
+def test_a_staff_office_names_the_holder_it_serves_and_takes_the_holders_state(text, name, title, country, registry):
+    found = people(text, registry)
+    assert found[name] == (title, country)
+    assert len(found) == 3  # (the holder named in the title is no further official)

@@ -715,6 +715,26 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
+def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"X, the press secretary to Museveni", "a senior adviser to Lula": a staff office names the
+    well-known holder it serves; the holder is part of the title and the holder's state the aide's."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j + 1 >= n or p.folded[j] != "to" or not is_capitalised(p.words[j + 1]):
+        return
+    last = fold(o.title.split()[-1])
+    if not (last in AIDE_WORDS or last == "secretary" and len(o.title.split()) > 1):
+        return  # ("Ambassador to X" is an envoy's destination, _served_state's)
+    size, code = longest_match(p.folded, j + 1, reg.notables)
+    if not size and (j + 2 == n or not p.words[j + 2][:1].isalpha()):
+        # the holder by surname alone ("to Lula"): the one well-known holder of that surname
+        codes = {c for k, c in reg.notables.items() if k[-1] == p.folded[j + 1]}
+        size, code = (1, codes.pop()) if len(codes) == 1 else (0, None)
+    if size:
+        o.j = j + 1 + size
+        o.title = _span_text(p, o.i, o.j)
+        o.code = o.code or code
+
+
 def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     """"Counsellor of the Embassy of Malta in Ireland, X", "First Secretary at the Embassy of Peru":
     the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
@@ -1000,6 +1020,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
         _embassy_served(p, o, reg)
+        _principal_served(p, o, reg)
         _department_served(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
@@ -1537,6 +1558,8 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
             continue  # "Trump Tower", "the Obama administration": a thing named after the person
         if i and (p.folded[i - 1] in NOT_OFFICES or i > 1 and p.words[i - 1] == "," and p.folded[i - 2] in NOT_OFFICES):
             continue  # "Conservative politician X", "his rival, X": described by no office
+        if i > 1 and p.folded[i - 1] == "to" and (p.folded[i - 2] in AIDE_WORDS or p.folded[i - 2] == "secretary"):
+            continue  # "a senior adviser to X": the holder served, part of the aide's title (_principal_served)
         if end < n and p.words[end] == "," and CANDIDACY & set(p.folded[end + 1:end + 10]):
             continue  # "X, who is seeking the nomination", "X, the front-runner": a candidate
         first = i + honorifics_at(p.folded, p.words, i)  # "Ayatollah Ali Khamenei": the name is Ali Khamenei
