@@ -97,3 +97,16 @@ def test_a_staff_office_names_the_holder_it_serves_and_takes_the_holders_state(t
     found = people(text, registry)
     assert found[name] == (title, country)
     assert len(found) == 3  # (the holder named in the title is no further official)
+
+
+# -- an envoy presenting credentials is sent to the state of the head who receives them -----------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Ambassador Extraordinary and Plenipotentiary, Maria Lopes, presented her credentials to the President "
+     "of Finland, Alexander Stubb, in Helsinki on Monday. Ambassador Lopes said Portugal and Finland share "
+     "many goals.", "Maria Lopes", "PT"),
+    ("LIMA, Jan 5 -- Ambassador Ana Reis presented her letters of credence to the Peruvian President on "
+     "Monday, the Brazilian embassy said.", "Ana Reis", "BR"),
+])
+def test_an_envoy_is_not_of_the_state_that_receives_the_credentials(text, name, country, registry):
+    assert people(text, registry)[name][1] == country

@@ -735,6 +735,27 @@ def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
         o.code = o.code or code
 
 
+def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
+    """"Ambassador X presented her credentials to the President of Chile": the state an envoy is
+    accredited to, named in the same sentence as the presentation, is where the envoy is sent."""
+    n = len(p.words)
+    for t in range(k, min(k + 12, n - 2)):
+        if p.words[t] in (".", ";", "!", "?"):
+            return None
+        if p.folded[t] in ("credentials", "credence") and p.folded[t + 1] == "to":
+            for u in range(t + 2, min(t + 9, n)):
+                if p.words[u] in (".", ";", ",", "!", "?"):
+                    return None
+                size, code = longest_match(p.folded, u, reg.country_names)
+                if not size:
+                    size, codes = longest_match(p.folded, u, reg.demonyms)
+                    code = codes[0] if size else None
+                if size:
+                    return code
+            return None
+    return None
+
+
 def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     """"Counsellor of the Embassy of Malta in Ireland, X", "First Secretary at the Embassy of Peru":
     the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
@@ -1043,6 +1064,8 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             # is neither where the event is nor whose the next official is
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
+            if o.to is None and o.title and not ENVOYS.isdisjoint(fold(o.title).split()):
+                o.to = _accredited_to(p, max(b, o.j), reg)
             if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
                     and p.words[o.start - 2] == "," and found[-1].end == p.spans[o.start - 3][1]:
                 o.code = found[-1].country  # "X's Trade Minister, Y, and Finance Minister, Z": one state for the series
