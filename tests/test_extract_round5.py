@@ -110,3 +110,17 @@ def test_a_staff_office_names_the_holder_it_serves_and_takes_the_holders_state(t
 ])
 def test_an_envoy_is_not_of_the_state_that_receives_the_credentials(text, name, country, registry):
     assert people(text, registry)[name][1] == country
+
+
+# -- talks a party is briefed on are the subject, not the event -----------------------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("ACCRA, Jan 5 -- Former Nigerian President Olusegun Obasanjo was in Ghana on Tuesday to meet President "
+     "John Mahama.\n\nThey spoke about security in the region.\n\nThe presidency said Obasanjo briefed Mahama "
+     "on the peace talks in Mali.", "meeting"),
+    ("LUSAKA, Jan 5 -- Former President Ali Musa was in Zambia on Friday to meet President Hakainde Hichilema."
+     "\n\nThe two leaders spoke about trade.\n\nMusa informed his host about the ongoing ceasefire talks.", "meeting"),
+    ("DAKAR, Jan 5 -- Senegal and Gambia held talks on fishing rights on Monday.", "talks"),
+])
+def test_talks_a_party_is_briefed_on_do_not_name_the_event(text, kind, registry):
+    assert brief(text, registry).event_type == kind

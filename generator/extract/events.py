@@ -186,6 +186,11 @@ ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|decl
 # "calls for a meeting over X's visit", "says visit by X is a provocation"
 TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[sz]\w*|protest\w*|"
                              r"(?:says|said) (?:the |that (?:the )?)?)\s*(?:[\w'’.-]+ ){0,4}$", re.I)
+# "briefed the President on the peace talks", "updating them about the negotiations": talks that a
+# party is told about are the subject of the encounter, not the encounter
+BRIEFED_ON_RE = re.compile(r"\b(?:brief|briefs|briefed|briefing|update|updates|updated|updating|inform|informs|"
+                           r"informed|informing)\b[^.;]{0,40}?\b(?:on|about) (?:the |their |its )?(?:[\w-]+ ){0,3}$",
+                           re.I)
 # two parties who discussed or conferred met, when the lead names no other encounter
 DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
 # a minister's visit, and the reception that is the event of it (_minister_received)
@@ -434,6 +439,8 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1))
                 or APPOSED_VISIT_RE.search(before) is not None and "," in after
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, end + after.index(","), s1)))
+    if kind == "talks" and BRIEFED_ON_RE.search(before):
+        return True
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
