@@ -124,3 +124,18 @@ def test_an_envoy_is_not_of_the_state_that_receives_the_credentials(text, name, 
 ])
 def test_talks_a_party_is_briefed_on_do_not_name_the_event(text, kind, registry):
     assert brief(text, registry).event_type == kind
+
+
+# -- the counterpart of one who holds two offices ---------------------------------------------------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("BEIJING, Jan 5 -- State Councilor and Foreign Minister Li Wei held talks with his Nepali counterpart Hari "
+     "Koirala on Monday.", "Hari Koirala", "Foreign Minister"),
+    ("CANBERRA, Jan 5 -- Deputy Prime Minister and Defence Minister Tom Grey met his Japanese counterpart Kenji "
+     "Sato on Monday.", "Kenji Sato", "Defence Minister"),
+    # one office whose field has two parts is no pair of offices
+    ("ROME, Jan 5 -- Minister of Foreign Affairs and International Cooperation Marco Rossi met his Greek "
+     "counterpart Nikos Pappas.", "Nikos Pappas", "Minister of Foreign Affairs and International Cooperation"),
+])
+def test_a_counterpart_holds_the_portfolio_of_one_who_holds_a_rank_and_a_portfolio(text, name, title, registry):
+    assert people(text, registry)[name][0] == title
