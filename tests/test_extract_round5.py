@@ -139,3 +139,18 @@ def test_talks_a_party_is_briefed_on_do_not_name_the_event(text, kind, registry)
 ])
 def test_a_counterpart_holds_the_portfolio_of_one_who_holds_a_rank_and_a_portfolio(text, name, title, registry):
     assert people(text, registry)[name][0] == title
+
+
+# -- a heads of government meeting, with the heads before the word, is a summit ----------------------
+
+@pytest.mark.parametrize("text, kind", [
+    ("SUVA, Jan 5 -- Prime Minister Ana Tora has asked her Pacific colleagues to fund a new ocean fund. She made "
+     "the request as the 12th Forum Heads of Government Meeting in Apia began its retreat.", "summit"),
+    ("ACCRA, Jan 5 -- President Kofi Mensah urged a single currency on Friday. He spoke as the ECOWAS Heads of "
+     "State and Government Conference in Abuja closed.", "summit"),
+    # two who met on its sidelines had a meeting
+    ("ACCRA, Jan 5 -- President Kofi Mensah met Nigerian President Ali Musa on Friday. They met on the sidelines "
+     "of the ECOWAS Heads of State Summit in Abuja.", "meeting"),
+])
+def test_a_heads_of_government_meeting_named_in_the_lead_is_a_summit(text, kind, registry):
+    assert brief(text, registry).event_type == kind

@@ -268,6 +268,11 @@ GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and go
 # the Conference of Heads of Government", "a conference of heads of state"
 HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
                               r"heads of (?:state|government)", re.I)
+# ... and with the heads before the word ("as the 40th Heads of Government Meeting opened", "the
+# Heads of State and Government Conference ended"): in the lead's next sentence too, when the first
+# reports no encounter in person (what was said or proposed there)
+HEADS_BEFORE_RE = re.compile(r"\bheads of (?:state|government)(?: and government)? (?:meeting|conference|summit)\b",
+                             re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
@@ -335,6 +340,10 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
             if heads and not _not_the_event("summit", first, heads):
                 return "summit", 0.7
+        if "heads of" in paras[0].lower() and not IN_PERSON_RE.search(first):
+            heads = HEADS_BEFORE_RE.search(paras[0])
+            if heads and not _not_the_event("summit", paras[0], heads):
+                return "summit", 0.6
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if text.isascii():
