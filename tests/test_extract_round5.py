@@ -154,3 +154,19 @@ def test_a_counterpart_holds_the_portfolio_of_one_who_holds_a_rank_and_a_portfol
 ])
 def test_a_heads_of_government_meeting_named_in_the_lead_is_a_summit(text, kind, registry):
     assert brief(text, registry).event_type == kind
+
+
+# -- the caller of a phone call takes part --------------------------------------------------------
+
+@pytest.mark.parametrize("text, roles", [
+    ("AMMAN, Jan 5 -- King Abdullah on Monday received a phone call from Italian President Sergio Mattarella, "
+     "and discussed regional developments.", {"Abdullah": "participant", "Sergio Mattarella": "participant"}),
+    ("LIMA, Jan 5 -- President Ana Soto received a telephone call from Chilean President Luis Vega on Monday.",
+     {"Ana Soto": "participant", "Luis Vega": "participant"}),
+    # a call for something is an appeal: its author is not there
+    ("LIMA, Jan 5 -- President Ana Soto met Chilean President Luis Vega on Monday. Soto welcomed the call from "
+     "Brazilian President Rui Costa for a regional summit.",
+     {"Ana Soto": "participant", "Luis Vega": "participant", "Rui Costa": "mentioned"}),
+])
+def test_the_caller_of_a_phone_call_takes_part(text, roles, registry):
+    assert {p.name: p.role for p in brief(text, registry).officials} == roles
