@@ -76,6 +76,12 @@ def test_a_later_member_of_a_series_takes_its_holder_and_the_state_of_the_first(
     ("DUBLIN, Jan 5 -- Ambassador Ana Lopes was accompanied by her husband, Rui Lopes, and Minister "
      "Counsellor of the Embassy of Portugal in Ireland, Joana Reis.", "Joana Reis",
      "Minister Counsellor of the Embassy in Ireland", "PT"),
+    # the embassy by its state's nationality word
+    ("OSLO, Jan 5 -- The envoy was joined by the Counsellor of the Norwegian Embassy, Per Holm.",
+     "Per Holm", "Counsellor of the Embassy", "NO"),
+    # a spokesman for an embassy speaks for its state (the role stays the title)
+    ('ROME, Jan 5 -- "The ties are strong," said Pablo Ruiz, a spokesman for the Chilean Embassy in Rome.',
+     "Pablo Ruiz", "spokesman", "CL"),
 ])
 def test_the_embassy_a_diplomat_serves_in_is_part_of_the_title_and_its_state_the_diplomats(
         text, name, title, country, registry):

@@ -387,6 +387,9 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "Special Envoy of the President": an office that serves another
         if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
             return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
+        size = longest_match(p.folded, nxt, reg.demonyms)[0]
+        if size and nxt + size < len(p.words) and p.folded[nxt + size] == "embassy":
+            return False  # "Counsellor of the Maltese Embassy": a state's mission
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
@@ -761,16 +764,23 @@ def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
     where it stands is where the diplomat is sent)."""
     n, j = len(p.words), o.j
-    if o.kind != "strong" or not o.title or j + 2 >= n or p.folded[j] not in ("of", "at") \
+    if o.kind != "strong" or not o.title or j + 2 >= n or p.folded[j] not in ("of", "at", "for") \
             or p.folded[j + 1] != "the":
         return
     k = j + 2
-    if k + 2 >= n or p.folded[k] != "embassy" or p.folded[k + 1] != "of":
-        return
-    size, code, possessive = _state_after(p, k + 2, reg, demonyms=False)
-    if not size or possessive:
-        return
-    k += 2 + size
+    size, codes = longest_match(p.folded, k, reg.demonyms)
+    if size and k + size < n and p.folded[k + size] == "embassy":  # "of the Maltese Embassy"
+        if p.folded[j] == "for":  # "a spokesman for the Maltese Embassy": the embassy's voice, of its state
+            o.code = o.code or codes[0]
+            return
+        k, code = k + size + 1, codes[0]
+    else:
+        if k + 2 >= n or p.folded[k] != "embassy" or p.folded[k + 1] != "of" or p.folded[j] == "for":
+            return
+        size, code, possessive = _state_after(p, k + 2, reg, demonyms=False)
+        if not size or possessive:
+            return
+        k += 2 + size
     o.title, o.j, o.body = f"{o.title} {p.words[j]} the Embassy", k, True
     o.code = o.code or code
     if k + 1 < n and p.folded[k] == "in" and p.words[k + 1][:1].isupper():
