@@ -176,3 +176,13 @@ def test_a_heads_of_government_meeting_named_in_the_lead_is_a_summit(text, kind,
 ])
 def test_the_caller_of_a_phone_call_takes_part(text, roles, registry):
     assert {p.name: p.role for p in brief(text, registry).officials} == roles
+
+
+@pytest.mark.parametrize("text, title", [
+    ('MANILA, Jan 5 -- "We welcome the visit," said Ana Cruz, spokesperson of the foreign affairs department.',
+     "spokesperson of foreign affairs department"),
+    ('MANILA, Jan 5 -- "We welcome the visit," said Ana Cruz, assistant secretary in the foreign affairs '
+     'department.', "assistant secretary in foreign affairs department"),
+])
+def test_a_department_is_served_as_a_ministry_is(text, title, registry):
+    assert people(text, registry)["Ana Cruz"] == (title, "PH")
