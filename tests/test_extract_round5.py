@@ -186,3 +186,14 @@ def test_the_caller_of_a_phone_call_takes_part(text, roles, registry):
 ])
 def test_a_department_is_served_as_a_ministry_is(text, title, registry):
     assert people(text, registry)["Ana Cruz"] == (title, "PH")
+
+
+@pytest.mark.parametrize("text", [
+    "ACCRA, Jan 5 -- The delegation included Deputy Minister of Trade, Kwame Asante, and Deputy Minister of "
+    "Finance, Ama Owusu.",
+    "ACCRA, Jan 5 -- The Ghanaian delegation comprised Deputy Minister of Trade, Kwame Asante, and Deputy "
+    "Minister of Finance, Ama Owusu.",
+])
+def test_a_roster_verb_introduces_a_series_of_offices_set_off_from_their_holders(text, registry):
+    assert people(text, registry) == {"Kwame Asante": ("Deputy Minister of Trade", "GH"),
+                                      "Ama Owusu": ("Deputy Minister of Finance", "GH")}
