@@ -727,13 +727,16 @@ def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     last = fold(o.title.split()[-1])
     if not (last in AIDE_WORDS or last == "secretary" and len(o.title.split()) > 1):
         return  # ("Ambassador to X" is an envoy's destination, _served_state's)
-    size, code = longest_match(p.folded, j + 1, reg.notables)
-    if not size and (j + 2 == n or not p.words[j + 2][:1].isalpha()):
+    k = j + 1 + longest_match(p.folded, j + 1, reg.titles, 3)[0]  # ("to President X": the holder's office)
+    if k >= n or not is_capitalised(p.words[k]):
+        return
+    size, code = longest_match(p.folded, k, reg.notables)
+    if not size and (k + 1 == n or not p.words[k + 1][:1].isalpha()):
         # the holder by surname alone ("to Lula"): the one well-known holder of that surname
-        codes = {c for k, c in reg.notables.items() if k[-1] == p.folded[j + 1]}
+        codes = {c for key, c in reg.notables.items() if key[-1] == p.folded[k]}
         size, code = (1, codes.pop()) if len(codes) == 1 else (0, None)
     if size:
-        o.j = j + 1 + size
+        o.j = k + size
         o.title = _span_text(p, o.i, o.j)
         o.code = o.code or code
 
