@@ -201,3 +201,16 @@ def test_a_department_is_served_as_a_ministry_is(text, title, registry):
 def test_a_roster_verb_introduces_a_series_of_offices_set_off_from_their_holders(text, registry):
     assert people(text, registry) == {"Kwame Asante": ("Deputy Minister of Trade", "GH"),
                                       "Ama Owusu": ("Deputy Minister of Finance", "GH")}
+
+
+# -- a relative clause after the name gives the holder's state ------------------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("OSLO, Jan 5 -- Norway's Trade Minister, Kari Lund, and Finance Minister, Per Holm, met their Swedish "
+     "counterparts today. It is the second meeting between Holm and his counterpart, Lars Ek, who is also the "
+     "Swedish deputy prime minister.", "Lars Ek", "SE"),
+    ("OSLO, Jan 5 -- Norwegian Finance Minister Per Holm held talks today. It is the second meeting between Holm "
+     "and his counterpart, Lars Ek, who is the Swedish finance minister.", "Lars Ek", "SE"),
+])
+def test_a_relative_clause_naming_a_nationality_gives_the_holders_state(text, name, country, registry):
+    assert people(text, registry)[name][1] == country

@@ -741,6 +741,18 @@ def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
         o.code = o.code or code
 
 
+def _relative_state(p: Paragraph, k: int, reg: Registry) -> str | None:
+    """"her counterpart, X, who is also the Swedish deputy prime minister": a relative clause right
+    after the name that gives the holder a nationality word says whose official they are."""
+    n = len(p.words)
+    if not (k + 4 < n and p.words[k] == "," and p.folded[k + 1] == "who" and p.folded[k + 2] in ("is", "was")):
+        return None
+    t = k + 3 + (p.folded[k + 3] == "also")
+    t += t < n and p.folded[t] == "the"
+    size, codes = longest_match(p.folded, t, reg.demonyms)
+    return codes[0] if size else None
+
+
 def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
     """"Ambassador X presented her credentials to the President of Chile": the state an envoy is
     accredited to, named in the same sentence as the presentation, is where the envoy is sent."""
@@ -1077,6 +1089,8 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             # is neither where the event is nor whose the next official is
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
+            if o.code is None and b > o.j:
+                o.code = _relative_state(p, b, reg)
             if o.to is None and o.title and not ENVOYS.isdisjoint(fold(o.title).split()):
                 o.to = _accredited_to(p, max(b, o.j), reg)
             if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
