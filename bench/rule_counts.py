@@ -84,6 +84,7 @@ ABLATE = (
     ("people", "_earlier_destination", lambda *a: ""),
     ("people", "_department_served", _NONE), ("people", "_embassy_served", _NONE),
     ("people", "_principal_served", _NONE), ("people", "_series_member", _FALSE), ("people", "_accredited_to", _NONE),
+    ("people", "_relative_state", _NONE),
     ("extract", "take_sides", _NONE), ("extract", "plural_officials", _EMPTY),
     ("extract", "possessed_officials", _EMPTY), ("extract", "notable_officials", _EMPTY),
     ("extract", "succession_officials", _EMPTY), ("resolve", "_predecessor_of", _NONE),
