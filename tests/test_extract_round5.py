@@ -100,8 +100,8 @@ def test_the_embassy_a_diplomat_serves_in_is_part_of_the_title_and_its_state_the
      'said Tom Okello, the press secretary to Museveni.', "Tom Okello", "press secretary to Museveni", "UG"),
     # the holder with the office before the name
     ('NAIROBI, Jan 5 -- President William Ruto met Ugandan President Yoweri Museveni in Nairobi. "It was warm," '
-     'said Tom Okello, the press secretary to President Museveni.', "Tom Okello", "press secretary to President Museveni",
-     "UG"),
+     'said Tom Okello, the press secretary to President Museveni.', "Tom Okello",
+     "press secretary to President Museveni", "UG"),
 ])
 def test_a_staff_office_names_the_holder_it_serves_and_takes_the_holders_state(text, name, title, country, registry):
     found = people(text, registry)

@@ -830,7 +830,7 @@ def _department_served(p: Paragraph, o: _Office, reg: Registry) -> None:
     while t < n and t - first < 4 and p.words[t][:1].isalpha() and p.folded[t] not in DEPARTMENT_WORDS:
         t += 1
     if t == first or t >= n or p.folded[t] not in ("ministry", "department") \
-            or not longest_match(p.folded, first, reg.domains)[0] and not longest_match(p.folded, first, reg.demonyms)[0]:
+            or not (longest_match(p.folded, first, reg.domains)[0] or longest_match(p.folded, first, reg.demonyms)[0]):
         if j > o.j and p.folded[j] in ("in", "at") and p.folded[j + 1] == "the" and p.folded[j + 2] == "ministry":
             o.j, o.title = j, _span_text(p, o.i, j)  # "(East) in the Ministry of X": _portfolio reads on
         return  # ("of the ministry": no field named; the capitalised "Ministry of X" is _portfolio's)
