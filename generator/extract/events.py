@@ -340,7 +340,8 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
             if heads and not _not_the_event("summit", first, heads):
                 return "summit", 0.7
-        if "heads of" in paras[0].lower() and not IN_PERSON_RE.search(first):
+        # ("heads of" in any case, without lowering the paragraph)
+        if ("eads of" in paras[0] or "EADS OF" in paras[0]) and not IN_PERSON_RE.search(first):
             heads = HEADS_BEFORE_RE.search(paras[0])
             if heads and not _not_the_event("summit", paras[0], heads):
                 return "summit", 0.6

@@ -1091,7 +1091,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                         and longest_match(p.folded, t, reg.places)[0])
             if o.code is None and b > o.j:
                 o.code = _relative_state(p, b, reg)
-            if o.to is None and o.title and not ENVOYS.isdisjoint(fold(o.title).split()):
+            if o.to is None and o.title and not ENVOYS.isdisjoint(p.folded[o.i:o.j]):
                 o.to = _accredited_to(p, max(b, o.j), reg)
             if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
                     and p.words[o.start - 2] == "," and found[-1].end == p.spans[o.start - 3][1]:
