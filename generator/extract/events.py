@@ -187,6 +187,11 @@ ISSUED_RE = re.compile(r"\b(?:said|says|issued|released|published|announced|decl
 # "calls for a meeting over X's visit", "says visit by X is a provocation"
 TALKED_ABOUT_RE = re.compile(r"\b(?:over|against|condemn\w*|denounc\w*|critici[sz]\w*|protest\w*|"
                              r"(?:says|said) (?:the |that (?:the )?)?)\s*(?:[\w'’.-]+ ){0,4}$", re.I)
+# "briefed the President on the peace talks", "updating them about the negotiations": talks that a
+# party is told about are the subject of the encounter, not the encounter
+BRIEFED_ON_RE = re.compile(r"\b(?:brief|briefs|briefed|briefing|update|updates|updated|updating|inform|informs|"
+                           r"informed|informing)\b[^.;]{0,40}?\b(?:on|about) (?:the |their |its )?(?:[\w-]+ ){0,3}$",
+                           re.I)
 # two parties who discussed or conferred met, when the lead names no other encounter
 DISCUSSED_RE = re.compile(r"\b(?:discussed|conferred (?:on|with|about))\b")
 # a minister's visit, and the reception that is the event of it (_minister_received)
@@ -264,6 +269,11 @@ GATHERING_RE = re.compile(r"\b(?:leaders|heads of (?:state|government)(?: and go
 # the Conference of Heads of Government", "a conference of heads of state"
 HEADS_MEETING_RE = re.compile(r"\b(?:meeting|conference|session|gathering)s? of (?:the )?(?:[\w-]+ ){0,4}?"
                               r"heads of (?:state|government)", re.I)
+# ... and with the heads before the word ("as the 40th Heads of Government Meeting opened", "the
+# Heads of State and Government Conference ended"): in the lead's next sentence too, when the first
+# reports no encounter in person (what was said or proposed there)
+HEADS_BEFORE_RE = re.compile(r"\bheads of (?:state|government)(?: and government)? (?:meeting|conference|summit)\b",
+                             re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
@@ -331,6 +341,11 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
             heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
             if heads and not _not_the_event("summit", first, heads):
                 return "summit", 0.7
+        # ("heads of" in any case, without lowering the paragraph)
+        if ("eads of" in paras[0] or "EADS OF" in paras[0]) and not IN_PERSON_RE.search(first):
+            heads = HEADS_BEFORE_RE.search(paras[0])
+            if heads and not _not_the_event("summit", paras[0], heads):
+                return "summit", 0.6
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if ascii_but_punctuation(text):  # (curly quotes and dashes: the faster patterns too)
@@ -435,6 +450,8 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, s0, s1))
                 or APPOSED_VISIT_RE.search(before) is not None and "," in after
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, end + after.index(","), s1)))
+    if kind == "talks" and BRIEFED_ON_RE.search(before):
+        return True
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)

@@ -39,6 +39,7 @@ CONSORT_TITLES = phrase_set("consort_titles")
 # Titles that are also given names ("Amir", "Sultan"): right after another office, a name's first word.
 GIVEN_NAME_TITLES = words("given_name_titles")
 MONARCH_TITLES = phrase_set("reigning_titles")
+UNDERTAKING_NOUNS = words("undertaking_nouns")
 
 
 def _country_before(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, int]:
@@ -348,6 +349,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         return None  # "... for Foreign Affairs and Security Policy, Vice-President": no name
     if end - b == 1 and p.folded[b].endswith("ly") and (b == 0 or p.words[b - 1] in (".", "!", "?", '"', "“")):
         return None  # "Finally, the Secretary said": an adverb opening a sentence is no name
+    if p.folded[b] in UNDERTAKING_NOUNS or b > 0 and p.folded[b - 1] in UNDERTAKING_NOUNS:
+        return None  # "On Operation X, the Minister said": an undertaking's name, no person's
     while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
                                                or (p.folded[b],) in reg.country_names):
         b += 1
@@ -384,6 +387,9 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "Special Envoy of the President": an office that serves another
         if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
             return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
+        size = longest_match(p.folded, nxt, reg.demonyms)[0]
+        if size and nxt + size < len(p.words) and p.folded[nxt + size] == "embassy":
+            return False  # "Counsellor of the Maltese Embassy": a state's mission
         return not (longest_match(p.folded, nxt, reg.country_names)[0]
                     or longest_match(p.folded, nxt, reg.domains)[0]
                     or longest_match(p.folded, nxt, reg.metonyms)[0]
@@ -712,6 +718,129 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
 
 
+def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"X, the press secretary to Museveni", "a senior adviser to Lula": a staff office names the
+    well-known holder it serves; the holder is part of the title and the holder's state the aide's."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j + 1 >= n or p.folded[j] != "to" or not is_capitalised(p.words[j + 1]):
+        return
+    last = fold(o.title.split()[-1])
+    if not (last in AIDE_WORDS or last == "secretary" and len(o.title.split()) > 1):
+        return  # ("Ambassador to X" is an envoy's destination, _served_state's)
+    k = j + 1 + longest_match(p.folded, j + 1, reg.titles, 3)[0]  # ("to President X": the holder's office)
+    if k >= n or not is_capitalised(p.words[k]):
+        return
+    size, code = longest_match(p.folded, k, reg.notables)
+    if not size and (k + 1 == n or not p.words[k + 1][:1].isalpha()):
+        # the holder by surname alone ("to Lula"): the one well-known holder of that surname
+        codes = {c for key, c in reg.notables.items() if key[-1] == p.folded[k]}
+        size, code = (1, codes.pop()) if len(codes) == 1 else (0, None)
+    if size:
+        o.j = k + size
+        o.title = _span_text(p, o.i, o.j)
+        o.code = o.code or code
+
+
+def _relative_state(p: Paragraph, k: int, reg: Registry) -> str | None:
+    """"her counterpart, X, who is also the Swedish deputy prime minister": a relative clause right
+    after the name that gives the holder a nationality word says whose official they are."""
+    n = len(p.words)
+    if not (k + 4 < n and p.words[k] == "," and p.folded[k + 1] == "who" and p.folded[k + 2] in ("is", "was")):
+        return None
+    t = k + 3 + (p.folded[k + 3] == "also")
+    t += t < n and p.folded[t] == "the"
+    size, codes = longest_match(p.folded, t, reg.demonyms)
+    return codes[0] if size else None
+
+
+def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
+    """"Ambassador X presented her credentials to the President of Chile": the state an envoy is
+    accredited to, named in the same sentence as the presentation, is where the envoy is sent."""
+    n = len(p.words)
+    for t in range(k, min(k + 12, n - 2)):
+        if p.words[t] in (".", ";", "!", "?"):
+            return None
+        if p.folded[t] in ("credentials", "credence") and p.folded[t + 1] == "to":
+            for u in range(t + 2, min(t + 9, n)):
+                if p.words[u] in (".", ";", ",", "!", "?"):
+                    return None
+                size, code = longest_match(p.folded, u, reg.country_names)
+                if not size:
+                    size, codes = longest_match(p.folded, u, reg.demonyms)
+                    code = codes[0] if size else None
+                if size:
+                    return code
+            return None
+    return None
+
+
+def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"Counsellor of the Embassy of Malta in Ireland, X", "First Secretary at the Embassy of Peru":
+    the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
+    where it stands is where the diplomat is sent)."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j + 2 >= n or p.folded[j] not in ("of", "at", "for") \
+            or p.folded[j + 1] != "the":
+        return
+    k = j + 2
+    size, codes = longest_match(p.folded, k, reg.demonyms)
+    if size and k + size < n and p.folded[k + size] == "embassy":  # "of the Maltese Embassy"
+        if p.folded[j] == "for":  # "a spokesman for the Maltese Embassy": the embassy's voice, of its state
+            o.code = o.code or codes[0]
+            return
+        k, code = k + size + 1, codes[0]
+    else:
+        if k + 2 >= n or p.folded[k] != "embassy" or p.folded[k + 1] != "of" or p.folded[j] == "for":
+            return
+        size, code, possessive = _state_after(p, k + 2, reg, demonyms=False)
+        if not size or possessive:
+            return
+        k += 2 + size
+    o.title, o.j, o.body = f"{o.title} {p.words[j]} the Embassy", k, True
+    o.code = o.code or code
+    if k + 1 < n and p.folded[k] == "in" and p.words[k + 1][:1].isupper():
+        size, to, possessive = _state_after(p, k + 1, reg, demonyms=False)
+        if size and not possessive:
+            o.title, o.j, o.to = f"{o.title} in {_span_text(p, k + 1, k + 1 + size)}", k + 1 + size, to
+
+
+def _department_served(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"X, Secretary (West) in Foreign Affairs Ministry", "X, spokesman of Chile's foreign ministry":
+    the department an office serves in, named by its field and written without capitals, "the" or
+    with the state's possessive, is part of the title (the state is the holder's, not the title's)."""
+    n, j = len(p.words), o.j
+    if o.kind != "strong" or not o.title or j >= n:
+        return
+    if p.words[j] == "(":  # a designation in brackets between the office and its department
+        close = next((t for t in range(j + 2, min(j + 6, n)) if p.words[t] == ")"), None)
+        if close is None or close + 1 >= n or not all(p.words[t][:1].isupper() for t in range(j + 1, close)):
+            return
+        j = close + 1
+    if j + 2 >= n or p.folded[j] not in ("in", "of", "at"):
+        return
+    k = j + 1 + (p.folded[j + 1] == "the")
+    code, size = None, 0
+    if k + 1 < n and p.folded[k] not in DEPARTMENT_WORDS:
+        size, code = longest_match(p.folded, k, reg.country_names)
+        if size and k + size < n and p.folded[k + size] == "'s":
+            size += 1  # "of Chile's foreign ministry": the state's possessive, no part of the title
+        else:
+            size, code = 0, None
+    first = t = k + size
+    while t < n and t - first < 4 and p.words[t][:1].isalpha() and p.folded[t] not in DEPARTMENT_WORDS:
+        t += 1
+    if t == first or t >= n or p.folded[t] not in ("ministry", "department") \
+            or not (longest_match(p.folded, first, reg.domains)[0] or longest_match(p.folded, first, reg.demonyms)[0]):
+        if j > o.j and p.folded[j] in ("in", "at") and p.folded[j + 1] == "the" and p.folded[j + 2] == "ministry":
+            o.j, o.title = j, _span_text(p, o.i, j)  # "(East) in the Ministry of X": _portfolio reads on
+        return  # ("of the ministry": no field named; the capitalised "Ministry of X" is _portfolio's)
+    head = _span_text(p, o.i, j if j > o.j else o.j)
+    o.title = f"{head} {p.words[j]} {_span_text(p, first, t + 1)}"
+    o.j, o.body = t + 1, True
+    if o.code is None:
+        o.code = code
+
+
 QUOTES = frozenset('"“”‘’\'')
 
 
@@ -725,7 +854,8 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     introduced = ((det in ("the", "its", "his", "her", "their", "'s")
                    # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                    or det in ("a", "an") and " for " not in (o.title or "")
-                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“"))  # (a sentence's start)
+                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
+                   or (det == "and" or det in LISTING_VERBS) and _series_member(p, j, reg))
                   and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
                                      or _address_rank(p, j + 1, reg)))
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
@@ -766,6 +896,16 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         return (k + _address_at(p, k, reg), end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
             or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
+
+
+def _series_member(p: Paragraph, j: int, reg: Registry) -> bool:
+    """"the Trade Minister, X, and Finance Minister, Y, arrived": after "and", an office set off from
+    its holder by a comma, the holder's full name closed by a comma or the sentence's end."""
+    n = len(p.words)
+    if j + 2 >= n or p.words[j] != ",":
+        return False
+    end = _name_at(p, j + 1, reg, after_title=True)
+    return end - (j + 1) >= 2 and (end == n or p.words[end] in (",", ".", ";", ")"))
 
 
 def _name_after_clause(p: Paragraph, o: _Office, reg: Registry) -> tuple[int, int] | None:
@@ -929,6 +1069,9 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
+        _embassy_served(p, o, reg)
+        _principal_served(p, o, reg)
+        _department_served(p, o, reg)
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
         _bracketed(p, o)
@@ -950,6 +1093,13 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             # is neither where the event is nor whose the next official is
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
+            if o.code is None and b > o.j:
+                o.code = _relative_state(p, b, reg)
+            if o.to is None and o.title and not ENVOYS.isdisjoint(p.folded[o.i:o.j]):
+                o.to = _accredited_to(p, max(b, o.j), reg)
+            if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
+                    and p.words[o.start - 2] == "," and found[-1].end == p.spans[o.start - 3][1]:
+                o.code = found[-1].country  # "X's Trade Minister, Y, and Finance Minister, Z": one state for the series
             found.append(Found(name=_span_text(p, a, b), title=o.title, country=o.code, former=o.former, para=pi,
                                start=p.spans[a][0], end=p.spans[b - 1][1],
                                weak=o.kind == "weak" or (o.title is not None and fold(o.title) in RANKS),
@@ -1465,6 +1615,8 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
             continue  # "Trump Tower", "the Obama administration": a thing named after the person
         if i and (p.folded[i - 1] in NOT_OFFICES or i > 1 and p.words[i - 1] == "," and p.folded[i - 2] in NOT_OFFICES):
             continue  # "Conservative politician X", "his rival, X": described by no office
+        if i > 1 and p.folded[i - 1] == "to" and (p.folded[i - 2] in AIDE_WORDS or p.folded[i - 2] == "secretary"):
+            continue  # "a senior adviser to X": the holder served, part of the aide's title (_principal_served)
         if end < n and p.words[end] == "," and CANDIDACY & set(p.folded[end + 1:end + 10]):
             continue  # "X, who is seeking the nomination", "X, the front-runner": a candidate
         first = i + honorifics_at(p.folded, p.words, i)  # "Ayatollah Ali Khamenei": the name is Ali Khamenei

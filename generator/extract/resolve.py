@@ -211,6 +211,10 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
             o.title = _counterpart_title(o, people, paras)
             if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
                 o.title = o.title.split(", ")[0]  # the counterpart holds the office, not its other fields
+            if o.title and " and " in o.title:  # "Deputy Prime Minister and Foreign Minister X ... his counterpart":
+                rank, last = o.title.rsplit(" and ", 1)  # the counterpart's office is the portfolio, the last
+                if tuple(fold(last).split()) in reg.titles and tuple(fold(rank).split()) in reg.titles:
+                    o.title = last
             if o.title and o.first.dest and " to " in o.title:  # "her counterpart to Kenya": "Ambassador to Kenya"
                 o.title = o.title[:o.title.index(" to ")] + " " + o.first.dest
         known = reg.officials.get(fold(o.name))

@@ -78,6 +78,11 @@ def _sentence_of(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return spans[max(k, 0)]
 
 
+# "a phone call from X", "a video call with X": a call by a medium is the event, its caller in it
+CALL_NOUNS = frozenset({"call", "calls"})
+MEDIUM_WORDS = frozenset({"phone", "telephone", "video", "telephonic"})
+
+
 def _absent_slot(text: str, start: int) -> bool:
     """Whether the noun phrase ending in the name at `start` is the complement of a noun of absence
     ("the greetings of the President of X, Y"), walking back over its title."""
@@ -93,8 +98,8 @@ def _absent_slot(text: str, start: int) -> bool:
                 k -= 1
                 continue
             prev = words[k - 1].lower() if words[k - 1].lower() != "the" or k < 2 else words[k - 2].lower()
-            if prev in ABSENT_NOUNS:
-                return True
+            if prev in ABSENT_NOUNS and not (prev in CALL_NOUNS and k > 1 and words[k - 2].lower() in MEDIUM_WORDS):
+                return True  # (but "a phone call from X": the caller is on the call)
             if w == "by" and prev not in EVENT_STARTS and (prev.endswith("ed") or prev in IRREGULAR_PARTICIPLES):
                 return True  # "the initiative proposed by X", "support offered by X": X's deed, not the event
             if prev in NP_GLUE:
