@@ -719,7 +719,7 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
 
 
 def _principal_served(p: Paragraph, o: _Office, reg: Registry) -> None:
-    """"X, the press secretary to Museveni", "a senior adviser to Lula": a staff office names the
+    """"X, the press secretary to Ramaphosa", "a senior adviser to Lula": a staff office names the
     well-known holder it serves; the holder is part of the title and the holder's state the aide's."""
     n, j = len(p.words), o.j
     if o.kind != "strong" or not o.title or j + 1 >= n or p.folded[j] != "to" or not is_capitalised(p.words[j + 1]):
@@ -775,7 +775,7 @@ def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
 
 
 def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
-    """"Counsellor of the Embassy of Malta in Ireland, X", "First Secretary at the Embassy of Peru":
+    """"Counsellor of the Embassy of Norway in Sweden, X", "First Secretary at the Embassy of Peru":
     the embassy a diplomat serves in is part of the title, its state the diplomat's own (the state
     where it stands is where the diplomat is sent)."""
     n, j = len(p.words), o.j
@@ -805,7 +805,7 @@ def _embassy_served(p: Paragraph, o: _Office, reg: Registry) -> None:
 
 
 def _department_served(p: Paragraph, o: _Office, reg: Registry) -> None:
-    """"X, Secretary (West) in Foreign Affairs Ministry", "X, spokesman of Chile's foreign ministry":
+    """"X, Director (Africa) in Foreign Affairs Ministry", "X, spokesman of Chile's foreign ministry":
     the department an office serves in, named by its field and written without capitals, "the" or
     with the state's possessive, is part of the title (the state is the holder's, not the title's)."""
     n, j = len(p.words), o.j
