@@ -542,6 +542,16 @@ def _mayor_place(p: Paragraph, o: _Office, reg: Registry) -> None:
             o.start = min(o.start, o.i)
 
 
+def _state_at(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> tuple[int, str | None]:
+    """A state named at token j by its name ("New Zealand") or, with `demonyms`, its nationality
+    word ("Canadian"): its tokens and its code (0, None: none)."""
+    size, code = longest_match(p.folded, j, reg.country_names)
+    if not size and demonyms:
+        size, codes = longest_match(p.folded, j, reg.demonyms)
+        code = codes[0] if size else None
+    return size, code
+
+
 def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> tuple[int, str | None, bool]:
     """A state named at token j ("the Republic of Guinea", "New Zealand", or, with `demonyms`,
     "Canadian"): its tokens, its code and whether it is a possessive ("Canada's foreign minister")."""
@@ -549,10 +559,7 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
     skip = 1 if j < n and p.folded[j] == "the" else 0
     while j + skip < n and p.folded[j + skip] in COURTESY_EPITHETS:  # "of the sisterly Republic of X"
         skip += 1
-    cl, code = longest_match(p.folded, j + skip, reg.country_names)
-    if not cl and demonyms:
-        cl, codes = longest_match(p.folded, j + skip, reg.demonyms)
-        code = codes[0] if cl else None
+    cl, code = _state_at(p, j + skip, reg, demonyms)
     if not cl and skip:  # "the (Federal) Republic of Somalia", "the State of Qatar": a form of state, "of", a state
         t = j + skip
         while t < n and t - (j + skip) < 3 and p.words[t][:1].isupper() and p.folded[t] not in STATE_NOUNS:
@@ -764,10 +771,7 @@ def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
             for u in range(t + 2, min(t + 9, n)):
                 if p.words[u] in (".", ";", ",", "!", "?"):
                     return None
-                size, code = longest_match(p.folded, u, reg.country_names)
-                if not size:
-                    size, codes = longest_match(p.folded, u, reg.demonyms)
-                    code = codes[0] if size else None
+                size, code = _state_at(p, u, reg)
                 if size:
                     return code
             return None
