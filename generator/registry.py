@@ -9,7 +9,7 @@ import yaml
 
 from generator import yamlio
 from generator.errors import ConfigError
-from generator.text import Phrases, fold, tokenize
+from generator.text import Phrases, TrieTable, fold, tokenize
 
 DATA = Path(__file__).parent / "data"
 
@@ -50,7 +50,7 @@ class Registry:
     places: Phrases                                # folded tokens of a city or venue -> (city, code)
     regions: Phrases                               # folded tokens of a region -> code
     metonyms: Phrases
-    titles: Phrases                                # folded tokens -> "strong" | "weak"
+    titles: TrieTable                              # folded tokens -> "strong" | "weak"
     title_home: dict[tuple[str, ...], str]         # office -> the country it is first of all of ...
     title_only: dict[tuple[str, ...], str]         # ... and offices no other state has
     not_offices: dict[str, frozenset]              # code -> folded titles that state does not have
@@ -141,7 +141,11 @@ def _countries(raw: list) -> dict[str, CountryInfo]:
     return out
 
 
-def _titles(raw: dict) -> tuple[dict, dict, dict]:
+def _stronger(a: str, b: str) -> str:
+    return "strong" if "strong" in (a, b) else a
+
+
+def _titles(raw: dict) -> tuple[TrieTable, dict, dict]:
     """Every title as its key (folded tokens) -> "strong" or "weak"; titles that belong to one
     state (-> its code) at home and anywhere. A title made of parts ("Minister" "of" "Foreign
     Affairs") is keyed as its parts' keys joined: what tokenizing the whole would give
@@ -156,15 +160,12 @@ def _titles(raw: dict) -> tuple[dict, dict, dict]:
         base.update((keys[core] + of + keys[domain], "strong") for core in raw.get("of_cores") or ())
     for inst in raw.get("institutions") or ():
         base.update((keys[inst] + keys[role], "strong") for role in raw.get("roles") or ())
-    titles = dict(base)
-    for mod in raw.get("modifiers") or ():
-        first = _key(mod)
-        for key in base:
-            titles.setdefault(first + key, "strong")
+    plain = dict(base)
     for weak in raw.get("weak") or ():
-        titles.setdefault(_key(weak), "weak")
-        for mod in raw.get("modifiers") or ():  # "Vice Chairman", "Deputy Head": weak as the office is
-            titles.setdefault(_key(mod) + _key(weak), "weak")
+        plain.setdefault(_key(weak), "weak")
+    # every modifier before every title ("Deputy", "Acting"), keeping that title's strength; a
+    # title so made that is also listed as it stands is strong if either is
+    titles = TrieTable.compose(plain, [_key(m) for m in raw.get("modifiers") or ()], _stronger)
     home = {_key(t): code for code, items in (raw.get("home") or {}).items() for t in items}
     only = {_key(t): code for code, items in (raw.get("only") or {}).items() for t in items}
     for code, insts in (raw.get("institution_states") or {}).items():  # "Kremlin foreign policy aide"
@@ -277,7 +278,7 @@ def _tables(countries: dict[str, CountryInfo], officials: dict[str, OfficialInfo
     return dict(
         country_names=Phrases(names), demonyms=Phrases(dems), places=Phrases(places),
         regions=Phrases(regions),
-        metonyms=Phrases(mets), titles=Phrases(titles), title_home=home, title_only=only,
+        metonyms=Phrases(mets), titles=titles, title_home=home, title_only=only,
         not_offices={code: frozenset(_key(t) for t in items)
                      for code, items in (title_data.get("not_offices") or {}).items()},
         organisations=Phrases((_key(o), o) for o in title_data.get("organisations") or ()),

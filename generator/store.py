@@ -174,7 +174,7 @@ def record_tail(inputs: str, files: dict[str, list]) -> str:
 KEPT_CLASSES = {
     ("generator.model", "Briefing"), ("generator.model", "Person"), ("generator.model", "Location"),
     ("generator.model", "Mention"), ("generator.model", "Statement"), ("datetime", "date"),
-    ("generator.text", "Phrases"), ("generator.registry", "OfficialInfo"),
+    ("generator.text", "Phrases"), ("generator.text", "TrieTable"), ("generator.registry", "OfficialInfo"),
 }
 
 

@@ -395,3 +395,23 @@ def test_a_records_rows_count_only_together_as_signed(tmp_path):
         assert store.record() == Record()
     finally:
         store.close()
+
+
+def test_the_extractors_tables_come_back_from_the_store(tmp_path):
+    """Every class the extractor's tables are made of is one the store reads back: a class it
+    refused would make each edit build the tables again (a fifth of a second) without a word."""
+    from generator import gather
+    from generator.registry import load_registry
+    from generator.store import Store
+
+    reg = load_registry(None)
+    store = Store(tmp_path / "cache")
+    try:
+        gather.prepare_tables(reg, store)
+        kept = store.load_object("tables", gather.tables_key(reg))
+        assert type(kept) is dict and kept.keys() == reg.tables().keys()
+        key = ("deputy", "minister", "of", "foreign", "affairs")
+        assert kept["titles"].get(key) == reg.titles.get(key) == "strong"
+        assert kept["titles"].rtrie.keys() == reg.titles.rtrie.keys()
+    finally:
+        store.close()

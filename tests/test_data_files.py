@@ -444,5 +444,18 @@ def test_titles_made_of_parts_are_keyed_as_the_whole_title_would_be():
         for mod in raw["modifiers"]:
             expected.setdefault(registry._key(f"{mod} {weak}"), "weak")
     titles, _, _ = registry._titles(raw)
-    assert titles == expected
-    assert len(titles) > 50_000
+    assert dict(titles.items()) == expected
+    assert len(expected) > 50_000
+    assert all(titles.get(key) == value for key, value in expected.items())  # look-ups, not only the walk
+    assert titles.words() == {w for key in expected for w in key}
+    assert titles.firsts == {key[0] for key in expected}
+    ends, stack = {}, [((), titles.rtrie)]  # the reversed trie holds the same keys, read from the end
+    while stack:
+        path, node = stack.pop()
+        for token, child in node.items():
+            if token is None:
+                ends[tuple(reversed(path))] = child
+            else:
+                stack.append((path + (token,), child))
+    assert ends == expected
+    assert titles.longest == max(map(len, expected))

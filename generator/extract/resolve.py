@@ -593,11 +593,11 @@ STYLES = words("address_styles")
 _TITLE_WORDS: list = [None, frozenset()]  # the titles table last asked about, and its words
 
 
-def _title_words(titles: Phrases) -> frozenset:
+def _title_words(titles) -> frozenset:
     """Every word of every title ("secretary" of "Secretary of State"): a title word before a
     surname is a title, not a given name. (Kept for the one table in use, held so it is that one.)"""
     if _TITLE_WORDS[0] is not titles:
-        _TITLE_WORDS[:] = [titles, frozenset(w for key in titles for w in key)]
+        _TITLE_WORDS[:] = [titles, titles.words()]
     return _TITLE_WORDS[1]
 
 
