@@ -95,6 +95,46 @@ def test_a_failing_pagefind_is_one_clear_error_and_leaves_the_old_site(archive, 
     assert [p for p in archive.root.rglob("*") if ".pagefind.new-" in p.name] == []
 
 
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads processes from /proc")
+@pytest.mark.parametrize("tied", ["setpriv", "preexec_fn"])
+def test_pagefind_dies_with_a_build_killed_outright(tmp_path, tied):
+    """A build killed by SIGKILL (a CI job's timeout) leaves no Pagefind behind, whether it was
+    started through util-linux's setpriv or, where there is none, by a forked child's prctl."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if tied == "setpriv" and search._tied_to_parent() is None:
+        pytest.skip("no setpriv with --pdeathsig here")
+    fake = tmp_path / "pagefind"
+    fake.write_text(f"#!/bin/sh\necho $$ > {tmp_path / 'pid'}\nexec sleep 60\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IXUSR)
+    script = (f"import sys, time; from pathlib import Path; from generator import search; "
+              f"search.executable = lambda: Path({str(fake)!r}); "
+              + ("search._WRAPPER[:] = [None]; " if tied == "preexec_fn" else "")
+              + f"search.start_pagefind([], Path({str(tmp_path / 'scratch')!r})); time.sleep(60)")
+    (tmp_path / "scratch").mkdir()
+    build_proc = subprocess.Popen([sys.executable, "-c", script], cwd=os.path.dirname(os.path.dirname(search.__file__)))
+    try:
+        deadline = time.monotonic() + 20
+        while not (tmp_path / "pid").is_file() or not (tmp_path / "pid").read_text().strip():
+            assert time.monotonic() < deadline, "the fake Pagefind never started"
+            time.sleep(0.05)
+        pid = int((tmp_path / "pid").read_text())
+        assert os.path.exists(f"/proc/{pid}")
+        build_proc.send_signal(signal.SIGKILL)
+        build_proc.wait(10)
+        deadline = time.monotonic() + 5
+        while os.path.exists(f"/proc/{pid}") and time.monotonic() < deadline:
+            time.sleep(0.05)
+        # (gone, or a zombie of init's)
+        gone = not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split(") ")[1][0] == "Z"
+        assert gone, "Pagefind outlived its killed build"
+    finally:
+        build_proc.kill()
+
+
 def test_a_missing_pagefind_says_how_to_install_it(archive, monkeypatch):
     import builtins
     real_import = builtins.__import__
