@@ -127,3 +127,62 @@ def test_a_group_of_states_acting_together_brings_its_members(registry):
     text = (" date 2021-06-12 Japanese Prime Minister Ken Mori met Canadian Prime Minister Paul Gagnon on "
             "Saturday at a meeting of the G7 leaders in Cornwall.\n\nNo more.")
     assert set(brief(text, registry).countries) == {"JP", "CA"}
+
+
+@pytest.mark.parametrize("words", ["video talks", "a video conversation", "a video call"])
+def test_a_remote_conversation_is_one_kind_whatever_else_the_lead_says(words, registry):
+    """The event of a lead does not hang on a word elsewhere in it: talks held by video are a
+    call (as a videoconference is), with or without a visit or a curly quote beside them."""
+    plain = (f" date 2025-03-04 \n\nHANOI, March 4 -- President Tran Van Hoa held {words} with Prime "
+             f"Minister Amina Sow of Senegal on Tuesday, discussing trade and fisheries.\n\n"
+             f"The two leaders agreed to keep in touch.\n")
+    visit = plain.replace("discussing trade", "discussing a planned visit, trade")
+    curly = plain.replace("fisheries.", "fisheries, the “two pillars” of their ties.")
+    assert {brief(text, registry).event_type for text in (plain, visit, curly)} == {"phone_call"}
+
+
+def _branches(pattern: str) -> list[str]:
+    """Every way through a pattern's alternatives, groups expanded (an optional group also left
+    out, a look-around left out; character classes kept as written): "(?:a|b)? c" -> ["a c", "b c", " c"]."""
+    def seq(i):  # the branches of the sequence from i, up to its ")" or the end
+        ways, cur = [], [""]
+        while i < len(pattern) and pattern[i] != ")":
+            c = pattern[i]
+            if c == "|":
+                ways += cur
+                cur, i = [""], i + 1
+            elif c == "(":
+                around = pattern.startswith(("(?=", "(?!", "(?<=", "(?<!"), i)
+                inner, i = seq(i + 3 if pattern.startswith("(?:", i) else (i + 1 if not around else pattern.index(")", i)))
+                i += 1  # past the group's ")"
+                optional = i < len(pattern) and (pattern[i] in "?*" or pattern.startswith("{0", i))
+                if i < len(pattern) and pattern[i] == "{":
+                    i = pattern.index("}", i) + 1
+                elif i < len(pattern) and pattern[i] in "?*+":
+                    i += 1
+                if i < len(pattern) and pattern[i] == "?":
+                    i += 1  # (lazy)
+                options = [""] if around else inner + ([""] if optional else [])
+                cur = [a + b for a in cur for b in options]
+            elif c == "\\":
+                cur, i = [a + pattern[i:i + 2] for a in cur], i + 2
+            elif c == "[":
+                j = pattern.index("]", i + 2)
+                cur, i = [a + pattern[i:j + 1] for a in cur], j + 1
+            else:
+                cur, i = [a + c for a in cur], i + 1
+        return ways + cur, i
+    return seq(0)[0]
+
+
+def test_every_branch_of_a_specific_kind_holds_one_of_the_words_looked_for_first():
+    """events.SPECIFIC_WORDS spare the specific patterns' search in most leads; a branch without
+    any of them ("video talks" once) would be found only when another word of the lead let
+    the search run."""
+    from generator.extract import events
+
+    assert sorted(_branches("(?:(?:tele)?phone|video) (?:call|talks?)(?! for)")) == [
+        "phone call", "phone talks?", "telephone call", "telephone talks?", "video call", "video talks?"]
+    for kind, pattern in events.SPECIFIC:
+        for branch in _branches(pattern):
+            assert any(word in branch for word in events.SPECIFIC_WORDS), (kind, branch)

@@ -90,9 +90,10 @@ GENERAL = (
 ENCOUNTER_RE = re.compile(r"\b(?:" + "|".join(pattern for kind, pattern in SPECIFIC + GENERAL
                                                if kind in ("phone_call", "talks", "meeting", "visit", "summit"))
                           + r")\b", re.I)
-# every specific pattern holds one of these words (a cheap test before the search)
+# every match of a specific pattern holds one of these words (a cheap test before the search;
+# a word missing here would make a kind hang on another word of the text: see _branches)
 SPECIFIC_WORDS = ("courtesy", "credential", "credence", "accreditation", "dialogue", "phone", "call", "dial", "joint",
-                  "visit", "communiqu")
+                  "visit", "communiqu", "video")
 assert all(any(word in pattern for word in SPECIFIC_WORDS) for _, pattern in SPECIFIC)
 SPECIFIC_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in SPECIFIC)
 GENERAL_RE = tuple((kind, re.compile(r"\b(?:" + pattern + r")\b", re.I)) for kind, pattern in GENERAL)
