@@ -18,6 +18,9 @@ Transformations:
     state          each party state's every form (name, aliases, nationality words, capital, cities,
                    venues, metonyms of generator/data/countries.yaml) replaced, in the text and the
                    gold, by another state's from another region, the same one throughout an article
+                   (a republic's by a republic's, a monarchy's by a monarchy's; the states with offices
+                   of their own in titles.yaml, such as the US's Secretary of State, are kept); the
+                   officials get invented names, since a notable's state is knowledge of the person
     name           each gold official's name (the full form and the parts the text uses alone)
                    replaced by an invented name of another naming tradition (the list below)
     curly / straight   straight quotes and apostrophes made curly, or curly ones straight
@@ -56,13 +59,16 @@ for region, codes in {
 }.items():
     for c in codes.split():
         REGION[c] = region
-# the states put in: one of each region's whose names are no common word or person's name
+# the states put in, of each region, whose names are no common word or person's name; a republic
+# for a republic, a monarchy (or a realm: generator/data/titles.yaml's not_offices, no President)
+# for a monarchy, so that the offices the text gives stay possible
 POOL = {
-    "asia": "VN TH MN NP LK UZ KH LA BD",
+    "asia": "VN MN NP LK UZ LA BD",
     "africa": "GH SN KE TZ ZM RW ML MZ BW",
     "americas": "CL PE UY EC PY CR BO HN",
-    "europe": "FI CZ HU PT AT NO RO HR SK",
+    "europe": "FI CZ HU PT AT RO HR SK",
 }
+MONARCHY_POOL = {"asia": "TH KH BT", "africa": "LS SZ", "americas": "JM BS", "europe": "NO SE DK NL BE"}
 MONTHS = "January February March April May June July August September October November December".split()
 
 
@@ -130,14 +136,28 @@ def party_codes(g):
     return list(dict.fromkeys(c for c in codes if c))
 
 
+def load_titles():
+    """The states with offices of their own (titles.yaml's only, home, institution_states: what
+    "Secretary of State" or "the Kremlin" says is knowledge of that state, kept), and the
+    monarchies (not_offices without President)."""
+    t = yaml.safe_load(open(os.path.join(ROOT, "generator", "data", "titles.yaml"), encoding="utf-8"))
+    own = set(t.get("only") or {}) | set(t.get("home") or {}) | set(t.get("institution_states") or {})
+    kings = {c for c, offices in (t.get("not_offices") or {}).items() if "President" in offices}
+    return own, kings
+
+
+OWN_OFFICES, MONARCHIES = set(), set()
+
+
 def swap_states(name, text, gold, countries):
-    codes = [c for c in party_codes(gold) if c in countries and c in REGION]
+    codes = [c for c in party_codes(gold) if c in countries and c in REGION and c not in OWN_OFFICES]
     taken = set(party_codes(gold))
     mapping, codemap = {}, {}
     for c in codes:
-        regions = [r for r in POOL if r != REGION[c]]
+        pool = MONARCHY_POOL if c in MONARCHIES else POOL
+        regions = [r for r in pool if r != REGION[c]]
         region = regions[seeded(name + c) % len(regions)]
-        cands = [t for t in POOL[region].split() if t not in taken and t in countries]
+        cands = [t for t in pool[region].split() if t not in taken and t in countries]
         # a state whose forms the text already holds would merge two parties
         cands = [t for t in cands if not any(re.search(r"\b" + re.escape(f) + r"\b", text)
                                              for f, _, _ in forms_of(countries[t]))]
@@ -252,7 +272,7 @@ def mr_dot(text):
 
 
 HEADER_RE = re.compile(r"\A([ \t\ufeff]*date[ \t]+(\d{4})-(\d{2})-(\d{2})[ \t]*)")
-AGENCIES = ["Reuters", "AFP", "AP", "Xinhua", "ANI"]
+AGENCIES = ["Reuters", "AFP", "AP"]  # international agencies: a national one says whose news it is
 
 
 def split_head(text):
@@ -265,30 +285,33 @@ def body_paragraphs(body):
 
 
 def dateline(name, text, gold, form):
-    from generator.extract.clean import DATELINE_RE, _plausible_dateline, looks_like_headline
+    """The dateline of the article's first paragraph (as the extractor reads the text: after its
+    headline, captions and furniture) rewritten in another form, or taken out."""
+    from generator.extract.clean import parse_wire
     head, body, m = split_head(text)
-    parts = body_paragraphs(body)
-    k = 0
-    paras = [i for i in range(0, len(parts), 2) if parts[i].strip()]
-    if len(paras) > 1 and looks_like_headline(parts[paras[0]].strip()):
-        k = 1
-    if k >= len(paras):
+    wire = parse_wire(text, name)
+    if not wire.paragraphs or not m:
         return text, gold
-    i = paras[k]
-    p = parts[i].lstrip()
-    d = DATELINE_RE.match(p)
-    if d and _plausible_dateline(d.group("city"), d.group("agency") or d.group("slashed") or d.group("acronym"),
-                                 d.group("dated")):
-        p = p[d.end():]
+    first = wire.paragraphs[0][:40]
+    pos = body.find(first)
+    if pos < 0:
+        return text, gold
+    # the dateline is what stands between the paragraph's start (or a dateline's own line) and its text
+    start = pos
+    if wire.dateline:
+        start = body.rfind(wire.dateline.split(",")[0].upper(), 0, pos)
+        start = start if start >= 0 else body.lower().rfind(wire.dateline.split(",")[0].lower(), 0, pos)
+    if start < 0 or "\n\n" in body[start:pos].strip() and not wire.dateline:
+        return text, gold
     city = ((gold.get("location") or {}).get("city") or "")
-    if form != "none" and city and m:
+    new = ""
+    if form != "none" and city:
         month, day = MONTHS[int(m.group(3)) - 1], int(m.group(4))
         if form == "agency":
-            p = f"{city.upper()}, {month} {day} ({AGENCIES[seeded(name) % len(AGENCIES)]}) -- " + p
+            new = f"{city.upper()}, {month} {day} ({AGENCIES[seeded(name) % len(AGENCIES)]}) -- "
         else:
-            p = f"{city}, {day} {month} -- " + p
-    parts[i] = p
-    return head + "".join(parts), gold
+            new = f"{city}, {day} {month} -- "
+    return head + body[:start] + new + body[pos:], gold
 
 
 def headline(name, text, gold, add):
@@ -394,6 +417,9 @@ def main():
     names = args.only or list(TRANSFORMS)
     countries = load_countries()
     NOTABLES[:] = load_notables()
+    own, kings = load_titles()
+    OWN_OFFICES.update(own)
+    MONARCHIES.update(kings)
     corpora = ["wire", "dev"] if args.corpus == "both" else [args.corpus]
     print("| corpus | variant | changed | " + " | ".join(label for _, label in FIELDS) + " |")
     print("|---|---|---:|" + "---:|" * len(FIELDS))
