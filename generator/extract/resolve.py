@@ -50,7 +50,18 @@ def _compatible(a: str, b: str) -> bool:
     if ta == tb:
         return True
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    return len(short) == 1 and short[0] in (long_[0], long_[-1]) or long_[-len(short):] == short
+    return (len(short) == 1 and (short[0] in (long_[0], long_[-1]) or _first_surname(short[0], long_, b if long_ is tb else a))
+            or long_[-len(short):] == short)
+
+
+LINEAGE = words("lineage_particles")
+
+
+def _first_surname(word: str, long_: tuple[str, ...], name: str) -> bool:
+    """The first of two surnames, written alone ("Quintana" of "Jorge Luis Quintana Salcedo", "Lula"
+    of "Luiz Inacio Lula da Silva"); not in a chain of fathers' names ("bin", "ould"), where the
+    word before the last is the father's, another person's name."""
+    return len(long_) >= 3 and word == long_[-2] and LINEAGE.isdisjoint(fold(w) for w in name.split())
 
 
 def _same_office(x: str | None, y: str | None) -> bool:
