@@ -76,6 +76,18 @@ def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
     return h
 
 
+def _particle_opens(p: Paragraph, j: int) -> bool:
+    """A lower-case particle ("van der", "de la") at j, then a capitalised name word: the start of a
+    surname written without the given name ("Minister de la Cruz"); read only where a title or a
+    form of address stands before it."""
+    if p.folded[j] not in PARTICLES or not p.words[j][:1].islower():
+        return False
+    m = j + 1
+    while m < len(p.words) and m - j < 3 and p.folded[m] in PARTICLES and p.words[m][:1].islower():
+        m += 1
+    return m < len(p.words) and is_capitalised(p.words[m]) and p.words[m][0].isalpha()
+
+
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
     n, start = len(p.words), k
@@ -93,6 +105,9 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             if m < n and is_capitalised(p.words[m]):
                 j = m  # (particles are no parts: "Mohammed bin Salman bin Abdulaziz Al Saud")
                 continue
+        if not parts and (after_title or k > start) and _particle_opens(p, j):
+            j += 1  # "Minister van der Berghe", "Mr. de Montclair": a surname that opens with its particle
+            continue
         if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
             continue
@@ -1073,6 +1088,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
+        _counterpart_apposed(p, o, reg)
         _embassy_served(p, o, reg)
         _principal_served(p, o, reg)
         _department_served(p, o, reg)
@@ -1111,6 +1127,18 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
+
+
+def _counterpart_apposed(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"his Ruritanian counterpart, Foreign Minister X": an office set off by a comma after a
+    counterpart with a nationality word is that state's."""
+    k = o.start
+    if o.code is not None or k < 4 or p.words[k - 1] != "," or p.folded[k - 2] != "counterpart":
+        return
+    size, codes = longest_match_ending(p.folded, k - 2, reg.demonyms)
+    codes = (codes,) if isinstance(codes, str) else tuple(codes or ())
+    if size and len(codes) == 1 and p.folded[k - 2 - size - 1] in POSSESSIVES:
+        o.code = codes[0]
 
 
 def _bracketed(p: Paragraph, o: _Office) -> None:
@@ -1203,6 +1231,49 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
+    return out
+
+
+# single words of taking part ("met", "held talks", "spoke"), for the verb between a subject and
+# "his counterpart"
+EVENT_WORDS = frozenset(w for w in phrase_set("event_words") if " " not in w)
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+
+def counterpart_subjects(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
+    """"X met with his Ruritanian counterpart Y", "X held talks with her counterpart, Y": the
+    subject of a sentence that names someone as "his/her counterpart" holds an office too; the
+    office is left unstated (it is the counterpart's, whose own title may come from the subject's).
+    A full name of two words or more must open the sentence, and a verb of taking part follow it."""
+    out: list[Found] = []
+    for f in taken:
+        if f.para != pi or f.at < 3:
+            continue
+        # "counterpart" opens the mention, or stands before its office and a comma
+        c = next((t for t in (f.at, f.at + 1, f.at + 2, f.at - 2) if 0 < t < len(p.folded)
+                  and p.folded[t] == "counterpart" and (t >= f.at or p.words[t + 1] == ",")), None)
+        if c is None:
+            continue
+        q = c - 1  # the possessive before "[Ruritanian] counterpart"
+        while q > 0 and c - q <= 3 and p.words[q][:1].isupper():
+            q -= 1
+        if p.folded[q] not in ("his", "her"):
+            continue
+        s = q - 1
+        while s > 0 and q - s < 8 and p.words[s - 1] not in SENTENCE_ENDS:
+            s -= 1
+        if s > 0 and p.words[s - 1] not in SENTENCE_ENDS:
+            continue
+        e = _name_at(p, s, reg, after_title=False)
+        between = p.folded[e:q]
+        if e - s < 2 or not between or len(between) > 4 or EVENT_WORDS.isdisjoint(between):
+            continue
+        start, stop = p.spans[s][0], p.spans[e - 1][1]
+        if _taken(taken + out, pi, start, stop) or any(t in NOT_NAME_NOUNS for t in p.folded[s:e]) \
+                or longest_match(p.folded, s, reg.organisations)[0] or longest_match(p.folded, s, reg.country_names)[0]:
+            continue
+        out.append(Found(name=p.text[start:stop], title=None, country=None, former=False, para=pi,
+                         start=start, end=stop, weak=True, at=s))
     return out
 
 
@@ -1465,8 +1536,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
         return got, value
 
-    def member(j):  # "Geir Berg from Norway"
-        got, value = name(j)
+    def member(j):  # "Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia")
+        end = _name_at(p, j, reg, after_title=True)
+        got, value = (end - j, (j, end, None)) if end > j else (0, None)
         if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
             return 0, None
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)

@@ -1,0 +1,108 @@
+"""Families of the genre that round 6 found by changing what a rule must not depend on: the tuned
+wire files and the dev corpus with their states and officials' names swapped for others
+(bench/perturb.py). Every sentence here is written for this project; the people are invented."""
+import pytest
+
+from generator.extract import extract
+from generator.sources import RawArticle
+
+
+def brief(text, registry):
+    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
+
+
+def people(text, registry):
+    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+
+
+# -- a surname that opens with a lower-case particle, after a title or a form of address -------
+
+@pytest.mark.parametrize("text, name, title", [
+    ("LIMA, Jan 5 -- President de la Rosa said on Monday that trade with Chile would grow.",
+     "de la Rosa", "President"),
+    ("THE HAGUE, Jan 5 -- Foreign Minister van den Broek met Chilean Foreign Minister Ana Soto.",
+     "van den Broek", "Foreign Minister"),
+    ("BRUSSELS, Jan 5 -- Belgian Foreign Minister Luc de Witte met Chilean Foreign Minister Ana Soto. "
+     "Minister de Witte said the talks went well.", "Luc de Witte", "Foreign Minister"),
+])
+def test_a_surname_opening_with_a_particle_is_read_after_a_title(text, name, title, registry):
+    assert people(text, registry)[name][0] == title
+
+
+def test_a_form_of_address_before_a_particle_opens_the_name_too(registry):
+    text = ("QUITO, Jan 5 -- Ecuadorian President Ana Maria de la Torre received Chilean Foreign Minister "
+            "Pablo Soto. Mrs. de la Torre said the visit was welcome.")
+    assert set(people(text, registry)) == {"Ana Maria de la Torre", "Pablo Soto"}
+
+
+def test_a_particle_before_a_lower_case_word_opens_no_name(registry):
+    text = ("PARIS, Jan 5 -- French Foreign Minister Anne Morel met Chilean Foreign Minister Ana Soto. "
+            "The Minister de facto agreed to the plan.")
+    assert set(people(text, registry)) == {"Anne Morel", "Ana Soto"}
+
+
+# -- the first of two surnames, written alone --------------------------------------------------
+
+@pytest.mark.parametrize("text, full", [
+    ("LIMA, Jan 5 -- Peruvian President Jorge Luis Arana Vidal received Chilean Foreign Minister Ana Soto. "
+     "President Arana said the talks went well.", "Jorge Luis Arana Vidal"),
+    ("BOGOTA, Jan 5 -- Colombian Foreign Minister Marta Lucia Pineda Rojas met Chilean Foreign Minister "
+     "Ana Soto. Later Minister Pineda thanked her guest.", "Marta Lucia Pineda Rojas"),
+    ("BRASILIA, Jan 5 -- Brazilian President Paulo Roberto Tavares da Cunha met Chilean Foreign Minister "
+     "Ana Soto. President Tavares welcomed the visit.", "Paulo Roberto Tavares da Cunha"),
+])
+def test_the_first_of_two_surnames_refers_to_the_full_name(text, full, registry):
+    assert set(people(text, registry)) == {full, "Ana Soto"}
+
+
+def test_a_fathers_name_in_a_chain_is_no_surname_of_the_bearer(registry):
+    from generator.extract.resolve import _compatible
+    assert _compatible("Hamad", "Faisal bin Hamad Al Marri") is False
+    assert _compatible("Arana", "Jorge Luis Arana Vidal") is True
+
+
+# -- the subject of "met his counterpart" holds an office --------------------------------------
+
+@pytest.mark.parametrize("text, subject, other", [
+    ("ACCRA, Jan 5 -- Kofi Mensah met with his Nigerian counterpart Bola Adeyemi on Monday.",
+     "Kofi Mensah", ("Bola Adeyemi", "NG")),
+    ("Pedro Alves Costa spoke by phone with her Angolan counterpart Maria Neto on Monday.",
+     "Pedro Alves Costa", ("Maria Neto", "AO")),
+    ("ACCRA, Jan 5 -- Kofi Mensah held talks with his Togolese counterpart, Foreign Minister Essi Abalo, "
+     "on Monday.", "Kofi Mensah", ("Essi Abalo", "TG")),
+])
+def test_the_subject_of_a_meeting_with_his_counterpart_is_an_official(text, subject, other, registry):
+    found = people(text, registry)
+    assert subject in found and found[other[0]][1] == other[1]
+
+
+def test_a_body_that_meets_its_counterpart_is_no_person(registry):
+    text = "The Trade Council met with its counterpart on Monday. Ana Neto attended."
+    assert "Trade Council" not in people(text, registry)
+
+
+# -- a nationality word before "counterpart", its office set off by a comma --------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("ACCRA, Jan 5 -- Ghanaian Foreign Minister Kofi Mensah held talks with her Beninese counterpart, "
+     "Foreign Minister Aurelie Houngbo, on Monday.", "Aurelie Houngbo", "BJ"),
+    ("LIMA, Jan 5 -- Peruvian Trade Minister Ana Rojas met his Bolivian counterpart, Trade Minister "
+     "Mario Quispe, on Monday.", "Mario Quispe", "BO"),
+])
+def test_the_office_after_a_counterpart_with_a_nationality_word_is_that_states(text, name, country, registry):
+    assert people(text, registry)[name][1] == country
+
+
+# -- a one-word name in a roster of holders ----------------------------------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("BEIJING -- The president received the credentials of three new ambassadors to China on Tuesday. "
+     "The ambassadors are Ana Rojas from Peru, Sukarniwati from Indonesia, and Jan van den Broek from "
+     "the Netherlands.", "Sukarniwati", "ID"),
+    ("BEIJING -- The president received the credentials of three new ambassadors to China on Tuesday. "
+     "The ambassadors are Tun Lwin from Myanmar, Ana Rojas from Peru and Paulo Reis from Portugal.",
+     "Tun Lwin", "MM"),
+])
+def test_a_one_word_name_in_a_roster_is_a_holder(text, name, country, registry):
+    found = people(text, registry)
+    assert found[name][1] == country and "Ana Rojas" in found
