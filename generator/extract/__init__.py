@@ -6,7 +6,7 @@ from generator.extract.clean import parse_wire
 from generator.extract.events import compose_headline, dateline_place, event_type, locate, summarise, topics
 from generator.extract.overrides import apply
 from generator.extract.parties import first_mentions, involved_countries
-from generator.extract.people import (counterpart_subjects, country_refs, delayed_official, known_officials, notable_officials,
+from generator.extract.people import (country_refs, delayed_official, known_officials, notable_officials,
                                       plural_officials, possessed_officials, scan, succession_officials, take_sides)
 from generator.extract.resolve import (anaphoric_titles, attribute, fuller_names, home_country, link_mentions, merge,
                                        protagonist_state, to_persons)
@@ -40,7 +40,6 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
         f += possessed_officials(p, i, reg, f)
         f += notable_officials(p, i, reg, f)
         f += succession_officials(p, i, reg, f)
-        f += counterpart_subjects(p, i, reg, f)
         take_sides(p, f, reg)
         found += sorted(f, key=lambda x: x.start)
         used.append(u)

@@ -1088,7 +1088,6 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             continue
         _mayor_place(p, o, reg)
         _served_state(p, o, reg)
-        _counterpart_apposed(p, o, reg)
         _embassy_served(p, o, reg)
         _principal_served(p, o, reg)
         _department_served(p, o, reg)
@@ -1127,18 +1126,6 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
                                to=o.to))
             nxt = max(end, o.j)
     return [f for f in found if not _consort(p, f, found)], used
-
-
-def _counterpart_apposed(p: Paragraph, o: _Office, reg: Registry) -> None:
-    """"his Ruritanian counterpart, Foreign Minister X": an office set off by a comma after a
-    counterpart with a nationality word is that state's."""
-    k = o.start
-    if o.code is not None or k < 4 or p.words[k - 1] != "," or p.folded[k - 2] != "counterpart":
-        return
-    size, codes = longest_match_ending(p.folded, k - 2, reg.demonyms)
-    codes = (codes,) if isinstance(codes, str) else tuple(codes or ())
-    if size and len(codes) == 1 and p.folded[k - 2 - size - 1] in POSSESSIVES:
-        o.code = codes[0]
 
 
 def _bracketed(p: Paragraph, o: _Office) -> None:
@@ -1231,49 +1218,6 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=code, former=False, para=pi,
                          start=start, end=stop, weak=True, at=i - n))
-    return out
-
-
-# single words of taking part ("met", "held talks", "spoke"), for the verb between a subject and
-# "his counterpart"
-EVENT_WORDS = frozenset(w for w in phrase_set("event_words") if " " not in w)
-SENTENCE_ENDS = frozenset({".", "!", "?"})
-
-
-def counterpart_subjects(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> list[Found]:
-    """"X met with his Ruritanian counterpart Y", "X held talks with her counterpart, Y": the
-    subject of a sentence that names someone as "his/her counterpart" holds an office too; the
-    office is left unstated (it is the counterpart's, whose own title may come from the subject's).
-    A full name of two words or more must open the sentence, and a verb of taking part follow it."""
-    out: list[Found] = []
-    for f in taken:
-        if f.para != pi or f.at < 3:
-            continue
-        # "counterpart" opens the mention, or stands before its office and a comma
-        c = next((t for t in (f.at, f.at + 1, f.at + 2, f.at - 2) if 0 < t < len(p.folded)
-                  and p.folded[t] == "counterpart" and (t >= f.at or p.words[t + 1] == ",")), None)
-        if c is None:
-            continue
-        q = c - 1  # the possessive before "[Ruritanian] counterpart"
-        while q > 0 and c - q <= 3 and p.words[q][:1].isupper():
-            q -= 1
-        if p.folded[q] not in ("his", "her"):
-            continue
-        s = q - 1
-        while s > 0 and q - s < 8 and p.words[s - 1] not in SENTENCE_ENDS:
-            s -= 1
-        if s > 0 and p.words[s - 1] not in SENTENCE_ENDS:
-            continue
-        e = _name_at(p, s, reg, after_title=False)
-        between = p.folded[e:q]
-        if e - s < 2 or not between or len(between) > 4 or EVENT_WORDS.isdisjoint(between):
-            continue
-        start, stop = p.spans[s][0], p.spans[e - 1][1]
-        if _taken(taken + out, pi, start, stop) or any(t in NOT_NAME_NOUNS for t in p.folded[s:e]) \
-                or longest_match(p.folded, s, reg.organisations)[0] or longest_match(p.folded, s, reg.country_names)[0]:
-            continue
-        out.append(Found(name=p.text[start:stop], title=None, country=None, former=False, para=pi,
-                         start=start, end=stop, weak=True, at=s))
     return out
 
 
