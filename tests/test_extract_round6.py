@@ -74,3 +74,16 @@ def test_a_fathers_name_in_a_chain_is_no_surname_of_the_bearer(registry):
 def test_a_one_word_name_in_a_roster_is_a_holder(text, name, country, registry):
     found = people(text, registry)
     assert found[name][1] == country and "Ana Rojas" in found
+
+
+# -- a form of address written without its full stop, before a well-known holder's name -------
+
+@pytest.mark.parametrize("text, name", [
+    ("MOSCOW, Jan 5 -- It was clear that Mr Putin and the Ukrainian president, Petro Ivanenko, had talked.",
+     "Putin"),
+    ("LONDON, Jan 5 -- British Foreign Secretary Ann Lee said Dr Merkel would visit in May.", "Merkel"),
+    ("MOSCOW, Jan 5 -- It was clear that Mr. Putin and the Ukrainian president, Petro Ivanenko, had talked.",
+     "Putin"),
+])
+def test_a_notable_after_an_address_with_or_without_its_stop_is_found(text, name, registry):
+    assert name in people(text, registry)

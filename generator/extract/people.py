@@ -1627,7 +1627,8 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
             continue
         end = i + size
         before = p.words[i - 1] if i else ""
-        if before[:1].isupper() and before[0].isalpha() and p.folded[i - 1] not in STOP_NAME_WORDS and not (
+        if before[:1].isupper() and before[0].isalpha() and p.folded[i - 1] not in STOP_NAME_WORDS \
+                and p.folded[i - 1] not in HONORIFICS and not (  # ("Mr Putin": an address without its stop)
                 longest_match_ending(p.folded, i, reg.titles)[0] or longest_match_ending(p.folded, i, reg.demonyms)[0]
                 or longest_match_ending(p.folded, i, reg.country_names)[0]):
             continue
