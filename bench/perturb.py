@@ -214,14 +214,7 @@ def swap_names(name, text, gold, notables=()):
     g = json.loads(json.dumps(gold, default=str))
     mapping, used = {}, set()
     officials = g.get("officials") or []
-    golden = {o["name"] for o in officials}
-    for forms in notables:
-        if forms[0] in golden or not any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text) for f in forms):
-            continue
-        j = seeded(name + forms[0]) % len(NAMES)
-        new_full, new_short = NAMES[j]
-        for f in forms:
-            mapping.setdefault(f, new_full if len(f.split()) > 1 else new_short)
+    renamed = {}  # a gold name and its parts -> the invented (full, short) put in for them
     for k, o in enumerate(officials):
         full = o["name"]
         j = seeded(name + full) % len(NAMES)
@@ -230,6 +223,7 @@ def swap_names(name, text, gold, notables=()):
         used.add(NAMES[j])
         new_full, new_short = NAMES[j]
         parts = full.split()
+        renamed[full] = NAMES[j]
         if len(parts) == 1:
             mapping.setdefault(full, new_short)
             o["name"] = new_short
@@ -240,7 +234,20 @@ def swap_names(name, text, gold, notables=()):
         for part in (parts[-1], parts[0]):  # the parts the text uses alone ("Mr. Surname", "Xi")
             if len(part) > 1 and part[0].isupper() and re.search(r"(?<![\w-])" + re.escape(part) + r"(?![\w-])", rest):
                 mapping.setdefault(part, new_short)
+                renamed[part] = NAMES[j]
                 break
+    for forms in notables:  # (after the gold's: a notable the gold names is that official)
+        if not any(re.search(r"(?<!\w)" + re.escape(f) + r"(?!\w)", text) for f in forms):
+            continue
+        same = next((renamed[f] for f in forms if f in renamed), None)
+        if same is None:
+            j = seeded(name + forms[0]) % len(NAMES)
+            while NAMES[j] in used and len(used) < len(NAMES):
+                j = (j + 1) % len(NAMES)
+            used.add(NAMES[j])
+            same = NAMES[j]
+        for f in forms:
+            mapping.setdefault(f, same[0] if len(f.split()) > 1 else same[1])
     rep = replacer(mapping)
     if g.get("headline"):
         g["headline"] = rep(g["headline"])
