@@ -336,7 +336,7 @@ def headline(name, text, gold, add):
                 "talks": "holds talks", "meeting": "meets counterpart", "press_conference": "holds press conference",
                 "joint_statement": "signs joint statement"}.get(g.get("event_type"), "speaks on relations")
         if offs:
-            line = f"{offs[0].get('title') or 'Minister'} {offs[0]['name']} {what}"
+            line = f"{offs[0].get('title') or ''} {offs[0]['name']} {what}".strip()  # (no office the gold has not)
         else:
             line = f"Officials {what}"
         line += f" in {city}" if city else ""
