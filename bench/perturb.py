@@ -204,8 +204,17 @@ NAMES = [
 
 
 def load_notables():
+    """Each notable's forms, and the same without accents ("Pinera" for "Pi\u00f1era"), as texts write them."""
+    import unicodedata
+    plain = lambda f: "".join(c for c in unicodedata.normalize("NFKD", f) if not unicodedata.combining(c))
     data = yaml.safe_load(open(os.path.join(ROOT, "generator", "data", "notables.yaml"), encoding="utf-8"))
-    return [[e["name"]] + list(e.get("also") or []) for e in data]
+    out = []
+    for e in data:
+        forms = [e["name"]] + list(e.get("also") or [])
+        forms += [plain(f) for f in forms if plain(f) != f]
+        forms += [f.split()[-1] for f in forms if len(f.split()) > 1 and plain(f.split()[-1]) != f.split()[-1]]
+        out.append(list(dict.fromkeys(forms)))
+    return out
 
 
 def swap_names(name, text, gold, notables=()):
@@ -251,6 +260,8 @@ def swap_names(name, text, gold, notables=()):
     rep = replacer(mapping)
     if g.get("headline"):
         g["headline"] = rep(g["headline"])
+    for o in officials:  # "press secretary to <name>": a title may name another official
+        o["title"] = rep(o.get("title"))
     return rep(text), g
 
 
