@@ -87,3 +87,27 @@ def test_a_one_word_name_in_a_roster_is_a_holder(text, name, country, registry):
 ])
 def test_a_notable_after_an_address_with_or_without_its_stop_is_found(text, name, registry):
     assert name in people(text, registry)
+
+
+# -- "became the first <state> <office>" after the holder's name --------------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("President Ana Varela made history on Monday by becoming the first sitting Chilean president to set "
+     "foot in Mongolia and Bhutan. Mrs. Varela began her tour in Ulaanbaatar, where Mongolia's leaders "
+     "greeted her.", "Ana Varela", "CL"),
+    ("ULAANBAATAR, Jan 5 -- Prime Minister Ian Brown became the first Jamaican prime minister to visit "
+     "Mongolia, meeting Mongolian President Bat Erdene.", "Ian Brown", "JM"),
+    ("ULAANBAATAR, Jan 5 -- Prime Minister Ian Brown, who met Mongolian President Bat Erdene, is the first "
+     "Jamaican prime minister to visit.", "Ian Brown", "JM"),
+])
+def test_the_first_holder_of_a_states_office_is_that_states(text, name, country, registry):
+    assert people(text, registry)[name][1] == country
+
+
+def test_the_first_holder_of_another_office_says_nothing(registry):
+    # (the office after the nationality word is not the holder's: no state from it)
+    from generator.extract.people import _first_of_state, _office_at
+    from generator.extract.types import Paragraph
+    p = Paragraph.of("Prime Minister Ian Brown became the first Jamaican president of the club.")
+    o = _office_at(p, 0, registry)
+    assert o is not None and _first_of_state(p, 4, o, registry) is None

@@ -775,6 +775,31 @@ def _relative_state(p: Paragraph, k: int, reg: Registry) -> str | None:
     return codes[0] if size else None
 
 
+BECOMING_VERBS = words("becoming_verbs")
+INCUMBENCY_WORDS = words("incumbency_words")
+
+
+def _first_of_state(p: Paragraph, k: int, o: _Office, reg: Registry) -> str | None:
+    """"President X made history by becoming the first sitting Ruritanian president to visit ...":
+    later in the sentence of the name, "became the first [sitting] <state> <the same office>" says
+    whose holder X is."""
+    if o.kind != "strong" or not o.title:
+        return None
+    office = [fold(w) for w in o.title.split()]
+    n = len(p.words)
+    for t in range(k, min(k + 20, n - 4)):
+        if p.words[t] in (".", ";", "!", "?"):
+            return None
+        if p.folded[t] not in BECOMING_VERBS or p.folded[t + 1] != "the" or p.folded[t + 2] not in ORDINAL_WORDS:
+            continue
+        s = t + 3 + (p.folded[t + 3] in INCUMBENCY_WORDS)
+        size, code = _state_at(p, s, reg)
+        if size and p.folded[s + size:s + size + len(office)] == office:
+            return code
+        return None
+    return None
+
+
 def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
     """"Ambassador X presented her credentials to the President of Chile": the state an envoy is
     accredited to, named in the same sentence as the presentation, is where the envoy is sent."""
@@ -1113,7 +1138,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
             if o.code is None and b > o.j:
-                o.code = _relative_state(p, b, reg)
+                o.code = _relative_state(p, b, reg) or _first_of_state(p, b, o, reg)
             if o.to is None and o.title and not ENVOYS.isdisjoint(p.folded[o.i:o.j]):
                 o.to = _accredited_to(p, max(b, o.j), reg)
             if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
