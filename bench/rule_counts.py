@@ -100,7 +100,7 @@ ABLATE = (
     ("parties", "_lead_end", lambda p: len(p.words)),
     # round 6 (families the perturbed variants of bench/perturb.py showed)
     ("people", "_particle_opens", _FALSE), ("resolve", "_first_surname", _FALSE),
-    ("people", "_first_of_state", _NONE),
+    ("people", "_first_of_state", _NONE), ("resolve", "_represented_state", _NONE),
 )
 
 

@@ -111,3 +111,23 @@ def test_the_first_holder_of_another_office_says_nothing(registry):
     p = Paragraph.of("Prime Minister Ian Brown became the first Jamaican president of the club.")
     o = _office_at(p, 0, registry)
     assert o is not None and _first_of_state(p, 4, o, registry) is None
+
+
+# -- the state an official represents, in so many words ----------------------------------------
+
+@pytest.mark.parametrize("text, name, country", [
+    ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. The summit "
+     "opened on Monday. Nepal is represented by Karim at the summit.", "Ali Karim", "NP"),
+    ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. Karim "
+     "represented Nepal at the summit in Seoul.", "Ali Karim", "NP"),
+    ("SEOUL, Jan 5 -- Foreign Minister Ana Rojas met US President Tom Reed on Monday. Peru will be "
+     "represented by Ana Rojas at the dinner.", "Ana Rojas", "PE"),
+])
+def test_the_state_an_official_represents_is_theirs(text, name, country, registry):
+    assert people(text, registry)[name][1] == country
+
+
+def test_representing_another_person_says_nothing(registry):
+    text = ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. Karim "
+            "represented his party at the dinner.")
+    assert people(text, registry)["Ali Karim"][1] == "KR"
