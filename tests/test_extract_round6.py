@@ -92,9 +92,8 @@ def test_a_notable_after_an_address_with_or_without_its_stop_is_found(text, name
 # -- "became the first <state> <office>" after the holder's name --------------------------------
 
 @pytest.mark.parametrize("text, name, country", [
-    ("President Ana Varela made history on Monday by becoming the first sitting Chilean president to set "
-     "foot in Mongolia and Bhutan. Mrs. Varela began her tour in Ulaanbaatar, where Mongolia's leaders "
-     "greeted her.", "Ana Varela", "CL"),
+    ("President Ana Varela landed in Ulaanbaatar on Monday and became the first sitting Chilean president "
+     "on Mongolian soil. Mongolia's leaders welcomed her at the airport.", "Ana Varela", "CL"),
     ("ULAANBAATAR, Jan 5 -- Prime Minister Ian Brown became the first Jamaican prime minister to visit "
      "Mongolia, meeting Mongolian President Bat Erdene.", "Ian Brown", "JM"),
     ("ULAANBAATAR, Jan 5 -- Prime Minister Ian Brown, who met Mongolian President Bat Erdene, is the first "
