@@ -64,10 +64,10 @@ def test_a_fathers_name_in_a_chain_is_no_surname_of_the_bearer(registry):
 # -- a one-word name in a roster of holders ----------------------------------------------------
 
 @pytest.mark.parametrize("text, name, country", [
-    ("BEIJING -- The president received the credentials of three new ambassadors to China on Tuesday. "
+    ("BEIJING -- Three new ambassadors to China handed their letters of credence over on Tuesday. "
      "The ambassadors are Ana Rojas from Peru, Sukarniwati from Indonesia, and Jan van den Broek from "
      "the Netherlands.", "Sukarniwati", "ID"),
-    ("BEIJING -- The president received the credentials of three new ambassadors to China on Tuesday. "
+    ("BEIJING -- Three new ambassadors to China handed their letters of credence over on Tuesday. "
      "The ambassadors are Tun Lwin from Myanmar, Ana Rojas from Peru and Paulo Reis from Portugal.",
      "Tun Lwin", "MM"),
 ])
@@ -79,10 +79,10 @@ def test_a_one_word_name_in_a_roster_is_a_holder(text, name, country, registry):
 # -- a form of address written without its full stop, before a well-known holder's name -------
 
 @pytest.mark.parametrize("text, name", [
-    ("MOSCOW, Jan 5 -- It was clear that Mr Putin and the Ukrainian president, Petro Ivanenko, had talked.",
+    ("MOSCOW, Jan 5 -- Aides said Mr Putin would call the Ukrainian president, Petro Ivanenko, on Friday.",
      "Putin"),
     ("LONDON, Jan 5 -- British Foreign Secretary Ann Lee said Dr Merkel would visit in May.", "Merkel"),
-    ("MOSCOW, Jan 5 -- It was clear that Mr. Putin and the Ukrainian president, Petro Ivanenko, had talked.",
+    ("MOSCOW, Jan 5 -- Aides said Mr. Putin would call the Ukrainian president, Petro Ivanenko, on Friday.",
      "Putin"),
 ])
 def test_a_notable_after_an_address_with_or_without_its_stop_is_found(text, name, registry):
@@ -115,18 +115,18 @@ def test_the_first_holder_of_another_office_says_nothing(registry):
 # -- the state an official represents, in so many words ----------------------------------------
 
 @pytest.mark.parametrize("text, name, country", [
-    ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. The summit "
-     "opened on Monday. Nepal is represented by Karim at the summit.", "Ali Karim", "NP"),
-    ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. Karim "
-     "represented Nepal at the summit in Seoul.", "Ali Karim", "NP"),
-    ("SEOUL, Jan 5 -- Foreign Minister Ana Rojas met US President Tom Reed on Monday. Peru will be "
-     "represented by Ana Rojas at the dinner.", "Ana Rojas", "PE"),
+    ("SEOUL, Jan 5 -- Prime Minister Ali Karim and US President Tom Reed shook hands before the opening "
+     "session. At the dinner Nepal was represented by Karim, who sat beside the host.", "Ali Karim", "NP"),
+    ("SEOUL, Jan 5 -- Prime Minister Ali Karim and US President Tom Reed shook hands before the opening "
+     "session. Karim represented Nepal in the closing debate.", "Ali Karim", "NP"),
+    ("SEOUL, Jan 5 -- Foreign Minister Ana Rojas and US President Tom Reed shook hands before the opening "
+     "session. Peru will be represented by Ana Rojas in the working groups.", "Ana Rojas", "PE"),
 ])
 def test_the_state_an_official_represents_is_theirs(text, name, country, registry):
     assert people(text, registry)[name][1] == country
 
 
 def test_representing_another_person_says_nothing(registry):
-    text = ("SEOUL, Jan 5 -- Prime Minister Ali Karim briefly met US President Tom Reed on Monday. Karim "
-            "represented his party at the dinner.")
+    text = ("SEOUL, Jan 5 -- Prime Minister Ali Karim and US President Tom Reed shook hands before the "
+            "opening session. Karim represented his party in the closing debate.")
     assert people(text, registry)["Ali Karim"][1] == "KR"

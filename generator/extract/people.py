@@ -780,7 +780,7 @@ INCUMBENCY_WORDS = words("incumbency_words")
 
 
 def _first_of_state(p: Paragraph, k: int, o: _Office, reg: Registry) -> str | None:
-    """"President X made history by becoming the first sitting Ruritanian president to visit ...":
+    """"President X, who became the first sitting Ruritanian president to address the assembly ...":
     later in the sentence of the name, "became the first [sitting] <state> <the same office>" says
     whose holder X is."""
     if o.kind != "strong" or not o.title:
