@@ -5,6 +5,7 @@
     python bench/rule_counts.py [CORPUS_DIR ...]   (default: ../shared/corpus/wire and dev, tests/fiction;
                                                     of the wire corpus only the tuned part: 7 mod 8 is held)
     python bench/rule_counts.py --ablate           # each rule taken out in turn
+    python bench/rule_counts.py --ablate --also /tmp/perturb/wire/name   # and on a perturbed variant
 
 A finder that adds nothing on any real corpus is a candidate for removal; one that adds much on
 one corpus only is one to check for over-fitting. Counts are mentions (one official may have
@@ -97,6 +98,9 @@ ABLATE = (
     ("parties", "_on_agenda", _FALSE), ("parties", "_background", _FALSE), ("parties", "_judged", _FALSE),
     ("parties", "_wished", _FALSE), ("parties", "listed_states", _EMPTY), ("parties", "group_members", _EMPTY),
     ("parties", "_lead_end", lambda p: len(p.words)),
+    # round 6 (families the perturbed variants of bench/perturb.py showed)
+    ("people", "_particle_opens", _FALSE), ("resolve", "_first_surname", _FALSE),
+    ("people", "_first_of_state", _NONE), ("resolve", "_represented_state", _NONE),
 )
 
 
@@ -134,6 +138,12 @@ def ablate() -> None:
     sets = {"tuned": (ROOT.parent / "shared" / "corpus" / "wire", "wire.gold.yaml"),
             "dev": (ROOT.parent / "shared" / "corpus" / "dev", "../dev.gold.yaml"),
             "fiction": (ROOT / "tests" / "fiction", "gold.yaml")}
+    # --also DIR: a folder of variants with its gold.yaml (bench/perturb.py writes them under /tmp/perturb)
+    args = sys.argv[1:]
+    for k, a in enumerate(args):
+        if a == "--also" and k + 1 < len(args):
+            folder = Path(args[k + 1])
+            sets[f"{folder.parent.name}/{folder.name}"] = (folder, "gold.yaml")
     loaded = {}
     for name, (folder, gold) in sets.items():
         labels = yaml.safe_load((folder / gold).read_text(encoding="utf-8"))

@@ -76,6 +76,18 @@ def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
     return h
 
 
+def _particle_opens(p: Paragraph, j: int) -> bool:
+    """A lower-case particle ("van der", "de la") at j, then a capitalised name word: the start of a
+    surname written without the given name ("Minister de la Cruz"); read only where a title or a
+    form of address stands before it."""
+    if p.folded[j] not in PARTICLES or not p.words[j][:1].islower():
+        return False
+    m = j + 1
+    while m < len(p.words) and m - j < 3 and p.folded[m] in PARTICLES and p.words[m][:1].islower():
+        m += 1
+    return m < len(p.words) and is_capitalised(p.words[m]) and p.words[m][0].isalpha()
+
+
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
     n, start = len(p.words), k
@@ -93,6 +105,9 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
             if m < n and is_capitalised(p.words[m]):
                 j = m  # (particles are no parts: "Mohammed bin Salman bin Abdulaziz Al Saud")
                 continue
+        if not parts and (after_title or k > start) and _particle_opens(p, j):
+            j += 1  # "Minister van der Berghe", "Mr. de Montclair": a surname that opens with its particle
+            continue
         if parts and "-" in w and AL_PREFIX_RE.match(w):  # (the pattern needs a hyphen)
             j, parts = j + 1, parts + 1
             continue
@@ -760,6 +775,31 @@ def _relative_state(p: Paragraph, k: int, reg: Registry) -> str | None:
     return codes[0] if size else None
 
 
+BECOMING_VERBS = words("becoming_verbs")
+INCUMBENCY_WORDS = words("incumbency_words")
+
+
+def _first_of_state(p: Paragraph, k: int, o: _Office, reg: Registry) -> str | None:
+    """"President X, who became the first sitting Ruritanian president to address the assembly ...":
+    later in the sentence of the name, "became the first [sitting] <state> <the same office>" says
+    whose holder X is."""
+    if o.kind != "strong" or not o.title:
+        return None
+    office = [fold(w) for w in o.title.split()]
+    n = len(p.words)
+    for t in range(k, min(k + 20, n - 4)):
+        if p.words[t] in (".", ";", "!", "?"):
+            return None
+        if p.folded[t] not in BECOMING_VERBS or p.folded[t + 1] != "the" or p.folded[t + 2] not in ORDINAL_WORDS:
+            continue
+        s = t + 3 + (p.folded[t + 3] in INCUMBENCY_WORDS)
+        size, code = _state_at(p, s, reg)
+        if size and p.folded[s + size:s + size + len(office)] == office:
+            return code
+        return None
+    return None
+
+
 def _accredited_to(p: Paragraph, k: int, reg: Registry) -> str | None:
     """"Ambassador X presented her credentials to the President of Chile": the state an envoy is
     accredited to, named in the same sentence as the presentation, is where the envoy is sent."""
@@ -1098,7 +1138,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
             used.update(t for t in range(o.i, o.j) if p.folded[t] in reg.places.firsts
                         and longest_match(p.folded, t, reg.places)[0])
             if o.code is None and b > o.j:
-                o.code = _relative_state(p, b, reg)
+                o.code = _relative_state(p, b, reg) or _first_of_state(p, b, o, reg)
             if o.to is None and o.title and not ENVOYS.isdisjoint(p.folded[o.i:o.j]):
                 o.to = _accredited_to(p, max(b, o.j), reg)
             if o.code is None and found and o.start > 2 and p.folded[o.start - 1] == "and" \
@@ -1465,8 +1505,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
                 return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
         return got, value
 
-    def member(j):  # "Geir Berg from Norway"
-        got, value = name(j)
+    def member(j):  # "Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia")
+        end = _name_at(p, j, reg, after_title=True)
+        got, value = (end - j, (j, end, None)) if end > j else (0, None)
         if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
             return 0, None
         size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
@@ -1611,7 +1652,8 @@ def notable_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) 
             continue
         end = i + size
         before = p.words[i - 1] if i else ""
-        if before[:1].isupper() and before[0].isalpha() and p.folded[i - 1] not in STOP_NAME_WORDS and not (
+        if before[:1].isupper() and before[0].isalpha() and p.folded[i - 1] not in STOP_NAME_WORDS \
+                and p.folded[i - 1] not in HONORIFICS and not (  # ("Mr Putin": an address without its stop)
                 longest_match_ending(p.folded, i, reg.titles)[0] or longest_match_ending(p.folded, i, reg.demonyms)[0]
                 or longest_match_ending(p.folded, i, reg.country_names)[0]):
             continue

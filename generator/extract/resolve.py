@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from generator.extract.lexicon import (AL_PREFIX_IN_RE, HONORIFICS, PARTICLES, RANKS, ROMAN, STOP_NAME_WORDS,
-                                       longest_match)
+                                       longest_match, longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
 from generator.model import Mention, Person
 from generator.registry import Registry
@@ -50,7 +50,18 @@ def _compatible(a: str, b: str) -> bool:
     if ta == tb:
         return True
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
-    return len(short) == 1 and short[0] in (long_[0], long_[-1]) or long_[-len(short):] == short
+    return (len(short) == 1 and (short[0] in (long_[0], long_[-1]) or _first_surname(short[0], long_, b if long_ is tb else a))
+            or long_[-len(short):] == short)
+
+
+LINEAGE = words("lineage_particles")
+
+
+def _first_surname(word: str, long_: tuple[str, ...], name: str) -> bool:
+    """The first of two surnames, written alone ("Quintana" of "Jorge Luis Quintana Salcedo", "Lula"
+    of "Luiz Inacio Lula da Silva"); not in a chain of fathers' names ("bin", "ould"), where the
+    word before the last is the father's, another person's name."""
+    return len(long_) >= 3 and word == long_[-2] and LINEAGE.isdisjoint(fold(w) for w in name.split())
 
 
 def _same_office(x: str | None, y: str | None) -> bool:
@@ -246,7 +257,7 @@ def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Re
                     o.country, o.confidence = code, 0.8
                     break
         if o.country is None and o.first is not None:
-            o.country = (_embassy_state(o, people, paras) or _escort_state(o, people, paras)
+            o.country = (_represented_state(o, paras, reg) or _embassy_state(o, people, paras) or _escort_state(o, people, paras)
                          or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
                          or _home_for(o, home, paras, refs, reg))
             o.confidence = 0.5
@@ -319,6 +330,40 @@ def _office_key(title: str, reg: Registry) -> tuple[str, ...]:
 
 
 ENVOY_WORDS = words("envoy_words")
+
+
+REPRESENTING = words("representing_verbs")
+AUXILIARIES = frozenset({"is", "was", "will", "be", "being", "been", "were", "are", "to"})
+
+
+def _represented_state(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
+    """"Ruritania is represented by X at the summit", "X represented Ruritania": the state the
+    official stands for, in so many words."""
+    forms = {tuple(fold(t) for t in f.split()) for f in (o.name, *o.forms)}
+    forms |= {(k[-1],) for k in forms if len(k) > 1}  # (the surname alone)
+    for p in paras:
+        if REPRESENTING.isdisjoint(p.folded):
+            continue
+        for i, w in enumerate(p.folded):
+            if w not in REPRESENTING:
+                continue
+            if i + 1 < len(p.folded) and p.folded[i + 1] == "by":  # "<state> is represented by X"
+                if any(tuple(p.folded[i + 2:i + 2 + len(k)]) == k for k in forms):
+                    b = i
+                    while b > 0 and p.folded[b - 1] in AUXILIARIES:
+                        b -= 1
+                    size, code = longest_match_ending(p.folded, b, reg.country_names)
+                    if size:
+                        return code
+            else:  # "X represented <state>", "X will represent <state>"
+                b = i
+                while b > 0 and p.folded[b - 1] in AUXILIARIES:
+                    b -= 1
+                if any(tuple(p.folded[b - len(k):b]) == k for k in forms if len(k) <= b):
+                    size, code = longest_match(p.folded, i + 1, reg.country_names)
+                    if size:
+                        return code
+    return None
 
 
 def _embassy_state(o: Official, people: list[Official], paras: list[Paragraph]) -> str | None:
