@@ -333,7 +333,7 @@ ENVOY_WORDS = words("envoy_words")
 
 
 REPRESENTING = words("representing_verbs")
-AUXILIARIES = frozenset({"is", "was", "will", "be", "being", "been", "were", "are", "to"})
+AUXILIARIES = words("auxiliary_verbs")
 
 
 def _represented_state(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
