@@ -158,15 +158,22 @@ def _possessive(text: str, end: int) -> bool:
 def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
     """The official named right before the verb at v (an appositive or an adverb between), if any:
     the nearest name that is so placed, a name inside the appositive passed over."""
-    for m in [m for m in named if s <= m.start and m.end <= v][-3:][::-1]:
+    # (named is in the order of the text: it is read backwards from the verb, nothing copied)
+    tried = 0
+    for m in reversed(named):
+        if not (s <= m.start and m.end <= v):
+            continue
+        if tried == 3:
+            break
+        tried += 1
         if _possessive(plain, m.end):
             return None  # "Kato's office said": the office speaks
         if not plain[m.start:m.end].strip():
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
-            prev = [o for o in named if o.end <= m.start]
-            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start) \
-                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev[-1].start):
+            prev = next((o for o in reversed(named) if o.end <= m.start), None)  # the name before it
+            if prev and COORDINATED_RE.fullmatch(plain, prev.end, m.start) \
+                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev.start):
                 return None  # "X and Y said": a joint statement (not "At talks with X, Y said")
             return m
     return None
