@@ -1187,7 +1187,7 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     person as one who acts for the state; the office is left unstated. A lone word ("Russia's
     Gazprom") is not a personal name, and what a title-anchored mention already took stays its."""
     out: list[Found] = []
-    if "'s" not in p.folded:  # most paragraphs: one C-level scan
+    if "'s" not in p.vocab:  # most paragraphs: one set look-up
         return out
     for i in [k for k, f in enumerate(p.folded) if f == "'s" and 1 <= k < len(p.words) - 2]:
         n, code = longest_match_ending(p.folded, i, reg.country_names)
@@ -1241,7 +1241,7 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
     official's predecessor or successor names one who held (or will hold) that office; the office
     and state are the other official's (resolve)."""
     out: list[Found] = []
-    if SUCCESSION_WORDS.isdisjoint(p.folded):  # (one cheap test: most paragraphs hold none)
+    if SUCCESSION_WORDS.isdisjoint(p.vocab):  # (one cheap test: most paragraphs hold none)
         return out
     n = len(p.words)
     nouns = [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
@@ -1260,7 +1260,7 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=None, former=p.folded[t].startswith("pre"),
                          para=pi, start=start, end=stop, at=a))
-    if not SUCCESSION_VERBS.isdisjoint(p.folded):
+    if not SUCCESSION_VERBS.isdisjoint(p.vocab):
         out += _succeeded_as(p, pi, reg, taken + out)
     return out
 
@@ -1432,9 +1432,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
     out: list[Found] = []
     n = len(p.words)
     plurals = _plurals(reg.titles)  # ("counterparts" among them)
-    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
-    if not offices:
+    if plurals.isdisjoint(p.vocab):
         return out  # (most paragraphs: none, and the helpers below need not be made)
+    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
 
     def name(j):
         end = _name_at(p, j, reg, after_title=True)
@@ -1559,7 +1559,7 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
     were ...", "The U.S. delegation consisted of X, Y and Z": officials named after a side's
     nationality word (or a delegation's, when a verb of listing follows it), to the end of its
     sentence, serve that side's state unless the text gives them another."""
-    if SIDE_NOUNS.isdisjoint(p.folded):
+    if SIDE_NOUNS.isdisjoint(p.vocab):
         return
     n = len(p.words)
     sides = [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]
@@ -1675,7 +1675,7 @@ FEATURE_FIRSTS = frozenset(k[0] for k in GEOGRAPHIC_FEATURES)
 def _features(p: Paragraph) -> set[int]:
     """The tokens of the seas, gulfs, straits and peninsulas named in a paragraph."""
     out: set[int] = set()
-    if FEATURE_FIRSTS.isdisjoint(p.folded):
+    if FEATURE_FIRSTS.isdisjoint(p.vocab):
         return out
     for i, f in enumerate(p.folded):
         if f in FEATURE_FIRSTS:

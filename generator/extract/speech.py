@@ -372,7 +372,7 @@ class _Reader:
 
     def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
         text = p.text
-        if HINTS.isdisjoint(p.folded) and '"' not in text and "“" not in text and "”" not in text:
+        if HINTS.isdisjoint(p.vocab) and '"' not in text and "“" not in text and "”" not in text:
             self.previous = None  # no word of speech, no quotation: nothing said here
             return
         if LINK_LINE_RE.match(text):

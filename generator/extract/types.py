@@ -3,6 +3,7 @@ reference to a country. Rule modules import these from here, never from one anot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import compress, count
 from operator import itemgetter, not_
 
@@ -35,7 +36,13 @@ class Found:
 
 @dataclass
 class Paragraph:
-    """A paragraph's tokens, ready for scanning."""
+    """A paragraph's tokens, ready for scanning.
+
+    Besides the tokens, what every pass asks of the whole paragraph is kept: `caps`, the tokens
+    a name may start at, and `vocab`, the set of its folded tokens. A pass looks for its words
+    in a paragraph by one set test, `TRIGGERS.isdisjoint(p.vocab)`, which reads the smaller of
+    the two sets (a paragraph's 40 tokens, not a table's thousands of first words), before it
+    walks any token; most paragraphs hold none of a pass's words, and the walk is skipped."""
 
     text: str
     words: list[str]
@@ -60,6 +67,11 @@ class Paragraph:
         # the tokens whose first character is a capital, found without a Python loop
         caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
         return cls(text, words, folded, spans, caps)
+
+    @cached_property
+    def vocab(self) -> frozenset[str]:
+        """Every folded token of the paragraph, once: made on first use, from `folded`."""
+        return frozenset(self.folded)
 
 
 def _split_prefixes(words: list[str], spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
