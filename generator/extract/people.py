@@ -78,6 +78,12 @@ def _address_at(p: Paragraph, k: int, reg: Registry) -> int:
 
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
+    return _name_span(p, k, reg, after_title)[1]
+
+
+def _name_span(p: Paragraph, k: int, reg: Registry, after_title: bool) -> tuple[int, int]:
+    """A personal name at token k: where it starts after its forms of address ("Dr", "H.E."),
+    and where it ends (k itself when there is none, as _name_at says)."""
     n, start = len(p.words), k
     k += _address_at(p, k, reg)
     j, parts = k, 0
@@ -121,16 +127,16 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     while j > k and (p.folded[j - 1] in PARTICLES or j - k > 1 and p.folded[j - 1] in NAME_SUFFIXES):
         j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
     if j == k:
-        return start  # an honorific with no name after it
+        return k, start  # an honorific with no name after it
     if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
-        return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
+        return k, k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
     if after_title and p.folded[k] in reg.organisations.firsts and longest_match(p.folded, k, reg.organisations)[0]:
-        return k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
+        return k, k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
-            return k
-    return j
+            return k, k
+    return k, j
 
 
 def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, int]:
@@ -151,13 +157,14 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
     return code, former, start
 
 
-def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
-    """End token and kind of a (possibly compound, "A and B") title at token i."""
+def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None, int]:
+    """End token and kind of a (possibly compound, "A and B") title at token i, and the length of
+    the first title alone (the longest key of the titles at i), which _ranks_before reads too."""
     if p.folded[i] in COUNTERPART:
-        return i + 1, "counterpart"
+        return i + 1, "counterpart", 1
     tl, kind = longest_match(p.folded, i, reg.titles)
     if not tl:
-        return i, None
+        return i, None, 0
     j = _fields_after(p, i + tl, reg)
     while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
         dl, (tl2, kind2) = 0, longest_match(p.folded, j + 1, reg.titles)
@@ -169,7 +176,7 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
         j = _fields_after(p, j + 1 + dl + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
-    return j, kind
+    return j, kind, tl
 
 
 def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
@@ -889,7 +896,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
-    end = _name_at(p, k, reg, after_title=True)
+    first, end = _name_span(p, k, reg, after_title=True)
     if k > j and end - k == 1:
         # "with X Y, the foreign minister, Z said": a full name before the title, a lone
         # surname after it: the title describes the person named before it
@@ -897,7 +904,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         if before and before[1] - before[0] >= 2:
             end = k
     if end > k:
-        return (k + _address_at(p, k, reg), end), end
+        return (first, end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
             or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
 
@@ -985,11 +992,11 @@ def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
     return j
 
 
-def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
+def _ranks_before(p: Paragraph, i: int, tl: int, reg: Registry) -> int:
     """"First Deputy Foreign Minister", "Senior Deputy Minister": where a title starts when more
     ranks stand before a ranked one (a capitalised word that ranks the same office as the rank
-    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is)."""
-    tl, _ = longest_match(p.folded, i, reg.titles)
+    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is). `tl`: the
+    length of the title at token i (_title_at)."""
     rest = tuple(p.folded[i + 1:i + tl])
     while i > 0 and rest and p.words[i - 1][:1].isupper() and rest in reg.titles \
             and (p.folded[i - 1],) + rest in reg.titles:
@@ -1029,11 +1036,11 @@ def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
 
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
-    j, kind = _title_at(p, i, reg)
+    j, kind, tl = _title_at(p, i, reg)
     if kind is None:
         return None
     if kind != "counterpart":
-        i = _ranks_before(p, i, reg)
+        i = _ranks_before(p, i, tl, reg)
         i = _domains_before(p, i, reg)
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
         if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)):
