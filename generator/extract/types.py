@@ -3,7 +3,6 @@ reference to a country. Rule modules import these from here, never from one anot
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
 from itertools import compress, count
 from operator import itemgetter, not_
 
@@ -49,6 +48,10 @@ class Paragraph:
     folded: list[str]
     spans: list[tuple[int, int]]
     caps: list[int] = field(default_factory=list)  # tokens that start with a capital: where names start
+    vocab: frozenset[str] = field(init=False, repr=False, compare=False)  # every folded token, once
+
+    def __post_init__(self) -> None:
+        self.vocab = frozenset(self.folded)
 
     @classmethod
     def of(cls, text: str) -> "Paragraph":
@@ -67,11 +70,6 @@ class Paragraph:
         # the tokens whose first character is a capital, found without a Python loop
         caps = list(compress(count(), map(str.isupper, map(itemgetter(0), words))))
         return cls(text, words, folded, spans, caps)
-
-    @cached_property
-    def vocab(self) -> frozenset[str]:
-        """Every folded token of the paragraph, once: made on first use, from `folded`."""
-        return frozenset(self.folded)
 
 
 def _split_prefixes(words: list[str], spans: list[tuple[int, int]]) -> tuple[list[str], list[tuple[int, int]]]:
