@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
@@ -381,8 +381,8 @@ class _Reader:
         plain = _blank_quotes(text) if quoted else text
         # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
         speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
-        verbs = [v for v in (speech.match(plain, p.spans[i][0])
-                             for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
+        at = [p.spans[i][0] for i in compress(count(), map(HINTS.__contains__, p.folded))]
+        verbs = list(filter(None, map(speech.match, repeat(plain), at)))
         quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)] if quoted else []
         starts = [v.start() for v in verbs]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
