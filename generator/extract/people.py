@@ -292,6 +292,8 @@ def _field_list_end(p: Paragraph, j: int, reg: Registry) -> int | None:
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
     """"Industry and Infrastructure Minister": where a title that starts with a field starts when
     other fields are joined before it."""
+    if i < 2 or p.folded[i - 1] not in ("and", ","):
+        return i  # (most titles: nothing joined before them, and the field need not be looked up)
     # ("Investment, Trade and Industry Minister": the field the title starts with may hold the "and")
     joined = "and" in p.folded[i:i + longest_match(p.folded, i, reg.domains)[0]]
     while i > 1 and (p.folded[i - 1] == "and" or p.folded[i - 1] == "," and joined) \
