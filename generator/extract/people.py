@@ -862,9 +862,10 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     none follows, before it ("X, the foreign minister"); and the token where the name ends."""
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
-    # country, or a determiner or possessive, introduces takes the name after a comma
+    # country, or a determiner or possessive, introduces takes the name after a comma (read only
+    # when a comma follows the title: "Foreign Minister X" needs none of it)
     det = p.folded[o.start - 1] if o.start > 0 else ""
-    introduced = ((det in ("the", "its", "his", "her", "their", "'s")
+    introduced = j < n and p.words[j] == "," and ((det in ("the", "its", "his", "her", "their", "'s")
                    # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                    or det in ("a", "an") and " for " not in (o.title or "")
                    or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
