@@ -711,9 +711,10 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    # (an aide, also one "to the Prime Minister": "Special Assistant to the Prime Minister on X")
-    aide = o.title is not None and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS
-    if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
+    # (an aide's field follows "on", also after "to the Prime Minister": "Special Assistant to the
+    # Prime Minister on X"; whether the office is an aide's is read only before an "on")
+    if o.j < n and o.title and (p.folded[o.j] in ("for", "of") or p.folded[o.j] == "on"
+                                and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS):
         end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
         if end is None and p.folded[o.j] == "for":
             end = _body_end(p, o.j + 1, reg)  # "spokesperson for Foreign Ministry": a state's body served
