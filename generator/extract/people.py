@@ -90,6 +90,12 @@ def _particle_opens(p: Paragraph, j: int) -> bool:
 
 def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     """End of a personal name starting at token k (k itself when there is none)."""
+    return _name_span(p, k, reg, after_title)[1]
+
+
+def _name_span(p: Paragraph, k: int, reg: Registry, after_title: bool) -> tuple[int, int]:
+    """A personal name at token k: where it starts after its forms of address ("Dr", "H.E."),
+    and where it ends (k itself when there is none, as _name_at says)."""
     n, start = len(p.words), k
     k += _address_at(p, k, reg)
     j, parts = k, 0
@@ -136,16 +142,16 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
     while j > k and (p.folded[j - 1] in PARTICLES or j - k > 1 and p.folded[j - 1] in NAME_SUFFIXES):
         j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
     if j == k:
-        return start  # an honorific with no name after it
+        return k, start  # an honorific with no name after it
     if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
-        return k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
+        return k, k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
     if after_title and p.folded[k] in reg.organisations.firsts and longest_match(p.folded, k, reg.organisations)[0]:
-        return k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
+        return k, k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
     if j - k == 1:
         one = (p.folded[k],)
         if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
-            return k
-    return j
+            return k, k
+    return k, j
 
 
 def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, int]:
@@ -166,13 +172,14 @@ def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, i
     return code, former, start
 
 
-def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
-    """End token and kind of a (possibly compound, "A and B") title at token i."""
+def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None, int]:
+    """End token and kind of a (possibly compound, "A and B") title at token i, and the length of
+    the first title alone (the longest key of the titles at i), which _ranks_before reads too."""
     if p.folded[i] in COUNTERPART:
-        return i + 1, "counterpart"
+        return i + 1, "counterpart", 1
     tl, kind = longest_match(p.folded, i, reg.titles)
     if not tl:
-        return i, None
+        return i, None, 0
     j = _fields_after(p, i + tl, reg)
     while j + 1 < len(p.words) and p.folded[j] == "and":  # "Deputy Prime Minister and Minister of ..."
         dl, (tl2, kind2) = 0, longest_match(p.folded, j + 1, reg.titles)
@@ -184,7 +191,7 @@ def _title_at(p: Paragraph, i: int, reg: Registry) -> tuple[int, str | None]:
         j = _fields_after(p, j + 1 + dl + tl2, reg)
     if kind == "strong" and j + 2 < len(p.words) and p.words[j] == ",":
         j = _second_office(p, j, reg)
-    return j, kind
+    return j, kind, tl
 
 
 def _envoy_rank(p: Paragraph, k: int, reg: Registry) -> bool:
@@ -300,6 +307,8 @@ def _field_list_end(p: Paragraph, j: int, reg: Registry) -> int | None:
 def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
     """"Industry and Infrastructure Minister": where a title that starts with a field starts when
     other fields are joined before it."""
+    if i < 2 or p.folded[i - 1] not in ("and", ","):
+        return i  # (most titles: nothing joined before them, and the field need not be looked up)
     # ("Investment, Trade and Industry Minister": the field the title starts with may hold the "and")
     joined = "and" in p.folded[i:i + longest_match(p.folded, i, reg.domains)[0]]
     while i > 1 and (p.folded[i - 1] == "and" or p.folded[i - 1] == "," and joined) \
@@ -717,9 +726,10 @@ def _portfolio(p: Paragraph, o: _Office, reg: Registry) -> None:
     Relations at the Ministry of Foreign Affairs": the portfolio and the ministry it serves in are
     part of the title."""
     n = len(p.words)
-    # (an aide, also one "to the Prime Minister": "Special Assistant to the Prime Minister on X")
-    aide = o.title is not None and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS
-    if o.j < n and (p.folded[o.j] in ("for", "of") or aide and p.folded[o.j] == "on") and o.title:
+    # (an aide's field follows "on", also after "to the Prime Minister": "Special Assistant to the
+    # Prime Minister on X"; whether the office is an aide's is read only before an "on")
+    if o.j < n and o.title and (p.folded[o.j] in ("for", "of") or p.folded[o.j] == "on"
+                                and fold(o.title.split(" to ")[0].split()[-1]) in AIDE_WORDS):
         end = _portfolio_end(p, o.j)  # (an adviser "on National Security")
         if end is None and p.folded[o.j] == "for":
             end = _body_end(p, o.j + 1, reg)  # "spokesperson for Foreign Ministry": a state's body served
@@ -893,9 +903,10 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
     none follows, before it ("X, the foreign minister"); and the token where the name ends."""
     n, j = len(p.words), o.j
     # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
-    # country, or a determiner or possessive, introduces takes the name after a comma
+    # country, or a determiner or possessive, introduces takes the name after a comma (read only
+    # when a comma follows the title: "Foreign Minister X" needs none of it)
     det = p.folded[o.start - 1] if o.start > 0 else ""
-    introduced = ((det in ("the", "its", "his", "her", "their", "'s")
+    introduced = j < n and p.words[j] == "," and ((det in ("the", "its", "his", "her", "their", "'s")
                    # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                    or det in ("a", "an") and " for " not in (o.title or "")
                    or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
@@ -929,7 +940,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
             return None, j  # "military leader Senior General X": the next title presents the name
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
-    end = _name_at(p, k, reg, after_title=True)
+    first, end = _name_span(p, k, reg, after_title=True)
     if k > j and end - k == 1:
         # "with X Y, the foreign minister, Z said": a full name before the title, a lone
         # surname after it: the title describes the person named before it
@@ -937,7 +948,7 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         if before and before[1] - before[0] >= 2:
             end = k
     if end > k:
-        return (k + _address_at(p, k, reg), end), end
+        return (first, end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
             or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
 
@@ -1025,14 +1036,15 @@ def _apposed_end(p: Paragraph, o: _Office, reg: Registry) -> int:
     return j
 
 
-def _ranks_before(p: Paragraph, i: int, reg: Registry) -> int:
+def _ranks_before(p: Paragraph, i: int, tl: int, reg: Registry) -> int:
     """"First Deputy Foreign Minister", "Senior Deputy Minister": where a title starts when more
     ranks stand before a ranked one (a capitalised word that ranks the same office as the rank
-    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is)."""
-    tl, _ = longest_match(p.folded, i, reg.titles)
+    after it: "First Foreign Minister" is a title as "Deputy Foreign Minister" is). `tl`: the
+    length of the title at token i (_title_at)."""
     rest = tuple(p.folded[i + 1:i + tl])
-    while i > 0 and rest and p.words[i - 1][:1].isupper() and rest in reg.titles \
-            and (p.folded[i - 1],) + rest in reg.titles:
+    # (a word that starts no title cannot start one with the rest: one set look-up spares the two walks)
+    while i > 0 and rest and p.words[i - 1][:1].isupper() and p.folded[i - 1] in reg.titles.firsts \
+            and rest in reg.titles and (p.folded[i - 1],) + rest in reg.titles:
         i -= 1
     return i
 
@@ -1069,11 +1081,11 @@ def _body_before(p: Paragraph, i: int, reg: Registry) -> int:
 
 def _office_at(p: Paragraph, i: int, reg: Registry) -> _Office | None:
     """The title at token i with all the text says around it, or None when there is none."""
-    j, kind = _title_at(p, i, reg)
+    j, kind, tl = _title_at(p, i, reg)
     if kind is None:
         return None
     if kind != "counterpart":
-        i = _ranks_before(p, i, reg)
+        i = _ranks_before(p, i, tl, reg)
         i = _domains_before(p, i, reg)
         dl, _ = longest_match_ending(p.folded, i, reg.domains)
         if dl and all(p.words[k][:1].isupper() for k in range(i - dl, i)):
@@ -1227,7 +1239,7 @@ def possessed_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found]
     person as one who acts for the state; the office is left unstated. A lone word ("Russia's
     Gazprom") is not a personal name, and what a title-anchored mention already took stays its."""
     out: list[Found] = []
-    if "'s" not in p.folded:  # most paragraphs: one C-level scan
+    if "'s" not in p.vocab:  # most paragraphs: one set look-up
         return out
     for i in [k for k, f in enumerate(p.folded) if f == "'s" and 1 <= k < len(p.words) - 2]:
         n, code = longest_match_ending(p.folded, i, reg.country_names)
@@ -1281,7 +1293,7 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
     official's predecessor or successor names one who held (or will hold) that office; the office
     and state are the other official's (resolve)."""
     out: list[Found] = []
-    if SUCCESSION_WORDS.isdisjoint(p.folded):  # (one cheap test: most paragraphs hold none)
+    if SUCCESSION_WORDS.isdisjoint(p.vocab):  # (one cheap test: most paragraphs hold none)
         return out
     n = len(p.words)
     nouns = [t for t, f in enumerate(p.folded) if f in SUCCESSION_NOUNS]
@@ -1300,7 +1312,7 @@ def succession_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found
             continue
         out.append(Found(name=p.text[start:stop], title=None, country=None, former=p.folded[t].startswith("pre"),
                          para=pi, start=start, end=stop, at=a))
-    if not SUCCESSION_VERBS.isdisjoint(p.folded):
+    if not SUCCESSION_VERBS.isdisjoint(p.vocab):
         out += _succeeded_as(p, pi, reg, taken + out)
     return out
 
@@ -1472,9 +1484,9 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
     out: list[Found] = []
     n = len(p.words)
     plurals = _plurals(reg.titles)  # ("counterparts" among them)
-    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
-    if not offices:
+    if plurals.isdisjoint(p.vocab):
         return out  # (most paragraphs: none, and the helpers below need not be made)
+    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
 
     def name(j):
         end = _name_at(p, j, reg, after_title=True)
@@ -1600,7 +1612,7 @@ def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
     were ...", "The U.S. delegation consisted of X, Y and Z": officials named after a side's
     nationality word (or a delegation's, when a verb of listing follows it), to the end of its
     sentence, serve that side's state unless the text gives them another."""
-    if SIDE_NOUNS.isdisjoint(p.folded):
+    if SIDE_NOUNS.isdisjoint(p.vocab):
         return
     n = len(p.words)
     sides = [t for t, f in enumerate(p.folded) if f in SIDE_NOUNS]
@@ -1717,7 +1729,7 @@ FEATURE_FIRSTS = frozenset(k[0] for k in GEOGRAPHIC_FEATURES)
 def _features(p: Paragraph) -> set[int]:
     """The tokens of the seas, gulfs, straits and peninsulas named in a paragraph."""
     out: set[int] = set()
-    if FEATURE_FIRSTS.isdisjoint(p.folded):
+    if FEATURE_FIRSTS.isdisjoint(p.vocab):
         return out
     for i, f in enumerate(p.folded):
         if f in FEATURE_FIRSTS:

@@ -176,7 +176,7 @@ def assign_roles(names: list[str], paras: list[Paragraph], mentions: list[Mentio
         if not todo:
             continue
         para = paras[pi]
-        if not ROSTER.isdisjoint(para.folded):  # a roster names those who take part
+        if not ROSTER.isdisjoint(para.vocab):  # a roster names those who take part
             sents = (spans[pi] if spans is not None else sentences(para)) or [(0, len(para.text))]
             for m in todo:
                 s, e = _sentence_of(sents, m.start)

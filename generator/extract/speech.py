@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from itertools import compress, count
+from itertools import compress, count, repeat
 
 from generator.extract.people import Paragraph
 from generator.model import Mention, Statement
@@ -158,15 +158,22 @@ def _possessive(text: str, end: int) -> bool:
 def _subject_before(plain: str, v: int, named: list[Mention], s: int) -> Mention | None:
     """The official named right before the verb at v (an appositive or an adverb between), if any:
     the nearest name that is so placed, a name inside the appositive passed over."""
-    for m in [m for m in named if s <= m.start and m.end <= v][-3:][::-1]:
+    # (named is in the order of the text: it is read backwards from the verb, nothing copied)
+    tried = 0
+    for m in reversed(named):
+        if not (s <= m.start and m.end <= v):
+            continue
+        if tried == 3:
+            break
+        tried += 1
         if _possessive(plain, m.end):
             return None  # "Kato's office said": the office speaks
         if not plain[m.start:m.end].strip():
             continue  # a name inside a quotation
         if GAP_RE.fullmatch(plain, m.end, v):
-            prev = [o for o in named if o.end <= m.start]
-            if prev and COORDINATED_RE.fullmatch(plain, prev[-1].end, m.start) \
-                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev[-1].start):
+            prev = next((o for o in reversed(named) if o.end <= m.start), None)  # the name before it
+            if prev and COORDINATED_RE.fullmatch(plain, prev.end, m.start) \
+                    and not PREPOSITION_BEFORE_RE.search(plain, s, prev.start):
                 return None  # "X and Y said": a joint statement (not "At talks with X, Y said")
             return m
     return None
@@ -365,7 +372,7 @@ class _Reader:
 
     def paragraph(self, pi: int, p: Paragraph, named: list[Mention], spans: list[tuple[int, int]] | None) -> None:
         text = p.text
-        if HINTS.isdisjoint(p.folded) and '"' not in text and "“" not in text and "”" not in text:
+        if HINTS.isdisjoint(p.vocab) and '"' not in text and "“" not in text and "”" not in text:
             self.previous = None  # no word of speech, no quotation: nothing said here
             return
         if LINK_LINE_RE.match(text):
@@ -374,8 +381,8 @@ class _Reader:
         plain = _blank_quotes(text) if quoted else text
         # the speech verbs: only where a token is the first word of one (a set look-up per token, in C)
         speech = SPEECH_ASCII_RE if text.isascii() else SPEECH_RE
-        verbs = [v for v in (speech.match(plain, p.spans[i][0])
-                             for i in compress(count(), map(HINTS.__contains__, p.folded))) if v]
+        at = [p.spans[i][0] for i in compress(count(), map(HINTS.__contains__, p.folded))]
+        verbs = list(filter(None, map(speech.match, repeat(plain), at)))
         quotes = [q.span() for q in QUOTE_SPAN_RE.finditer(text)] if quoted else []
         starts = [v.start() for v in verbs]
         if verbs:  # a paragraph wholly quoted goes on with the last quotation's speaker
