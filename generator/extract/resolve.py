@@ -339,11 +339,12 @@ AUXILIARIES = words("auxiliary_verbs")
 def _represented_state(o: Official, paras: list[Paragraph], reg: Registry) -> str | None:
     """"Ruritania is represented by X at the summit", "X represented Ruritania": the state the
     official stands for, in so many words."""
+    said = [p for p in paras if not REPRESENTING.isdisjoint(p.vocab)]
+    if not said:
+        return None
     forms = {tuple(fold(t) for t in f.split()) for f in (o.name, *o.forms)}
     forms |= {(k[-1],) for k in forms if len(k) > 1}  # (the surname alone)
-    for p in paras:
-        if REPRESENTING.isdisjoint(p.folded):
-            continue
+    for p in said:
         for i, w in enumerate(p.folded):
             if w not in REPRESENTING:
                 continue
