@@ -209,84 +209,114 @@ def _partner(o: Official, people: list[Official], paras: list[Paragraph]) -> Off
 
 def attribute(people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
               reg: Registry, home: str | None) -> None:
-    """Give each official a country: their own words, the office, the registry, the context."""
+    """Give each official a country: their own words, the office, the registry, the context;
+    then correct the guesses that put two sides in one state."""
     named = {r.code for para in refs for r in para}
     for o in people:
-        if o.title is None and not o.counterpart and o.first is not None:
-            held = _predecessor_of(o, people, paras)
-            if held is not None:  # (the same office of the same state: "Lula's predecessor"; no surer
-                o.title = held.title  # than what it is taken from)
-                if o.country is None:
-                    o.country, o.confidence = held.country, min(o.confidence, held.confidence)
-        if o.counterpart and o.title is None:
-            o.title = _counterpart_title(o, people, paras)
-            if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
-                o.title = o.title.split(", ")[0]  # the counterpart holds the office, not its other fields
-            if o.title and " and " in o.title:  # "Deputy Prime Minister and Foreign Minister X ... his counterpart":
-                rank, last = o.title.rsplit(" and ", 1)  # the counterpart's office is the portfolio, the last
-                if tuple(fold(last).split()) in reg.titles and tuple(fold(rank).split()) in reg.titles:
-                    o.title = last
-            if o.title and o.first.dest and " to " in o.title:  # "her counterpart to Kenya": "Ambassador to Kenya"
-                o.title = o.title[:o.title.index(" to ")] + " " + o.first.dest
+        _borrow_title(o, people, paras, reg)
         known = reg.officials.get(fold(o.name))
-        if known:
+        if known:  # the archive's own data/officials.yaml
             o.name, o.country = known.name, o.country or known.country
             o.title = o.title or known.title
-        if o.country:
-            continue
-        # an office only one state (or the EU) has gives the country, also for a well-known
-        # person who held another state's office before ("President of the European Commission")
-        only = next(filter(None, (reg.title_only.get(_office_key(m.title, reg)) for m in o.mentions if m.title)), None)
-        if only:
-            o.country, o.confidence = only, 0.8
-            continue
-        # a well-known office holder's country is known, whatever the context suggests
-        # (a surname alone only for one the text never names in full: "Miguel Correa" is not "Rafael Correa")
-        notable = next(filter(None, (_notable(form, reg, surname=len(_title_key(o.name)) == 1)
-                                     for form in (o.name, *o.forms))), None)
-        if notable:
-            o.country, o.confidence = notable, 0.8
-            continue
-        for m in o.mentions:
-            if m.title:
-                # an office that others have too ("Attorney General", "Foreign Secretary") gives
-                # the country only in an article naming that country
-                key = _office_key(m.title, reg)
-                code = reg.title_home[key] if reg.title_home.get(key) in named else None
-                if code:
-                    o.country, o.confidence = code, 0.8
-                    break
-        if o.country is None and o.first is not None:
-            o.country = (_represented_state(o, paras, reg) or _embassy_state(o, people, paras) or _escort_state(o, people, paras)
-                         or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
-                         or _home_for(o, home, paras, refs, reg))
-            o.confidence = 0.5
-    for o in people:  # "Ambassador of the Sultanate to the United Kingdom" is not British
+        if not o.country:
+            _find_country(o, people, paras, refs, reg, home, named)
+    _envoys_are_not_of_their_host(people, refs)
+    _one_holder_of_a_sole_office_per_state(people, refs)
+    _partners_are_of_other_states(people, refs)
+
+
+def _borrow_title(o: Official, people: list[Official], paras: list[Paragraph], reg: Registry) -> None:
+    """The office of an official named by another's: "Lula's predecessor" holds Lula's office (of
+    Lula's state), "his counterpart" the portfolio of the official whose counterpart they are."""
+    if o.title is None and not o.counterpart and o.first is not None:
+        held = _predecessor_of(o, people, paras)
+        if held is not None:  # (the same office of the same state; no surer than what it is taken from)
+            o.title = held.title
+            if o.country is None:
+                o.country, o.confidence = held.country, min(o.confidence, held.confidence)
+    if o.counterpart and o.title is None:
+        o.title = _counterpart_title(o, people, paras)
+        if o.title and ", " in o.title:  # "Minister of Foreign Affairs, African Cooperation and ...":
+            o.title = o.title.split(", ")[0]  # the counterpart holds the office, not its other fields
+        if o.title and " and " in o.title:  # "Deputy Prime Minister and Foreign Minister X ... his counterpart":
+            rank, last = o.title.rsplit(" and ", 1)  # the counterpart's office is the portfolio, the last
+            if tuple(fold(last).split()) in reg.titles and tuple(fold(rank).split()) in reg.titles:
+                o.title = last
+        if o.title and o.first.dest and " to " in o.title:  # "her counterpart to Kenya": "Ambassador to Kenya"
+            o.title = o.title[:o.title.index(" to ")] + " " + o.first.dest
+
+
+def _find_country(o: Official, people: list[Official], paras: list[Paragraph], refs: list[list[Ref]],
+                  reg: Registry, home: str | None, named: set[str]) -> None:
+    """The country of an official whose own words give none: from the surest source to the least."""
+    # an office only one state (or the EU) has gives the country, also for a well-known
+    # person who held another state's office before ("President of the European Commission")
+    only = next(filter(None, (reg.title_only.get(_office_key(m.title, reg)) for m in o.mentions if m.title)), None)
+    if only:
+        o.country, o.confidence = only, 0.8
+        return
+    # a well-known office holder's country is known, whatever the context suggests
+    # (a surname alone only for one the text never names in full: "Miguel Correa" is not "Rafael Correa")
+    notable = next(filter(None, (_notable(form, reg, surname=len(_title_key(o.name)) == 1)
+                                 for form in (o.name, *o.forms))), None)
+    if notable:
+        o.country, o.confidence = notable, 0.8
+        return
+    for m in o.mentions:
+        if m.title:
+            # an office that others have too ("Attorney General", "Foreign Secretary") gives
+            # the country only in an article naming that country
+            key = _office_key(m.title, reg)
+            code = reg.title_home[key] if reg.title_home.get(key) in named else None
+            if code:
+                o.country, o.confidence = code, 0.8
+                return
+    if o.first is not None:  # the context: a guess
+        o.country = (_represented_state(o, paras, reg) or _embassy_state(o, people, paras) or _escort_state(o, people, paras)
+                     or _nearby_country(o.first, paras, refs) or _visitor_state(o, home, paras, refs, reg)
+                     or _home_for(o, home, paras, refs, reg))
+        o.confidence = 0.5
+
+
+def _others_named(refs: list[list[Ref]], but: set) -> str | None:
+    """The state the article names most, but those of `but` and the EU (places and regions aside)."""
+    named = Counter(r.code for para in refs for r in para
+                    if r.code not in but and r.code != "EU" and r.kind not in ("place", "region"))
+    return named.most_common(1)[0][0] if named else None
+
+
+def _envoys_are_not_of_their_host(people: list[Official], refs: list[list[Ref]]) -> None:
+    """"Ambassador of the Sultanate to the United Kingdom" is not British: a guessed envoy of the
+    state they are sent to is of the other side's officials' state, else the state named most."""
+    for o in people:
         sent_to = {m.to for m in o.mentions if m.to}
-        if o.country in sent_to and o.confidence <= 0.5:  # of the other side's officials, else the state named most
+        if o.country in sent_to and o.confidence <= 0.5:
             named = Counter(q.country for q in people if q.country not in sent_to and q.country not in (None, "EU"))
-            named = named or Counter(r.code for para in refs for r in para
-                                     if r.code not in sent_to and r.code != "EU" and r.kind not in ("place", "region"))
-            o.country = named.most_common(1)[0][0] if named else o.country
-    for o in people:  # "The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian
+            o.country = named.most_common(1)[0][0] if named else (_others_named(refs, sent_to) or o.country)
+
+
+def _one_holder_of_a_sole_office_per_state(people: list[Official], refs: list[list[Ref]]) -> None:
+    """"The Prime Minister, X, spoke with the Prime Minister of Barbados, Y": X is not Barbadian. A
+    sole office has one holder per state: a guessed holder of a state that has a surer one, or
+    one named before ("President X met ... President Y, whose government ..."), is another's."""
+    for o in people:
         if o.confidence > 0.5 or not o.title or o.former or _title_key(o.title) not in SOLE_OFFICES:
             continue
-        # (one holder of a sole office per state: a surer one, or, as unsure, one named before: "President
-        # X met ... President Y, whose government ...": Y is another state's president)
         held = {q.country for q in people if q is not o and q.country and not q.former
                 and q.title and _title_key(q.title) == _title_key(o.title)
                 and (q.confidence > 0.5 or q.first is not None and o.first is not None
                      and (q.first.para, q.first.start) < (o.first.para, o.first.start))}
         if o.country in held:
-            named = Counter(r.code for para in refs for r in para
-                            if r.code not in held and r.code != "EU" and r.kind not in ("place", "region"))
-            o.country = named.most_common(1)[0][0] if named else o.country
-    for o in people:  # "X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese
+            o.country = _others_named(refs, held) or o.country
+
+
+def _partners_are_of_other_states(people: list[Official], refs: list[list[Ref]]) -> None:
+    """"X held talks with his Japanese counterpart Y in Tokyo": X is not Japanese (a guessed
+    partner of an official's own state is of the state named most but that one)."""
+    for o in people:
         q = o.partner
         if q is not None and o.country and q.country == o.country and q.confidence <= 0.5:
-            named = Counter(r.code for para in refs for r in para
-                            if r.code not in (o.country, "EU") and r.kind not in ("place", "region"))
-            q.country = named.most_common(1)[0][0] if named else q.country
+            q.country = _others_named(refs, {o.country}) or q.country
 
 
 def _notable(name: str, reg: Registry, surname: bool = True) -> str | None:
