@@ -328,25 +328,9 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
     and only then does what was set aside count.
     """
     lead = "\n".join(([headline] if headline else []) + paras[:2])
-    if paras:
-        first = paras[0][:_sentence(paras[0], 0, 0)[1]]
-        low = first.lower()  # (cheap tests first: most first sentences hold none of these words)
-        frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
-        if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
-            return "press_conference", 0.7
-        gathering = GATHERING_RE.search(first) if ("leaders" in low or "heads of" in low) else None
-        if gathering and (gathering.group().lower().startswith("heads of")  # (heads of state met: a summit)
-                          or any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead))):
-            return "summit", 0.7
-        if "heads of" in low:
-            heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
-            if heads and not _not_the_event("summit", first, heads):
-                return "summit", 0.7
-        # ("heads of" in any case, without lowering the paragraph)
-        if ("eads of" in paras[0] or "EADS OF" in paras[0]) and not IN_PERSON_RE.search(first):
-            heads = HEADS_BEFORE_RE.search(paras[0])
-            if heads and not _not_the_event("summit", paras[0], heads):
-                return "summit", 0.6
+    found = _gathering(lead, paras[0]) if paras else None
+    if found:
+        return found
     aside: list[str] = []  # the kinds the lead names but that do not count, specific ones first
     for text, conf in ((lead, 0.8), ("\n".join(paras[2:5]), 0.5)):
         if ascii_but_punctuation(text):  # (curly quotes and dashes: the faster patterns too)
@@ -358,37 +342,12 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
         # one pass says whether the text holds any specific kind (most do not; and lowered ASCII
         # text without any of their words holds none); the loop says which
         if (not text.isascii() or any(word in low for word in SPECIFIC_WORDS)) and specific.search(low):
-            for kind, pattern in specifics:
-                matches = list(pattern.finditer(low))
-                if any(not _not_the_event(kind, text, m) for m in matches):
-                    return kind, conf
-                if conf == 0.8 and any(not _to_come(text, m) for m in matches):
-                    aside.append(kind)  # (one still to come is no fallback either)
-        # the general kind that appears first wins: the leftmost match of any of them that
-        # counts; when one that does not count hides another at its place, each kind is looked
-        # for on its own
-        hidden, two_summit = [], False
-        for m in general.finditer(low):
-            if conf < 0.8 and m.lastgroup == "statement":
-                continue  # words said further down are said at the event the lead reports
-            if not _not_the_event(m.lastgroup, text, m):
-                if two_summit and m.lastgroup in ("other", "statement"):
-                    return "meeting", conf - 0.2  # two leaders' summit, where they also signed or said things
-                if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
-                    return "visit", conf - 0.2  # "Visiting Minister X said in a statement": a visit
-                return m.lastgroup, conf - 0.2
-            if m.lastgroup == "summit" and _summit_of_two(text, m) and not _to_come(text, m):
-                two_summit = True
-            if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
-                # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
-                return "visit", 0.6
-            hidden.append(m)
-        for h in hidden:  # another kind that starts within a match set aside
-            for kind, pattern in generals:
-                m = pattern.search(low, h.start(), h.end() + 40)
-                if m and m.start() < h.end() and kind != h.lastgroup and not (conf < 0.8 and kind == "statement") \
-                        and not _not_the_event(kind, text, m):
-                    return kind, conf - 0.2
+            kind = _specific_kind(text, low, specifics, aside if conf == 0.8 else None)
+            if kind:
+                return kind, conf
+        found, hidden = _general_kind(text, low, general, generals, conf)
+        if found:
+            return found
         if conf == 0.8:
             # set aside, but all there is: a talk in person is no call but a meeting; a summit set aside as the
             # setting or the two parties of a meeting gives the meeting
@@ -402,6 +361,72 @@ def event_type(headline: str | None, paras: list[str]) -> tuple[str, float]:
                 if d and not _not_the_event("meeting", paras[0], d):
                     return "meeting", 0.5
     return (aside[0], 0.4) if aside else ("other", 0.3)
+
+
+def _gathering(lead: str, para: str) -> tuple[str, float] | None:
+    """A press conference framing the lead, or a summit: leaders or heads of state or government
+    gathered, a "Meeting of Heads of Government", read in the first sentence."""
+    first = para[:_sentence(para, 0, 0)[1]]
+    low = first.lower()  # (cheap tests first: most first sentences hold none of these words)
+    frame = CONFERENCE_FRAME_RE.search(first) if "conference" in low else None
+    if frame and not IN_PERSON_RE.search(first) and not _to_come(first, frame):
+        return "press_conference", 0.7
+    gathering = GATHERING_RE.search(first) if ("leaders" in low or "heads of" in low) else None
+    if gathering and (gathering.group().lower().startswith("heads of")  # (heads of state met: a summit)
+                      or any(not _not_the_event("summit", lead, m) for m in SUMMIT_RE.finditer(lead))):
+        return "summit", 0.7
+    if "heads of" in low:
+        heads = HEADS_MEETING_RE.search(first)  # "the Meeting of the Conference of Heads of Government"
+        if heads and not _not_the_event("summit", first, heads):
+            return "summit", 0.7
+    # ("heads of" in any case, without lowering the paragraph)
+    if ("eads of" in para or "EADS OF" in para) and not IN_PERSON_RE.search(first):
+        heads = HEADS_BEFORE_RE.search(para)
+        if heads and not _not_the_event("summit", para, heads):
+            return "summit", 0.6
+    return None
+
+
+def _specific_kind(text: str, low: str, specifics, aside: list | None) -> str | None:
+    """The first specific kind (SPECIFIC's order) the text names in a way that counts; the kinds
+    it names only in ways that do not, and not as still to come, are added to `aside` (the
+    lead's; None for the paragraphs after it)."""
+    for kind, pattern in specifics:
+        matches = list(pattern.finditer(low))
+        if any(not _not_the_event(kind, text, m) for m in matches):
+            return kind
+        if aside is not None and any(not _to_come(text, m) for m in matches):
+            aside.append(kind)  # (one still to come is no fallback either)
+    return None
+
+
+def _general_kind(text: str, low: str, general, generals, conf: float) -> tuple[tuple[str, float] | None, list]:
+    """The general kind that appears first and counts: the leftmost match of any of them; when
+    one that does not count hides another at its place, each kind is looked for on its own.
+    With the matches set aside (for the lead's fallback)."""
+    hidden, two_summit = [], False
+    for m in general.finditer(low):
+        if conf < 0.8 and m.lastgroup == "statement":
+            continue  # words said further down are said at the event the lead reports
+        if not _not_the_event(m.lastgroup, text, m):
+            if two_summit and m.lastgroup in ("other", "statement"):
+                return ("meeting", conf - 0.2), hidden  # two leaders' summit, where they also signed or said things
+            if m.lastgroup == "statement" and VISITOR_RE.search(text, 0, m.start()):
+                return ("visit", conf - 0.2), hidden  # "Visiting Minister X said in a statement": a visit
+            return (m.lastgroup, conf - 0.2), hidden
+        if m.lastgroup == "summit" and _summit_of_two(text, m) and not _to_come(text, m):
+            two_summit = True
+        if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
+            # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
+            return ("visit", 0.6), hidden
+        hidden.append(m)
+    for h in hidden:  # another kind that starts within a match set aside
+        for kind, pattern in generals:
+            m = pattern.search(low, h.start(), h.end() + 40)
+            if m and m.start() < h.end() and kind != h.lastgroup and not (conf < 0.8 and kind == "statement") \
+                    and not _not_the_event(kind, text, m):
+                return (kind, conf - 0.2), hidden
+    return None, hidden
 
 
 def _minister_received(text: str, s0: int, start: int, s1: int) -> bool:
