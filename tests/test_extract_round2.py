@@ -1,18 +1,10 @@
 """Officials, their titles and states, and the states taking part: the general patterns of
 round 2 (issue 11). Every article here is written for this project; the well-known people are
 real, the events invented."""
-from generator.extract import extract
 from generator.extract.people import scan, take_sides
 from generator.extract.types import Paragraph
-from generator.sources import RawArticle
 
-
-def brief(text, registry):
-    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
-
-
-def people(text, registry):
-    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+from extracted import brief, people
 
 
 # -- states from knowledge and from the sides of the copy ------------------------------------

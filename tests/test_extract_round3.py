@@ -6,17 +6,9 @@ Most cases share one of a few shapes (the title found for a name, the name found
 of event of a lead), so they stand in tables, one row a case, named after the pattern they show."""
 import pytest
 
-from generator.extract import extract
 from generator.extract.events import event_type
-from generator.sources import RawArticle
 
-
-def brief(text, registry):
-    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
-
-
-def people(text, registry):
-    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+from extracted import brief, people
 
 
 # -- the event ---------------------------------------------------------------------------------

@@ -3,17 +3,9 @@ of time joined to an office, the offices of every region, the verbs and nouns of
 event. Every sentence here is written for this project; the people and events are invented."""
 import pytest
 
-from generator.extract import extract
 from generator.extract.types import Paragraph
-from generator.sources import RawArticle
 
-
-def brief(text, registry):
-    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
-
-
-def people(text, registry):
-    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+from extracted import brief, people
 
 
 # -- words of time joined to an office ---------------------------------------------------------

@@ -3,16 +3,7 @@ wire files and the dev corpus with their states and officials' names swapped for
 (bench/perturb.py). Every sentence here is written for this project; the people are invented."""
 import pytest
 
-from generator.extract import extract
-from generator.sources import RawArticle
-
-
-def brief(text, registry):
-    return extract(RawArticle(path="t.txt", text=" date 2021-03-04 " + text, sha256="x"), registry)[0]
-
-
-def people(text, registry):
-    return {p.name: (p.title, p.country) for p in brief(text, registry).officials}
+from extracted import people
 
 
 # -- a surname that opens with a lower-case particle, after a title or a form of address -------
