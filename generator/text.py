@@ -64,25 +64,27 @@ class Phrases(dict):
         _share_leaves(self.trie, self.rtrie)
 
 
+def _nodes(*tries: dict):
+    """Every node of the tries once, though nodes be shared (a node's children are read after
+    the caller has had it, so a caller may replace them)."""
+    seen: set[int] = set()
+    stack = list(tries)
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        yield node
+        stack.extend(child for token, child in node.items() if token is not None)
+
 
 def _share_leaves(*tries: dict) -> None:
     """Make every node that holds only a value (no key goes on from it) one dict per value."""
     leaves: dict[int, dict] = {}
-    seen: set[int] = set()
-    for trie in tries:
-        stack = [trie]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            for token, child in node.items():
-                if token is None:
-                    continue
-                if len(child) == 1 and None in child:
-                    node[token] = leaves.setdefault(id(child[None]), child)
-                else:
-                    stack.append(child)
+    for node in _nodes(*tries):
+        for token, child in node.items():
+            if token is not None and len(child) == 1 and None in child:
+                node[token] = leaves.setdefault(id(child[None]), child)
 
 
 def _merge_nodes(a: dict | None, b: dict | None, pick) -> dict | None:
@@ -178,17 +180,7 @@ class TrieTable:
 
     def words(self) -> frozenset:
         """Every token of every key, from each node once."""
-        out, seen, stack = set(), set(), [self.trie]
-        while stack:
-            node = stack.pop()
-            if id(node) in seen:
-                continue
-            seen.add(id(node))
-            for token, child in node.items():
-                if token is not None:
-                    out.add(token)
-                    stack.append(child)
-        return frozenset(out)
+        return frozenset(token for node in _nodes(self.trie) for token in node if token is not None)
 
 
 # Punctuation of typeset text: curly quotes, dashes, the ellipsis, guillemets, bullets. None is a
