@@ -23,9 +23,10 @@ _STATE: object = None  # what every call needs; a forked worker has it without p
 PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
-def _die_with(parent: int) -> None:
-    """Worker initializer: killed when the parent dies (Linux; elsewhere the workers end when the
-    parent's pipes close), deaf to the terminal's Ctrl-C, which the parent handles."""
+def die_with(parent: int) -> None:
+    """In a forked child: killed when the parent dies (Linux; elsewhere a worker ends when the
+    parent's pipes close), deaf to the terminal's Ctrl-C, which the parent handles. A worker's
+    initializer, and what a child run with `preexec_fn` calls before its program starts."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if sys.platform.startswith("linux"):
@@ -64,7 +65,7 @@ def fork_map(fn: Callable[[object, T], R], items: Sequence[T], state: object, wo
     _STATE = state
     size = max(1, min(64, len(items) // (workers * 4)))
     jobs = [(fn, items[i:i + size]) for i in range(0, len(items), size)]
-    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=_die_with,
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"), initializer=die_with,
                                initargs=(os.getpid(),))
     try:
         chunks = pool.map(_run, jobs)  # every job is submitted, and the workers forked, now
@@ -118,7 +119,7 @@ class Background:
             code = 1
             try:
                 os.close(read)
-                _die_with(parent)
+                die_with(parent)
                 try:
                     data = pickle.dumps((True, fn(state)), pickle.HIGHEST_PROTOCOL)
                 except BaseException as exc:  # noqa: BLE001 - raised again in the parent

@@ -42,16 +42,17 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
+from functools import partial
 from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
 from generator.errors import BriefingError
+from generator.parallel import die_with
 
 BUNDLE = "pagefind/"  # the bundle's folder in the site, as the templates load it
 MANIFEST = BUNDLE + "shards.json"  # the shards, newest first, for static/search.js
@@ -179,17 +180,6 @@ def filter_counts(paths: Iterable[str], counts: dict | None = None) -> dict[str,
 
 
 # ------------------------------------------------------------------ running Pagefind
-def _die_with_parent() -> None:
-    """Pagefind ends when the build does, even a build killed outright (Linux)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build answers Ctrl-C and stops it
-    if sys.platform.startswith("linux"):
-        import ctypes
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-
-
 _WRAPPER: list = []  # [the command that starts Pagefind tied to this process, or None], once found
 
 
@@ -237,7 +227,7 @@ def start_pagefind(pages: Iterable[tuple[str, str]], scratch: Path) -> subproces
                                         stdout=log, stderr=subprocess.STDOUT, process_group=0)
             return subprocess.Popen(argv, cwd=scratch, env=env, stdin=subprocess.DEVNULL, stdout=log,
                                     stderr=subprocess.STDOUT,
-                                    preexec_fn=_die_with_parent if os.name == "posix" else None)
+                                    preexec_fn=partial(die_with, os.getpid()) if os.name == "posix" else None)
     except OSError as exc:
         raise BriefingError(f"search: Pagefind could not be started: {exc.strerror or exc}", tool) from None
 
