@@ -89,6 +89,17 @@ def test_a_roster_of_envoys_takes_the_office_of_its_earlier_mention(registry):
     assert found["Rosa Pino"] == ("ambassador to China", "CL")
 
 
+def test_a_roster_after_nationality_words_and_a_comma_still_takes_the_earlier_office(registry):
+    # The states before the plural office are read first as the states of names written before
+    # it ("X and Y, the ... ambassadors"); when none are, the roster's office is still looked up
+    # in the earlier paragraphs (the reader of the names before once hid those paragraphs).
+    found, _ = officials("President Lin Tao received the credentials of new ambassadors to China in Beijing on "
+                         "Monday.\n\nIn a short ceremony, Chilean and Peruvian ambassadors are Ana Rojas from "
+                         "Chile and Luis Soto from Peru.", registry)
+    assert found["Ana Rojas"] == ("ambassador to China", "CL")
+    assert found["Luis Soto"] == ("ambassador to China", "PE")
+
+
 def test_a_plural_office_in_apposition_without_states_names_nobody(registry):
     found, _ = officials("The presidents, Tomas Varga and Eva Gruber, met in Vienna.", registry)
     assert "Tomas Varga" not in found or found["Tomas Varga"][0] != "president"

@@ -1480,131 +1480,183 @@ def plural_officials(p: Paragraph, pi: int, reg: Registry, taken: list[Found],
       of Chile and Peru, X and Y": states listed before or after the office pair with the names
       in order;
     - "The ambassadors are X from Norway, Y from Spain ...": a roster, each name with its state;
-      the office is that of the plural's earlier mention ("new ambassadors to China")."""
+      the office is that of the plural's earlier mention ("new ambassadors to China").
+    Each plural office is read by `_plural_holders`; a holder already found is not found again."""
     out: list[Found] = []
-    n = len(p.words)
     plurals = _plurals(reg.titles)  # ("counterparts" among them)
     if plurals.isdisjoint(p.vocab):
-        return out  # (most paragraphs: none, and the helpers below need not be made)
-    offices = list(compress(count(), map(plurals.__contains__, p.folded)))
-
-    def name(j):
-        end = _name_at(p, j, reg, after_title=True)
-        return (end - j, (j, end, None)) if end - j >= 2 else (0, None)
-
-    def owned_name(j):  # "Nigeria's Olusegun Obasanjo"
-        size, code = longest_match(p.folded, j, reg.country_names)
-        if size and j + size < n and p.folded[j + size] == "'s":
-            got, value = name(j + size + 1)
-            return (size + 1 + got, (value[0], value[1], code)) if got else (0, None)
-        return name(j)
-
-    def country(j):
-        return longest_match(p.folded, j, reg.country_names)
-
-    def portfolio(j):  # "Finance", "Foreign Affairs", "of Economy": a ministry's field as written
-        of = j + 1 < n and p.folded[j] == "of"
-        size, _ = longest_match(p.folded, j + of, reg.domains)
-        return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
-            else (0, None)
-
-    def stated_name(j):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia", "Ana Rojas (Peru)"
-        got, value = owned_name(j)
-        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
-            size, code, possessive = _state_after(p, j + got + 1, reg, demonyms=False)
-            closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
-            if size and not possessive and closed:
-                return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
-        return got, value
-
-    def member(j):  # "Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia")
-        end = _name_at(p, j, reg, after_title=True)
-        got, value = (end - j, (j, end, None)) if end > j else (0, None)
-        if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
-            return 0, None
-        size, code, _ = _state_after(p, j + got + 1, reg, demonyms=False)
-        return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
-
-    for t in offices:
+        return out  # (most paragraphs: none, and the readers below need not be made)
+    n = len(p.words)
+    items = _ListItems(p, reg)
+    for t in compress(count(), map(plurals.__contains__, p.folded)):
         if t >= n - 2:
             break
         office = _plural_office(p, t, reg)
         if office is None:
             continue
-        a, title = office
-        codes, first = _demonyms_before(p, a, reg)
-        j = t + 1
-        size, dest = _destination(p, j, reg)
-        j += size
-        portfolios: list[str] = []
-        if j + 1 >= n:
-            continue  # the paragraph ends with the office: no one is named
-        if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
-            at = j + 1 + (p.folded[j + 1] == "the")
-            codes, j = _series(p, at, country)
-            if not codes and p.folded[at - 1] == "of":  # "the Ministers of Finance and Health: X and Y"
-                portfolios, j = _series(p, at, portfolio)
-            if not codes and not portfolios:  # "counterparts from the Weimar Triangle, X of France and
-                k = at  # Y of Germany": a group of states named, then its members
-                while k < n and k - at < 5 and p.words[k][0].isalpha():
-                    k += 1
-                if at < k < n and p.words[k] == ",":
-                    j = k
-        if j >= n:
-            continue
-        if codes and first > 1 and p.words[first - 1] == "," or codes and first > 2 and p.folded[first - 1] == "the" \
-                and p.words[first - 2] == ",":
-            # "Ana Rojas and Luis Soto, the foreign ministers of Peru and Chile": the names before
-            comma = first - 1 if p.words[first - 1] == "," else first - 2
-            s0 = comma
-            while s0 > 0 and p.words[s0 - 1] not in (".", "!", "?", ";", ":"):
-                s0 -= 1
-            before, stop = _series(p, s0, stated_name)
-            if stop == comma and len(before) == len(codes):
-                for (s_, e_, code), state in zip(before, codes):
-                    start, stop_ = p.spans[s_][0], p.spans[e_ - 1][1]
-                    if not _taken(taken + out, pi, start, stop_):
-                        out.append(Found(name=p.text[start:stop_], title=title, country=code or state, former=False,
-                                         para=pi, start=start, end=stop_, at=s_, counterpart=title is None))
-                continue
-        if portfolios:
-            listed, end = _series(p, j + (p.words[j] in (",", ":")), stated_name)
-            if len(portfolios) == 1 and len(listed) > 1:  # "their Ministers of Finance, X and Y": one office
-                portfolios *= len(listed)
-            if len(listed) != len(portfolios):
-                continue
-            for (s, e, code), field in zip(listed, portfolios):
-                start, stop = p.spans[s][0], p.spans[e - 1][1]
-                if not _taken(taken + out, pi, start, stop):
-                    out.append(Found(name=p.text[start:stop], title=f"{title} of {field}", country=code,
-                                     former=False, para=pi, start=start, end=stop, at=min(first, s)))
-            continue
-        if p.folded[j] in ROSTER_VERBS:
-            listed, _ = _series(p, j + 1, member)
-            dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
-        else:
-            comma = p.words[j] == ","
-            listed, end = _series(p, j + comma, stated_name)
-            if comma and not (codes or _says_respectively(p, end) or len(listed) > 1 and all(c for *_, c in listed)):
-                continue  # "the presidents, X and Y, met": names in apposition only with their states
-                # (before the office, or after each name: "his counterparts, X of France and Y of Germany")
-            if len(codes) == 1 and (title is None or not comma):
-                codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
-                # Prime Ministers X and Y": one state for all
-            if codes and len(codes) != len(listed):
-                continue
-            listed = [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
-        if len(listed) < 2:
-            continue
-        full = f"{title} {dest}" if dest and title else title
-        for k, (s, e, code) in enumerate(listed):
-            start, stop = p.spans[s][0], p.spans[e - 1][1]
-            if not _taken(taken + out, pi, start, stop):
-                # (counterparts are paired in order with the officials named before: `nth`)
-                out.append(Found(name=p.text[start:stop], title=full, country=code, former=False, para=pi,
-                                 start=start, end=stop, at=min(first, s), counterpart=title is None,
-                                 nth=(k, len(listed)) if title is None else None))
+        for f in _plural_holders(p, pi, t, office, reg, items, before):
+            if not _taken(taken + out, pi, f.start, f.end):
+                out.append(f)
     return out
+
+
+class _ListItems:
+    """The readers of one item of a list after (or before) a plural office, for `_series`: each
+    takes a token index and gives (tokens read, value), (0, None) when no item starts there."""
+
+    __slots__ = ("p", "reg", "n")
+
+    def __init__(self, p: Paragraph, reg: Registry) -> None:
+        self.p, self.reg, self.n = p, reg, len(p.words)
+
+    def name(self, j: int):  # a name of two words or more: (start, end, no state)
+        end = _name_at(self.p, j, self.reg, after_title=True)
+        return (end - j, (j, end, None)) if end - j >= 2 else (0, None)
+
+    def owned_name(self, j: int):  # "Nigeria's Olusegun Obasanjo"
+        p = self.p
+        size, code = longest_match(p.folded, j, self.reg.country_names)
+        if size and j + size < self.n and p.folded[j + size] == "'s":
+            got, value = self.name(j + size + 1)
+            return (size + 1 + got, (value[0], value[1], code)) if got else (0, None)
+        return self.name(j)
+
+    def country(self, j: int):  # a state's name: its code
+        return longest_match(self.p.folded, j, self.reg.country_names)
+
+    def portfolio(self, j: int):  # "Finance", "Foreign Affairs", "of Economy": a ministry's field as written
+        p = self.p
+        of = j + 1 < self.n and p.folded[j] == "of"
+        size, _ = longest_match(p.folded, j + of, self.reg.domains)
+        return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
+            else (0, None)
+
+    def stated_name(self, j: int):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia", "Ana Rojas (Peru)"
+        p, n = self.p, self.n
+        got, value = self.owned_name(j)
+        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
+            size, code, possessive = _state_after(p, j + got + 1, self.reg, demonyms=False)
+            closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
+            if size and not possessive and closed:
+                return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
+        return got, value
+
+    def member(self, j: int):  # "Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia")
+        p, n = self.p, self.n
+        end = _name_at(p, j, self.reg, after_title=True)
+        got, value = (end - j, (j, end, None)) if end > j else (0, None)
+        if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
+            return 0, None
+        size, code, _ = _state_after(p, j + got + 1, self.reg, demonyms=False)
+        return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
+
+
+def _plural_holders(p: Paragraph, pi: int, t: int, office: tuple[int, str | None], reg: Registry,
+                    items: _ListItems, before: list[Paragraph]) -> list[Found]:
+    """The holders of the plural office at token t (its words start at office[0]), in the first of
+    these forms that fits: the names before the office ("X and Y, the foreign ministers of A and
+    B"), a ministry's fields paired with names ("the Ministers of Finance and Health, X and Y"),
+    a roster ("are X from A, Y from B"), or the names after it."""
+    n = len(p.words)
+    a, title = office
+    codes, first = _demonyms_before(p, a, reg)
+    size, dest = _destination(p, t + 1, reg)
+    j = t + 1 + size
+    if j + 1 >= n:
+        return []  # the paragraph ends with the office: no one is named
+    portfolios: list[str] = []
+    if p.folded[j] in ("of", "from") and not codes:  # "the foreign ministers of Chile and Peru"
+        codes, portfolios, j = _states_or_fields(p, j, items)
+    if j >= n:
+        return []
+    if codes and (first > 1 and p.words[first - 1] == ","
+                  or first > 2 and p.folded[first - 1] == "the" and p.words[first - 2] == ","):
+        named = _holders_before(p, pi, first, codes, title, items)
+        if named is not None:
+            return named
+    if portfolios:
+        return _holders_of_fields(p, pi, j, first, title, portfolios, items)
+    if p.folded[j] in ROSTER_VERBS:
+        listed, _ = _series(p, j + 1, items.member)
+        dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
+    else:
+        listed = _holders_after(p, j, codes, title, items)
+    if len(listed) < 2:
+        return []
+    full = f"{title} {dest}" if dest and title else title
+    # (counterparts are paired in order with the officials named before: `nth`)
+    return [Found(name=p.text[p.spans[s][0]:p.spans[e - 1][1]], title=full, country=code, former=False, para=pi,
+                  start=p.spans[s][0], end=p.spans[e - 1][1], at=min(first, s), counterpart=title is None,
+                  nth=(k, len(listed)) if title is None else None)
+            for k, (s, e, code) in enumerate(listed)]
+
+
+def _states_or_fields(p: Paragraph, j: int, items: _ListItems) -> tuple[list[str], list[str], int]:
+    """After "of"/"from" at token j: the states listed ("the foreign ministers of Chile and Peru"),
+    or else a ministry's fields ("the Ministers of Finance and Health"), and the token after
+    them; a group of states named before a comma ("counterparts from the Weimar Triangle, X of
+    France and Y of Germany") is passed over to its members."""
+    n = len(p.words)
+    at = j + 1 + (p.folded[j + 1] == "the")
+    portfolios: list[str] = []
+    codes, j = _series(p, at, items.country)
+    if not codes and p.folded[at - 1] == "of":
+        portfolios, j = _series(p, at, items.portfolio)
+    if not codes and not portfolios:
+        k = at
+        while k < n and k - at < 5 and p.words[k][0].isalpha():
+            k += 1
+        if at < k < n and p.words[k] == ",":
+            j = k
+    return codes, portfolios, j
+
+
+def _holders_before(p: Paragraph, pi: int, first: int, codes: list[str], title: str | None,
+                    items: _ListItems) -> list[Found] | None:
+    """"Ana Rojas and Luis Soto, the foreign ministers of Peru and Chile": the names listed from
+    the sentence's start to the comma before the office, one for each state; None when they
+    do not fill the sentence up to it, or their number is not the states'."""
+    comma = first - 1 if p.words[first - 1] == "," else first - 2
+    s0 = comma
+    while s0 > 0 and p.words[s0 - 1] not in (".", "!", "?", ";", ":"):
+        s0 -= 1
+    listed, stop = _series(p, s0, items.stated_name)
+    if stop != comma or len(listed) != len(codes):
+        return None
+    return [Found(name=p.text[p.spans[s][0]:p.spans[e - 1][1]], title=title, country=code or state, former=False,
+                  para=pi, start=p.spans[s][0], end=p.spans[e - 1][1], at=s, counterpart=title is None)
+            for (s, e, code), state in zip(listed, codes)]
+
+
+def _holders_of_fields(p: Paragraph, pi: int, j: int, first: int, title: str | None, portfolios: list[str],
+                       items: _ListItems) -> list[Found]:
+    """"the Ministers of Finance and Health, X and Y": each name holds the office of its field, in
+    order ("their Ministers of Finance, X and Y": one field for all)."""
+    listed, _ = _series(p, j + (p.words[j] in (",", ":")), items.stated_name)
+    if len(portfolios) == 1 and len(listed) > 1:
+        portfolios = portfolios * len(listed)
+    if len(listed) != len(portfolios):
+        return []
+    return [Found(name=p.text[p.spans[s][0]:p.spans[e - 1][1]], title=f"{title} of {field}", country=code,
+                  former=False, para=pi, start=p.spans[s][0], end=p.spans[e - 1][1], at=min(first, s))
+            for (s, e, code), field in zip(listed, portfolios)]
+
+
+def _holders_after(p: Paragraph, j: int, codes: list[str], title: str | None,
+                   items: _ListItems) -> list[tuple[int, int, str | None]]:
+    """The names listed after the office (at token j, after a comma or at once), each with its
+    state: its own ("X of France"), else the one of the states listed, in order."""
+    comma = p.words[j] == ","
+    listed, end = _series(p, j + comma, items.stated_name)
+    if comma and not (codes or _says_respectively(p, end) or len(listed) > 1 and all(c for *_, c in listed)):
+        return []  # "the presidents, X and Y, met": names in apposition only with their states
+        # (before the office, or after each name: "his counterparts, X of France and Y of Germany")
+    if len(codes) == 1 and (title is None or not comma):
+        codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
+        # Prime Ministers X and Y": one state for all
+    if codes and len(codes) != len(listed):
+        return []
+    return [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
 
 
 def take_sides(p: Paragraph, found: list[Found], reg: Registry) -> None:
