@@ -525,7 +525,11 @@ def _names_many(paragraph: str) -> bool:
 
 
 def _locative_places(p: Paragraph, reg: Registry):
-    """(kind, token, value) for every city/venue or country named after "in", "to", "at" ...."""
+    """(kind, token, value) for every city/venue or country named after "in", "to", "at" ....:
+    at each capitalised token, the word before it says whether a place may start there
+    (`_locative_head`), the reading of a phrase that names no place is set aside
+    (`_names_no_place`), and the place is read (`_place_after`); two forms need no preposition
+    ("the border town of Borderby", "the Quebec City meeting")."""
     for i in p.caps:
         if i == 0:
             continue
@@ -535,67 +539,96 @@ def _locative_places(p: Paragraph, reg: Registry):
             if town:
                 yield "city", i, town
             continue
-        if prev in PREPOSITIONS or prev in VISIT_VERBS or prev == "from" and i > 1 and p.folded[i - 2] in RETURN_WORDS:
-            at = i - 1  # "in Hanoi", "visited Hanoi", "on his return from Hanoi" (where he was)
-        elif prev.isdigit() and i > 1 and p.folded[i - 2] in PREPOSITIONS:
-            at = i - 2  # "at 10 Downing Street"
-        elif prev == "the" and i > 1 and (p.folded[i - 2] in PREPOSITIONS
-                                          or p.folded[i - 2] == "from" and i > 2 and p.folded[i - 3] in RETURN_WORDS):
-            at = i - 2
-        elif prev in ATTRIBUTIVE_BEFORE:
-            # "the Quebec City meeting", "today's Geneva talks": a city that names the encounter
-            if ENCOUNTER_NOUNS.isdisjoint(p.folded[i + 1:i + 5]):
-                continue  # (a cheap test first)
-            n, place = longest_match(p.folded, i, reg.places)
-            if n and i + n < len(p.folded) and p.folded[i + n] in ENCOUNTER_NOUNS:
-                yield "city", i, place
+        at = _locative_head(p, i)
+        if at is None:
+            if prev in ATTRIBUTIVE_BEFORE:
+                city = _encounter_city(p, i, reg)
+                if city:
+                    yield "city", i, city
             continue
-        elif prev in DIRECTIONS and i > 2 and p.folded[i - 2] == "the" and p.folded[i - 3] in PREPOSITIONS:
-            at = i - 3
-        else:
+        if _names_no_place(p, at):
             continue
-        if at and p.folded[at] == "to" and p.folded[at - 1] == "according":
-            continue  # "according to the White House": a source, not a place
-        if at and p.folded[at] in ("in", "at") and p.folded[at - 1] in MENTION_NOUNS:
-            continue  # "discussed the situation in Gaza": what is talked about, not where
-        if at and p.folded[at] == "to" and any(w in ENVOY_WORDS for w in p.folded[max(0, at - 3):at]):
-            continue  # "the Ambassador to Vietnam": part of a title, not a place
-        n, place = longest_match(p.folded, i, reg.places)
-        if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
-                                           and p.folded[i + n] not in STOP_NAME_WORDS
-                                           and not (at == i - 1 and _named_after(p, i + n))
-                                           and not _airport(p, i + n)
-                                           or p.folded[i + n] in STAFF_NOUNS or p.folded[i + n] in MEDIA_NOUNS):
-            continue  # "at Tel Aviv University", "in the Washington Post", "to the White House press office"
-        if n:
-            yield "city", i, place
-            continue
-        n, code = longest_match(p.folded, i, reg.country_names)
-        if n and i + n < len(p.folded) and p.folded[i + n] == "'s":
-            # "in Myanmar's capital, Naypyitaw", "to Kenya's port city of Mombasa"
-            city = _place_noun_city(p, i + n + 1, code, reg)
-            if city:
-                yield "city", i, city
-                continue
-        if not n:
-            n, code = longest_match(p.folded, i, reg.regions)  # "in Sicily": the country, no city
-        if n and prev == "visiting" and i + n < len(p.words) and p.words[i + n][:1].isupper():
-            continue  # "visiting New Zealand Prime Minister X": the guest's state, not a place
-        if n and (p.folded[at] in ("in", "to", "from") or prev in VISIT_VERBS):
-            yield "country", i, code
-            continue
-        # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
-        # German city of Weimar"
-        n, codes = longest_match(p.folded, i, reg.demonyms)
-        if n and (prev == "the" or prev in DIRECTIONS and i > 1 and p.folded[i - 2] == "the"):
-            city = _place_noun_city(p, i + n, codes[0], reg)
-            if city:
-                yield "city", i, city
-            continue
-        if not n and prev == "in":
-            town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
-            if town:
-                yield "city", i, town
+        found = _place_after(p, i, at, reg)
+        if found:
+            yield found[0], i, found[1]
+
+
+def _locative_head(p: Paragraph, i: int) -> int | None:
+    """The token of the preposition or verb that makes the capitalised token i the start of a
+    place: "in Hanoi", "visited Hanoi", "on his return from Hanoi" (where he was), "at 10 Downing
+    Street", "in the Hague", "in the north of ..."; None otherwise, and for a word that may name
+    the encounter by its city ("today's Geneva talks": `_encounter_city`)."""
+    f, prev = p.folded, p.folded[i - 1]
+    if prev in PREPOSITIONS or prev in VISIT_VERBS or prev == "from" and i > 1 and f[i - 2] in RETURN_WORDS:
+        return i - 1
+    if prev.isdigit() and i > 1 and f[i - 2] in PREPOSITIONS:
+        return i - 2
+    if prev == "the" and i > 1 and (f[i - 2] in PREPOSITIONS or f[i - 2] == "from" and i > 2 and f[i - 3] in RETURN_WORDS):
+        return i - 2
+    if prev in ATTRIBUTIVE_BEFORE:
+        return None
+    if prev in DIRECTIONS and i > 2 and f[i - 2] == "the" and f[i - 3] in PREPOSITIONS:
+        return i - 3
+    return None
+
+
+def _encounter_city(p: Paragraph, i: int, reg: Registry) -> tuple[str, str] | None:
+    """"the Quebec City meeting", "today's Geneva talks": a city at token i that names the
+    encounter after it."""
+    if ENCOUNTER_NOUNS.isdisjoint(p.folded[i + 1:i + 5]):
+        return None  # (a cheap test first)
+    n, place = longest_match(p.folded, i, reg.places)
+    return place if n and i + n < len(p.folded) and p.folded[i + n] in ENCOUNTER_NOUNS else None
+
+
+def _names_no_place(p: Paragraph, at: int) -> bool:
+    """Whether the preposition at token `at` opens a phrase that says no place of the event:
+    a source ("according to the White House"), what is talked about ("discussed the situation in
+    Gaza") or part of a title ("the Ambassador to Vietnam")."""
+    if not at:
+        return False
+    f = p.folded
+    return (f[at] == "to" and f[at - 1] == "according"
+            or f[at] in ("in", "at") and f[at - 1] in MENTION_NOUNS
+            or f[at] == "to" and any(w in ENVOY_WORDS for w in f[max(0, at - 3):at]))
+
+
+def _place_after(p: Paragraph, i: int, at: int, reg: Registry) -> tuple[str, tuple[str, str] | str] | None:
+    """The place named from token i, after the preposition or verb at `at`: ("city", a known
+    place or venue), ("country", its code), or None when the words name something else."""
+    f, prev = p.folded, p.folded[i - 1]
+    n, place = longest_match(f, i, reg.places)
+    if n and i + n < len(p.words) and (p.words[i + n][:1].isupper() and p.words[i + n][0].isalpha()
+                                       and f[i + n] not in STOP_NAME_WORDS
+                                       and not (at == i - 1 and _named_after(p, i + n))
+                                       and not _airport(p, i + n)
+                                       or f[i + n] in STAFF_NOUNS or f[i + n] in MEDIA_NOUNS):
+        return None  # "at Tel Aviv University", "in the Washington Post", "to the White House press office"
+    if n:
+        return "city", place
+    n, code = longest_match(f, i, reg.country_names)
+    if n and i + n < len(f) and f[i + n] == "'s":
+        # "in Myanmar's capital, Naypyitaw", "to Kenya's port city of Mombasa"
+        city = _place_noun_city(p, i + n + 1, code, reg)
+        if city:
+            return "city", city
+    if not n:
+        n, code = longest_match(f, i, reg.regions)  # "in Sicily": the country, no city
+    if n and prev == "visiting" and i + n < len(p.words) and p.words[i + n][:1].isupper():
+        return None  # "visiting New Zealand Prime Minister X": the guest's state, not a place
+    if n and (f[at] in ("in", "to", "from") or prev in VISIT_VERBS):
+        return "country", code
+    # "in the Tanzanian city of Arusha", "in the Omani capital (Muscat)", "in the eastern
+    # German city of Weimar"
+    n, codes = longest_match(f, i, reg.demonyms)
+    if n and (prev == "the" or prev in DIRECTIONS and i > 1 and f[i - 2] == "the"):
+        city = _place_noun_city(p, i + n, codes[0], reg)
+        return ("city", city) if city else None
+    if not n and prev == "in":
+        town = _town_then_state(p, i, reg)  # "in Puerto Natales, Chile": a town the registry does not know
+        if town:
+            return "city", town
+    return None
 
 
 def _venue(p: Paragraph, k: int, place: tuple[str, str], reg: Registry) -> bool:
