@@ -95,9 +95,27 @@ def _name_at(p: Paragraph, k: int, reg: Registry, after_title: bool) -> int:
 
 def _name_span(p: Paragraph, k: int, reg: Registry, after_title: bool) -> tuple[int, int]:
     """A personal name at token k: where it starts after its forms of address ("Dr", "H.E."),
-    and where it ends (k itself when there is none, as _name_at says)."""
-    n, start = len(p.words), k
+    and where it ends (k itself when there is none, as _name_at says): the name's words
+    (`_name_words_end`), less particles and generational suffixes at its end, unless the words
+    name no one (`_names_no_one`)."""
+    start = k
     k += _address_at(p, k, reg)
+    j = _name_words_end(p, k, start, reg, after_title)
+    while j > k and (p.folded[j - 1] in PARTICLES or j - k > 1 and p.folded[j - 1] in NAME_SUFFIXES):
+        j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
+    if j == k:
+        return k, start  # an honorific with no name after it
+    if _names_no_one(p, k, j, reg, after_title):
+        return k, k
+    return k, j
+
+
+def _name_words_end(p: Paragraph, k: int, start: int, reg: Registry, after_title: bool) -> int:
+    """The end of the run of name words from token k (at most six, besides particles): capitalised
+    words, Roman numerals, particles before a name word ("bin Zayed", "von der Leyen"), "al-"
+    forms; it stops at a contraction, a stop word that is no name word here, a title or a state's
+    name inside the run, and after a possessive."""
+    n = len(p.words)
     j, parts = k, 0
     while j < n and parts < 6:
         w, f = p.words[j], p.folded[j]
@@ -119,19 +137,7 @@ def _name_span(p: Paragraph, k: int, reg: Registry, after_title: bool) -> tuple[
             continue
         if not (is_capitalised(w) and w[0].isalpha()) or (("'" in w or "’" in w) and CONTRACTION_RE.search(w)):
             break
-        month_name = (f in MONTH_SURNAMES and after_title and (j == k or parts)
-                      and not (j + 1 < n and p.words[j + 1][:1].isdigit()))
-        # "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word
-        surname = (f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1])
-                   and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS)
-        # "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when capitalised
-        # (an article or a verb is capitalised only where a sentence starts)
-        # ("Deputy Prime Minister Said bin X": such a word opens a name right after a title, before a
-        # name word or a particle)
-        opens = (after_title and j == k and f not in ARTICLES and j + 1 < n and (p.folded[j + 1] in PARTICLES or is_capitalised(
-            p.words[j + 1]) and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS))
-        if f in STOP_NAME_WORDS and not (month_name or surname or (parts or opens) and f in NAME_WORDS_WHEN_CAPITALISED
-                                         and w[0].isupper()):
+        if f in STOP_NAME_WORDS and not _stop_word_in_name(p, j, k, parts, after_title):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
                       f in reg.country_names.trie and longest_match(p.folded, j, reg.country_names, 2)[0]):
@@ -139,19 +145,43 @@ def _name_span(p: Paragraph, k: int, reg: Registry, after_title: bool) -> tuple[
         j, parts = j + 1, parts + 1
         if j < n and p.folded[j] == "'s":
             break
-    while j > k and (p.folded[j - 1] in PARTICLES or j - k > 1 and p.folded[j - 1] in NAME_SUFFIXES):
-        j -= 1  # "Locsin Jr.": a generational suffix is no part of the name reported
-    if j == k:
-        return k, start  # an honorific with no name after it
+    return j
+
+
+def _stop_word_in_name(p: Paragraph, j: int, k: int, parts: int, after_title: bool) -> bool:
+    """Whether the capitalised stop word at token j (the name's run starts at k, `parts` words
+    in) is a word of the name all the same:
+    - a month that is also a surname, after a title ("Ambassador May"), not before a day;
+    - "Ambassador He Wei": a pronoun that is also a surname, right after a title, before a name word;
+    - "Nguyen Van An", "Kais Said": inside a name, some stop words are name words when
+      capitalised (an article or a verb is capitalised only where a sentence starts); such a
+      word also opens a name right after a title, before a name word or a particle ("Deputy
+      Prime Minister Said bin X")."""
+    n, w, f = len(p.words), p.words[j], p.folded[j]
+    if f in MONTH_SURNAMES and after_title and (j == k or parts) and not (j + 1 < n and p.words[j + 1][:1].isdigit()):
+        return True
+    if f in PRONOUN_SURNAMES and after_title and j == k and j + 1 < n and is_capitalised(p.words[j + 1]) \
+            and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS:
+        return True
+    if not (f in NAME_WORDS_WHEN_CAPITALISED and w[0].isupper()):
+        return False
+    opens = (after_title and j == k and f not in ARTICLES and j + 1 < n and (p.folded[j + 1] in PARTICLES or is_capitalised(
+        p.words[j + 1]) and p.words[j + 1][0].isalpha() and p.folded[j + 1] not in STOP_NAME_WORDS))
+    return bool(parts or opens)
+
+
+def _names_no_one(p: Paragraph, k: int, j: int, reg: Registry, after_title: bool) -> bool:
+    """Whether the name words k..j name no person: "the President Hotel", "FM Radio Station" (a
+    place or a body), "discussed with the Prime Minister NATO and ..." (an organisation), or one
+    word that is a state's name, a nationality, a place or an office."""
     if after_title and p.folded[j - 1] in NOT_NAME_NOUNS:
-        return k, k  # "the President Hotel", "FM Radio Station": a place or a body, no one's name
+        return True
     if after_title and p.folded[k] in reg.organisations.firsts and longest_match(p.folded, k, reg.organisations)[0]:
-        return k, k  # "discussed with the Prime Minister NATO and ...": an organisation, no one's name
+        return True
     if j - k == 1:
         one = (p.folded[k],)
-        if one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles:
-            return k, k
-    return k, j
+        return one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles
+    return False
 
 
 def _look_back(p: Paragraph, i: int, reg: Registry) -> tuple[str | None, bool, int]:
