@@ -930,44 +930,21 @@ QUOTES = frozenset('"“”‘’\'')
 
 def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int] | None, int]:
     """The name the title presents: after it ("President X", "the President of X, Y"), or, when
-    none follows, before it ("X, the foreign minister"); and the token where the name ends."""
+    none follows, before it ("X, the foreign minister"); and the token where the name ends.
+    After a comma the holder's own rank or description may come first (`_past_comma`); with no
+    comma, a rank used as a form of address (`_rank_before_name`)."""
     n, j = len(p.words), o.j
-    # "the President of the Marshall Islands, X", "its foreign minister, X": a title that the
-    # country, or a determiner or possessive, introduces takes the name after a comma (read only
-    # when a comma follows the title: "Foreign Minister X" needs none of it)
-    det = p.folded[o.start - 1] if o.start > 0 else ""
-    introduced = j < n and p.words[j] == "," and ((det in ("the", "its", "his", "her", "their", "'s")
-                   # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
-                   or det in ("a", "an") and " for " not in (o.title or "")
-                   or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
-                   or (det == "and" or det in LISTING_VERBS) and _series_member(p, j, reg))
-                  and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
-                                     or _address_rank(p, j + 1, reg)))
+    introduced = _introduced(p, o, reg)
     comma = j < n and p.words[j] == "," and (_qualified(p, o, reg) or o.kind == "counterpart"
                                              or (o.kind == "strong" and introduced))
-    k = j + 1 if comma else j
-    rank = longest_match(p.folded, k, reg.titles, 3)[0] if comma and k < n and p.folded[k] in reg.title_starts else 0
-    if rank and (o.body or o.code or introduced) and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
-            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
-        k += rank  # "Chairman of the Sovereignty Council, General X": a rank, as a form of address
-    elif comma and _envoy_rank(p, k, reg):
-        k += 1  # "the Minister of Foreign Affairs, Ambassador X": a diplomat's rank, used as a form of address
-    elif rank > 1 and reg.titles.get((p.folded[k + rank - 1],)) == "weak" and o.kind == "strong" \
-            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
-        k += rank  # "the U.S. envoy, State Department official X": a description of the holder
-    elif comma and longest_match(p.folded, j + 1, reg.titles, 3)[0]:
-        comma, k = False, j  # "its military chief, Senior General X": the next title presents the name
+    k = j
+    if comma:
+        k, comma = _past_comma(p, o, reg, introduced)
     if not comma and k < n and p.folded[k] in reg.title_starts and p.words[k][:1].isupper():
-        tl, _ = longest_match(p.folded, k, reg.titles, 3)
-        while tl and k + tl < n and " ".join(p.folded[k:k + tl + 1]) in ADDRESS_RANKS:
-            tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
-        if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
-            k += tl  # "Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X": a rank
-        elif tl == 1 and o.kind == "strong" and p.folded[k] in GIVEN_NAME_TITLES \
-                and _name_at(p, k + 1, reg, True) > k + 1:
-            pass  # "Foreign Minister Amir Khan X", "Crown Prince Sultan bin Y": a given name, no second office
-        elif tl:
+        rank = _rank_before_name(p, o, k, reg)
+        if rank is None:
             return None, j  # "military leader Senior General X": the next title presents the name
+        k += rank
     if comma and k + 1 < n and p.words[k] in QUOTES:  # the ambassador, "X Y"
         k += 1
     first, end = _name_span(p, k, reg, after_title=True)
@@ -981,6 +958,62 @@ def _name_after(p: Paragraph, o: _Office, reg: Registry) -> tuple[tuple[int, int
         return (first, end), end
     return (_appositive_name(p, o.start, reg) or _relative_name(p, o.start, reg)
             or _named_to_office(p, o.start, reg) or _name_after_clause(p, o, reg)), end
+
+
+def _introduced(p: Paragraph, o: _Office, reg: Registry) -> bool:
+    """"the President of the Marshall Islands, X", "its foreign minister, X": whether a title that
+    the country, or a determiner or possessive, introduces takes the name after the comma that
+    follows it (read only when a comma follows the title: "Foreign Minister X" needs none of it)."""
+    n, j = len(p.words), o.j
+    if not (j < n and p.words[j] == ","):
+        return False
+    det = p.folded[o.start - 1] if o.start > 0 else ""
+    return bool((det in ("the", "its", "his", "her", "their", "'s")
+                 # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
+                 or det in ("a", "an") and " for " not in (o.title or "")
+                 or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
+                 or (det == "and" or det in LISTING_VERBS) and _series_member(p, j, reg))
+                and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
+                                   or _address_rank(p, j + 1, reg)))
+
+
+def _past_comma(p: Paragraph, o: _Office, reg: Registry, introduced: bool) -> tuple[int, bool]:
+    """Where the name starts after the comma that follows the title, and whether the comma still
+    stands between them: after a rank used as a form of address ("Chairman of the Sovereignty
+    Council, General X"; "the Minister of Foreign Affairs, Ambassador X"), after a description
+    of the holder ("the U.S. envoy, State Department official X"); when another title follows
+    the comma, it presents the name ("its military chief, Senior General X")."""
+    n, j = len(p.words), o.j
+    k = j + 1
+    rank = longest_match(p.folded, k, reg.titles, 3)[0] if k < n and p.folded[k] in reg.title_starts else 0
+    if rank and (o.body or o.code or introduced) and " ".join(p.folded[k:k + rank]) in ADDRESS_RANKS \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        return k + rank, True
+    if _envoy_rank(p, k, reg):
+        return k + 1, True
+    if rank > 1 and reg.titles.get((p.folded[k + rank - 1],)) == "weak" and o.kind == "strong" \
+            and _name_at(p, k + rank, reg, True) - (k + rank) >= 2:
+        return k + rank, True
+    if longest_match(p.folded, j + 1, reg.titles, 3)[0]:
+        return j, False
+    return k, True
+
+
+def _rank_before_name(p: Paragraph, o: _Office, k: int, reg: Registry) -> int | None:
+    """At token k, right after the title and no comma: the tokens of a rank used as a form of
+    address ("Prime Minister Gen. X", "Minister for Foreign Affairs Senator the Hon X",
+    "Colonel General", "Rear Admiral"), 0 when the words are no rank ("Foreign Minister Amir Khan
+    X", "Crown Prince Sultan bin Y": a given name; or no title at all), None when another title
+    starts there and presents the name itself."""
+    n = len(p.words)
+    tl, _ = longest_match(p.folded, k, reg.titles, 3)
+    while tl and k + tl < n and " ".join(p.folded[k:k + tl + 1]) in ADDRESS_RANKS:
+        tl += 1  # ("Colonel General", "Rear Admiral": a rank of two words)
+    if tl and (o.kind in ("strong", "counterpart") or o.body) and " ".join(p.folded[k:k + tl]) in ADDRESS_RANKS:
+        return tl
+    if tl == 1 and o.kind == "strong" and p.folded[k] in GIVEN_NAME_TITLES and _name_at(p, k + 1, reg, True) > k + 1:
+        return 0
+    return None if tl else 0
 
 
 def _series_member(p: Paragraph, j: int, reg: Registry) -> bool:
