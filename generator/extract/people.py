@@ -353,62 +353,95 @@ def _domains_before(p: Paragraph, i: int, reg: Registry) -> int:
 
 def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> tuple[int, int] | None:
     """The name in "Name, [the] <title>": its token span, ending at the comma before `start`
-    (not an office or body written before the name: "NATO Secretary-General X, a former ...")."""
+    (not an office or body written before the name: "NATO Secretary-General X, a former ...").
+    The comma is found (`_apposition_comma`), the capitalised words before it read back
+    (`_words_before`), forms of address and words before the name dropped (`_name_start`), and
+    what names no one refused (`_no_name`)."""
+    k = _apposition_comma(p, start, reg)
+    if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
+        return None
+    end = k - 1
+    if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
+        end -= 1
+    b = _name_start(p, _words_before(p, end, reg), end, reg)
+    if _no_name(p, b, end):
+        return None
+    while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
+                                               or (p.folded[b],) in reg.country_names):
+        b += 1
+    return (b, end) if end > b else None
+
+
+def _apposition_comma(p: Paragraph, start: int, reg: Registry | None) -> int:
+    """The token after the comma (or bracket) that sets the title at `start` off from the name
+    before it, over the words that may stand between: articles and possessives ("X, then
+    Poland's ...", "X, her Italian counterpart"), whose office it is ("X, Mendes's chief
+    adviser"), and a first office before "also" ("X, Chancellor of the University also former
+    Ambassador to Y")."""
     k = start
-    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES
-                     or p.folded[k - 1] == "then"):  # "X, then Poland's ...", "X, her Italian counterpart"
+    while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in POSSESSIVES or p.folded[k - 1] == "then"):
         k -= 1
     if k > 2 and p.folded[k - 1] == "'s" and p.words[k - 2][:1].isupper() and p.words[k - 3] == ",":
-        k -= 2  # "X, Mendes's chief adviser": whose adviser, between the comma and the title
-    if reg is not None and k > 2 and p.folded[k - 1] == "also":  # "X, Chancellor of the University also
-        c = k - 2  # former Ambassador to Y": a second office of the one named before the first
+        k -= 2
+    if reg is not None and k > 2 and p.folded[k - 1] == "also":
+        c = k - 2
         while c > 0 and k - c < 16 and p.words[c] not in (",", ".", ";", "!", "?"):
             c -= 1
         t = c + 2 if c + 2 < k and p.folded[c + 1] in ARTICLES else c + 1
         if p.words[c] == "," and p.folded[t] in reg.title_starts and longest_match(p.folded, t, reg.titles)[0]:
             k = c + 1  # (the words between the comma and "also" are the first office)
-    if k < 2 or p.words[k - 1] not in (",", "("):  # ("Name (Minister of State)")
-        return None
-    end = b = k - 1
-    if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
-        end = b = end - 1
+    return k
+
+
+def _words_before(p: Paragraph, end: int, reg: Registry | None) -> int:
+    """Where the run of name words that ends at token `end` starts: capitalised words, particles,
+    "al-" forms, "Dato' Sri" (a form of address with an apostrophe), seven at most; a place or a
+    state of two words or more at its start is dropped ("received in Abu Dhabi X Y, Ambassador")."""
+    b = end
     while b > 0 and (is_capitalised(p.words[b - 1]) and p.words[b - 1][0].isalpha()
                      or p.folded[b - 1] in PARTICLES or AL_PREFIX_RE.match(p.words[b - 1])
                      or p.words[b - 1] in ("'", "’") and b > 1 and p.folded[b - 2] in HONORIFICS) and end - b < 7:
-        b -= 1  # ("Dato' Sri X": a form of address written with an apostrophe)
-    while reg is not None and end - b > 2:  # "received in Abu Dhabi X Y, Ambassador ...": a place of
-        size = max(longest_match(p.folded, b, reg.places, end - b - 2)[0],  # two words or more, before
-                   longest_match(p.folded, b, reg.country_names, end - b - 2)[0])  # a particle is read
+        b -= 1
+    while reg is not None and end - b > 2:  # (a particle is read before: the name keeps two words)
+        size = max(longest_match(p.folded, b, reg.places, end - b - 2)[0],
+                   longest_match(p.folded, b, reg.country_names, end - b - 2)[0])
         if not size:
             break
         b += size
+    return b
+
+
+def _name_start(p: Paragraph, b: int, end: int, reg: Registry | None) -> int:
+    """The name's first token in the words b..end: after forms of address ("Samdech Techo",
+    "Right Honourable", read as whole phrases), particles, stop words and ranks; with no form of
+    address, after the last acronym or office word ("NATO", not initials like "L.K."), and a form
+    of address after that ("Ambassador Shaikh X Y"). After a form of address, a word in
+    capitals is the surname ("Mr. MOTEGI Toshimitsu")."""
     addressed = False
     while b < end:
-        h = honorifics_at(p.folded, p.words, b)  # "Samdech Techo", "Right Honourable": a phrase of address, whole
+        h = honorifics_at(p.folded, p.words, b)
         if not (h or p.folded[b] in PARTICLES or p.folded[b] in STOP_NAME_WORDS or p.folded[b] in RANKS):
             break
         addressed = addressed or h > 0
         b += min(max(h, 1), end - b)
-    # "Mr. MOTEGI Toshimitsu": after a form of address, a word in capitals is the surname
-    if reg is not None and not addressed:  # the name starts after the last acronym or office word before it
+    if reg is not None and not addressed:
         for k in range(end - 2, b - 1, -1):
-            # (an acronym, "NATO"; initials, "L.K.", are part of the name)
             if p.words[k].isupper() and len(p.words[k]) > 1 and "." not in p.words[k] or (p.folded[k],) in reg.titles:
                 b = k + 1
-                b += min(honorifics_at(p.folded, p.words, b), end - b - 1)  # ("Ambassador Shaikh X Y")
+                b += min(honorifics_at(p.folded, p.words, b), end - b - 1)
                 break
-    # "in Brussels Edward X, Foreign Minister", "Greeting Edward X, the President": a place or a
-    # verb that opens the sentence is no part of the name
+    return b
+
+
+def _no_name(p: Paragraph, b: int, end: int) -> bool:
+    """Whether the words b..end before the comma name no one: an office's field ("... for Foreign
+    Affairs and Security Policy, Vice-President"), an adverb opening a sentence ("Finally, the
+    Secretary said"), an undertaking ("On Operation X, the Minister said")."""
     if p.folded[end - 1] in PORTFOLIO_ENDS:
-        return None  # "... for Foreign Affairs and Security Policy, Vice-President": no name
+        return True
     if end - b == 1 and p.folded[b].endswith("ly") and (b == 0 or p.words[b - 1] in (".", "!", "?", '"', "“")):
-        return None  # "Finally, the Secretary said": an adverb opening a sentence is no name
-    if p.folded[b] in UNDERTAKING_NOUNS or b > 0 and p.folded[b - 1] in UNDERTAKING_NOUNS:
-        return None  # "On Operation X, the Minister said": an undertaking's name, no person's
-    while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
-                                               or (p.folded[b],) in reg.country_names):
-        b += 1
-    return (b, end) if end > b else None
+        return True
+    return p.folded[b] in UNDERTAKING_NOUNS or b > 0 and p.folded[b - 1] in UNDERTAKING_NOUNS
 
 
 def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
