@@ -667,7 +667,25 @@ def _state_after(p: Paragraph, j: int, reg: Registry, demonyms: bool = True) -> 
 def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
     """What follows the title about its state: "Ambassador to South Korea" (an envoy's destination,
     part of the title, not the envoy's state), "Minister of Foreign Affairs of Japan" (the state
-    served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination)."""
+    served), "Ambassador of Guinea to Ghana" (both: the title keeps only the destination).
+    Read in turn: an office of an office (`_office_of_office`), a counterpart's state or
+    destination (`_counterpart_state`), an envoy's post (`_envoy_post`), the state or body
+    after "of"/"for" (`_of_state`)."""
+    _office_of_office(p, o, reg)
+    if o.kind == "counterpart" and _counterpart_state(p, o, reg):
+        return
+    if not o.title or o.j + 1 >= len(p.words):
+        return
+    envoy = not ENVOYS.isdisjoint(p.folded[o.i:o.j])  # ("Ambassador Extraordinary and Plenipotentiary")
+    if envoy and _envoy_post(p, o, reg):
+        return
+    if p.folded[o.j] in ("of", "for"):
+        _of_state(p, o, reg, envoy)
+
+
+def _office_of_office(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"Special Envoy of the President", "Adviser to the President", "Chief of Staff to the
+    President": an aide's or envoy's office is of another office, which is part of the title."""
     n, j = len(p.words), o.j
     if o.title and j + 2 < n and p.folded[j] in ("to", "of") and p.folded[j + 1] == "the" \
             and (fold(o.title.split()[-1]) in AIDE_WORDS or fold(o.title.split()[-1]) in ENVOYS
@@ -676,34 +694,54 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         if tl and kind == "strong":  # "Special Envoy of the President (of X)", "Adviser to the President"
             o.j = j = j + 2 + tl
             o.title = _span_text(p, o.i, j)
-    if o.kind == "counterpart" and j + 1 < n and p.folded[j] in ("from", "of"):
+
+
+def _counterpart_state(p: Paragraph, o: _Office, reg: Registry) -> bool:
+    """A counterpart's state ("her counterpart from the Republic of Botswana, X") or an envoy
+    counterpart's destination ("the Ethiopian counterpart to Kenya X"); whether "from", "of" or
+    "to" follows it (nothing else is read of it then)."""
+    n, j = len(p.words), o.j
+    if j + 1 < n and p.folded[j] in ("from", "of"):
         size, code, possessive = _state_after(p, j + 1, reg, demonyms=False)
         if size and not possessive:  # "her counterpart from the Republic of Botswana, X"
             o.code, o.j = o.code or code, j + 1 + size
-        return
-    if o.kind == "counterpart" and j + 1 < n and p.folded[j] == "to":
+        return True
+    if j + 1 < n and p.folded[j] == "to":
         size, _, possessive = _state_after(p, j + 1, reg, demonyms=False)
         if size and not possessive:  # "the Ethiopian counterpart to Kenya X": an envoy's, and where to
             o.dest, o.j = _span_text(p, j, j + 1 + size), j + 1 + size
-        return
-    if not o.title or j + 1 >= n:
-        return
-    envoy = not ENVOYS.isdisjoint(p.folded[o.i:j])  # ("Ambassador Extraordinary and Plenipotentiary")
-    if envoy and p.folded[j] in ("to", "for"):
+        return True
+    return False
+
+
+def _envoy_post(p: Paragraph, o: _Office, reg: Registry) -> bool:
+    """An envoy's destination ("Ambassador to South Korea", part of the title, not the envoy's
+    state) or post ("the Venezuelan ambassador in Havana"); whether "to", "for" or "in" and a
+    capital follows the title (nothing else is read of it then)."""
+    j = o.j
+    if p.folded[j] in ("to", "for"):
         size, to = _destination_at(p, j + 1, reg, demonyms=False)
         if size:
             o.j, o.to = j + 1 + size, to
             o.title = _span_text(p, o.i, o.j)
-        return
-    if envoy and p.folded[j] == "in" and p.words[j + 1][:1].isupper():
+        return True
+    if p.folded[j] == "in" and p.words[j + 1][:1].isupper():
         pl, place = longest_match(p.folded, j + 1, reg.places)
         size, code = (pl, place[1]) if pl else _state_after(p, j + 1, reg, demonyms=False)[:2]
         if size:  # "the Venezuelan ambassador in Havana, X": where the envoy serves
             o.j, o.to = j + 1 + size, code
             o.title = _span_text(p, o.i, o.j)
-        return
-    if p.folded[j] not in ("of", "for"):
-        return
+        return True
+    return False
+
+
+def _of_state(p: Paragraph, o: _Office, reg: Registry, envoy: bool) -> None:
+    """After "of"/"for": the state served ("Minister of Foreign Affairs of Japan"), a city or
+    province that is part of the office ("Governor of Tokyo"), a body that is part of the title
+    ("Chief of the Amiri Diwan", "Commander of U.S. Central Command"), a state's body after its
+    possessive ("the President of Cuba's Council of State"); and after the state, an envoy's
+    destination ("Ambassador of Guinea to Ghana": the title keeps only the destination)."""
+    n, j = len(p.words), o.j
     # (a nationality word after "of" only in an envoy's title: "High Commissioner of Canadian")
     size, code, possessive = _state_after(p, j + 1, reg, demonyms=envoy)
     if not size and p.folded[j] == "of" and p.folded[j + 1] in reg.places.firsts:
@@ -749,6 +787,8 @@ def _served_state(p: Paragraph, o: _Office, reg: Registry) -> None:
         if size:
             o.title = f"{o.title} {_span_text(p, k, k + 1 + size)}"
             o.j, o.to = k + 1 + size, to
+
+
 
 
 def _destination_at(p: Paragraph, j: int, reg: Registry, demonyms: bool, bodies: bool = True
