@@ -36,10 +36,10 @@ SPECIFIC = (
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
                         r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
     ("visit", r"(?:state|official|working) visit"),
-    ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news) conference"),
+    ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news|media) conference"),
 )
 GENERAL = (
-    ("press_conference", r"(?:joint )?(?:press|news) conference|joint (?:press |news |media )?(?:address|appearance|"
+    ("press_conference", r"(?:joint )?(?:press|news|media) conference|joint (?:press |news |media )?(?:address|appearance|"
                          r"briefing)"),
     ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
@@ -277,7 +277,7 @@ HEADS_BEFORE_RE = re.compile(r"\bheads of (?:state|government)(?: and government
                              re.I)
 # "X and Y told a joint press conference", "announced at a news conference": the conference is
 # where the first sentence's news was given
-CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news) conference\b",
+CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news|media) conference\b",
                                  re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event

@@ -472,8 +472,10 @@ def _serves_organisation(p: Paragraph, i: int, j: int, reg: Registry) -> bool:
             return False  # "Secretary of State for African Affairs", "Director of Bilateral Relations"
         if p.folded[j] == "of" and p.folded[j + 1] == "the" and longest_match(p.folded, j + 2, reg.titles)[0]:
             return False  # "Special Envoy of the President": an office that serves another
-        if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None:
-            return False  # "Speaker of the National Assembly", "... at the Ministry of X": a body of the state
+        if p.folded[j] in ("of", "at") and _body_end(p, j + 1, reg) is not None \
+                or p.folded[j] == "of" and _chamber_end(p, j + 1) is not None:
+            return False  # "Speaker of the National Assembly", "... at the Ministry of X", "speaker of the
+            # lower house": a body of the state
         size = longest_match(p.folded, nxt, reg.demonyms)[0]
         if size and nxt + size < len(p.words) and p.folded[nxt + size] == "embassy":
             return False  # "Counsellor of the Maltese Embassy": a state's mission
@@ -527,6 +529,25 @@ def _body_end(p: Paragraph, j: int, reg: Registry) -> int | None:
             and p.words[end + 1].isupper():
         end += 3  # "(PLO)"
     return end
+
+
+def _chamber_end(p: Paragraph, j: int) -> int | None:
+    """After "of" at token j-1, the end of a chamber of the legislature written in small letters
+    ("the lower house", "the upper chamber", "parliament", "the national assembly"), which
+    `_body_end` does not read (it reads capitalised names); None when there is none."""
+    n, k = len(p.words), j
+    if k < n and p.folded[k] == "the":
+        k += 1
+    modified = k < n and p.folded[k] in CHAMBER_MODIFIERS and p.words[k].islower()
+    k += modified
+    if k < n and p.folded[k] in CHAMBER_NOUNS and p.words[k].islower() \
+            and (modified or p.folded[k] not in ("house", "chamber")):
+        return k + 1
+    return None
+
+
+CHAMBER_NOUNS = words("chamber_nouns")
+CHAMBER_MODIFIERS = words("chamber_modifiers")
 
 
 # Last words of a portfolio written after an office ("... for Political Affairs").
@@ -611,7 +632,8 @@ def _qualified(p: Paragraph, o: _Office, reg: Registry) -> bool:
     if p.folded[o.j + 1] in reg.places.firsts and longest_match(p.folded, o.j + 1, reg.places)[0]:
         return True  # "Ruler of Sharjah", "Chairman of Tokyo": a city's or a province's
     size, _, possessive = _state_after(p, o.j + 1, reg, demonyms=False)  # "Head of Iran's Strategic Council"
-    return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None
+    return _body_end(p, o.j + 1 + (size + 1 if possessive else 0), reg) is not None \
+        or _chamber_end(p, o.j + 1) is not None  # "chairman of the upper chamber"
 
 
 def _span_text(p: Paragraph, a: int, b: int) -> str:
@@ -751,7 +773,7 @@ def _of_state(p: Paragraph, o: _Office, reg: Registry, envoy: bool) -> None:
             o.j, o.title, o.code = j + 1 + pl, _span_text(p, o.i, j + 1 + pl), o.code or place[1]
             return
     if not size:
-        end = _body_end(p, j + 1, reg) if p.folded[j] == "of" else None
+        end = (_body_end(p, j + 1, reg) or _chamber_end(p, j + 1)) if p.folded[j] == "of" else None
         if end is not None:  # "Chief of the Amiri Diwan": the body is part of the title
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True
             o.code = o.code or _state_within(p, j + 1, end, reg)
