@@ -77,6 +77,7 @@ def first_words(name: str) -> frozenset[str]:
 NAME_PARTICLES = words("name_particles")
 HONORIFICS, EXACT_HONORIFICS = phrases("honorifics")
 NAME_SUFFIXES = words("name_suffixes")
+POST_NOMINALS = frozenset(_RAW["post_nominals"].split())  # as written, in capitals
 ARTICLES = words("articles")
 POSSESSIVES = words("possessives")
 SETTING_PREPOSITIONS = words("setting_prepositions")

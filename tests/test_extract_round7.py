@@ -40,3 +40,34 @@ def test_a_chamber_in_small_letters_is_part_of_the_office(text, name, title, reg
 def test_a_house_without_a_chamber_modifier_is_no_body_of_the_state(registry):
     # ("the minister of the house" is no office; "house" and "chamber" need "lower" or "upper")
     assert "Budi Santoso" not in people("The minister of the house, Budi Santoso, said it.", registry)
+
+
+# -- a credentials ceremony written as a Governor-General's programme ---------------------------
+
+CEREMONY = ("On Tuesday, at Government House, the Governor-General, General the Honourable Sir Peter Roe AK MC "
+            "(Retd) received from His Excellency Mr Tomas Varga, Letters of Credence accrediting him as the "
+            "Ambassador of Hungary. The Ambassador was accompanied by Mr Imre Kis (Minister) and Sr Col Bela "
+            "Nagy (Defence Attaché).\n\nAfterwards, the Governor-General received from Her Excellency Ms Ana "
+            "Lind, Letters of Credence accrediting her as the Ambassador of Estonia.")
+
+
+def test_post_nominal_letters_are_no_part_of_a_name(registry):
+    found = people(CEREMONY, registry)
+    assert "Peter Roe" in found and not any("AK" in name for name in found)
+    assert "John Roe" in people("Foreign Secretary John Roe MP met Kenyan Foreign Minister Ann Wambui.", registry)
+
+
+def test_accrediting_him_as_gives_the_office_to_the_name_before(registry):
+    found = people(CEREMONY, registry)
+    assert found["Tomas Varga"] == ("Ambassador", "HU")
+    assert found["Ana Lind"] == ("Ambassador", "EE")
+
+
+def test_an_abbreviated_rank_is_no_part_of_the_name_and_the_escort_serves_the_envoys_state(registry):
+    found = people(CEREMONY, registry)
+    assert "Bela Nagy" in found and found["Bela Nagy"][1] == "HU"
+    assert found["Imre Kis"][1] == "HU"
+
+
+def test_a_sentence_adverb_before_a_comma_is_no_name(registry):
+    assert "Afterwards" not in people(CEREMONY, registry)

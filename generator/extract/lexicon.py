@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 
 from generator.text import Phrases, fold
-from generator.words import (EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, NAME_SUFFIXES, PRONOUN_SURNAMES,
-                             phrase_set, words)
+from generator.words import (EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, NAME_SUFFIXES, POST_NOMINALS,
+                             PRONOUN_SURNAMES, phrase_set, words)
 from generator.words import HONORIFICS as HONORIFIC_PHRASES
 
 STOP_NAME_WORDS = words("stop_name_words")

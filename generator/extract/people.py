@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from generator.extract.lexicon import (AL_PREFIX_RE, CONTRACTION_RE, HONORIFICS, MONTH_SURNAMES, NAME_SUFFIXES,
-                                       PARTICLES, PRONOUN_SURNAMES,
+                                       PARTICLES, POST_NOMINALS, PRONOUN_SURNAMES,
                                        RANKS, ROMAN, STOP_NAME_WORDS, TRANSPARENT, honorifics_at, longest_match,
                                        longest_match_ending)
 from generator.extract.types import Found, Paragraph, Ref
@@ -24,6 +24,7 @@ COMPANY_OFFICES = phrase_keys("company_offices")
 PRIVATE_BODIES = words("private_bodies")
 # Events that give a person an office ("on his appointment as ..."), and ordinal words before it ("the ninth")
 OFFICE_EVENTS = words("office_events")
+APPOINTING_VERBS = words("appointing_verbs")
 ORDINAL_WORDS = words("ordinal_words")
 # Ranks that stand between an office and its holder's name as forms of address ("Prime Minister
 # Gen. X", "Minister Senator the Hon X"): the military ranks and those of data/words.yaml.
@@ -137,6 +138,8 @@ def _name_words_end(p: Paragraph, k: int, start: int, reg: Registry, after_title
             continue
         if not (is_capitalised(w) and w[0].isalpha()) or (("'" in w or "’" in w) and CONTRACTION_RE.search(w)):
             break
+        if parts and w in POST_NOMINALS:
+            break  # "Sir Peter Roe AK MC": honours after the name
         if f in STOP_NAME_WORDS and not _stop_word_in_name(p, j, k, parts, after_title):
             break
         if parts and (f in reg.titles.trie and longest_match(p.folded, j, reg.titles, 3)[0] or
@@ -362,6 +365,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
         return None
     end = k - 1
     if end - 1 > 0 and p.folded[end - 1] in NAME_SUFFIXES:  # "X Jr., Secretary of ..."
+        end -= 1
+    while end - 2 > 0 and p.words[end - 1] in POST_NOMINALS:  # "Sir X Y AK MC, Governor-General"
         end -= 1
     b = _name_start(p, _words_before(p, end, reg), end, reg)
     if _no_name(p, b, end):
@@ -1165,14 +1170,16 @@ def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] |
 
 def _named_to_office(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
     """"X ... on his appointment as the ninth prime minister of Y", "congratulated X on her
-    election as President": the office a person was named, elected or sworn in to, at `start`, is
+    election as President", "the letters of X, accrediting him as Ambassador": the office a person was named, elected or sworn in to, at `start`, is
     that of the nearest name of two words or more before "his" or "her" in the sentence."""
     k = start
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS
                      or p.folded[k - 1] in TRANSPARENT):
         k -= 1
-    if k < 4 or p.folded[k - 1] != "as" or p.folded[k - 2] not in OFFICE_EVENTS or p.folded[k - 3] not in POSSESSIVES:
-        return None
+    if k < 4 or p.folded[k - 1] != "as" or not (p.folded[k - 2] in OFFICE_EVENTS and p.folded[k - 3] in POSSESSIVES
+                                                or p.folded[k - 2] in ("him", "her")
+                                                and p.folded[k - 3] in APPOINTING_VERBS):
+        return None  # ("on his appointment as", "accrediting him as")
     for w in range(k - 4, max(k - 30, 0) - 1, -1):
         if p.words[w] in (".", ";", "!", "?"):
             return None
