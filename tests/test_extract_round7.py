@@ -71,3 +71,23 @@ def test_an_abbreviated_rank_is_no_part_of_the_name_and_the_escort_serves_the_en
 
 def test_a_sentence_adverb_before_a_comma_is_no_name(registry):
     assert "Afterwards" not in people(CEREMONY, registry)
+
+
+# -- a bilateral "summit" that one leader met another for; a dateline's town the registry lacks --
+
+RANCH = ("SAN ISIDRO, Uruguay, Feb. 16 -- President Lind, on her first trip abroad, met Uruguayan President "
+         "Tomas Varga today for a ranch-house summit that both new leaders called a good start.\n\n"
+         "About a million people from Uruguay work in the United States, and trade with the United States "
+         "keeps growing.")
+
+
+def test_a_summit_one_leader_met_another_for_is_their_meeting(registry):
+    assert brief(RANCH, registry).event_type == "meeting"
+    # (a summit that leaders met for, with nobody met, stays a summit)
+    assert brief("TOKYO -- The leaders of Japan, Korea and China met for a trilateral summit on Monday.",
+                 registry).event_type == "summit"
+
+
+def test_a_lead_that_reports_an_encounter_and_names_no_place_is_placed_by_its_dateline(registry):
+    where = brief(RANCH, registry).location
+    assert (where.city, where.country) == ("San Isidro", "UY")

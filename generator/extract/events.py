@@ -481,7 +481,7 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)
-    if kind == "meeting" and (FOR_TALKS_RE.search(after)
+    if kind == "meeting" and (_for_talks(after)
                               or m.group()[:4].lower() == "host" and HOSTED_RE.match(after)
                               or m.group()[-3:] in (" to", " in") and m.group()[:1] in "wW"
                               and not text[end + 1:end + 2].isupper()):
@@ -494,6 +494,16 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
         return (SPOKE_PLACED_RE.search(text, s0, cut) is not None
                 or any(not _to_come(text, e) for e in ENCOUNTER_ANY.finditer(text, s0, cut)))
     return False
+
+
+def _for_talks(after: str) -> bool:
+    """Whether the words after a verb of meeting give its purpose, which names the event: "hosted
+    him for talks", "met for a trilateral summit". A summit that one person was met for ("met
+    Mexican President X for a ranch-house summit") is the meeting of the two: it names nothing else."""
+    purpose = FOR_TALKS_RE.search(after)
+    if purpose is None:
+        return False
+    return not (purpose.group().lower().endswith("summit") and after[1:2].isupper())
 
 
 def _summit_is_meeting(text: str, m: re.Match) -> bool:
@@ -731,12 +741,20 @@ def dateline_place(dateline: str | None, reg: Registry) -> tuple[str, str] | Non
     state whose capital bears its name stands for the capital ("KUWAIT", "PANAMA", "GUATEMALA")."""
     if not dateline:
         return None
-    key = tuple(Paragraph.of(dateline.split(",")[0]).folded)
+    parts = dateline.split(",")
+    key = tuple(Paragraph.of(parts[0]).folded)
     place = reg.places.get(key)
     code = reg.country_names.get(key) if place is None else None
     capital = reg.countries[code].capital if code in reg.countries else None
     if capital and fold(capital).split()[:len(key)] == list(key):
         place = reg.places.get(tuple(Paragraph.of(capital).folded))
+    if place is None and code is None and len(parts) > 1 and 0 < len(key) <= 4:
+        # "SAN CRISTOBAL, Mexico": a town the registry does not know, in the state the dateline names
+        state = tuple(Paragraph.of(parts[1]).folded)
+        where = reg.country_names.get(state) or reg.regions.get(state)
+        town = parts[0].strip()
+        if where and all(w.isalpha() for w in town.replace("-", " ").replace("'", "").split()):
+            place = (town.title() if town.isupper() else town, where)
     return place
 
 
@@ -823,6 +841,10 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     for pi, what, k, value in found:
         if pi < 4 and what == "city" and _reported_there(paras[pi], k):
             return Location(city=value[0], country=value[1]), 0.8
+    if filed and paras and not any(f[0] == 0 for f in found) and IN_PERSON_RE.search(paras[0].text):
+        # "SAN CRISTOBAL, Mexico -- X met Y today ...": a lead that reports an encounter in
+        # person and names no place of its own was filed from where it happened
+        return Location(city=filed[0], country=filed[1]), 0.6
     votes, lead_cities, cities, early = Counter(), [], Counter(), []
     for pi, what, k, value in found:
         if _in_passing(paras[pi], k):
