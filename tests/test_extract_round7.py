@@ -91,3 +91,41 @@ def test_a_summit_one_leader_met_another_for_is_their_meeting(registry):
 def test_a_lead_that_reports_an_encounter_and_names_no_place_is_placed_by_its_dateline(registry):
     where = brief(RANCH, registry).location
     assert (where.city, where.country) == ("San Isidro", "UY")
+
+
+# -- a visit reported through the visitor's words, which the lead then places in talks ---------
+
+def test_a_visitors_words_said_during_talks_make_the_event_talks(registry):
+    text = ("LIMA -- Visiting Estonian Foreign Minister Ana Lind on Thursday praised her country's ties with "
+            "Peru.\n\nTrade has doubled in five years, Lind said during talks with Peruvian Foreign Minister "
+            "Luis Soto.")
+    assert brief(text, registry).event_type == "talks"
+    alone = "LIMA -- Visiting Estonian Foreign Minister Ana Lind on Thursday praised her country's ties with Peru."
+    assert brief(alone, registry).event_type == "visit"
+
+
+# -- a government's page on a visit, with the joint statement and its own dateline line ---------
+
+VISIT_PAGE = ("On May 3, the Right Honourable Prime Minister Ana Lind made her first official visit to Peru.\n\n"
+              "Prime Minister Lind and President Soto issued a joint statement on the results of the visit, "
+              "among them a new air services agreement.\n\n"
+              "Lima, Peru - May 3, 2012\n\n"
+              "At the invitation of the President of the Republic of Peru, don Luis Soto Ramos, the Prime "
+              "Minister of Estonia, the Right Honourable Ana Lind, made an official visit to Peru.")
+
+
+def test_a_joint_statement_issued_after_the_visit_the_lead_reports_is_its_outcome(registry):
+    assert brief(VISIT_PAGE, registry).event_type == "visit"
+    # (a joint statement that the lead itself reports stays the event)
+    assert brief("Prime Minister Ana Lind and President Luis Soto issued a joint statement during her official "
+                 "visit to Peru.", registry).event_type == "joint_statement"
+
+
+def test_a_dateline_on_a_line_of_its_own_with_a_date_places_the_visit(registry):
+    where = brief(VISIT_PAGE, registry).location
+    assert (where.city, where.country) == ("Lima", "PE")
+
+
+def test_don_before_a_name_is_a_form_of_address(registry):
+    found = people(VISIT_PAGE, registry)
+    assert found["Luis Soto Ramos"] == ("President", "PE")

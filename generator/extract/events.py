@@ -279,6 +279,9 @@ HEADS_BEFORE_RE = re.compile(r"\bheads of (?:state|government)(?: and government
 # where the first sentence's news was given
 CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joint )?(?:press|news|media) conference\b",
                                  re.I)
+# "X said during talks with Y", "... at a meeting with": where the visitor's words were said
+SAID_DURING_RE = re.compile(r"\b(?:said|says|stressed|noted|told \w+) (?:during|at|in) (?:the |their |his |her |an? )?"
+                            r"(?:[\w-]+ )?(talks|meeting) with\b", re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
@@ -393,11 +396,24 @@ def _specific_kind(text: str, low: str, specifics, aside: list | None) -> str | 
     lead's; None for the paragraphs after it)."""
     for kind, pattern in specifics:
         matches = list(pattern.finditer(low))
-        if any(not _not_the_event(kind, text, m) for m in matches):
+        counted = next((m for m in matches if not _not_the_event(kind, text, m)), None)
+        if counted is not None:
+            if kind == "joint_statement" and _visit_before(text, low, specifics, counted.start()):
+                return "visit"  # "X made an official visit to Y.\n\nX and Z issued a joint statement"
             return kind
         if aside is not None and any(not _to_come(text, m) for m in matches):
             aside.append(kind)  # (one still to come is no fallback either)
     return None
+
+
+def _visit_before(text: str, low: str, specifics, at: int) -> bool:
+    """Whether a state or official visit that counts is reported in a paragraph before the one at
+    `at`: a joint statement issued in a later paragraph is an outcome of that visit."""
+    para_start = text.rfind("\n", 0, at)
+    if para_start < 0:
+        return False
+    visit = dict(specifics)["visit"]
+    return any(not _not_the_event("visit", text, m) for m in visit.finditer(low, 0, para_start))
 
 
 def _general_kind(text: str, low: str, general, generals, conf: float) -> tuple[tuple[str, float] | None, list]:
@@ -417,7 +433,11 @@ def _general_kind(text: str, low: str, general, generals, conf: float) -> tuple[
         if m.lastgroup == "summit" and _summit_of_two(text, m) and not _to_come(text, m):
             two_summit = True
         if conf == 0.8 and m.lastgroup == "visit" and _visitor_is_subject(text, m):
-            # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said
+            # "Visiting Foreign Minister X said ...": a visit reported through what the visitor said,
+            # unless the lead goes on to say where it was said ("X said during talks with Y")
+            during = SAID_DURING_RE.search(text, m.end())
+            if during:
+                return ("talks" if during.group(1).lower() == "talks" else "meeting", 0.6), hidden
             return ("visit", 0.6), hidden
         hidden.append(m)
     for h in hidden:  # another kind that starts within a match set aside
@@ -872,6 +892,9 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
             # filed from elsewhere ("WASHINGTON — ... a trip to Japan"): the city of that country
             # the text places things in is where it happened; filed from nowhere, one it names early
             return Location(city=inside[0][0], country=lead_country), 0.5
+        line = next((place for p in paras[:6] if (place := place_line(p, reg)) and place[1] == lead_country), None)
+        if line:  # a release's dateline on a line of its own: "Santiago, Chile - April 16, 2012"
+            return Location(city=line[0], country=lead_country), 0.5
         seat = seat_place(paras[:4], reg, lead_country, filed)
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:

@@ -9,6 +9,7 @@ from generator.words import (EXACT_HONORIFICS, MONTH_SURNAMES, NAME_PARTICLES, N
 from generator.words import HONORIFICS as HONORIFIC_PHRASES
 
 STOP_NAME_WORDS = words("stop_name_words")
+LOWER_HONORIFICS = words("lower_honorifics")
 PARTICLES = NAME_PARTICLES
 # Single words of address ("Dr", "Sheikh", "H.E."), for rules that test one token; a name's
 # start is read with `honorifics_at`, which also knows the phrases ("His Excellency").
@@ -26,6 +27,8 @@ def honorifics_at(folded: list[str], words: list[str], k: int) -> int:
         if folded[n] == "the" and n + 1 < end:  # ", the Honourable X", "Her Excellency the Right Honourable X"
             size = honorifics_at(folded, words, n + 1)
             size = size + 1 if size else 0
+        elif folded[n] in LOWER_HONORIFICS and words[n].islower() and n + 1 < end and words[n + 1][:1].isupper():
+            size = 1  # "don X Y"
         elif words[n][:1].isupper():
             size, _ = longest_match(folded, n, HONORIFIC_PHRASES)
             if not size and words[n] in EXACT_HONORIFICS.firsts:

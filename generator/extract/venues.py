@@ -66,9 +66,13 @@ INLINE_DATELINE_RE = re.compile(
 PLACE_LINE_RE = re.compile(r"^(?P<city>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?:, [A-Z][\w.'’ -]{0,30})?\.?$")
 
 
+# ... and the date such a line may end with: "Santiago, Chile - April 16, 2012"
+DATE_TAIL_RE = re.compile(r"\s*[-–—,]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})$")
+
+
 def place_line(p: Paragraph | None, reg: Registry) -> tuple[str, str] | None:
-    """The (city, country) of a paragraph that is only a place the registry knows."""
-    m = PLACE_LINE_RE.match(p.text.strip()) if p is not None and len(p.text) <= 60 else None
+    """The (city, country) of a paragraph that is only a place the registry knows (and a date)."""
+    m = PLACE_LINE_RE.match(DATE_TAIL_RE.sub("", p.text.strip())) if p is not None and len(p.text) <= 60 else None
     return reg.places.get(tuple(Paragraph.of(m.group("city")).folded)) if m else None
 
 
