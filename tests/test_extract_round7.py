@@ -129,3 +129,28 @@ def test_a_dateline_on_a_line_of_its_own_with_a_date_places_the_visit(registry):
 def test_don_before_a_name_is_a_form_of_address(registry):
     found = people(VISIT_PAGE, registry)
     assert found["Luis Soto Ramos"] == ("President", "PE")
+
+
+# -- an agency's dateline with the state in square brackets; a tour's stops; a visit's host -----
+
+TOUR = ("Quito [Ecuador], May 4 (ANI): Anil Rao, the Minister of State for External Affairs, laid a wreath at "
+        "a memorial here on Saturday.\n\n"
+        "The minister is on a three-nation visit to South America, which includes the countries of Ecuador, "
+        "Bolivia and Paraguay.\n\n"
+        "In Ecuador, Rao met Foreign Minister Ana Vera at the ministry.")
+
+
+def test_a_state_in_square_brackets_after_the_dateline_city_is_part_of_the_dateline(registry):
+    b = brief(TOUR, registry)
+    assert (b.location.city, b.location.country) == ("Quito", "EC")
+    assert people(TOUR, registry)["Anil Rao"][1] == "IN"  # (the agency's state, not the dateline's)
+
+
+def test_the_stops_of_a_tour_are_no_parties_but_the_host_of_the_visit_is(registry):
+    assert set(brief(TOUR, registry).countries) == {"IN", "EC"}
+
+
+def test_an_encounter_held_by_video_has_no_place(registry):
+    text = ("NEW DELHI, June 4 (PTI) -- Prime Minister Anil Rao and his Estonian counterpart Ana Lind held "
+            "their first virtual summit on Thursday, an official told reporters here.")
+    assert brief(text, registry).location is None

@@ -67,6 +67,9 @@ def extract(raw: RawArticle, reg: Registry) -> tuple[Briefing, list[Notice]]:
     topic_names = topics(reg, paras)
     firsts = first_mentions(people, mentions, paras, len(above))
     countries = involved_countries(persons, firsts, paras, refs, reg, kind)
+    if kind == "visit" and where is not None and where.country and where.country not in countries \
+            and where.country in reg.countries and countries:
+        countries += (where.country,)  # the host of a visit is one of its parties
     title = wire.headline or compose_headline(persons, kind, where, reg, topic_names)
     confidence = (("title", 0.9 if wire.headline else 0.6), ("date", 1.0 if wire.date else 0.0),
                   ("location", where_conf), ("event_type", kind_conf),

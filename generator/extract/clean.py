@@ -54,6 +54,7 @@ DATELINE_RE = re.compile(
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
     r"[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
+    r"(?:\s*\[[A-Z][A-Za-z. ]{1,30}\])?"  # "Lima [Peru], Aug 25 (ANI):": the state in square brackets
     r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
     # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"

@@ -282,6 +282,9 @@ CONFERENCE_FRAME_RE = re.compile(r"\b(?:told|announced at|said at|at) an? (?:joi
 # "X said during talks with Y", "... at a meeting with": where the visitor's words were said
 SAID_DURING_RE = re.compile(r"\b(?:said|says|stressed|noted|told \w+) (?:during|at|in) (?:the |their |his |her |an? )?"
                             r"(?:[\w-]+ )?(talks|meeting) with\b", re.I)
+# "their first virtual summit", "held talks via video link": an encounter with no place
+VIRTUAL_RE = re.compile(r"\bvirtual (?:summit|meeting|talks|conference|bilateral)|\b(?:via|by|over) video ?(?:link|conference)"
+                        r"|\bvideo-?conferenc", re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
@@ -830,8 +833,8 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
     with the dateline's city when that is in it, else a city of it the text names; else the
     dateline; else a city the text places things in more than once.
     """
-    if kind == "phone_call":
-        return None, 0.6
+    if kind == "phone_call" or paras and VIRTUAL_RE.search(paras[0].text):
+        return None, 0.6  # (a call, or an encounter held by video: no place)
     if kind in NO_PLACE:
         # a statement is placed only where the first paragraph says so ("issued in Suva");
         # otherwise it comes from wherever its authors are

@@ -109,6 +109,17 @@ def _aside(p: Paragraph, i: int) -> bool:
     return _judged(p, i) or _wished(p, i)
 
 
+def _itinerary(p: Paragraph, i: int) -> bool:
+    """True when the list at token i gives the stops of a tour ("on a three-nation visit ..., which
+    includes the countries of A, B and C"): each is the host of its own leg, not a party of the
+    event reported."""
+    a, _ = _sentence(p, i)
+    return any(w.endswith("-nation") or w in TOUR_WORDS for w in p.folded[a:i])
+
+
+TOUR_WORDS = frozenset({"tour", "itinerary", "legs"})
+
+
 def _background(p: Paragraph, i: int) -> bool:
     """True when token i sits in a sentence-opening "As/While/Although ..., " clause that reports
     no encounter: such a clause sets the scene ("As the drought worsens, ...") for the main clause."""
@@ -418,7 +429,7 @@ def listed_states(p: Paragraph, refs: list[Ref], reg: Registry) -> list[str]:
                 continue
         elif not (p.folded[k - 1] in MEMBER_NOUNS or longest_match_ending(p.folded, k, reg.titles, 3)[0]):
             continue
-        if _aside(p, k - 1):
+        if _aside(p, k - 1) or _itinerary(p, k):
             continue
         j = k + 1 + (p.folded[k + 1] == "the")
         while j in names:
