@@ -154,3 +154,13 @@ def test_an_encounter_held_by_video_has_no_place(registry):
     text = ("NEW DELHI, June 4 (PTI) -- Prime Minister Anil Rao and his Estonian counterpart Ana Lind held "
             "their first virtual summit on Thursday, an official told reporters here.")
     assert brief(text, registry).location is None
+
+
+# -- where a ceremony was held, and where its guests reside -------------------------------------
+
+def test_the_sentence_that_says_where_the_event_was_held_places_it(registry):
+    text = ("Four ambassadors who reside in Caracas, Venezuela, presented their letters of credence to the "
+            "Governor-General on Tuesday.\n\nIt was the first such ceremony this year. It was held at Government "
+            "House in Bridgetown.")
+    where = brief(text, registry).location
+    assert (where.city, where.country) == ("Bridgetown", "BB")

@@ -116,7 +116,8 @@ PAST_BEFORE_RE = re.compile(r"\b(?:last|previously|earlier|once|already|had)\s+(
 CAME_FROM_RE = re.compile(r"\b(?:" + "|".join(sorted(words("arrival_verbs"))) + r"|back)(?: in)? from (?:the )?$", re.I)
 # "its embassy in Manila", "born in Kandy": where someone or something stays (but "heads of mission
 # at Rideau Hall" are envoys at a ceremony)
-RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed)\b"
+RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|born|studied|based|lives|exiled|stationed|"
+                         r"resides?|resident|residing)\b"
                          r"(?: [\w-]+){0,2} (?:in|at)(?: the)?(?: [\w-]+)? $", re.I)
 # "a week after both attended the summit in Rome", "days after an attack in Amman": a clause of
 # another time
@@ -285,6 +286,7 @@ SAID_DURING_RE = re.compile(r"\b(?:said|says|stressed|noted|told \w+) (?:during|
 # "their first virtual summit", "held talks via video link": an encounter with no place
 VIRTUAL_RE = re.compile(r"\bvirtual (?:summit|meeting|talks|conference|bilateral)|\b(?:via|by|over) video ?(?:link|conference)"
                         r"|\bvideo-?conferenc", re.I)
+HELD_RE = re.compile(r"\b(?:was|were) held\b|\btook place\b", re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
@@ -813,7 +815,9 @@ def _reported_there(p: Paragraph, k: int) -> bool:
                                                                                     m.start()) \
                 and not _not_the_event(m.lastgroup, p.text, m):
             return True
-    return False
+    # "It was held at Kings House in Kingston", "The ceremony took place in Y": the event's own sentence
+    held = HELD_RE.search(p.text, max(s0, start - 80), start)
+    return held is not None and not PASSING_RE.search(p.text, held.end(), start) and not _to_come(p.text, held)
 
 
 def _quoted(text: str, at: int) -> bool:
