@@ -164,3 +164,13 @@ def test_the_sentence_that_says_where_the_event_was_held_places_it(registry):
             "House in Bridgetown.")
     where = brief(text, registry).location
     assert (where.city, where.country) == ("Bridgetown", "BB")
+
+
+def test_where_a_visitor_arrived_places_a_meeting_nothing_else_places(registry):
+    text = ("Estonia and Peru vowed to work together against drug trafficking after a meeting between Prime "
+            "Minister Ana Lind and President Luis Soto.\n\nAfter their meeting, both spoke of a new "
+            "partnership.\n\nMs Lind said trade had doubled.\n\nShe also announced aid for flood relief.\n\n"
+            "Parties in Congress had opposed Ms Lind's visit by the time she arrived in Arequipa "
+            "last night.")
+    where = brief(text, registry).location
+    assert (where.city, where.country) == ("Arequipa", "PE")

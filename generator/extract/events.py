@@ -287,6 +287,7 @@ SAID_DURING_RE = re.compile(r"\b(?:said|says|stressed|noted|told \w+) (?:during|
 VIRTUAL_RE = re.compile(r"\bvirtual (?:summit|meeting|talks|conference|bilateral)|\b(?:via|by|over) video ?(?:link|conference)"
                         r"|\bvideo-?conferenc", re.I)
 HELD_RE = re.compile(r"\b(?:was|were) held\b|\btook place\b", re.I)
+ARRIVED_IN_RE = re.compile(r"\b(?:arrived|arrives|arriving|arrival) in (?:the )?$", re.I)
 IN_PERSON_RE = re.compile(r"\b(?:met|meets|held talks|hosted|received|visited|arrived)\b", re.I)
 # "hosted him for talks", "met her for talks", "met for a trilateral summit": the purpose names the event
 FOR_TALKS_RE = re.compile(r"^[^.;]{0,60}?\bfor (?:[\w+-]+ ){0,2}?(?:talks|consultations|negotiations|summit)\b", re.I)
@@ -906,6 +907,10 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6
+    arrived = next((value for pi, what, k, value in found if what == "city"
+                    and ARRIVED_IN_RE.search(paras[pi].text, max(0, paras[pi].spans[k][0] - 30), paras[pi].spans[k][0])), None)
+    if arrived:  # nothing else places it: "... by the time he arrived in Jakarta last night"
+        return Location(city=arrived[0], country=arrived[1]), 0.4
     seat = seat_place(paras[:4], reg, None, filed)
     if seat:
         return Location(city=seat[0], country=seat[1]), 0.4
