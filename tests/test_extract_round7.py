@@ -174,3 +174,19 @@ def test_where_a_visitor_arrived_places_a_meeting_nothing_else_places(registry):
             "last night.")
     where = brief(text, registry).location
     assert (where.city, where.country) == ("Arequipa", "PE")
+
+
+# -- a credentials roster: an office with "-Designate", forms of address, semicolons, the state after a comma
+
+@pytest.mark.parametrize("text", [
+    "BRIDGETOWN -- The Ambassadors-Designate are Ana Lind from Estonia and Tom Berg from Norway.",
+    "BRIDGETOWN -- The Ambassadors-Designate are Their Excellencies, Ana Lind, representing the Republic of "
+    "Estonia; Tom Berg of the Kingdom of Norway; Jan Kos, the Republic of Poland; and Dr. Eva Horn from Austria.",
+])
+def test_a_roster_of_envoys_designate_with_its_protocol_forms(text, registry):
+    found = people(text, registry)
+    assert found["Ana Lind"] == ("Ambassador-Designate", "EE")
+    assert found["Tom Berg"] == ("Ambassador-Designate", "NO")
+    if "Poland" in text:
+        assert found["Jan Kos"] == ("Ambassador-Designate", "PL")
+        assert found["Eva Horn"] == ("Ambassador-Designate", "AT")

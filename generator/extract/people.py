@@ -1530,9 +1530,10 @@ def _succeeded_as(p: Paragraph, pi: int, reg: Registry, taken: list[Found]) -> l
     return out
 
 
-def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
-    """The values of a list "A, B and C" (also "A and B", "A, B, and C") starting at token j, as
-    `item(j) -> (tokens, value)` reads each, and the token after the last."""
+def _series(p: Paragraph, j: int, item, seps: tuple[str, ...] = (",", "and")) -> tuple[list, int]:
+    """The values of a list "A, B and C" (also "A and B", "A, B, and C"; with `seps` holding ";",
+    "A; B; and C") starting at token j, as `item(j) -> (tokens, value)` reads each, and the token
+    after the last."""
     values, n = [], len(p.words)
     while True:
         size, value = item(j)
@@ -1540,8 +1541,8 @@ def _series(p: Paragraph, j: int, item) -> tuple[list, int]:
             return values, j
         values.append(value)
         end = j + size
-        nxt = end + 1 if end < n and p.folded[end] in (",", "and") else end
-        if nxt < n and p.folded[nxt] == "and" and p.folded[end] == ",":
+        nxt = end + 1 if end < n and p.folded[end] in seps else end
+        if nxt < n and p.folded[nxt] == "and" and p.folded[end] in (",", ";"):
             nxt += 1
         if nxt == end or not item(nxt)[0]:
             return values, end
@@ -1566,15 +1567,23 @@ def _plurals(titles) -> frozenset[str]:
     """The plural forms of the last words of titles ("ministers", "secretaries"), made once per table."""
     if _PLURALS[0] is not titles:
         words = [w for w in titles.rtrie if w and w.isalpha()]
-        _PLURALS[:] = [titles, frozenset([w + "s" for w in words] + [w[:-1] + "ies" for w in words
-                                                                     if w.endswith("y")] + ["counterparts"])]
+        plurals = [w + "s" for w in words] + [w[:-1] + "ies" for w in words if w.endswith("y")]
+        _PLURALS[:] = [titles, frozenset(plurals + [w + x for w in plurals for x in OFFICE_SUFFIXES] + ["counterparts"])]
     return _PLURALS[1]
 
 
+# Endings joined to an office by a hyphen, which the plural does not take ("Ambassadors-Designate").
+OFFICE_SUFFIXES = ("-designate", "-elect")
+
+
 def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | None:
-    """A plural office ending at token t ("Cabinet Secretaries", "presidents"): its first token and
-    the singular title as written ("Cabinet Secretary")."""
+    """A plural office ending at token t ("Cabinet Secretaries", "presidents",
+    "Ambassadors-Designate"): its first token and the singular title as written ("Cabinet
+    Secretary", "Ambassador-Designate")."""
     f = p.folded[t]
+    suffix = next((x for x in OFFICE_SUFFIXES if f.endswith(x)), "")
+    if suffix:
+        f = f[:-len(suffix)]
     if len(f) < 4 or f[-1] != "s" or not p.words[t][:1].isalpha():
         return None
     if f == "counterparts":  # the office of the official whose counterparts they are (resolve)
@@ -1588,7 +1597,8 @@ def _plural_office(p: Paragraph, t: int, reg: Registry) -> tuple[int, str] | Non
     if not size or kind == "counterpart":
         return None
     a = t - size + 1
-    return a, (_span_text(p, a, t) + " " if a < t else "") + _singular(p.words[t])
+    word = p.words[t][:len(p.words[t]) - len(suffix)]
+    return a, (_span_text(p, a, t) + " " if a < t else "") + _singular(word) + p.words[t][len(word):]
 
 
 def _demonyms_before(p: Paragraph, k: int, reg: Registry) -> tuple[list[str], int]:
@@ -1706,14 +1716,26 @@ class _ListItems:
                 return got + 1 + size + (p.folded[j + got] == "("), (value[0], value[1], code)
         return got, value
 
-    def member(self, j: int):  # "Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia")
+    def member(self, j: int):
+        """"Geir Berg from Norway"; a name of one word too ("Sukarni from Indonesia"); after a form
+        of address ("Dr. X of Y"); the state after a comma ("X, the Republic of Y", "X,
+        representing Y")."""
         p, n = self.p, self.n
-        end = _name_at(p, j, self.reg, after_title=True)
-        got, value = (end - j, (j, end, None)) if end > j else (0, None)
-        if not got or j + got >= n or p.folded[j + got] not in ("from", "of"):
+        k = j + _address_at(p, j, self.reg)
+        end = _name_at(p, k, self.reg, after_title=True)
+        if k > j and end - k < 2:  # ("Tun Lwin": a one-word name after what may be a form of address)
+            k, end = j, _name_at(p, j, self.reg, after_title=True)
+        if end <= k or end >= n:
             return 0, None
-        size, code, _ = _state_after(p, j + got + 1, self.reg, demonyms=False)
-        return (got + 1 + size, (value[0], value[1], code)) if size else (0, None)
+        at = end + 1
+        if p.folded[end] == "," and at < n and p.folded[at] == "representing":
+            at += 1
+        elif p.folded[end] not in ("from", "of", ","):
+            return 0, None
+        size, code, possessive = _state_after(p, at, self.reg, demonyms=False)
+        if not size or possessive or p.folded[end] == "," and at + size < n and p.folded[at + size] not in (";", ",", ".", "and"):
+            return 0, None  # (after a comma, the state is all the item holds)
+        return at + size - j, (k, end, code)
 
 
 def _plural_holders(p: Paragraph, pi: int, t: int, office: tuple[int, str | None], reg: Registry,
@@ -1742,7 +1764,9 @@ def _plural_holders(p: Paragraph, pi: int, t: int, office: tuple[int, str | None
     if portfolios:
         return _holders_of_fields(p, pi, j, first, title, portfolios, items)
     if p.folded[j] in ROSTER_VERBS:
-        listed, _ = _series(p, j + 1, items.member)
+        k = j + 1 + honorifics_at(p.folded, p.words, j + 1)  # "are Their Excellencies, X of A; Y of B"
+        k = k + 1 if k > j + 1 and k < n and p.words[k] == "," else j + 1  # (but "are Tun Lwin of A")
+        listed, _ = _series(p, k, items.member, seps=(",", "and", ";"))
         dest = dest or _earlier_destination([*before, p], p.folded[t], reg)
     else:
         listed = _holders_after(p, j, codes, title, items)
