@@ -190,3 +190,8 @@ def test_a_roster_of_envoys_designate_with_its_protocol_forms(text, registry):
     if "Poland" in text:
         assert found["Jan Kos"] == ("Ambassador-Designate", "PL")
         assert found["Eva Horn"] == ("Ambassador-Designate", "AT")
+
+
+def test_an_offices_abbreviation_in_brackets_before_its_portfolio_is_part_of_the_title(registry):
+    text = "QUITO, May 4 (PTI) -- Anil Rao, the Minister of State (MoS) for External Affairs, met Ana Vera."
+    assert people(text, registry)["Anil Rao"][0] == "Minister of State (MoS) for External Affairs"

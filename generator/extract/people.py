@@ -1296,6 +1296,7 @@ def scan(p: Paragraph, pi: int, reg: Registry) -> tuple[list[Found], set[int]]:
         _portfolio(p, o, reg)
         _second_office_joined(p, o, reg)
         _bracketed(p, o)
+        _abbreviated_office(p, o, reg)
         span, end = _name_after(p, o, reg)
         nxt = o.j
         if span:
@@ -1347,6 +1348,20 @@ def _bracketed(p: Paragraph, o: _Office) -> None:
 
 
 RETIRED_WORDS = words("retired_words") | {"."}
+
+
+def _abbreviated_office(p: Paragraph, o: _Office, reg: Registry) -> None:
+    """"the Minister of State (MoS) for External Affairs": the office's abbreviation in brackets
+    between the office and its portfolio; both are part of the title, as written."""
+    j, n = o.j, len(p.words)
+    if not o.title or j + 4 >= n or p.words[j] != "(" or p.words[j + 2] != ")" or p.folded[j + 3] != "for":
+        return
+    abbreviation = p.words[j + 1]
+    if not (abbreviation.isalpha() and sum(c.isupper() for c in abbreviation) >= 2):
+        return
+    end = _portfolio_end(p, j + 3)
+    if end is not None:
+        o.j, o.title = end, _span_text(p, o.i, end)
 
 
 def _second_office_joined(p: Paragraph, o: _Office, reg: Registry) -> None:
