@@ -195,3 +195,28 @@ def test_a_roster_of_envoys_designate_with_its_protocol_forms(text, registry):
 def test_an_offices_abbreviation_in_brackets_before_its_portfolio_is_part_of_the_title(registry):
     text = "QUITO, May 4 (PTI) -- Anil Rao, the Minister of State (MoS) for External Affairs, met Ana Vera."
     assert people(text, registry)["Anil Rao"][0] == "Minister of State (MoS) for External Affairs"
+
+
+# -- a place before a comma, and lists of counterparts and presidents in mixed forms ------------
+
+def test_a_place_before_a_comma_and_an_office_is_no_name(registry):
+    text = ("LIMA -- Estonian Foreign Minister Ana Lind arrived on Saturday.\n\nWhile in Lima, the Estonian "
+            "foreign minister is to meet senior Peruvian officials.")
+    assert "Lima" not in people(text, registry)
+
+
+def test_a_list_of_counterparts_may_end_with_a_titled_name(registry):
+    text = ("ADDIS ABABA -- Likewise, Premier Tomas Varga met with Chilean and Peruvian counterparts Ana Rojas and "
+            "Peruvian PM Luis Soto respectively.")
+    found = people(text, registry)
+    assert found["Ana Rojas"] == ("Prime Minister", "CL") or found["Ana Rojas"] == ("Premier", "CL")
+    assert found["Luis Soto"][1] == "PE" and "Likewise" not in found
+
+
+def test_states_before_a_mixed_list_go_to_the_names_that_name_none(registry):
+    text = ("ADDIS ABABA -- The Prime Minister held talks with presidents of Chile, Ana Rojas, Luis Soto of Peru "
+            "and Eva Horn of Austria.")
+    found = people(text, registry)
+    assert found["Ana Rojas"] == ("president", "CL")
+    assert found["Luis Soto"] == ("president", "PE")
+    assert found["Eva Horn"] == ("president", "AT")

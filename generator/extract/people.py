@@ -374,6 +374,8 @@ def _appositive_name(p: Paragraph, start: int, reg: Registry | None = None) -> t
     while end - b > 2 and reg is not None and (p.folded[b].endswith("ing") or (p.folded[b],) in reg.places
                                                or (p.folded[b],) in reg.country_names):
         b += 1
+    if end - b == 1 and reg is not None and ((p.folded[b],) in reg.places or (p.folded[b],) in reg.country_names):
+        return None  # "While in Tehran, the Chinese foreign minister ...": a place, no one's name
     return (b, end) if end > b else None
 
 
@@ -1721,9 +1723,20 @@ class _ListItems:
         return (of + size, _span_text(p, j + of, j + of + size)) if size and p.words[j + of][:1].isupper() \
             else (0, None)
 
+    def titled_name(self, j: int):  # "Algerian PM Ahmed Ouyahia" as an item of a list of counterparts
+        p = self.p
+        size, codes = longest_match(p.folded, j, self.reg.demonyms)
+        tl, _ = longest_match(p.folded, j + size, self.reg.titles) if j + size < self.n else (0, None)
+        if not tl or not p.words[j + size][:1].isupper():
+            return 0, None
+        got, value = self.name(j + size + tl)
+        return (size + tl + got, (value[0], value[1], codes[0] if size else None)) if got else (0, None)
+
     def stated_name(self, j: int):  # "Nigeria's Olusegun Obasanjo", "Ivan Horvat of Croatia", "Ana Rojas (Peru)"
         p, n = self.p, self.n
         got, value = self.owned_name(j)
+        if not got:
+            return self.titled_name(j)
         if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
             size, code, possessive = _state_after(p, j + got + 1, self.reg, demonyms=False)
             closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
@@ -1858,6 +1871,12 @@ def _holders_after(p: Paragraph, j: int, codes: list[str], title: str | None,
     if len(codes) == 1 and (title is None or not comma):
         codes = codes * len(listed)  # "their Australian counterparts, X and Y", "Lao Deputy
         # Prime Ministers X and Y": one state for all
+    stateless = [k for k, (_, _, c) in enumerate(listed) if c is None]
+    if codes and len(codes) != len(listed) and len(codes) == len(stateless):
+        # "the presidents of Djibouti, X, Y of Tunisia and Z of Estonia": the states named before
+        # go to the names that name none, in order
+        given = dict(zip(stateless, codes))
+        return [(s, e, c or given[k]) for k, (s, e, c) in enumerate(listed)]
     if codes and len(codes) != len(listed):
         return []
     return [(s, e, c or (codes[k] if codes else None)) for k, (s, e, c) in enumerate(listed)]
