@@ -220,3 +220,9 @@ def test_states_before_a_mixed_list_go_to_the_names_that_name_none(registry):
     assert found["Ana Rojas"] == ("president", "CL")
     assert found["Luis Soto"] == ("president", "PE")
     assert found["Eva Horn"] == ("president", "AT")
+
+
+def test_briefing_the_media_after_talks_is_a_press_conference(registry):
+    text = ("Chile and Peru would keep working together on trade, Presidents Ana Rojas and Luis Soto said on "
+            "Tuesday.\n\nBriefing the media in Lima after bilateral discussions, Soto said relations were excellent.")
+    assert brief(text, registry).event_type == "press_conference"

@@ -40,7 +40,7 @@ SPECIFIC = (
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news|media) conference|joint (?:press |news |media )?(?:address|appearance|"
-                         r"briefing)"),
+                         r"briefing)|briefing (?:the )?(?:media|press|reporters|journalists)"),
     ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
