@@ -226,3 +226,12 @@ def test_briefing_the_media_after_talks_is_a_press_conference(registry):
     text = ("Chile and Peru would keep working together on trade, Presidents Ana Rojas and Luis Soto said on "
             "Tuesday.\n\nBriefing the media in Lima after bilateral discussions, Soto said relations were excellent.")
     assert brief(text, registry).event_type == "press_conference"
+
+
+def test_an_office_named_back_before_a_comma_and_an_agency_is_the_officials(registry):
+    text = ("CAIRO -- President Ana Rojas met Tomas Varga to discuss the election that Peru's Luis Soto won.\n\n"
+            "Varga would review his contacts with the Peruvian prime minister-elect, MENA quoted an aide as "
+            "saying.")
+    found = people(text, registry)
+    assert found["Luis Soto"] == ("prime minister-elect", "PE")
+    assert "MENA" not in found

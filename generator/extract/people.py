@@ -183,7 +183,8 @@ def _names_no_one(p: Paragraph, k: int, j: int, reg: Registry, after_title: bool
         return True
     if j - k == 1:
         one = (p.folded[k],)
-        return one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles
+        return (one in reg.country_names or one in reg.demonyms or one in reg.places or one in reg.titles
+                or p.words[k].isupper() and p.folded[k] in reg.agencies)  # ("..., MENA quoted": an agency)
     return False
 
 

@@ -474,10 +474,11 @@ def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Regist
                 if not size or kind == "counterpart":
                     continue
                 end = j + size
-                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", ",", "for")
+                if end < n and (p.words[end][:1].isupper() or p.folded[end] in ("of", "for")
+                                or p.folded[end] == "," and _named_after_comma(p, end, reg)
                                 or p.folded[end] == "'s" and code is None):
                     continue  # "the president, X", "the president of ...": not a reference back
-                    # (but "the Palestinian leader's compound" is)
+                    # (but "the Palestinian leader's compound" and "the prime minister, an aide said" are)
                 key = tuple(p.folded[j:end])
                 if code is not None:
                     if code != o.country:
@@ -492,6 +493,13 @@ def anaphoric_titles(people: list[Official], paras: list[Paragraph], reg: Regist
                 break
         if found:
             o.title, o.confidence = found, 0.6
+
+
+def _named_after_comma(p: Paragraph, comma: int, reg: Registry) -> bool:
+    """Whether a name may follow the comma at token `comma` ("the president, X"): a capitalised
+    word that is no agency's name ("the prime minister-elect, MENA quoted ..." refers back)."""
+    k = comma + 1
+    return k >= len(p.words) or p.words[k][:1].isupper() and not (p.words[k].isupper() and p.folded[k] in reg.agencies)
 
 
 def _paired(refs: list[Ref]) -> set[int]:
