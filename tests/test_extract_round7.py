@@ -235,3 +235,42 @@ def test_an_office_named_back_before_a_comma_and_an_agency_is_the_officials(regi
     found = people(text, registry)
     assert found["Luis Soto"] == ("prime minister-elect", "PE")
     assert "MENA" not in found
+
+
+# -- Europe and Eurasia: a presidency's date-and-place line, readouts' verbs, a list of envoys ---
+
+def test_a_date_and_place_line_opening_a_release_is_its_dateline(registry):
+    text = ("May 2, 2001, The Kremlin, Moscow\n\nPresident Tomas Varga opened the meeting by saying that Europe "
+            "mattered.\n\nTaking part were Prime Minister Ana Lind and Foreign Minister Luis Soto.")
+    b = brief(text, registry)
+    assert (b.location.city, b.location.country) == ("Moscow", "RU")
+    assert "Kremlin" not in b.title
+
+
+def test_speaking_after_a_dinner_with_a_leader_reports_the_dinner(registry):
+    text = ("Relations should not be spoiled by old quarrels, Ana Lind said last night.\n\nThe prime minister was "
+            "speaking after a dinner reception in Tallinn with Chancellor Tomas Varga.")
+    assert brief(text, registry).event_type == "meeting"
+
+
+def test_a_declaration_signed_after_the_visit_was_reported_is_its_outcome(registry):
+    text = ("Today President Ana Lind arrived in Peru for a three-day unofficial visit. President Luis Soto met "
+            "her at the airport. The presidents then travelled to the coast, where they signed a joint "
+            "declaration.")
+    assert brief(text, registry).event_type == "visit"
+
+
+def test_conversed_with_is_a_meeting_and_dialogue_discussed_is_a_topic(registry):
+    text = ("Foreign Minister Tomas Varga conversed with Foreign Minister of Estonia Ana Lind on the sidelines "
+            "of a ministerial meeting in Oslo.\n\nThey also discussed the deepening of political dialogue "
+            "and trade.")
+    assert brief(text, registry).event_type == "meeting"
+
+
+def test_a_list_of_envoys_each_with_state_and_name_is_no_body(registry):
+    text = ("KYIV -- President Ana Lind received credentials from US Ambassador Eva Horn, Ambassador of the "
+            "Republic of Moldova Ion Rusu and Ambassador of the Republic of India Anil Rao.")
+    found = people(text, registry)
+    assert found["Eva Horn"] == ("Ambassador", "US")
+    assert found["Ion Rusu"] == ("Ambassador", "MD")
+    assert found["Anil Rao"] == ("Ambassador", "IN")

@@ -71,6 +71,10 @@ DATELINE_STOPS_RE = re.compile(r"^(?P<city>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'�
                                r"(?:\.\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s*|-)(?P<agency>[A-Z]{3,12})\s*(?:--|—|–|-|:)\s+(?=\S)")
 
 
+DATE_PLACE_RE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}),\s*"
+                           r"(?P<place>[A-Z][\w'’ .-]{1,30}(?:,\s*[A-Z][\w'’ .-]{1,30}){0,2})$")
+
+
 @dataclass(frozen=True)
 class Wire:
     """The parts of a wire article that the later layers work on."""
@@ -151,6 +155,13 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         if k + 1 < len(paragraphs) and _dateline_only(paragraphs[k]):
             paragraphs[k:k + 2] = [paragraphs[k] + " " + paragraphs[k + 1]]
             break
+    dated_place = None
+    if paragraphs and len(paragraphs[0]) <= 80 and (dp := DATE_PLACE_RE.match(paragraphs[0])):
+        # "May 29, 2000, The Kremlin, Moscow": a release's date and place on a line of their own
+        # (the city is named last, after its venue)
+        parts = [x.strip() for x in dp.group("place").split(",")]
+        dated_place = next((x for x in reversed(parts) if len(x) > 4 or "." not in x), parts[0])
+        paragraphs = paragraphs[1:]
     if paragraphs:
         credit = CREDIT_SPLIT_RE.match(paragraphs[0])
         if credit:
@@ -180,6 +191,8 @@ def parse_wire(text: str, name: str, first_line: int = 1, need_date: bool = True
         elif d2 := DATELINE_STOPS_RE.match(kept[0]):
             dateline, agency = d2.group("city"), d2.group("agency")
             kept[0] = kept[0][d2.end():]
+    if dateline is None:
+        dateline = dated_place
     if dateline is None:
         # "Jane Doe in Tokyo": a byline's place of filing stands in for a dateline
         byline = next((m for m in map(BYLINE_PLACE_RE.match, paragraphs[:6]) if m), None)

@@ -35,7 +35,7 @@ SPECIFIC = (
                    r"an? (?:[\w-]+ ){0,2}?call (?:from|with|between)"),
     ("joint_statement", r"joint (?:statement|declaration|communiqu[eé])|"
                         r"sign(?:ed|ing|s)? (?:an? |the )?(?:[\w-]+ ){0,2}?communiqu[eé]"),
-    ("visit", r"(?:state|official|working) visit"),
+    ("visit", r"(?:state|official|unofficial|working|private) visit"),
     ("press_conference", r"(?:using|held|holding|hold|gave|give) a joint (?:press|news|media) conference"),
 )
 GENERAL = (
@@ -49,12 +49,12 @@ GENERAL = (
               # "Russian-Kyrgyz talks were held", "negotiations in a narrow format took place"
               r"(?:talks|negotiations|consultations)(?: [\w-]+){0,5}? (?:were held|was held|took place)|"
               r"-[a-z]+ (?:talks|negotiations)"),  # (from the hyphen: a match that may start at any letter slows all)
-    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|t[eê]te-[aà]-t[eê]te|"
+    ("meeting", r"met(?: with)?|meets?(?: with)?|meeting(?: with)?|sat down (?:\w+ )?with|conversed with|t[eê]te-[aà]-t[eê]te|"
                 r"received|receives|hosted|hosts|play(?:ed|s)? host to|"
                 # an audience, as a head of state grants one ("granted an audience to the envoy"; told
                 # from the guest's side, the audience may be one stop of a visit)
                 r"(?:granted|gave|grants|gives|granting|giving) (?:an )?audience to|"
-                r"(?:over|at a|during a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
+                r"(?:over|at a|during a|after a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
                 # "called on the President at State House": a courtesy call (but "called on
                 # them to act" is a statement); "welcomed her to the Presidential Palace"
@@ -413,13 +413,14 @@ def _specific_kind(text: str, low: str, specifics, aside: list | None) -> str | 
 
 
 def _visit_before(text: str, low: str, specifics, at: int) -> bool:
-    """Whether a state or official visit that counts is reported in a paragraph before the one at
-    `at`: a joint statement issued in a later paragraph is an outcome of that visit."""
-    para_start = text.rfind("\n", 0, at)
-    if para_start < 0:
+    """Whether a state or official visit that counts is reported in a sentence before the one at
+    `at`: a joint statement signed in a later sentence is an outcome of that visit ("X arrived for a
+    three-day visit. ... where they signed a joint declaration")."""
+    s0, _ = _sentence(text, at, at)
+    if s0 <= 0:
         return False
     visit = dict(specifics)["visit"]
-    return any(not _not_the_event("visit", text, m) for m in visit.finditer(low, 0, para_start))
+    return any(not _not_the_event("visit", text, m) for m in visit.finditer(low, 0, s0))
 
 
 def _general_kind(text: str, low: str, general, generals, conf: float) -> tuple[tuple[str, float] | None, list]:
@@ -504,6 +505,8 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
                 and any(e.lastgroup != "visit" for e in ENCOUNTER_ANY.finditer(text, end + after.index(","), s1)))
     if kind == "talks" and BRIEFED_ON_RE.search(before):
         return True
+    if kind == "talks" and m.group().lower().endswith("dialogue") and TOPIC_RE.search(text, s0, start):
+        return True  # "they discussed the deepening of political dialogue": a topic, not the event
     if kind == "summit":
         return (SIDELINES_RE.search(before) is not None or _summit_is_meeting(text, m)
                 or SETTING_RE.search(before) is not None and OF_TWO_IN_SENTENCE_RE.search(text, end, s1) is not None)

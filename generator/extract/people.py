@@ -805,6 +805,9 @@ def _of_state(p: Paragraph, o: _Office, reg: Registry, envoy: bool) -> None:
         return  # "a spokesman for Canada's foreign minister"
     if p.folded[j] == "of" and j + 1 + size < n and p.words[j + 1 + size][:1].isupper():
         end = _body_end(p, j + 1 + size, reg)
+        if end is not None and any(p.folded[t] == "and" and p.folded[t + 1] in reg.title_starts
+                                   for t in range(j + 1 + size, end - 1)):
+            end = None  # "Ambassador of Moldova X and Ambassador of India Y": a list, no body's name
         if end is not None:  # "Commander of U.S. Central Command", "Secretary of the Russian Security
             o.j, o.title, o.body = end, _span_text(p, o.i, end), True  # Council": a state's body, as written
             return
