@@ -1,6 +1,8 @@
 """Protocol forms of readouts and agency copy: forms of address, generational suffixes, names
 after a comma and "the Honourable", surnames that are also common words. Every sentence here is
 invented for the test."""
+import pytest
+
 from generator.extract import extract
 from generator.extract.lexicon import honorifics_at
 from generator.extract.types import Paragraph
@@ -80,24 +82,21 @@ def test_states_listed_with_a_plural_office_pair_with_the_names_in_order(registr
     assert {"PE", "CL"} <= set(b.countries)
 
 
-def test_a_roster_of_envoys_takes_the_office_of_its_earlier_mention(registry):
-    found, b = officials("President Lin Tao received the credentials of three new ambassadors to China in "
-                         "Beijing on Monday.\n\nThe ambassadors are Eva Berg from Norway, Kofi Mensah from "
-                         "Ghana, and Rosa Pino from Chile.", registry)
-    assert found["Eva Berg"] == ("ambassador to China", "NO")
-    assert found["Kofi Mensah"] == ("ambassador to China", "GH")
-    assert found["Rosa Pino"] == ("ambassador to China", "CL")
-
-
-def test_a_roster_after_nationality_words_and_a_comma_still_takes_the_earlier_office(registry):
+@pytest.mark.parametrize("text, expected", [
+    ("President Lin Tao received the credentials of three new ambassadors to China in Beijing on Monday.\n\n"
+     "The ambassadors are Eva Berg from Norway, Kofi Mensah from Ghana, and Rosa Pino from Chile.",
+     {"Eva Berg": "NO", "Kofi Mensah": "GH", "Rosa Pino": "CL"}),
     # The states before the plural office are read first as the states of names written before
     # it ("X and Y, the ... ambassadors"); when none are, the roster's office is still looked up
     # in the earlier paragraphs (the reader of the names before once hid those paragraphs).
-    found, _ = officials("President Lin Tao received the credentials of new ambassadors to China in Beijing on "
-                         "Monday.\n\nIn a short ceremony, Chilean and Peruvian ambassadors are Ana Rojas from "
-                         "Chile and Luis Soto from Peru.", registry)
-    assert found["Ana Rojas"] == ("ambassador to China", "CL")
-    assert found["Luis Soto"] == ("ambassador to China", "PE")
+    ("President Lin Tao received the credentials of new ambassadors to China in Beijing on Monday.\n\n"
+     "In a short ceremony, Chilean and Peruvian ambassadors are Ana Rojas from Chile and Luis Soto from Peru.",
+     {"Ana Rojas": "CL", "Luis Soto": "PE"}),
+])
+def test_a_roster_of_envoys_takes_the_office_of_its_earlier_mention(text, expected, registry):
+    found, _ = officials(text, registry)
+    assert {name: found.get(name) for name in expected} == {
+        name: ("ambassador to China", code) for name, code in expected.items()}
 
 
 def test_a_plural_office_in_apposition_without_states_names_nobody(registry):
