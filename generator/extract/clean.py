@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from generator.errors import SourceError
 from generator.extract import furniture
+from generator.extract.types import WRITTEN_DATE
 
 DATE_LINE_RE = re.compile(r"\A[ \t\ufeff]*date[ \t]+(\S+)[ \t]*")
 ISO_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
@@ -71,7 +72,7 @@ DATELINE_STOPS_RE = re.compile(r"^(?P<city>[A-Z][A-Za-z'’-]*(?: [A-Z][A-Za-z'�
                                r"(?:\.\s*[A-Z][a-z]{2,8}\.? \d{1,2}\.\s*|-)(?P<agency>[A-Z]{3,12})\s*(?:--|—|–|-|:)\s+(?=\S)")
 
 
-DATE_PLACE_RE = re.compile(r"^(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4}),\s*"
+DATE_PLACE_RE = re.compile(r"^" + WRITTEN_DATE + r",\s*"
                            r"(?P<place>[A-Z][\w'’ .-]{1,30}(?:,\s*[A-Z][\w'’ .-]{1,30}){0,2})$")
 
 

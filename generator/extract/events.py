@@ -910,8 +910,8 @@ def locate(paras: list[Paragraph], reg: Registry, filed: tuple[str, str] | None,
         return Location(city=seat[0] if seat else None, country=lead_country), 0.5
     if filed:
         return Location(city=filed[0], country=filed[1]), 0.6
-    arrived = next((value for pi, what, k, value in found if what == "city"
-                    and ARRIVED_IN_RE.search(paras[pi].text, max(0, paras[pi].spans[k][0] - 30), paras[pi].spans[k][0])), None)
+    arrived = next((value for pi, what, k, value in found if what == "city" and ARRIVED_IN_RE.search(
+        paras[pi].text, max(0, paras[pi].spans[k][0] - 30), paras[pi].spans[k][0])), None)
     if arrived:  # nothing else places it: "... by the time he arrived in Jakarta last night"
         return Location(city=arrived[0], country=arrived[1]), 0.4
     seat = seat_place(paras[:4], reg, None, filed)

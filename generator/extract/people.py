@@ -822,8 +822,6 @@ def _of_state(p: Paragraph, o: _Office, reg: Registry, envoy: bool) -> None:
             o.j, o.to = k + 1 + size, to
 
 
-
-
 def _destination_at(p: Paragraph, j: int, reg: Registry, demonyms: bool, bodies: bool = True
                     ) -> tuple[int, str | None]:
     """Where an envoy is sent, at token j after "to": a state ("Ghana", "the Court of St James")
@@ -1176,8 +1174,9 @@ def _relative_name(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] |
 
 def _named_to_office(p: Paragraph, start: int, reg: Registry) -> tuple[int, int] | None:
     """"X ... on his appointment as the ninth prime minister of Y", "congratulated X on her
-    election as President", "the letters of X, accrediting him as Ambassador": the office a person was named, elected or sworn in to, at `start`, is
-    that of the nearest name of two words or more before "his" or "her" in the sentence."""
+    election as President", "the letters of X, accrediting him as Ambassador": the office a person
+    was named, elected, accredited or sworn in to, at `start`, is that of the nearest name of two
+    words or more before "his", "her" or "him" in the sentence."""
     k = start
     while k > 0 and (p.folded[k - 1] in ARTICLES or p.folded[k - 1] in ORDINAL_WORDS
                      or p.folded[k - 1] in TRANSPARENT):
@@ -1589,7 +1588,8 @@ def _plurals(titles) -> frozenset[str]:
     if _PLURALS[0] is not titles:
         words = [w for w in titles.rtrie if w and w.isalpha()]
         plurals = [w + "s" for w in words] + [w[:-1] + "ies" for w in words if w.endswith("y")]
-        _PLURALS[:] = [titles, frozenset(plurals + [w + x for w in plurals for x in OFFICE_SUFFIXES] + ["counterparts"])]
+        suffixed = [w + x for w in plurals for x in OFFICE_SUFFIXES]
+        _PLURALS[:] = [titles, frozenset(plurals + suffixed + ["counterparts"])]
     return _PLURALS[1]
 
 
@@ -1741,7 +1741,7 @@ class _ListItems:
         got, value = self.owned_name(j)
         if not got:
             return self.titled_name(j)
-        if got and value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
+        if value[2] is None and j + got + 1 < n and p.folded[j + got] in ("of", "from", "("):
             size, code, possessive = _state_after(p, j + got + 1, self.reg, demonyms=False)
             closed = p.folded[j + got] != "(" or j + got + 1 + size < n and p.words[j + got + 1 + size] == ")"
             if size and not possessive and closed:
@@ -1765,7 +1765,9 @@ class _ListItems:
         elif p.folded[end] not in ("from", "of", ","):
             return 0, None
         size, code, possessive = _state_after(p, at, self.reg, demonyms=False)
-        if not size or possessive or p.folded[end] == "," and at + size < n and p.folded[at + size] not in (";", ",", ".", "and"):
+        if not size or possessive:
+            return 0, None
+        if p.folded[end] == "," and at + size < n and p.folded[at + size] not in (";", ",", ".", "and"):
             return 0, None  # (after a comma, the state is all the item holds)
         return at + size - j, (k, end, code)
 

@@ -499,7 +499,9 @@ def _named_after_comma(p: Paragraph, comma: int, reg: Registry) -> bool:
     """Whether a name may follow the comma at token `comma` ("the president, X"): a capitalised
     word that is no agency's name ("the prime minister-elect, MENA quoted ..." refers back)."""
     k = comma + 1
-    return k >= len(p.words) or p.words[k][:1].isupper() and not (p.words[k].isupper() and p.folded[k] in reg.agencies)
+    if k >= len(p.words):
+        return True
+    return p.words[k][:1].isupper() and not (p.words[k].isupper() and p.folded[k] in reg.agencies)
 
 
 def _paired(refs: list[Ref]) -> set[int]:

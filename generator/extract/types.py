@@ -9,6 +9,9 @@ from operator import itemgetter, not_
 from generator.text import fold, split_tokens
 from generator.words import words as word_list
 
+# A day's date as copy writes it in a dateline or a release's place line: "April 16, 2012", "Apr. 16
+# 2012", "16 April 2012" (a pattern to build others from)
+WRITTEN_DATE = r"(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})"
 # "then-President X", "ex-Foreign Minister Y": the prefixes split off an office's first word
 HYPHENED_PREFIXES = tuple(sorted(w + "-" for w in word_list("hyphened_time_words")))
 _PREFIX_FORMS = tuple(f(w) for w in HYPHENED_PREFIXES for f in (str.lower, str.title, str.upper))  # a cheap test

@@ -15,7 +15,7 @@ import yaml
 
 from generator.errors import ConfigError
 from generator.extract.lexicon import longest_match
-from generator.extract.types import Paragraph
+from generator.extract.types import WRITTEN_DATE, Paragraph
 from generator.registry import Registry
 
 FILE = Path(__file__).resolve().parents[1] / "data" / "venues.yaml"
@@ -67,12 +67,14 @@ PLACE_LINE_RE = re.compile(r"^(?P<city>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3
 
 
 # ... and the date such a line may end with: "Santiago, Chile - April 16, 2012"
-DATE_TAIL_RE = re.compile(r"\s*[-–—,]\s*(?:[A-Z][a-z]{2,8}\.? \d{1,2},? \d{4}|\d{1,2} [A-Z][a-z]{2,8}\.? \d{4})$")
+DATE_TAIL_RE = re.compile(r"\s*[-–—,]\s*" + WRITTEN_DATE + "$")
 
 
 def place_line(p: Paragraph | None, reg: Registry) -> tuple[str, str] | None:
     """The (city, country) of a paragraph that is only a place the registry knows (and a date)."""
-    m = PLACE_LINE_RE.match(DATE_TAIL_RE.sub("", p.text.strip())) if p is not None and len(p.text) <= 60 else None
+    if p is None or len(p.text) > 60:
+        return None
+    m = PLACE_LINE_RE.match(DATE_TAIL_RE.sub("", p.text.strip()))
     return reg.places.get(tuple(Paragraph.of(m.group("city")).folded)) if m else None
 
 
