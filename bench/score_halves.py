@@ -29,8 +29,9 @@ ap = argparse.ArgumentParser()
 ap.add_argument("--corpus", default="../shared/corpus/wire")
 ap.add_argument("--gold", default=None)
 ap.add_argument("--half", default="all", choices=["tuned", "held", "all", "both", "even", "odd"])
-ap.add_argument("--round", type=int, default=3, choices=[1, 2, 3, 7],
-               help="7: round 7's new copy (--corpus its folder, --gold bench/round7/gold.yaml), odd tuned, even held")
+ap.add_argument("--round", type=int, default=3, choices=[1, 2, 3, 7, 8],
+               help="7, 8: the new copy of rounds 7 and 8 (--corpus its folder, --gold bench/roundN/gold.yaml), "
+                    "odd tuned, even held")
 ap.add_argument("--fold", default=None, choices=["A", "B", "both"],
                 help="score one fold of the tuned part (A: number 0 or 1 mod 4, B: 2 mod 4)")
 ap.add_argument("--scorer", default=None, help="the scorer (default: tools/score_extraction.py of the shared tree)")
@@ -52,7 +53,7 @@ def number_of(name):
 
 def half_of(name):
     n = number_of(name)
-    held = (n % 2 == 1 if args.round == 1 else n % 4 == 3 if args.round == 2 else n % 2 == 0 if args.round == 7
+    held = (n % 2 == 1 if args.round == 1 else n % 4 == 3 if args.round == 2 else n % 2 == 0 if args.round in (7, 8)
             else n % 8 == 7)
     return "held" if held else "tuned"
 
