@@ -50,13 +50,16 @@ BYLINE_PLACE_RE = re.compile(r"^(?:By )?(?:[A-Z][\w'’.-]+ ){1,3}in (?P<place>[
                              r"(?: and (?:[A-Z][\w'’.-]+ ){1,3}in [A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+)?)?$")
 # "By Jane Doe, BBC News, Istanbul": a byline with the outlet and the place of filing
 BYLINE_OUTLET_RE = re.compile(r"^By (?:[A-Z][\w'’.-]* ){0,3}[A-Z][\w'’-]+, [A-Z][\w '’&.,-]{0,60}(?<!\.)$")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATELINE_RE = re.compile(
     # (a city's name may hold a lower-case particle: "Rio de Janeiro", "Dar es Salaam")
     r"^(?P<city>[A-Z][A-Za-z.'’-]*(?:[ -](?:(?:de|da|do|dos|das|del|di|la|le|es|al|el|am|an|upon|sur)[ -])?"
     r"[A-Z][A-Za-z.'’-]*){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*)?)?)"
     r"(?:\s*\[[A-Z][A-Za-z. ]{1,30}\])?"  # "Lima [Peru], Aug 25 (ANI):": the state in square brackets
-    r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?)?"
+    r"(?P<dated>,\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8})(?:,\s*\d{4})?"
+    # (or with no comma, a month's name and the year after a slash: "Addis Ababa November 30/2020 (ENA)")
+    r"|\s+(?:" + MONTHS + r")\s+\d{1,2}/\d{4})?"
     # the agency in brackets, "(Reuters) -", or between slashes, "May 22. /TASS/.", "2025/APO Group/ --"
     r"\s*(?:\((?P<agency>[A-Za-z][\w .&/-]{0,30})\)\s*(?:--|—|–|-|:)?"
     r"|\.?\s*/\s?(?P<slashed>[A-Za-z][\w .&-]{0,20}?)\s?/\.?(?:\s*(?:--|—|–))?"

@@ -40,7 +40,9 @@ SPECIFIC = (
 )
 GENERAL = (
     ("press_conference", r"(?:joint )?(?:press|news|media) conference|joint (?:press |news |media )?(?:address|appearance|"
-                         r"briefing)|briefing (?:the )?(?:media|press|reporters|journalists)"),
+                         r"briefing)|briefing (?:the )?(?:media|press|reporters|journalists)|"
+                         # statements to the press made together: "a press statement she gave with her counterpart"
+                         r"press statements? (?:[a-z]+ ){0,2}?(?:gave|made|delivered) (?:jointly |together )?with"),
     ("summit", r"summits?"),
     ("talks", r"(?:held|hold|holds|holding|opened|resumed?|began|begin) (?:[\w+'’-]+ ){0,3}"
               r"(?:talks|negotiations|discussions|consultations)|talks (?:with|between|on|in)|"
@@ -56,6 +58,8 @@ GENERAL = (
                 r"(?:granted|gave|grants|gives|granting|giving) (?:an )?audience to|"
                 r"(?:over|at a|during a|after a|working) (?:breakfast|lunch|dinner)|(?:breakfast|lunch|dinner) (?:with|meeting)|"
                 r"leaders['’] retreat|exchanged views|working session|"
+                # "had a brief informal interaction": an encounter, in the usage of South Asian copy
+                r"(?:had|held|have|hold|has) (?:an? )?(?:[\w-]+ ){0,3}?interactions?\b|"
                 # "called on the President at State House": a courtesy call (but "called on
                 # them to act" is a statement); "welcomed her to the Presidential Palace"
                 r"call(?:ed|s)? (?:on|upon)(?![^.;]{0,80}?\bto (?!discuss|review|exchange|deliver|convey|brief|bid)[a-z])|"
@@ -123,6 +127,13 @@ RESIDENT_RE = re.compile(r"\b(?:embassy|embassies|consulate|(?<!\bof )mission|bo
 # another time
 TIMED_CLAUSE_RE = re.compile(r"\b(?:(?:days?|weeks?|months?|hours?|years?|a day|a week|a month|shortly|soon|just|"
                              r"two|three|four|five|several|a few) (?:after|before)|ever since)\b[^.;,]{0,50}$", re.I)
+# "Following his part in the summit in New York last week, X was invited ...": a sentence's opening
+# clause that tells of another time (its words up to the comma that closes it)
+EARLIER_CLAUSE_RE = re.compile(r"\s*(?:Following|After|Since)\b,?[^,;]*$")
+# "Earlier in the day, the presidents talked on the phone": a sentence of another, earlier time
+EARLIER_SENTENCE_RE = re.compile(r"\s*(?:Earlier|Previously)\b")
+EARLIER_TIME_RE = re.compile(r"\b(?:(?:last|previous|the previous) (?:week|weekend|month|year)|earlier this (?:week|month|year))\b",
+                             re.I)
 # "with whom he met": a relative clause tells of another encounter
 RELATIVE_RE = re.compile(r"\b(?:who|whom|whose|which|where)\b[^,]*$", re.I)
 
@@ -495,6 +506,8 @@ def _not_the_event(kind: str, text: str, m: re.Match) -> bool:
     before, after = text[max(s0, start - 60):start], text[end:s1]
     if _to_come(text, m, FUTURE_BEFORE_RE) or any(w in before for w in NEGATION_WORDS) and NEGATED_RE.search(before):
         return True
+    if before[:1] and _earlier_clause(text, start, end):
+        return True  # "Following her part in the summit last week, ...": another, earlier encounter
     if kind == "visit":
         return (VISITOR_RE.match(text, start) is not None or PURPOSE_RE.search(after) is not None
                 or TALKED_ABOUT_RE.search(before) is not None
@@ -797,7 +810,21 @@ def _in_passing(p: Paragraph, k: int) -> bool:
             or CAME_FROM_RE.search(p.text, max(s0, start - 30), start) is not None
             or FUTURE_PLACE_RE.search(p.text, max(s0, start - 60), start) is not None
             or _timed_clause(p.text[max(s0, start - 60):start])
+            or _earlier_clause(p.text, start, p.spans[k][1])
             or RESIDENT_RE.search(p.text, max(s0, start - 40), start) is not None)
+
+
+def _earlier_clause(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] lies in a sentence of another time ("Earlier in the day, ..."), or in
+    the opening clause of its sentence, and that clause tells of another time: "Following the
+    summit in New York last week, the Prime Minister was invited ..."."""
+    s0, s1 = _sentence(text, start, end)
+    if EARLIER_SENTENCE_RE.match(text, s0):
+        return True
+    if not EARLIER_CLAUSE_RE.match(text, s0, start):
+        return False
+    comma = text.find(",", end, s1)
+    return EARLIER_TIME_RE.search(text, s0, comma if comma >= 0 else s1) is not None
 
 
 def _timed_clause(before: str) -> bool:

@@ -170,6 +170,8 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
+    if r.after in ARTICLES and r.at > 1 and p.folded[r.at - 2] in TOPIC_PREPOSITIONS:
+        return False  # "developments on the Palestinian territories": a topic behind its article
     if r.after in ("in", "between") and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
         return False  # "the war in Yemen", "the situation in Syria": where the topic is; "the conflict
         # between Armenia and Azerbaijan", "hostages between Israel and Hamas": whose the topic is

@@ -51,7 +51,22 @@ def _compatible(a: str, b: str) -> bool:
         return True
     short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
     return (len(short) == 1 and (short[0] in (long_[0], long_[-1]) or _first_surname(short[0], long_, b if long_ is tb else a))
-            or long_[-len(short):] == short)
+            or long_[-len(short):] == short
+            or _first_word(a, b) or _initials_added(ta, tb))
+
+
+def _initials_added(ta: tuple[str, ...], tb: tuple[str, ...]) -> bool:
+    """One name is the other with middle initials ("Donald J. Trump" of "Donald Trump")."""
+    short, long_ = (ta, tb) if len(ta) < len(tb) else (tb, ta)
+    return len(short) >= 2 and tuple(t for t in long_[1:-1] if len(t.rstrip(".")) > 1) == short[1:-1] \
+        and (long_[0], long_[-1]) == (short[0], short[-1])
+
+
+def _first_word(a: str, b: str) -> bool:
+    """One name is a single hyphenated word that begins the other: a compound given name
+    written alone ("Sahle-Work" of "Sahle-Work Zewde")."""
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return "-" in short and " " not in short.strip() and fold(long_).split()[:1] == [fold(short)]
 
 
 LINEAGE = words("lineage_particles")
@@ -102,8 +117,9 @@ def merge(found: list[Found], reg: Registry) -> list[Official]:
         if match is None:
             match = Official(name=f.name, forms=[f.name], first=f)
             people.append(match)
-        elif len(_tokens(f.name)) > len(_tokens(match.name)):
-            match.name = f.name
+        elif len(_tokens(f.name)) > len(_tokens(match.name)) and not _initials_added(_tokens(f.name),
+                                                                                      _tokens(match.name)):
+            match.name = f.name  # (a middle initial added later leaves the name as first written)
         if f.name not in match.forms:
             match.forms.append(f.name)
         match.mentions.append(f)
@@ -434,6 +450,9 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
             s -= 1
         if not DELEGATION_NOUNS.intersection(p.folded[s:k - 1]):
             return None
+    named = _named_by_office(o, people, p, f.para, k - 1)
+    if named is not None:
+        return named
     near, at = None, (-1, -1)
     for q in people:
         if q is o or not q.country:
@@ -442,6 +461,25 @@ def _escort_state(o: Official, people: list[Official], paras: list[Paragraph]) -
             if (m.para, m.start) < (f.para, p.spans[k - 1][0]) and (m.para, m.start) > at:
                 near, at = q, (m.para, m.start)
     return near.country if near else None
+
+
+def _named_by_office(o: Official, people: list[Official], p: Paragraph, pi: int, k: int) -> str | None:
+    """The state of the one official whose office alone the sentence names before token k ("The
+    Prime Minister was accompanied by"), when it names no one there by name."""
+    s = k
+    while s > 0 and p.words[s - 1] not in (".", "!", "?", ";"):
+        s -= 1
+    lo, hi = p.spans[s][0], p.spans[k][0]
+    if any(m.para == pi and lo <= m.start < hi for q in people for m in q.mentions):
+        return None
+    span = p.folded[s:k]
+    held = [q for q in people if q is not o and q.country and q.title and _contains(span, _title_key(q.title))]
+    return held[0].country if held and len({q.country for q in held}) == 1 else None
+
+
+def _contains(words_: list[str], part: tuple[str, ...]) -> bool:
+    n = len(part)
+    return n > 0 and any(tuple(words_[i:i + n]) == part for i in range(len(words_) - n + 1))
 
 
 RANK_PREFIXES = words("rank_prefixes")
