@@ -109,3 +109,18 @@ def test_different_middle_names_are_not_an_added_initial(registry):
     from generator.extract.resolve import _compatible
     assert not _compatible("George H. W. Bush", "George Walker Bush")
     assert _compatible("George W. Bush", "George Bush")
+
+
+def test_a_state_after_a_topic_noun_and_of_is_a_topic_not_a_party(registry):
+    b = brief("Chinese Foreign Minister Li Wen held a press conference in Beijing on Friday. The issue of "
+              "Taiwan was the main topic.", registry)
+    assert b.countries == ("CN",)
+
+
+# -- the Westminster office of the leader of the opposition ----------------------------------------
+
+def test_the_leader_of_the_opposition_is_an_office(registry):
+    found = people("President Ana Ruiz of Chile met President Ali Rasheed of the Maldives and Hon Ahmed Nasir, "
+                   "Leader of the Opposition.", registry)
+    assert found["Ahmed Nasir"] == ("Leader of the Opposition", "MV")
+    assert people("The leader of the opposition said nothing.", registry) == {}

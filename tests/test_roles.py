@@ -40,6 +40,15 @@ def test_the_sides_and_attendees_take_part_and_the_rest_are_mentioned(registry):
     assert got["Mateo Andrade Ruiz"] == "mentioned"            # "is scheduled to meet"
 
 
+def test_a_side_listed_after_taking_part_took_part(registry):
+    text = (" date 2019-05-06 President Lena Dahl of Norway met Irish Prime Minister Seán Moran in Oslo on Monday.\n\n"
+            "Taking part on the Irish side were Foreign Minister Ciara Walsh and Finance Minister Pól Byrne.\n\n"
+            "Walsh later praised Prime Minister Kjell Strand's reforms.")
+    got = roles(brief(text, registry))
+    assert got["Ciara Walsh"] == got["Pól Byrne"] == "participant"
+    assert got["Kjell Strand"] == "mentioned"
+
+
 def test_a_past_event_and_a_possessive_are_no_part_in_this_one(registry):
     text = (" date 2019-03-04 Prime Minister Lena Dahl of Norway held talks with Irish Prime Minister Seán Moran "
             "in Dublin on Monday.\n\n"

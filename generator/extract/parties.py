@@ -172,9 +172,10 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
         return False
     if r.after in ARTICLES and r.at > 1 and p.folded[r.at - 2] in TOPIC_PREPOSITIONS:
         return False  # "developments on the Palestinian territories": a topic behind its article
-    if r.after in ("in", "between") and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
+    if r.after in ("in", "between", "of") and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
         return False  # "the war in Yemen", "the situation in Syria": where the topic is; "the conflict
-        # between Armenia and Azerbaijan", "hostages between Israel and Hamas": whose the topic is
+        # between Armenia and Azerbaijan", "hostages between Israel and Hamas", "the issue of Taiwan":
+        # whose the topic is
     if r.kind == "name" and not r.possessive:
         k = r.at + (longest_match(p.folded, r.at, reg.country_names)[0] or 1)
         if k < len(p.folded) and p.folded[k] in TOPIC_NOUNS:
@@ -206,7 +207,8 @@ def _listed_topic(p: Paragraph, i: int, reg: Registry) -> bool:
                                  or k > 1 and p.folded[k - 1] == "between" and p.folded[k - 2] in TOPIC_NOUNS)
 
 
-# Nouns of a state's affairs: a state after "<noun> in" is where the topic is ("the war in Yemen").
+# Nouns of a state's affairs: a state after "<noun> in" is where the topic is ("the war in Yemen"), after
+# "<noun> of" whose it is ("the issue of Taiwan").
 TOPIC_NOUNS = words("topic_nouns")
 # Prepositions after which a capital is the place where, not the government ("in Kyiv", "at Vienna").
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
