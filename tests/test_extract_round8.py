@@ -124,3 +124,11 @@ def test_the_leader_of_the_opposition_is_an_office(registry):
                    "Leader of the Opposition.", registry)
     assert found["Ahmed Nasir"] == ("Leader of the Opposition", "MV")
     assert people("The leader of the opposition said nothing.", registry) == {}
+
+
+# -- the next stop after a verb of leaving and "for" ---------------------------------------------------
+
+def test_the_state_a_visitor_left_for_is_no_party(registry):
+    b = brief("Chinese Foreign Minister Li Wen left Accra on Friday morning for Togo to continue his African tour."
+              "\n\nDuring his visit to Ghana, President Kofi Mensah met the Chinese minister.", registry)
+    assert "TG" not in b.countries and {"CN", "GH"} <= set(b.countries)

@@ -235,6 +235,7 @@ COMPARISON_WORDS = words("comparison_words")
 COMPARISON_PHRASES = phrase_keys("comparison_phrases")
 ARRIVAL_VERBS = words("arrival_verbs")
 ONWARD_PHRASES = phrase_keys("onward_phrases")
+DEPARTURE_VERBS = words("departure_verbs")
 PAST_VISIT_WORDS = words("past_visit_words")
 PAST_VISIT_NOUNS = words("past_visit_nouns")
 VISIT_VERBS = frozenset({"visited", "toured"})
@@ -282,6 +283,9 @@ def _other_stop(p: Paragraph, i: int) -> bool:
         return False
     if p.folded[k] == "from":
         return any(p.folded[t] in ARRIVAL_VERBS for t in range(max(0, k - 3), k))  # ("flew in from")
+    if p.folded[k] == "for" and any(p.folded[t] in DEPARTURE_VERBS for t in range(max(0, k - 8), k - 1)) \
+            and not any(p.words[t] in SENTENCE_ENDS for t in range(max(0, k - 8), k)):
+        return True  # "left Abuja on Monday morning for Namibia"
     return _ends_with(p, k, ONWARD_PHRASES)
 
 
