@@ -132,3 +132,14 @@ def test_the_state_a_visitor_left_for_is_no_party(registry):
     b = brief("Chinese Foreign Minister Li Wen left Accra on Friday morning for Togo to continue his African tour."
               "\n\nDuring his visit to Ghana, President Kofi Mensah met the Chinese minister.", registry)
     assert "TG" not in b.countries and {"CN", "GH"} <= set(b.countries)
+
+
+# -- a list's next item: an office, a comma, a rank and the holder ---------------------------------------
+
+def test_an_office_between_two_list_items_presents_the_name_after_it(registry):
+    found = people("Prime Minister Tom Reid of Jamaica was accompanied by the Minister of Finance, Honourable Paul "
+                   "Grant MP, Chief of Defence Staff, Lt. Gen. Rocky Meade, and Senator Ann Cole.", registry)
+    assert found["Paul Grant"][0] == "Minister of Finance"
+    assert found["Rocky Meade"][0] == "Chief of Defence Staff"
+    assert people("Paul Grant, Chief of Defence Staff, said the army was ready.", registry)["Paul Grant"][0] \
+        == "Chief of Defence Staff"

@@ -1076,7 +1076,9 @@ def _introduced(p: Paragraph, o: _Office, reg: Registry) -> bool:
                  # "a government spokesman, X," (not "a spokesman for Y, X": whose the office is, unread)
                  or det in ("a", "an") and " for " not in (o.title or "")
                  or o.start == 0 or p.words[o.start - 1] in (".", "!", "?", ";", '"', "“")  # (a sentence's start)
-                 or (det == "and" or det in LISTING_VERBS) and _series_member(p, j, reg))
+                 or (det == "and" or det in LISTING_VERBS) and _series_member(p, j, reg)
+                 # a list's next item: "X MP, Chief of Defence Staff, Lt. Gen. Y, ..."
+                 or det == "," and (_series_member(p, j, reg) or _address_rank(p, j + 1, reg)))
                 and j + 1 < n and (not longest_match(p.folded, j + 1, reg.titles, 3)[0] or _envoy_rank(p, j + 1, reg)
                                    or _address_rank(p, j + 1, reg)))
 
