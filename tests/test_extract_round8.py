@@ -2,6 +2,8 @@
 web pages and labelled blind, the odd-numbered tuned on and the even-numbered held back (see
 bench/README.md). Every sentence here is written for this project; the people are invented."""
 
+import pytest
+
 from extracted import brief, people
 
 
@@ -16,27 +18,23 @@ def test_a_dateline_with_a_slashed_year_is_taken_off_the_lead(registry):
 
 # -- an opening clause of another time: "Following ... last week, X was invited ..." -----------
 
-def test_a_summit_in_an_opening_clause_of_last_week_neither_names_nor_places_the_event(registry):
-    b = brief("Following Jamaica's part in the General Assembly last week and its role at the Climate Summit "
-              "in Geneva, Prime Minister Tom Reid was invited to meet Vice President Ana Cole in Washington."
-              "\n\nThe meeting took place on Monday at the White House.", registry)
-    assert b.event_type == "meeting"
-    assert b.location is not None and b.location.city == "Washington"
-
-
-def test_a_sentence_of_an_earlier_time_neither_names_nor_places_the_event(registry):
-    b = brief("RIGA, May 3 (LETA) -- The foreign ministers of Latvia and Estonia, Ana Ozola and Tom Tamm, signed "
-              "an agreement on border crossings on Friday.\n\nEarlier in the day, the presidents of the two "
-              "countries talked on the phone about the agreement.", registry)
-    assert b.event_type == "other"
-    assert b.location is not None and b.location.city == "Riga"
-
-
-def test_an_opening_clause_without_a_time_of_its_own_still_counts(registry):
-    # "After talks in Hanoi, ..." reports the talks themselves: no other time is named
-    b = brief("After talks in Hanoi, Foreign Minister Lan Pham and her counterpart Tom Reid signed two "
-              "agreements.", registry)
-    assert b.event_type == "talks" and b.location.city == "Hanoi"
+@pytest.mark.parametrize("text, kind, city", [
+    # an opening clause that tells of last week
+    ("Following Jamaica's part in the General Assembly last week and its role at the Climate Summit in Geneva, "
+     "Prime Minister Tom Reid was invited to meet Vice President Ana Cole in Washington.\n\nThe meeting took "
+     "place on Monday at the White House.", "meeting", "Washington"),
+    # a sentence of an earlier time
+    ("RIGA, May 3 (LETA) -- The foreign ministers of Latvia and Estonia, Ana Ozola and Tom Tamm, signed an "
+     "agreement on border crossings on Friday.\n\nEarlier in the day, the presidents of the two countries "
+     "talked on the phone about the agreement.", "other", "Riga"),
+    # "After talks in Hanoi, ..." reports the talks themselves: the clause names no other time
+    ("After talks in Hanoi, Foreign Minister Lan Pham and her counterpart Tom Reid signed two agreements.",
+     "talks", "Hanoi"),
+])
+def test_an_encounter_of_another_time_neither_names_nor_places_the_event(text, kind, city, registry):
+    b = brief(text, registry)
+    assert b.event_type == kind
+    assert b.location is not None and b.location.city == city
 
 
 # -- a compound given name written alone ---------------------------------------------------------
