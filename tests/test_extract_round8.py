@@ -141,3 +141,9 @@ def test_an_office_between_two_list_items_presents_the_name_after_it(registry):
     assert found["Rocky Meade"][0] == "Chief of Defence Staff"
     assert people("Paul Grant, Chief of Defence Staff, said the army was ready.", registry)["Paul Grant"][0] \
         == "Chief of Defence Staff"
+
+
+def test_a_side_after_on_the_is_a_party(registry):
+    b = brief("Talks were held in Minsk on Friday, with the foreign ministers taking part on the Russian side "
+              "and on the Belarusian side.", registry)
+    assert {"RU", "BY"} <= set(b.countries)

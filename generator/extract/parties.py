@@ -170,8 +170,10 @@ def _party(p: Paragraph, r: Ref, reg: Registry) -> bool:
     agenda item, the target of a judgement or a wished-for partner."""
     if r.kind in ("place", "region") or r.after in TOPIC_PREPOSITIONS or _listed_topic(p, r.at, reg):
         return False
-    if r.after in ARTICLES and r.at > 1 and p.folded[r.at - 2] in TOPIC_PREPOSITIONS:
-        return False  # "developments on the Palestinian territories": a topic behind its article
+    if r.after in ARTICLES and r.at > 1 and p.folded[r.at - 2] in TOPIC_PREPOSITIONS \
+            and not (r.at + 1 < len(p.folded) and p.folded[r.at + 1] in SIDE_NOUNS):
+        return False  # "developments on the Palestinian territories": a topic behind its article (but "on
+        # the Russian side": a party)
     if r.after in ("in", "between", "of") and r.at > 1 and p.folded[r.at - 2] in TOPIC_NOUNS:
         return False  # "the war in Yemen", "the situation in Syria": where the topic is; "the conflict
         # between Armenia and Azerbaijan", "hostages between Israel and Hamas", "the issue of Taiwan":
@@ -236,6 +238,7 @@ COMPARISON_PHRASES = phrase_keys("comparison_phrases")
 ARRIVAL_VERBS = words("arrival_verbs")
 ONWARD_PHRASES = phrase_keys("onward_phrases")
 DEPARTURE_VERBS = words("departure_verbs")
+SIDE_NOUNS = words("side_nouns")
 PAST_VISIT_WORDS = words("past_visit_words")
 PAST_VISIT_NOUNS = words("past_visit_nouns")
 VISIT_VERBS = frozenset({"visited", "toured"})
